@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Avrr.Analytics.IO.Reading;
+
+/// <summary>
+/// The text of a typed cell (XLSX, Parquet), written as a CSV export would have it, so that every format
+/// goes through the same decoding: whole numbers without a decimal part (a satisfaction code 4 is "4"),
+/// other numbers in shortest round-trip form, dates as yyyy-MM-dd (with THH:mm:ss when they have a time).
+/// </summary>
+internal static class CellText
+{
+    public static string Of(object? value) => value switch
+    {
+        null or DBNull => "",
+        string s => s,
+        double d => Number(d),
+        float f => Number(f),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        int or long or short or byte or sbyte or ushort or uint or ulong => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        bool b => b ? "true" : "false",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dt => dt.TimeOfDay == TimeSpan.Zero
+            ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        TimeSpan ts => ts.ToString("c", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Number(double d) =>
+        double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15
+            ? ((long)d).ToString(CultureInfo.InvariantCulture)
+            : d.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Avrr.Analytics.IO.Reading;
+
+/// <summary>
+/// How a CSV file is written: its encoding and its separator, found by reading it once (which also
+/// gives its SHA-256). UTF-8 with or without a byte order mark is the norm; a file that is not valid
+/// UTF-8 is Excel's Windows-1252 save of a French export and is read as such, never mis-read silently;
+/// UTF-16 with a byte order mark (Excel's "Unicode text") is read too.
+/// </summary>
+public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Separator, string Sha256)
+{
+    private const int ChunkSize = 1 << 20;
+
+    static CsvDialect() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Windows1252 => Encoding.GetEncoding(1252);
+
+    public string Describe() => $"CSV, {SeparatorName(Separator)} separated, {EncodingName}";
+
+    public static string SeparatorName(char separator) => separator switch
+    {
+        '\t' => "tab",
+        _ => $"'{separator}'",
+    };
+
+    public static CsvDialect Probe(string path)
+    {
+        using var stream = OpenRead(path);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[ChunkSize + 4];
+        var carried = 0;             // bytes of an incomplete UTF-8 sequence carried to the next chunk
+        var validUtf8 = true;
+        long total = 0;
+        byte[]? head = null;
+        int read;
+        while ((read = stream.Read(buffer, carried, ChunkSize)) > 0)
+        {
+            sha.AppendData(buffer, carried, read);
+            if (total == 0) head = buffer.AsSpan(0, Math.Min(read, 64 * 1024)).ToArray();
+            total += read;
+            if (!validUtf8) continue;
+            var available = carried + read;
+            var complete = available - IncompleteTail(buffer.AsSpan(0, available));
+            validUtf8 = System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, complete));
+            carried = available - complete;
+            buffer.AsSpan(complete, carried).CopyTo(buffer);
+        }
+        if (carried > 0) validUtf8 = false;   // the file ends inside a character
+        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        if (total == 0 || head is null) throw new InputRefusedException(path, "the file is empty");
+
+        Encoding encoding;
+        string name;
+        if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            encoding = head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            name = "UTF-16 with byte order mark";
+        }
+        else
+        {
+            if (head.AsSpan().IndexOf((byte)0) >= 0)
+                throw new InputRefusedException(path, "the file is not text (it holds NUL bytes): give a CSV, XLSX or Parquet export");
+            if (validUtf8)
+            {
+                encoding = new UTF8Encoding(false);
+                name = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? "UTF-8 with byte order mark" : "UTF-8";
+            }
+            else
+            {
+                encoding = Windows1252;
+                name = "Windows-1252 (the file is not valid UTF-8)";
+            }
+        }
+        var text = encoding.GetString(head).TrimStart('\uFEFF');
+        if (text.Trim().Length == 0) throw new InputRefusedException(path, "the file holds no header (only blank space)");
+        return new CsvDialect(encoding, name, DetectSeparator(text), hash);
+    }
+
+    /// <summary>The separator is the most frequent of , ; and tab in the header line (outside quotes); a comma when none appears.</summary>
+    internal static char DetectSeparator(string text)
+    {
+        int comma = 0, semicolon = 0, tab = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c is '\n' or '\r') break;
+            else if (!quoted && c == ',') comma++;
+            else if (!quoted && c == ';') semicolon++;
+            else if (!quoted && c == '\t') tab++;
+        }
+        if (semicolon > comma && semicolon >= tab) return ';';
+        if (tab > comma && tab > semicolon) return '\t';
+        return ',';
+    }
+
+    /// <summary>The number of bytes at the end of <paramref name="data"/> that start a UTF-8 character not finished there.</summary>
+    private static int IncompleteTail(ReadOnlySpan<byte> data)
+    {
+        for (var back = 1; back <= Math.Min(3, data.Length); back++)
+        {
+            var b = data[^back];
+            if ((b & 0xC0) == 0x80) continue;        // a continuation byte: look further back
+            var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > back ? back : 0;
+        }
+        return 0;
+    }
+
+    internal static FileStream OpenRead(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputRefusedException(path, $"the file cannot be read: {e.Message}");
+        }
+    }
+}

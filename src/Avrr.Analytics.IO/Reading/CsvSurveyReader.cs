@@ -1,0 +1,86 @@
+using System.Text;
+using Avrr.Analytics.Surveys;
+using CsvHelper;
+
+namespace Avrr.Analytics.IO.Reading;
+
+/// <summary>
+/// Reads the rows of a CSV export with CsvHelper (SIMD UTF-8 scanning, RFC 4180 quoting with separators
+/// and line breaks inside quoted fields). Fields are copied as UTF-8 spans into the batch: no string
+/// is made per field. A row with a quote that is never closed, or with another number of fields than
+/// the header, is rejected for that reason alone, since its columns cannot be trusted.
+/// </summary>
+public sealed class CsvSurveyReader : ISurveyRowReader
+{
+    private readonly SurveyInput _input;
+    private readonly CsvReader _csv;
+    private readonly int[] _runColumn;     // for each file column, its position in the run layout, or -1
+    private readonly int _headerCount;
+    private long _malformedRow = -1;
+
+    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout)
+    {
+        _input = input;
+        _csv = Open(input.Path, dialect, record =>
+        {
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote) _malformedRow = record.RecordNumber;
+        });
+        _csv.ReadHeader();
+        _headerCount = _csv.Headers.Count;
+        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+    }
+
+    internal static CsvReader Open(string path, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null)
+    {
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = dialect.Separator,
+            Encoding = dialect.Encoding is UTF8Encoding ? null : dialect.Encoding,
+            HasHeader = true,
+            AllowLineBreaksInQuotes = true,
+            OnMalformedRecord = onMalformed,
+            BufferSize = 1 << 20,
+        };
+        return CsvReader.Create(CsvDialect.OpenRead(path), options, leaveOpen: false);
+    }
+
+    /// <summary>The header of the file, read with its dialect.</summary>
+    internal static IReadOnlyList<string> ReadHeader(string path, CsvDialect dialect)
+    {
+        using var csv = Open(path, dialect);
+        csv.ReadHeader();
+        return csv.Headers.ToArray();
+    }
+
+    public bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)
+    {
+        batch.Reset(_input.Path, _input.Index);
+        while (!batch.IsFull && _csv.Read())
+        {
+            var rowNumber = _csv.RowNumber + 1;      // the header is row 1
+            var row = batch.AddRow(rowNumber, sequence++);
+            var fields = _csv.FieldCount;
+            var empty = true;
+            for (var j = 0; j < fields; j++)
+            {
+                var span = _csv.GetSpan(j);
+                if (span.IsEmpty) continue;
+                empty = false;
+                if (j >= _runColumn.Length) continue;
+                var column = _runColumn[j];
+                if (column >= 0 && wanted[column]) batch.SetField(row, column, span);
+            }
+            if (rowNumber == _malformedRow)
+                batch.Reject(row, "", "", RejectReason.MalformedRow,
+                    "a quote opened in this row is never closed: the rest of the file was read as one field; close or remove the quote");
+            else if (empty)
+                batch.Reject(row, "", "", RejectReason.EmptyRow, "every field of the row is empty");
+            else if (fields != _headerCount)
+                batch.Reject(row, "", Encoding.UTF8.GetString(_csv.RawRecord), RejectReason.FieldCount,
+                    $"the row has {fields} fields where the header has {_headerCount}; a separator too many or too few, or an unquoted separator inside a value");
+        }
+        return batch.Count > 0;
+    }
+
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,8 @@
+namespace Avrr.Analytics.IO.Reading;
+
+public enum InputFormat
+{
+    Csv,
+    Xlsx,
+    Parquet,
+}

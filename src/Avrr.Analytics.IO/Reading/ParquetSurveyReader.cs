@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using Avrr.Analytics.Surveys;
+using Parquet;
+using Parquet.Schema;
+
+namespace Avrr.Analytics.IO.Reading;
+
+/// <summary>
+/// Reads a Parquet file with Parquet.Net, row group by row group: text or numeric columns (and dates)
+/// become text as <see cref="CellText"/> writes them, so every format goes through the same decoding.
+/// Memory holds one row group at a time.
+/// </summary>
+public sealed class ParquetSurveyReader : ISurveyRowReader
+{
+    private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true };
+
+    private readonly SurveyInput _input;
+    private readonly ParquetReader _parquet;
+    private readonly DataField[] _fields;
+    private readonly int[] _runColumn;
+    private int _nextGroup;
+    private string?[][] _group = [];
+    private int _groupRows, _groupPosition;
+    private long _rowsBefore;
+
+    internal ParquetSurveyReader(SurveyInput input, SurveyLayout layout)
+    {
+        _input = input;
+        _parquet = Open(input.Path);
+        _fields = DataFields(input.Path, _parquet.Schema);
+        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+    }
+
+    internal static (IReadOnlyList<string> Headers, string Sha256) Probe(string path)
+    {
+        string sha;
+        using (var stream = CsvDialect.OpenRead(path)) sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var parquet = Open(path);
+        try
+        {
+            return (DataFields(path, parquet.Schema).Select(f => f.Name).ToArray(), sha);
+        }
+        finally
+        {
+            parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static ParquetReader Open(string path)
+    {
+        try
+        {
+            return ParquetReader.CreateAsync(path, Options).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not InputRefusedException)
+        {
+            throw new InputRefusedException(path, $"the Parquet file cannot be read: {e.Message}");
+        }
+    }
+
+    private static DataField[] DataFields(string path, ParquetSchema schema)
+    {
+        var fields = schema.Fields.ToArray();
+        var nested = fields.FirstOrDefault(f => f is not DataField || ((DataField)f).IsArray);
+        if (nested is not null)
+            throw new InputRefusedException(path, $"the column '{nested.Name}' is nested (a list, map or struct); only flat columns of text, numbers or dates are read");
+        return fields.Cast<DataField>().ToArray();
+    }
+
+    public bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)
+    {
+        batch.Reset(_input.Path, _input.Index);
+        while (!batch.IsFull)
+        {
+            if (_groupPosition == _groupRows && !NextGroup(wanted)) break;
+            var r = _groupPosition++;
+            // Row 1 is the header in every format's numbering, so the first data row is 2.
+            var row = batch.AddRow(_rowsBefore + r + 2, sequence++);
+            var empty = true;
+            for (var j = 0; j < _fields.Length; j++)
+            {
+                var column = _runColumn[j];
+                if (column < 0 || !wanted[column]) continue;
+                var text = _group[j][r];
+                if (string.IsNullOrEmpty(text)) continue;
+                empty = false;
+                batch.SetField(row, column, text);
+            }
+            if (empty) batch.Reject(row, "", "", RejectReason.EmptyRow, "every field of the row is empty");
+        }
+        return batch.Count > 0;
+    }
+
+    private bool NextGroup(ReadOnlySpan<bool> wanted)
+    {
+        _rowsBefore += _groupRows;
+        _groupRows = _groupPosition = 0;
+        if (_nextGroup >= _parquet.RowGroupCount) return false;
+        var groupReader = _parquet.OpenRowGroupReader(_nextGroup++);
+        var rows = checked((int)groupReader.RowCount);
+        _group = new string?[_fields.Length][];
+        for (var j = 0; j < _fields.Length; j++)
+            _group[j] = _runColumn[j] >= 0 && wanted[_runColumn[j]]
+                ? ReadText(groupReader, _fields[j], rows)
+                : [];
+        _groupRows = rows;
+        return true;
+    }
+
+    private string?[] ReadText(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        try
+        {
+            return field.ClrType switch
+            {
+                var t when t == typeof(string) => ReadStrings(group, field, rows),
+                var t when t == typeof(double) => Read<double>(group, field, rows),
+                var t when t == typeof(float) => Read<float>(group, field, rows),
+                var t when t == typeof(decimal) => Read<decimal>(group, field, rows),
+                var t when t == typeof(long) => Read<long>(group, field, rows),
+                var t when t == typeof(int) => Read<int>(group, field, rows),
+                var t when t == typeof(short) => Read<short>(group, field, rows),
+                var t when t == typeof(sbyte) => Read<sbyte>(group, field, rows),
+                var t when t == typeof(byte) => Read<byte>(group, field, rows),
+                var t when t == typeof(ushort) => Read<ushort>(group, field, rows),
+                var t when t == typeof(uint) => Read<uint>(group, field, rows),
+                var t when t == typeof(ulong) => Read<ulong>(group, field, rows),
+                var t when t == typeof(bool) => Read<bool>(group, field, rows),
+                var t when t == typeof(DateOnly) => Read<DateOnly>(group, field, rows),
+                var t when t == typeof(DateTime) => Read<DateTime>(group, field, rows),
+                var t when t == typeof(TimeSpan) => Read<TimeSpan>(group, field, rows),
+                _ => throw new InputRefusedException(_input.Path, $"the column '{field.Name}' has the type {field.ClrType.Name}, which is not read"),
+            };
+        }
+        catch (Exception e) when (e is not InputRefusedException)
+        {
+            throw new InputRefusedException(_input.Path, $"the column '{field.Name}' cannot be read: {e.Message}");
+        }
+    }
+
+    private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        var values = new string?[rows];
+        group.ReadAsync(field, values.AsMemory(), null).AsTask().GetAwaiter().GetResult();
+        return values;
+    }
+
+    private static string?[] Read<T>(ParquetRowGroupReader group, DataField field, int rows) where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var values = new T?[rows];
+            group.ReadAsync(field, values.AsMemory(), null).AsTask().GetAwaiter().GetResult();
+            return Array.ConvertAll(values, v => v is null ? null : CellText.Of(v.Value));
+        }
+        var plain = new T[rows];
+        group.ReadAsync(field, plain.AsMemory(), null).AsTask().GetAwaiter().GetResult();
+        return Array.ConvertAll(plain, v => (string?)CellText.Of(v));
+    }
+
+    public void Dispose() => _parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

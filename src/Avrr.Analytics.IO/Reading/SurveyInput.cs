@@ -1,0 +1,86 @@
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.IO.Reading;
+
+/// <summary>What a run reads: the column mapping of the export and the sheet of a workbook.</summary>
+public sealed record ReadOptions
+{
+    /// <summary>Run id → header in the export (<c>{"returnee_id": "case_number"}</c>); <c>--weight COL</c> adds weight → COL.</summary>
+    public IReadOnlyDictionary<string, string> ColumnMapping { get; init; } = new Dictionary<string, string>();
+    /// <summary>The sheet of an XLSX workbook to read; the first sheet when null.</summary>
+    public string? Sheet { get; init; }
+}
+
+/// <summary>
+/// An input file checked and ready to read: its format, SHA-256 and header mapping are known. Opening
+/// one reads the whole file once (hash, encoding) and refuses it with <see cref="InputRefusedException"/>
+/// when it cannot be used, before any output is written.
+/// </summary>
+public sealed class SurveyInput
+{
+    public string Path { get; }
+    /// <summary>Position of the input in the run.</summary>
+    public int Index { get; }
+    public InputFormat Format { get; }
+    public string Sha256 { get; }
+    /// <summary>A phrase for people: "CSV, ';' separated, UTF-8 with byte order mark".</summary>
+    public string Description { get; }
+    public HeaderMap Header { get; }
+
+    private readonly CsvDialect? _csv;
+    private readonly string? _sheet;
+
+    private SurveyInput(string path, int index, InputFormat format, string sha256, string description, HeaderMap header, CsvDialect? csv, string? sheet)
+    {
+        Path = path;
+        Index = index;
+        Format = format;
+        Sha256 = sha256;
+        Description = description;
+        Header = header;
+        _csv = csv;
+        _sheet = sheet;
+    }
+
+    public static SurveyInput Open(string path, int index, Schemes.Scheme scheme, ReadOptions options)
+    {
+        var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
+        var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
+        byte[] head;
+        using (var stream = CsvDialect.OpenRead(path))
+        {
+            head = new byte[8];
+            head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        }
+        var format = InputFiles.Detect(path, head);
+        switch (format)
+        {
+            case InputFormat.Csv:
+            {
+                var dialect = CsvDialect.Probe(path);
+                var headers = CsvSurveyReader.ReadHeader(path, dialect);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
+                return new SurveyInput(path, index, format, dialect.Sha256, dialect.Describe(), map, dialect, null);
+            }
+            case InputFormat.Xlsx:
+            {
+                var (sheet, headers, sha) = XlsxSurveyReader.Probe(path, options.Sheet);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
+                return new SurveyInput(path, index, format, sha, $"XLSX, sheet '{sheet}'", map, null, sheet);
+            }
+            default:
+            {
+                var (headers, sha) = ParquetSurveyReader.Probe(path);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
+                return new SurveyInput(path, index, format, sha, "Parquet", map, null, null);
+            }
+        }
+    }
+
+    public ISurveyRowReader OpenReader(SurveyLayout layout) => Format switch
+    {
+        InputFormat.Csv => new CsvSurveyReader(this, _csv!, layout),
+        InputFormat.Xlsx => new XlsxSurveyReader(this, _sheet!, layout),
+        _ => new ParquetSurveyReader(this, layout),
+    };
+}

@@ -1,0 +1,103 @@
+using System.Data;
+using System.Security.Cryptography;
+using System.Text;
+using Avrr.Analytics.Surveys;
+using ExcelDataReader;
+
+namespace Avrr.Analytics.IO.Reading;
+
+/// <summary>
+/// Reads one sheet of an XLSX workbook (KoboToolbox's default export) with ExcelDataReader, streaming
+/// row by row: the first row is the header, typed cells become text as <see cref="CellText"/> writes them.
+/// Row numbers are the sheet's own, so a reject points at the row Excel shows.
+/// </summary>
+public sealed class XlsxSurveyReader : ISurveyRowReader
+{
+    private readonly SurveyInput _input;
+    private readonly Stream _stream;
+    private readonly IExcelDataReader _excel;
+    private readonly int[] _runColumn;
+    private readonly int _headerCount;
+
+    static XlsxSurveyReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    internal XlsxSurveyReader(SurveyInput input, string sheet, SurveyLayout layout)
+    {
+        _input = input;
+        _stream = CsvDialect.OpenRead(input.Path);
+        _excel = OpenSheet(input.Path, _stream, sheet);
+        if (!_excel.Read()) throw new InputRefusedException(input.Path, $"the sheet '{sheet}' is empty");
+        _headerCount = input.Header.Headers.Count;
+        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+    }
+
+    /// <summary>The sheet to read (the first, or the one asked for), its header and the file's SHA-256.</summary>
+    internal static (string Sheet, IReadOnlyList<string> Headers, string Sha256) Probe(string path, string? sheet)
+    {
+        string sha;
+        using (var hashStream = CsvDialect.OpenRead(path)) sha = Convert.ToHexStringLower(SHA256.HashData(hashStream));
+        using var stream = CsvDialect.OpenRead(path);
+        using var excel = OpenSheet(path, stream, sheet);
+        if (!excel.Read()) throw new InputRefusedException(path, $"the sheet '{excel.Name}' is empty: it has no header row");
+        var headers = Enumerable.Range(0, excel.FieldCount).Select(i => CellText.Of(excel.GetValue(i))).ToList();
+        // Trailing columns without a header are formatting left by Excel, not data.
+        while (headers.Count > 0 && headers[^1].Trim().Length == 0) headers.RemoveAt(headers.Count - 1);
+        return (excel.Name, headers, sha);
+    }
+
+    private static IExcelDataReader OpenSheet(string path, Stream stream, string? sheet)
+    {
+        IExcelDataReader excel;
+        try
+        {
+            excel = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
+        }
+        catch (Exception e) when (e is not InputRefusedException)
+        {
+            throw new InputRefusedException(path, $"the workbook cannot be read: {e.Message}");
+        }
+        if (sheet is null) return excel;
+        var names = new List<string>();
+        do
+        {
+            if (string.Equals(excel.Name, sheet, StringComparison.OrdinalIgnoreCase)) return excel;
+            names.Add(excel.Name);
+        } while (excel.NextResult());
+        excel.Dispose();
+        throw new InputRefusedException(path, $"the workbook has no sheet '{sheet}' (sheets: {string.Join(", ", names)})");
+    }
+
+    public bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)
+    {
+        batch.Reset(_input.Path, _input.Index);
+        while (!batch.IsFull && _excel.Read())
+        {
+            var fields = _excel.FieldCount;
+            // Excel keeps formatted but empty cells past the last column; only cells with a value count.
+            var lastFilled = -1;
+            for (var j = 0; j < fields; j++)
+                if (CellText.Of(_excel.GetValue(j)).Length > 0) lastFilled = j;
+            var row = batch.AddRow(_excel.Depth + 1, sequence++);
+            if (lastFilled < 0)
+            {
+                batch.Reject(row, "", "", RejectReason.EmptyRow, "every cell of the row is empty");
+                continue;
+            }
+            for (var j = 0; j <= lastFilled && j < _runColumn.Length; j++)
+            {
+                var column = _runColumn[j];
+                if (column >= 0 && wanted[column]) batch.SetField(row, column, CellText.Of(_excel.GetValue(j)));
+            }
+            if (lastFilled >= _headerCount)
+                batch.Reject(row, "", CellText.Of(_excel.GetValue(lastFilled)), RejectReason.FieldCount,
+                    $"the row has a value in column {lastFilled + 1}, past the {_headerCount} columns of the header");
+        }
+        return batch.Count > 0;
+    }
+
+    public void Dispose()
+    {
+        _excel.Dispose();
+        _stream.Dispose();
+    }
+}

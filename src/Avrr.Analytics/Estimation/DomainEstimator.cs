@@ -1,0 +1,184 @@
+using Avrr.Analytics.Schemes;
+
+namespace Avrr.Analytics.Estimation;
+
+/// <summary>
+/// Means, design-based standard errors, quantiles and band shares of several measures in many domains
+/// (groups), accumulated survey by survey with state per domain only: nothing keeps the surveys.
+/// <para>
+/// The standard error is R's <c>svyby(~m, ~g, design, svymean, na.rm = TRUE)</c>: a domain is the
+/// whole design with zero weight outside the domain (and where m is missing), and the variance is that
+/// of the linearised mean summed over the PSUs of every stratum,
+/// V = Σ_h n_h/(n_h − 1) Σ_i (t_hi − t̄_h)², with t_hi = Σ_{surveys of PSU i in the domain} w (y − ȳ) / Σw
+/// and n_h the PSUs of stratum h in the whole sample. A stratum with a single PSU contributes t_h²
+/// (R's <c>options(survey.lonely.psu = "adjust")</c>).
+/// </para>
+/// <para>
+/// Sums are kept around a shift (the domain's first value) so that the variance does not come from the
+/// difference of two large numbers: a domain whose values are all equal gets a standard error of 0.
+/// </para>
+/// </summary>
+public sealed class DomainEstimator
+{
+    private static readonly double[] QuartileProbabilities = [0.25, 0.5, 0.75];
+
+    private readonly SurveyDesign _design;
+    private readonly int _measures;
+    private readonly BandCuts _bands;
+    private readonly List<long> _rows = [];
+    private readonly List<MeasureState[]> _states = [];
+
+    public DomainEstimator(SurveyDesign design, int measures, BandCuts bands)
+    {
+        _design = design;
+        _measures = measures;
+        _bands = bands;
+    }
+
+    public int DomainCount => _rows.Count;
+    public int MeasureCount => _measures;
+
+    /// <summary>
+    /// Adds a survey to a domain. <paramref name="stratum"/> and <paramref name="psu"/> are what
+    /// <see cref="SurveyDesign.AddSurvey"/> gave for it; <paramref name="values"/> has one entry per
+    /// measure, NaN where the measure is missing.
+    /// </summary>
+    public void Add(int domain, int stratum, int psu, double weight, ReadOnlySpan<double> values)
+    {
+        while (_rows.Count <= domain)
+        {
+            _rows.Add(0);
+            var states = new MeasureState[_measures];
+            for (var m = 0; m < _measures; m++) states[m] = new MeasureState(_design.Clustered);
+            _states.Add(states);
+        }
+        _rows[domain]++;
+        if (!_design.Stratified) stratum = 0;
+        var domainStates = _states[domain];
+        for (var m = 0; m < values.Length; m++)
+        {
+            var y = values[m];
+            if (double.IsNaN(y)) continue;
+            domainStates[m].Add(y, weight, stratum, psu, _bands);
+        }
+    }
+
+    /// <summary>The estimates of a measure in a domain, withheld when fewer than <paramref name="minCell"/> surveys have the measure.</summary>
+    public DomainEstimate Estimate(int domain, int measure, int minCell)
+    {
+        var rows = domain < _rows.Count ? _rows[domain] : 0;
+        if (domain >= _rows.Count) return DomainEstimate.Withheld(rows);
+        var s = _states[domain][measure];
+        if (s.N < minCell || s.N == 0) return DomainEstimate.Withheld(rows);
+
+        var mean = s.WeightedSum / s.WeightSum;
+        var se = Math.Sqrt(Variance(s, mean));
+        var z = ConfidenceLevel.Z95;
+        Span<double> quartiles = stackalloc double[3];
+        s.Quantiles.Compute(QuartileProbabilities, quartiles);
+        return new DomainEstimate(
+            rows, s.N, s.WeightSum, mean, se, mean - z * se, mean + z * se,
+            s.WeightSum * s.WeightSum / s.WeightSquareSum,
+            quartiles[1], quartiles[0], quartiles[2],
+            s.BandWeight[(int)Band.Low] / s.WeightSum,
+            s.BandWeight[(int)Band.Medium] / s.WeightSum,
+            s.BandWeight[(int)Band.High] / s.WeightSum,
+            false);
+    }
+
+    private double Variance(MeasureState s, double mean)
+    {
+        var d = mean - s.Shift;          // ȳ − c: deviations from the mean are (y − c) − d
+        var total = s.WeightSum;
+        double variance = 0;
+        if (_design.Clustered)
+        {
+            // Linearised PSU totals t = Σ w (y − ȳ) / W, centred within each stratum over all its PSUs;
+            // the PSUs without a survey of the domain have t = 0.
+            var sumByStratum = new Dictionary<int, (double Sum, int Touched)>();
+            foreach (var (psu, sums) in s.Psus!)
+            {
+                var t = (sums.Shifted - d * sums.Weight) / total;
+                var h = _design.StratumOfPsu(psu);
+                sumByStratum.TryGetValue(h, out var acc);
+                sumByStratum[h] = (acc.Sum + t, acc.Touched + 1);
+            }
+            var squares = new Dictionary<int, double>();
+            foreach (var (psu, sums) in s.Psus!)
+            {
+                var t = (sums.Shifted - d * sums.Weight) / total;
+                var h = _design.StratumOfPsu(psu);
+                var n = _design.PsuCount(h);
+                var centre = n > 1 ? sumByStratum[h].Sum / n : 0;   // a lonely PSU is not centred
+                squares.TryGetValue(h, out var sq);
+                squares[h] = sq + (t - centre) * (t - centre);
+            }
+            foreach (var (h, (sum, touched)) in sumByStratum)
+            {
+                var n = _design.PsuCount(h);
+                if (n > 1)
+                {
+                    var centre = sum / n;
+                    var centred = squares[h] + (n - touched) * centre * centre;
+                    variance += n / (n - 1.0) * centred;
+                }
+                else variance += squares[h];
+            }
+        }
+        else
+        {
+            // Every survey is its own PSU: Σ_i t_i and Σ_i t_i² per stratum come from the shifted sums.
+            for (var h = 0; h < s.Strata.Count; h++)
+            {
+                var st = s.Strata[h];
+                if (st.Weight == 0) continue;
+                var sum = (st.Shifted - d * st.Weight) / total;
+                var squares = (st.ShiftedSquare - 2 * d * st.WeightSquareShifted + d * d * st.WeightSquare) / (total * total);
+                var n = _design.PsuCount(h);
+                variance += n > 1 ? n / (n - 1.0) * (squares - sum * sum / n) : squares;
+            }
+        }
+        return Math.Max(variance, 0);
+    }
+
+    private sealed class MeasureState(bool clustered)
+    {
+        public long N;
+        public double WeightSum, WeightSquareSum, WeightedSum;
+        public double Shift = double.NaN;
+        public readonly double[] BandWeight = new double[4];
+        public readonly WeightedQuantiles Quantiles = new();
+        public readonly List<StratumSums> Strata = [];
+        public readonly Dictionary<int, (double Weight, double Shifted)>? Psus = clustered ? [] : null;
+
+        public void Add(double y, double w, int stratum, int psu, BandCuts bands)
+        {
+            if (N == 0) Shift = y;
+            N++;
+            WeightSum += w;
+            WeightSquareSum += w * w;
+            WeightedSum += w * y;
+            BandWeight[(int)bands.Of(y)] += w;
+            Quantiles.Add(y, w);
+            var shifted = y - Shift;
+            if (Psus is not null)
+            {
+                ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
+                p = (p.Weight + w, p.Shifted + w * shifted);
+                return;
+            }
+            while (Strata.Count <= stratum) Strata.Add(new StratumSums());
+            var s = Strata[stratum];
+            s.Weight += w;
+            s.Shifted += w * shifted;
+            s.WeightSquare += w * w;
+            s.WeightSquareShifted += w * w * shifted;
+            s.ShiftedSquare += w * w * shifted * shifted;
+        }
+    }
+
+    private sealed class StratumSums
+    {
+        public double Weight, Shifted, WeightSquare, WeightSquareShifted, ShiftedSquare;
+    }
+}

@@ -1,0 +1,72 @@
+namespace Avrr.Analytics.Estimation;
+
+/// <summary>
+/// Exact weighted quantiles of one measure in one domain, by the rule of R's
+/// <c>svyquantile(…, qrule = "hf7")</c>: sort the values; give the k-th the position
+/// p_k = (sum of the weights before it) / (sum of all weights but the last one's); interpolate linearly
+/// between positions. With all weights equal this is <c>quantile(type = 7)</c>.
+/// <para>
+/// Memory is one entry per distinct value, not per survey: scores take few distinct values. A value's
+/// entry keeps its total weight and the weight of its latest survey, which is all the rule needs (tied
+/// surveys sit in input order, as R's stable ordering puts them).
+/// </para>
+/// </summary>
+public sealed class WeightedQuantiles
+{
+    private readonly Dictionary<double, (double Total, double Last)> _byValue = [];
+
+    public long Count { get; private set; }
+
+    public void Add(double value, double weight)
+    {
+        Count++;
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byValue, value, out _);
+        entry = (entry.Total + weight, weight);
+    }
+
+    /// <summary>The quantiles at the given probabilities (0..1); NaN when there is no value.</summary>
+    public void Compute(ReadOnlySpan<double> probabilities, Span<double> quantiles)
+    {
+        if (_byValue.Count == 0) { quantiles.Fill(double.NaN); return; }
+        var values = _byValue.Keys.ToArray();
+        Array.Sort(values);
+        if (Count == 1 || values.Length == 1)
+        {
+            quantiles.Fill(values[0]);
+            return;
+        }
+        // Each distinct value spans the positions of its tied surveys: from the weight before its first
+        // to the weight before its last.
+        var start = new double[values.Length];
+        var end = new double[values.Length];
+        double before = 0;
+        for (var k = 0; k < values.Length; k++)
+        {
+            var (total, last) = _byValue[values[k]];
+            start[k] = before;
+            end[k] = before + (total - last);
+            before += total;
+        }
+        var denominator = before - _byValue[values[^1]].Last;
+        for (var q = 0; q < probabilities.Length; q++)
+            quantiles[q] = At(probabilities[q] * denominator, values, start, end);
+    }
+
+    /// <summary>The value at weight position <paramref name="t"/> (p times the denominator), interpolating between values.</summary>
+    private static double At(double t, double[] values, double[] start, double[] end)
+    {
+        if (t <= start[0]) return values[0];
+        if (t >= end[^1]) return values[^1];
+        // The first value whose span ends at or after t.
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (end[mid] >= t) hi = mid; else lo = mid + 1;
+        }
+        var k = lo;
+        if (t >= start[k]) return values[k];               // inside the span of a value's ties
+        var from = end[k - 1];                               // between the last tie of value k-1 and the first of value k
+        return values[k - 1] + (t - from) / (start[k] - from) * (values[k] - values[k - 1]);
+    }
+}

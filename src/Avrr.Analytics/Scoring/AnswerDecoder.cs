@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Avrr.Analytics.Schemes;
+
+namespace Avrr.Analytics.Scoring;
+
+/// <summary>
+/// Turns the text of an answer into the index of its choice on the question's scale, or
+/// <see cref="Missing"/> (empty, or a special answer such as dk), or <see cref="Invalid"/>.
+/// An answer may be a code or a label in any of the scheme's languages, compared as
+/// <see cref="AnswerText"/> says; a count scale takes a whole number n ≥ 0 (min(n, max) is its choice).
+/// <para>
+/// The first lookup is on the exact bytes; a spelling found only after normalising is remembered, so
+/// an export that writes "Très Satisfait" pays for normalising once, not once a row. That memory makes
+/// a decoder not thread-safe: give each thread its own.
+/// </para>
+/// </summary>
+public sealed class AnswerDecoder
+{
+    /// <summary>The answer is missing: an empty cell or a special answer (dk, refused, na, or their labels).</summary>
+    public const byte Missing = 254;
+    /// <summary>The answer is none of the scale's codes, labels or special answers.</summary>
+    public const byte Invalid = 255;
+
+    private const int MaxLearnedSpellings = 256;
+
+    private readonly Scheme _scheme;
+    private readonly ScaleTables[] _scales;
+    private readonly int[] _questionScale;
+
+    public AnswerDecoder(Scheme scheme)
+    {
+        _scheme = scheme;
+        var scaleIndex = scheme.Scales.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        _scales = scheme.Scales.Select(s => new ScaleTables(s, scheme.SpecialAnswers)).ToArray();
+        _questionScale = scheme.Questions.Select(q => scaleIndex[q.Scale]).ToArray();
+    }
+
+    public Scheme Scheme => _scheme;
+
+    /// <summary>Decodes the UTF-8 text of the answer to question <paramref name="question"/> (its index in scheme order).</summary>
+    public byte Decode(int question, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty) return Missing;
+        var tables = _scales[_questionScale[question]];
+        return tables.Exact.TryGet(utf8, out var value) ? value : DecodeSlow(tables, utf8);
+    }
+
+    public byte Decode(int question, string text) => Decode(question, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>What the question accepts, for the message of an invalid answer.</summary>
+    public string Accepted(int question) => _scales[_questionScale[question]].AcceptedText;
+
+    private static byte DecodeSlow(ScaleTables tables, ReadOnlySpan<byte> utf8)
+    {
+        var key = AnswerText.Normalize(Encoding.UTF8.GetString(utf8));
+        byte value;
+        if (key.Length == 0) value = Missing;
+        else if (!tables.Normalized.TryGetValue(key, out value))
+        {
+            if (tables.Scale.CountMax is not int max || !TryParseCount(key, out var count)) return Invalid;
+            value = (byte)Math.Min(count, max);
+        }
+        if (tables.Exact.Count < tables.InitialCount + MaxLearnedSpellings) tables.Exact.TryAdd(utf8, value);
+        return value;
+    }
+
+    /// <summary>A whole number of at least 0, written with digits and an optional all-zero decimal part ("2", "2.0", "2,00").</summary>
+    internal static bool TryParseCount(string text, out int count)
+    {
+        count = 0;
+        var separator = text.IndexOfAny(['.', ',']);
+        var digits = separator < 0 ? text : text[..separator];
+        if (separator >= 0 && (separator == text.Length - 1 || text[(separator + 1)..].Any(c => c != '0'))) return false;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return false;
+        // Any count above the scale's max scores as the max; cap before it can overflow.
+        count = digits.TrimStart('0').Length > 6 ? 1_000_000 : int.Parse(digits, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    private sealed class ScaleTables
+    {
+        public Scale Scale { get; }
+        public Utf8Table Exact { get; } = new();
+        public Dictionary<string, byte> Normalized { get; } = new(StringComparer.Ordinal);
+        public int InitialCount { get; }
+        public string AcceptedText { get; }
+
+        public ScaleTables(Scale scale, IReadOnlyList<SpecialAnswer> specials)
+        {
+            Scale = scale;
+            for (var i = 0; i < scale.Choices.Count; i++)
+            {
+                var choice = scale.Choices[i];
+                Add(choice.Code, (byte)i);
+                foreach (var label in choice.Labels.Values) Add(label, (byte)i);
+            }
+            foreach (var special in specials)
+            {
+                Add(special.Code, Missing);
+                foreach (var label in special.Labels.Values) Add(label, Missing);
+            }
+            InitialCount = Exact.Count;
+            var codes = scale.IsCount
+                ? $"a whole number from 0 (counts above {scale.CountMax} score as {scale.CountMax})"
+                : string.Join(", ", scale.Choices.Select(c => c.Code)) + " or their labels";
+            AcceptedText = $"{codes}; or {string.Join(", ", specials.Select(s => s.Code))} or empty for a missing answer";
+        }
+
+        private void Add(string text, byte value)
+        {
+            Exact.TryAdd(Encoding.UTF8.GetBytes(text), value);
+            Normalized.TryAdd(AnswerText.Normalize(text), value);
+        }
+    }
+}

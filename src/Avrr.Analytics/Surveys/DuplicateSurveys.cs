@@ -1,0 +1,25 @@
+namespace Avrr.Analytics.Surveys;
+
+/// <summary>
+/// The rows of a run that repeat an earlier survey (same returnee_id and round, or same returnee_id and
+/// survey_date for an input without a round column), each with the row that came first and is kept.
+/// Found before scoring by a pass over the survey keys only (see the runner).
+/// </summary>
+public sealed class DuplicateSurveys
+{
+    private readonly Dictionary<long, (string Source, long Row)> _firstOf = [];
+
+    public static DuplicateSurveys None { get; } = new();
+
+    public int Count => _firstOf.Count;
+
+    /// <summary>Records that the row at <paramref name="sequence"/> repeats the survey first seen at (source, row).</summary>
+    public void Add(long sequence, string firstSource, long firstRow) => _firstOf[sequence] = (firstSource, firstRow);
+
+    public bool TryGetFirst(long sequence, out string source, out long row)
+    {
+        var found = _firstOf.TryGetValue(sequence, out var first);
+        (source, row) = first;
+        return found;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using Avrr.Analytics.Schemes;
+
+namespace Avrr.Analytics.Surveys;
+
+/// <summary>
+/// A block of consecutive rows of one input, as they flow through the pipeline: the readers fill the
+/// raw UTF-8 text of every column (<c>SetField</c>), <see cref="SurveyProcessor"/> validates,
+/// decodes and scores them, and the writers and estimators read the results. Columnar and reused from
+/// block to block, so that streaming a file allocates per block, not per row.
+/// </summary>
+public sealed class SurveyBatch
+{
+    public SurveyLayout Layout { get; }
+    public int Capacity { get; }
+    public int Count { get; private set; }
+
+    /// <summary>The input the rows came from, as rejects name it.</summary>
+    public string Source { get; private set; } = "";
+    /// <summary>Index of the input among the run's inputs.</summary>
+    public int SourceIndex { get; private set; }
+
+    /// <summary>Row number as a spreadsheet shows it (the header is row 1).</summary>
+    public long[] RowNumber { get; }
+    /// <summary>Position of the row among all rows of the run, from 0: the key of run-wide facts about it (duplicates).</summary>
+    public long[] Sequence { get; }
+
+    private byte[] _text;
+    private int _textUsed;
+    private readonly int[] _fieldStart;
+    private readonly int[] _fieldLength;
+    private readonly int _columns;
+
+    // Filled by SurveyProcessor.
+    public DateOnly[] SurveyDate { get; }
+    public double[] Weight { get; }
+    /// <summary>Decoded answers, <see cref="SurveyLayout.QuestionCount"/> per row.</summary>
+    public byte[] Answers { get; }
+    /// <summary>Indicator scores, then dimension scores, then the composite: <see cref="ScoreStride"/> per row, NaN when missing.</summary>
+    public double[] Scores { get; }
+    public Band[] Band { get; }
+    public sbyte[] WeakestDimension { get; }
+    public short[] Answered { get; }
+    /// <summary>True when the row goes to rejects instead of the scores.</summary>
+    public bool[] Rejected { get; }
+    /// <summary>The problems of rejected rows, with the index of their row in this batch, in row order.</summary>
+    public List<(int Row, Reject Reject)> Rejects { get; } = [];
+
+    public int IndicatorCount { get; }
+    public int DimensionCount { get; }
+    public int ScoreStride => IndicatorCount + DimensionCount + 1;
+
+    public SurveyBatch(SurveyLayout layout, int capacity = 4096)
+    {
+        Layout = layout;
+        Capacity = capacity;
+        _columns = layout.ColumnCount;
+        RowNumber = new long[capacity];
+        Sequence = new long[capacity];
+        _fieldStart = new int[capacity * _columns];
+        _fieldLength = new int[capacity * _columns];
+        _text = new byte[capacity * 64];
+        IndicatorCount = layout.Scheme.Indicators.Count;
+        DimensionCount = layout.Scheme.Dimensions.Count;
+        SurveyDate = new DateOnly[capacity];
+        Weight = new double[capacity];
+        Answers = new byte[capacity * layout.QuestionCount];
+        Scores = new double[capacity * ScoreStride];
+        Band = new Band[capacity];
+        WeakestDimension = new sbyte[capacity];
+        Answered = new short[capacity];
+        Rejected = new bool[capacity];
+    }
+
+    public bool IsFull => Count == Capacity;
+
+    /// <summary>Empties the batch for rows of the given input.</summary>
+    public void Reset(string source, int sourceIndex)
+    {
+        Source = source;
+        SourceIndex = sourceIndex;
+        Count = 0;
+        _textUsed = 0;
+        Rejects.Clear();
+    }
+
+    /// <summary>Starts a new row with every field empty; returns its index in the batch.</summary>
+    public int AddRow(long rowNumber, long sequence)
+    {
+        if (IsFull) throw new InvalidOperationException("The batch is full.");
+        var row = Count++;
+        RowNumber[row] = rowNumber;
+        Sequence[row] = sequence;
+        Rejected[row] = false;
+        Array.Clear(_fieldLength, row * _columns, _columns);
+        return row;
+    }
+
+    public void SetField(int row, int column, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty) { _fieldLength[row * _columns + column] = 0; return; }
+        if (_textUsed + utf8.Length > _text.Length)
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + utf8.Length));
+        utf8.CopyTo(_text.AsSpan(_textUsed));
+        _fieldStart[row * _columns + column] = _textUsed;
+        _fieldLength[row * _columns + column] = utf8.Length;
+        _textUsed += utf8.Length;
+    }
+
+    public void SetField(int row, int column, string text) => SetField(row, column, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The UTF-8 text of a field as read (quotes removed), valid until the batch is reset.</summary>
+    public ReadOnlySpan<byte> Field(int row, int column)
+    {
+        var i = row * _columns + column;
+        return _text.AsSpan(_fieldStart[i], _fieldLength[i]);
+    }
+
+    /// <summary>The text of a field with surrounding spaces and tabs removed.</summary>
+    public ReadOnlySpan<byte> TrimmedField(int row, int column) => Field(row, column).Trim(" \t"u8);
+
+    public string FieldString(int row, int column) => Encoding.UTF8.GetString(TrimmedField(row, column));
+
+    /// <summary>Adds a problem to a row and marks it rejected.</summary>
+    public void Reject(int row, string column, string value, RejectReason reason, string message)
+    {
+        Rejected[row] = true;
+        Rejects.Add((row, new Reject(Source, RowNumber[row], FieldString(row, SurveyLayout.ReturneeId), column, Surveys.Reject.Cut(value), reason, message)));
+    }
+
+    public ReadOnlySpan<double> RowScores(int row) => Scores.AsSpan(row * ScoreStride, ScoreStride);
+    public double Composite(int row) => Scores[row * ScoreStride + ScoreStride - 1];
+}
