@@ -187,3 +187,10 @@ public sealed class HeaderMap
         return previous[b.Length];
     }
 }
+
+/// <summary>The headers of a file that have given roles, for the manifest.</summary>
+internal static class ColumnRoleNames
+{
+    public static IReadOnlyList<string> Of(HeaderMap map, params ColumnRole[] roles) =>
+        map.Headers.Where((_, j) => roles.Contains(map.Roles[j])).ToArray();
+}

@@ -36,6 +36,9 @@ public sealed class DomainEstimator
     }
 
     public int DomainCount => _rows.Count;
+
+    /// <summary>The surveys added to a domain (n_rows), whatever their measures.</summary>
+    public long Rows(int domain) => domain < _rows.Count ? _rows[domain] : 0;
     public int MeasureCount => _measures;
 
     /// <summary>

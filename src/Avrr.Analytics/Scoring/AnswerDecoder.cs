@@ -43,7 +43,7 @@ public sealed class AnswerDecoder
     {
         if (utf8.IsEmpty) return Missing;
         var tables = _scales[_questionScale[question]];
-        return tables.Exact.TryGet(utf8, out var value) ? value : DecodeSlow(tables, utf8);
+        return tables.Exact.TryGet(utf8, out var value) ? (byte)value : DecodeSlow(tables, utf8);
     }
 
     public byte Decode(int question, string text) => Decode(question, Encoding.UTF8.GetBytes(text));

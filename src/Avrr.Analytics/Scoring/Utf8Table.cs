@@ -3,20 +3,20 @@ using System.Runtime.InteropServices;
 namespace Avrr.Analytics.Scoring;
 
 /// <summary>
-/// A small open-addressing hash table from UTF-8 text to a byte, for the answers of one scale. Lookups
-/// hash the span in place and compare bytes: no string is made for an answer on the hot path.
+/// A small open-addressing hash table from UTF-8 text to an int: the answers of a scale, the values of a
+/// grouping column. Lookups hash the span in place and compare bytes: no string is made on the hot path.
 /// Not thread-safe for writes.
 /// </summary>
-internal sealed class Utf8Table
+public sealed class Utf8Table
 {
     private byte[] _pool = new byte[256];
     private int _poolUsed;
     private int[] _slots = new int[32];           // entry index + 1; 0 is an empty slot
-    private readonly List<(int Offset, int Length, byte Value)> _entries = [];
+    private readonly List<(int Offset, int Length, int Value)> _entries = [];
 
     public int Count => _entries.Count;
 
-    public bool TryGet(ReadOnlySpan<byte> key, out byte value)
+    public bool TryGet(ReadOnlySpan<byte> key, out int value)
     {
         var mask = _slots.Length - 1;
         var slot = (int)Hash(key) & mask;
@@ -31,7 +31,7 @@ internal sealed class Utf8Table
     }
 
     /// <summary>Adds the key unless present; returns false when it was present already.</summary>
-    public bool TryAdd(ReadOnlySpan<byte> key, byte value)
+    public bool TryAdd(ReadOnlySpan<byte> key, int value)
     {
         if (TryGet(key, out _)) return false;
         if ((_entries.Count + 1) * 2 > _slots.Length) Grow();
@@ -42,6 +42,9 @@ internal sealed class Utf8Table
         Insert(_entries.Count);
         return true;
     }
+
+    /// <summary>The key of an entry, by its order of insertion.</summary>
+    public ReadOnlySpan<byte> KeyAt(int entry) => _pool.AsSpan(_entries[entry].Offset, _entries[entry].Length);
 
     private void Insert(int entryNumber)
     {

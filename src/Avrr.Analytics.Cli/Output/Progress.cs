@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using Avrr.Analytics.IO.Run;
+using Spectre.Console;
+
+namespace Avrr.Analytics.Cli.Output;
+
+/// <summary>
+/// Progress for people: a live status line with rows/s when the console is interactive, plain log
+/// lines otherwise (CI, pipes), nothing with --quiet.
+/// </summary>
+internal static class RunProgress
+{
+    public static T Run<T>(IAnsiConsole console, bool quiet, Func<IRunObserver, T> work)
+    {
+        if (quiet) return work(new Silent());
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return console.Status().Spinner(Spinner.Known.Dots).Start("starting", status => work(new Live(status)));
+        }
+        return work(new LogLines(console));
+    }
+
+    private sealed class Silent : IRunObserver
+    {
+        public void Stage(string name) { }
+        public void Rows(long total) { }
+    }
+
+    private sealed class Live(StatusContext status) : IRunObserver
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private string _stage = "";
+        private long _lastUpdate;
+
+        public void Stage(string name)
+        {
+            _stage = name;
+            _clock.Restart();
+            _lastUpdate = 0;
+            status.Status(name);
+        }
+
+        public void Rows(long total)
+        {
+            var now = _clock.ElapsedMilliseconds;
+            if (now - _lastUpdate < 100) return;
+            _lastUpdate = now;
+            var rate = total / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+            status.Status(string.Create(CultureInfo.CurrentCulture, $"{_stage}: {total:N0} rows ({rate:N0} rows/s)"));
+        }
+    }
+
+    private sealed class LogLines(IAnsiConsole console) : IRunObserver
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private string _stage = "";
+        private long _lastLine;
+
+        public void Stage(string name)
+        {
+            _stage = name;
+            _clock.Restart();
+            _lastLine = 0;
+            console.WriteLine($"avrr: {name}");
+        }
+
+        public void Rows(long total)
+        {
+            var now = _clock.ElapsedMilliseconds;
+            if (now - _lastLine < 5000) return;
+            _lastLine = now;
+            var rate = total / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avrr: {_stage}: {total:N0} rows ({rate:N0} rows/s)"));
+        }
+    }
+}

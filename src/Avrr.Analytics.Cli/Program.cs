@@ -1,0 +1,3 @@
+using Avrr.Analytics.Cli;
+
+return AvrrApp.Run(args, Spectre.Console.AnsiConsole.Console);

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Avrr.Analytics.Estimation;
+using Avrr.Analytics.Grouping;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Scoring;
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.IO.Run;
+
+/// <summary>
+/// The quarterly evaluation (<c>avrr run</c>): check every input, find duplicate surveys, then read,
+/// validate, score, estimate and write every output of outputs.md into a partial folder that is moved
+/// into place at the end.
+/// </summary>
+public static class EvaluationRun
+{
+    public const string ScoresFile = "returnee_scores";
+    public const string AggregatesFile = "aggregates";
+    public const string PanelFile = "panel_change";
+    public const string RejectsFile = "rejects.csv";
+    public const string ManifestFile = "manifest.json";
+
+    public static RunResult Execute(RunSettings settings, IRunObserver? observer = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        observer?.Stage("checking inputs");
+        var plan = RunPlan.Create(settings);
+        using var output = new OutputFolder(settings.OutputFolder);
+        var spill = output.PathOf(".spill");
+
+        observer?.Stage("finding duplicate surveys");
+        var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, observer is null ? null : n => observer.Rows(n));
+
+        observer?.Stage("scoring");
+        var state = new EvaluationState(plan, keys.PanelRows, spill);
+        using (var writers = new ResultWriters(plan, output))
+        {
+            SurveyPipeline.Run(plan, keys.Duplicates, batch =>
+            {
+                writers.Write(batch);
+                state.Add(batch);
+            }, observer is null ? null : n => observer.Rows(n));
+        }
+
+        observer?.Stage("estimating");
+        var aggregates = state.Aggregates();
+        var (panelRows, panelReturnees) = state.PanelChange();
+        state.Dispose();
+
+        observer?.Stage("writing");
+        var formats = settings.Formats;
+        EstimateTables.WriteAggregates(output.Partial, state.Variables, aggregates, formats);
+        if (panelReturnees > 0) EstimateTables.WritePanel(output.Partial, state.Variables, panelRows, formats);
+        if (Directory.Exists(spill)) Directory.Delete(spill, recursive: true);
+
+        var files = new List<string>();
+        foreach (var name in new[] { ScoresFile, AggregatesFile }.Concat(panelReturnees > 0 ? [PanelFile] : []))
+        {
+            if (formats.HasFlag(OutputFormats.Csv)) files.Add(name + ".csv");
+            if (formats.HasFlag(OutputFormats.Parquet)) files.Add(name + ".parquet");
+        }
+        files.Add(RejectsFile);
+        files.Add(ManifestFile);
+        var result = new RunResult(output.Destination, files, state.InputSummaries(), state.RowsRead, state.RowsScored, state.RowsRejected,
+            state.RejectsByReason, aggregates, panelReturnees, clock.Elapsed);
+        Manifest.Write(output.PathOf(ManifestFile), plan, result, started);
+        output.Commit();
+        return result;
+    }
+
+    /// <summary>The writers of the per-survey outputs: scores (CSV and/or Parquet) and rejects.</summary>
+    private sealed class ResultWriters : IDisposable
+    {
+        private readonly ScoresCsvWriter? _csv;
+        private readonly ScoresParquetWriter? _parquet;
+        private readonly RejectsCsvWriter _rejects;
+
+        public ResultWriters(RunPlan plan, OutputFolder output)
+        {
+            var formats = plan.Settings.Formats;
+            if (formats.HasFlag(OutputFormats.Csv)) _csv = new ScoresCsvWriter(output.PathOf(ScoresFile + ".csv"), plan.Layout);
+            if (formats.HasFlag(OutputFormats.Parquet)) _parquet = new ScoresParquetWriter(output.PathOf(ScoresFile + ".parquet"), plan.Layout);
+            _rejects = new RejectsCsvWriter(output.PathOf(RejectsFile));
+        }
+
+        public void Write(SurveyBatch batch)
+        {
+            _csv?.Write(batch);
+            _parquet?.Write(batch);
+            foreach (var (_, reject) in batch.Rejects) _rejects.Write(reject);
+        }
+
+        public void Dispose()
+        {
+            _csv?.Dispose();
+            _parquet?.Dispose();
+            _rejects.Dispose();
+        }
+    }
+}

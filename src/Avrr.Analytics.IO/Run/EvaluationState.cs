@@ -1,0 +1,156 @@
+using System.Text;
+using Avrr.Analytics.Estimation;
+using Avrr.Analytics.Grouping;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Scoring;
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.IO.Run;
+
+/// <summary>
+/// What a run accumulates from the scored batches, in input order: the accounting of rows and rejects,
+/// the survey design, the estimates of every level's groups, and the surveys of panel returnees.
+/// State per group, per stratum and per cluster only; nothing keeps the rows.
+/// </summary>
+internal sealed class EvaluationState : IDisposable
+{
+    private static readonly byte[] Unknown = Encoding.UTF8.GetBytes(SurveyColumns.UnknownCommunity);
+
+    private readonly RunPlan _plan;
+    private readonly SurveyLayout _layout;
+    private readonly RowSet _panelRows;
+    private readonly GroupTable _groups;
+    private readonly SurveyDesign _design;
+    private readonly DomainEstimator _estimator;
+    private readonly PanelChanges _panel;
+    private readonly Utf8Table _strata = new(), _clusters = new();
+    private readonly HashSet<int> _quarters = [];
+    private readonly int[] _variableColumn;          // run column of each grouping variable; -1 for quarter
+    private readonly int[] _valueIds, _domains;
+    private readonly double[] _measures;
+    private readonly long[] _read, _rejected;
+    private readonly Dictionary<string, long> _rejectsByReason = new(StringComparer.Ordinal);
+    private readonly byte[] _quarterText = new byte[16];
+
+    public long RowsRead { get; private set; }
+    public long RowsRejected { get; private set; }
+    public long RowsScored => RowsRead - RowsRejected;
+    public IReadOnlyDictionary<string, long> RejectsByReason => new SortedDictionary<string, long>(_rejectsByReason, StringComparer.Ordinal);
+    public IReadOnlyList<string> Variables => _groups.Variables;
+
+    public EvaluationState(RunPlan plan, RowSet panelRows, string spillFolder)
+    {
+        _plan = plan;
+        _layout = plan.Layout;
+        _panelRows = panelRows;
+        _groups = new GroupTable(plan.Levels);
+        _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
+        _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands);
+        _panel = new PanelChanges(spillFolder, plan.Measures.Count, plan.Levels.Count);
+        _variableColumn = _groups.Variables.Select(v => v == SurveyColumns.Quarter ? -1 : _layout.IndexOf(v)!.Value).ToArray();
+        _valueIds = new int[_groups.Variables.Count];
+        _domains = new int[plan.Levels.Count];
+        _measures = new double[plan.Measures.Count];
+        _read = new long[plan.Inputs.Count];
+        _rejected = new long[plan.Inputs.Count];
+        _groups.Domain(0, []);   // the whole sample has a line even when no survey is scored
+    }
+
+    public void Add(SurveyBatch batch)
+    {
+        RowsRead += batch.Count;
+        _read[batch.SourceIndex] += batch.Count;
+        foreach (var (_, reject) in batch.Rejects)
+        {
+            var name = reject.Reason.Name();
+            _rejectsByReason[name] = _rejectsByReason.GetValueOrDefault(name) + 1;
+        }
+        var indicators = batch.IndicatorCount;
+        var dimensions = batch.DimensionCount;
+        for (var row = 0; row < batch.Count; row++)
+        {
+            if (batch.Rejected[row])
+            {
+                RowsRejected++;
+                _rejected[batch.SourceIndex]++;
+                continue;
+            }
+            var scores = batch.RowScores(row);
+            _measures[0] = scores[^1];
+            for (var d = 0; d < dimensions; d++) _measures[1 + d] = scores[indicators + d];
+            for (var i = 0; i + 1 + dimensions < _measures.Length; i++) _measures[1 + dimensions + i] = scores[i];
+
+            var stratum = _layout.StrataColumn < 0 ? 0 : Number(_strata, GroupValue(batch, row, _layout.StrataColumn));
+            var cluster = _layout.ClusterColumn < 0 ? 0 : Number(_clusters, GroupValue(batch, row, _layout.ClusterColumn));
+            var psu = _design.AddSurvey(stratum, cluster);
+            var date = batch.SurveyDate[row];
+            _quarters.Add(date.Year * 4 + (date.Month - 1) / 3);
+            for (var v = 0; v < _valueIds.Length; v++)
+            {
+                var value = _variableColumn[v] < 0 ? ScoresCsvWriter.Quarter(date, _quarterText) : GroupValue(batch, row, _variableColumn[v]);
+                _valueIds[v] = _groups.ValueId(v, value);
+            }
+            var weight = batch.Weight[row];
+            for (var l = 0; l < _domains.Length; l++)
+            {
+                _domains[l] = _groups.Domain(l, _valueIds);
+                _estimator.Add(_domains[l], stratum, psu, weight, _measures);
+            }
+            if (_panelRows.Contains(batch.Sequence[row]))
+                _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), date, batch.Sequence[row], weight, stratum, cluster, _measures, _domains);
+        }
+    }
+
+    /// <summary>The value of a grouping or design column: trimmed, "(unknown)" when empty.</summary>
+    private static ReadOnlySpan<byte> GroupValue(SurveyBatch batch, int row, int column)
+    {
+        var value = batch.TrimmedField(row, column);
+        return value.IsEmpty ? Unknown : value;
+    }
+
+    private static int Number(Utf8Table table, ReadOnlySpan<byte> value)
+    {
+        if (table.TryGet(value, out var id)) return id;
+        table.TryAdd(value, table.Count);
+        return table.Count - 1;
+    }
+
+    /// <summary>Levels as written: country+quarter only when the data span more than one quarter (or it was asked for).</summary>
+    private IEnumerable<int> OutputLevels() =>
+        Enumerable.Range(0, _plan.Levels.Count)
+            .Where(l => !(_plan.Levels[l].Name == RunPlan.QuarterLevel.Name && _plan.QuarterLevelIsDefault && _quarters.Count <= 1));
+
+    public IReadOnlyList<EstimateRow> Aggregates() => Rows(_estimator, requireRows: false);
+
+    public (IReadOnlyList<EstimateRow> Rows, long Returnees) PanelChange()
+    {
+        var (estimator, returnees) = _panel.Estimate(_design.Clustered, _design.Stratified, _plan.Scheme.Options.Bands);
+        return (returnees == 0 ? [] : Rows(estimator, requireRows: true), returnees);
+    }
+
+    private List<EstimateRow> Rows(DomainEstimator estimator, bool requireRows)
+    {
+        var rows = new List<EstimateRow>();
+        foreach (var l in OutputLevels())
+        {
+            var level = _plan.Levels[l];
+            foreach (var (domain, values) in _groups.DomainsOf(l))
+            {
+                if (requireRows && estimator.Rows(domain) == 0) continue;
+                var groupValues = new string?[_groups.Variables.Count];
+                for (var i = 0; i < values.Length; i++) groupValues[_groups.IndexOfVariable(level.Variables[i])] = values[i];
+                for (var m = 0; m < _plan.Measures.Count; m++)
+                    rows.Add(new EstimateRow(level.Name, groupValues, _plan.Measures[m], estimator.Estimate(domain, m, _plan.Settings.MinCell)));
+            }
+        }
+        return rows;
+    }
+
+    public IReadOnlyList<InputSummary> InputSummaries() => _plan.Inputs.Select(input => new InputSummary(
+        input.Path, input.Description, input.Sha256, _read[input.Index], _read[input.Index] - _rejected[input.Index], _rejected[input.Index],
+        input.Header.Attributes,
+        Reading.ColumnRoleNames.Of(input.Header, Reading.ColumnRole.Bookkeeping, Reading.ColumnRole.Unnamed, Reading.ColumnRole.Replaced),
+        Reading.ColumnRoleNames.Of(input.Header, Reading.ColumnRole.PersonalData))).ToArray();
+
+    public void Dispose() => _panel.Dispose();
+}

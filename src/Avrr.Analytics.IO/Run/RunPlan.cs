@@ -1,0 +1,90 @@
+using Avrr.Analytics.Grouping;
+using Avrr.Analytics.IO.Reading;
+using Avrr.Analytics.Schemes;
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.IO.Run;
+
+/// <summary>
+/// A run checked before any row is read: the scheme loaded, every input opened (format, encoding,
+/// header), the run's columns, the levels and the design columns resolved. Every refusal happens here,
+/// before anything is written: <see cref="SchemeException"/> and <see cref="SettingsException"/> are
+/// usage errors, <see cref="InputRefusedException"/> a refused input.
+/// </summary>
+internal sealed class RunPlan
+{
+    public required RunSettings Settings { get; init; }
+    public required Scheme Scheme { get; init; }
+    public required IReadOnlyList<SurveyInput> Inputs { get; init; }
+    public required SurveyLayout Layout { get; init; }
+    /// <summary>The levels in output order; country+quarter is among them and dropped from outputs when the data span one quarter.</summary>
+    public required IReadOnlyList<Level> Levels { get; init; }
+    /// <summary>Whether country+quarter was added by default (and may be dropped), not asked for.</summary>
+    public required bool QuarterLevelIsDefault { get; init; }
+    /// <summary>The measures estimated: composite, the dimensions, and the indicators when asked.</summary>
+    public required IReadOnlyList<string> Measures { get; init; }
+
+    public static readonly Level[] DefaultLevels = [Level.All, Level.Parse("country"), Level.Parse("country+community")];
+    public static readonly Level QuarterLevel = Level.Parse("country+quarter");
+
+    public static RunPlan Create(RunSettings settings)
+    {
+        if (settings.MinCell < 1) throw new SettingsException($"--min-cell must be at least 1, got {settings.MinCell}");
+        if (settings.Inputs.Count == 0) throw new SettingsException("give at least one input file or folder");
+        if (settings.Formats == 0) throw new SettingsException("--formats must name csv, parquet or both");
+        var scheme = settings.SchemePath is null ? Scheme.Rss15 : SchemeReader.Load(settings.SchemePath);
+        if (!scheme.Languages.Contains(settings.Language))
+            throw new SettingsException($"--lang {settings.Language}: the scheme {scheme.Id} has labels in {string.Join(", ", scheme.Languages)}");
+
+        var mapping = new Dictionary<string, string>(settings.ColumnMapping.Select(p => KeyValuePair.Create(p.Key.Trim().ToLowerInvariant(), p.Value)));
+        if (settings.WeightColumn is not null && !string.Equals(settings.WeightColumn, SurveyColumns.Weight, StringComparison.OrdinalIgnoreCase))
+            mapping[SurveyColumns.Weight] = settings.WeightColumn;
+        var mappable = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToHashSet();
+        foreach (var id in mapping.Keys.Where(k => !mappable.Contains(k)))
+            throw new SettingsException($"the column mapping names '{id}', which is neither a record column ({string.Join(", ", SurveyColumns.Record)}) nor a question of {scheme.Id}");
+
+        var files = InputFiles.Expand(settings.Inputs);
+        var options = new ReadOptions { ColumnMapping = mapping, Sheet = settings.Sheet };
+        var inputs = files.Select((file, index) => SurveyInput.Open(file, index, scheme, options)).ToArray();
+
+        var attributes = inputs.SelectMany(i => i.Header.Attributes).Distinct().ToArray();
+        var available = SurveyColumns.Record.Where(c => c != SurveyColumns.Weight).Append(SurveyColumns.Quarter).Concat(attributes).ToArray();
+        string? DesignColumn(string? name, string flag)
+        {
+            if (name is null) return null;
+            var id = name.Trim().ToLowerInvariant();
+            if (id == SurveyColumns.Quarter || !available.Contains(id))
+                throw new SettingsException($"{flag} {name}: no such column in the inputs ({Describe(available.Where(a => a != SurveyColumns.Quarter), id)})");
+            return id;
+        }
+        var layout = new SurveyLayout(scheme, attributes, settings.DateFormat,
+            DesignColumn(settings.ClusterColumn, "--cluster"), DesignColumn(settings.StrataColumn, "--strata"));
+
+        var levels = DefaultLevels.Append(QuarterLevel).ToList();
+        var quarterIsDefault = !settings.ExtraLevels.Any(l => l.Name == QuarterLevel.Name);
+        foreach (var level in settings.ExtraLevels)
+        {
+            foreach (var variable in level.Variables)
+                if (!available.Contains(variable))
+                    throw new SettingsException($"--levels {level.Name}: no column '{variable}' in the inputs ({Describe(available, variable)})");
+            if (levels.All(l => l.Name != level.Name)) levels.Add(level);
+        }
+
+        var measures = new List<string> { "composite" };
+        measures.AddRange(scheme.Dimensions.Select(d => d.Id));
+        if (settings.Indicators) measures.AddRange(scheme.Indicators.Select(i => Writing.ScoreColumns.IndicatorColumn(i.Id)));
+
+        return new RunPlan
+        {
+            Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
+            QuarterLevelIsDefault = quarterIsDefault, Measures = measures,
+        };
+    }
+
+    private static string Describe(IEnumerable<string> columns, string wanted)
+    {
+        var list = columns.ToArray();
+        var closest = HeaderMap.Closest(wanted, list);
+        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; closest: {closest}");
+    }
+}

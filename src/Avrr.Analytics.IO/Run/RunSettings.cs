@@ -1,0 +1,45 @@
+using Avrr.Analytics.Grouping;
+
+namespace Avrr.Analytics.IO.Run;
+
+/// <summary>The output files a run can write in each format.</summary>
+[Flags]
+public enum OutputFormats
+{
+    Csv = 1,
+    Parquet = 2,
+}
+
+/// <summary>
+/// Everything that decides what a quarterly run computes and writes (outputs.md). The CLI fills it
+/// from flags and the evaluation file; the manifest records it.
+/// </summary>
+public sealed record RunSettings
+{
+    public required IReadOnlyList<string> Inputs { get; init; }
+    public string OutputFolder { get; init; } = "results";
+    /// <summary>The scheme file; the built-in rss-15 when null.</summary>
+    public string? SchemePath { get; init; }
+    /// <summary>Levels asked for beyond the defaults (all, country, country+community, country+quarter).</summary>
+    public IReadOnlyList<Level> ExtraLevels { get; init; } = [];
+    /// <summary>The column holding sampling weights; <c>weight</c> when null.</summary>
+    public string? WeightColumn { get; init; }
+    public string? ClusterColumn { get; init; }
+    public string? StrataColumn { get; init; }
+    public int MinCell { get; init; } = 5;
+    public string Language { get; init; } = "en";
+    public OutputFormats Formats { get; init; } = OutputFormats.Csv | OutputFormats.Parquet;
+    /// <summary>The exact form of survey_date (.NET notation such as dd/MM/yyyy); ISO 8601 when null.</summary>
+    public string? DateFormat { get; init; }
+    /// <summary>Run column id → header in the exports.</summary>
+    public IReadOnlyDictionary<string, string> ColumnMapping { get; init; } = new Dictionary<string, string>();
+    /// <summary>The sheet of XLSX inputs; the first when null.</summary>
+    public string? Sheet { get; init; }
+    /// <summary>Estimate every indicator too, not only the composite and the dimensions.</summary>
+    public bool Indicators { get; init; }
+    /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
+    public int Threads { get; init; }
+}
+
+/// <summary>A setting that cannot be used (unknown level column, bad min-cell, …): a usage error, exit code 2.</summary>
+public sealed class SettingsException(string message) : Exception(message);

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Avrr.Analytics.Surveys;
+using CsvHelper;
+
+namespace Avrr.Analytics.IO.Writing;
+
+/// <summary>Writes rejects.csv: one line per problem of a rejected row; the header alone when nothing was rejected.</summary>
+internal sealed class RejectsCsvWriter : IDisposable
+{
+    public static readonly string[] Columns = ["source", "row", "returnee_id", "column", "value", "reason", "message"];
+
+    private readonly CsvWriter _csv;
+
+    public RejectsCsvWriter(string path)
+    {
+        _csv = CsvOutput.Create(path);
+        _csv.WriteHeader(Columns);
+    }
+
+    public void Write(Reject reject)
+    {
+        _csv.WriteField(reject.Source);
+        _csv.WriteField(reject.Row.ToString(CultureInfo.InvariantCulture));
+        _csv.WriteField(reject.ReturneeId);
+        _csv.WriteField(reject.Column);
+        _csv.WriteField(reject.Value);
+        _csv.WriteField(reject.Reason.Name());
+        _csv.WriteField(reject.Message);
+        _csv.EndRecord();
+    }
+
+    public void Dispose() => _csv.Dispose();
+}
