@@ -54,6 +54,7 @@ internal static class RunProgress
     private sealed class LogLines(IAnsiConsole console) : IRunObserver
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Stopwatch _total = Stopwatch.StartNew();
         private string _stage = "";
         private long _lastLine;
 
@@ -62,7 +63,7 @@ internal static class RunProgress
             _stage = name;
             _clock.Restart();
             _lastLine = 0;
-            console.WriteLine($"avrr: {name}");
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avrr: {_total.Elapsed.TotalSeconds,6:0.00} s  {name}"));
         }
 
         public void Rows(long total)
