@@ -25,27 +25,27 @@ public static class EvaluationRun
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         observer?.Stage("checking inputs");
-        var plan = RunPlan.Create(settings);
+        var plan = StageClock.Measure("check inputs", () => RunPlan.Create(settings));
         using var output = new OutputFolder(settings.OutputFolder);
         var spill = output.PathOf(".spill");
 
         observer?.Stage("finding duplicate surveys");
-        var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, observer is null ? null : n => observer.Rows(n));
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, observer is null ? null : n => observer.Rows(n)));
 
         observer?.Stage("scoring");
         var state = new EvaluationState(plan, keys.PanelRows, spill);
         using (var writers = new ResultWriters(plan, output))
         {
-            SurveyPipeline.Run(plan, keys.Duplicates, batch =>
+            SurveyPipeline.Run(plan, keys.Duplicates, writers.WorkerStep, [.. writers.Consumers, batch =>
             {
-                writers.Write(batch);
+                writers.WriteRejects(batch);
                 state.Add(batch);
-            }, observer is null ? null : n => observer.Rows(n));
+            }], observer is null ? null : n => observer.Rows(n));
         }
 
         observer?.Stage("estimating");
-        var aggregates = state.Aggregates();
-        var (panelRows, panelReturnees) = state.PanelChange();
+        var aggregates = StageClock.Measure("aggregates", state.Aggregates);
+        var (panelRows, panelReturnees) = StageClock.Measure("panel change", state.PanelChange);
         state.Dispose();
 
         observer?.Stage("writing");
@@ -66,28 +66,42 @@ public static class EvaluationRun
             state.RejectsByReason, aggregates, panelReturnees, clock.Elapsed);
         Manifest.Write(output.PathOf(ManifestFile), plan, result, started);
         output.Commit();
+        StageClock.Report();
         return result;
     }
 
     /// <summary>The writers of the per-survey outputs: scores (CSV and/or Parquet) and rejects.</summary>
     private sealed class ResultWriters : IDisposable
     {
+        private readonly SurveyLayout _layout;
         private readonly ScoresCsvWriter? _csv;
         private readonly ScoresParquetWriter? _parquet;
         private readonly RejectsCsvWriter _rejects;
 
         public ResultWriters(RunPlan plan, OutputFolder output)
         {
+            _layout = plan.Layout;
             var formats = plan.Settings.Formats;
             if (formats.HasFlag(OutputFormats.Csv)) _csv = new ScoresCsvWriter(output.PathOf(ScoresFile + ".csv"), plan.Layout);
             if (formats.HasFlag(OutputFormats.Parquet)) _parquet = new ScoresParquetWriter(output.PathOf(ScoresFile + ".parquet"), plan.Layout);
             _rejects = new RejectsCsvWriter(output.PathOf(RejectsFile));
         }
 
-        public void Write(SurveyBatch batch)
+        /// <summary>What each worker does after scoring a batch: format its CSV lines.</summary>
+        public Func<Action<SurveyBatch>>? WorkerStep => _csv is null ? null : () => new ScoresCsvWriter.Formatter(_layout).Format;
+
+        /// <summary>The writers that each take every batch in order, on threads of their own.</summary>
+        public IEnumerable<Action<SurveyBatch>> Consumers
         {
-            _csv?.Write(batch);
-            _parquet?.Write(batch);
+            get
+            {
+                if (_csv is not null) yield return _csv.Append;
+                if (_parquet is not null) yield return _parquet.Write;
+            }
+        }
+
+        public void WriteRejects(SurveyBatch batch)
+        {
             foreach (var (_, reject) in batch.Rejects) _rejects.Write(reject);
         }
 

@@ -91,11 +91,8 @@ internal sealed class EvaluationState : IDisposable
                 _valueIds[v] = _groups.ValueId(v, value);
             }
             var weight = batch.Weight[row];
-            for (var l = 0; l < _domains.Length; l++)
-            {
-                _domains[l] = _groups.Domain(l, _valueIds);
-                _estimator.Add(_domains[l], stratum, psu, weight, _measures);
-            }
+            for (var l = 0; l < _domains.Length; l++) _domains[l] = _groups.Domain(l, _valueIds);
+            _estimator.Add(_domains, stratum, psu, weight, _measures);
             if (_panelRows.Contains(batch.Sequence[row]))
                 _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), date, batch.Sequence[row], weight, stratum, cluster, _measures, _domains);
         }

@@ -57,6 +57,7 @@ internal sealed class PanelChanges : IDisposable
         var design = new SurveyDesign(clustered, stratified);
         var estimator = new DomainEstimator(design, _measures, bands);
         var change = new double[_measures];
+        var domains = new int[_levels];
         long returnees = 0;
         for (var b = 0; b < SpillBuckets.Count; b++)
         {
@@ -94,9 +95,9 @@ internal sealed class PanelChanges : IDisposable
                         change[m] = BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(last + 16 + 8 * m))
                                     - BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(first + 16 + 8 * m));
                     var psu = design.AddSurvey(stratum, cluster);
-                    var domains = last + 16 + 8 * _measures;
-                    for (var l = 0; l < _levels; l++)
-                        estimator.Add(BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(domains + 4 * l)), stratum, psu, weight, change);
+                    var at = last + 16 + 8 * _measures;
+                    for (var l = 0; l < _levels; l++) domains[l] = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(at + 4 * l));
+                    estimator.Add(domains, stratum, psu, weight, change);
                 }
                 start = end;
             }

@@ -50,7 +50,7 @@ internal static class SurveyKeyScan
                         second = dateKey;
                     }
                     var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row]);
-                    buckets.Append(SpillBuckets.BucketOf(id), record.AsSpan(0, length));
+                    buckets.Append(Fingerprint.Bucket(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
                 }
                 rowsRead?.Invoke(batch.Count);
             }
@@ -63,76 +63,99 @@ internal static class SurveyKeyScan
         return new Result(duplicates, panel, sequence);
     }
 
-    // Record: u16 id length, id, kind byte, u16 key length, key, i64 sequence, i32 input, i64 row.
+    // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i32 input, u16 id length, u16 key length, id, key.
+    private const int FixedBytes = 40;
+
     private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row)
     {
         // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
         id = id[..Math.Min(id.Length, 30000)];
         key = key[..Math.Min(key.Length, 30000)];
         var span = buffer.AsSpan();
-        BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)id.Length);
-        id.CopyTo(span[2..]);
-        var p = 2 + id.Length;
-        span[p++] = kind;
-        BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)key.Length);
-        key.CopyTo(span[(p + 2)..]);
-        p += 2 + key.Length;
-        BinaryPrimitives.WriteInt64LittleEndian(span[p..], sequence);
-        BinaryPrimitives.WriteInt32LittleEndian(span[(p + 8)..], input);
-        BinaryPrimitives.WriteInt64LittleEndian(span[(p + 12)..], row);
-        return p + 20;
+        var p = FixedBytes;
+        id.CopyTo(span[p..]);
+        p += id.Length;
+        span[p] = kind;
+        key.CopyTo(span[(p + 1)..]);
+        var keyBytes = span.Slice(p, key.Length + 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(span, Fingerprint.Of(id));
+        BinaryPrimitives.WriteUInt64LittleEndian(span[8..], Fingerprint.Of(keyBytes, 0xC3A5C85C97CB3127UL));
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], row);
+        BinaryPrimitives.WriteInt32LittleEndian(span[32..], input);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 4)..], (ushort)id.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 2)..], (ushort)keyBytes.Length);
+        return p + keyBytes.Length;
     }
 
-    private readonly record struct KeyRecord(int IdStart, int IdLength, int KeyStart, int KeyLength, long Sequence, int Input, long Row);
+    private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, int Input, int IdStart, int IdLength, int KeyStart, int KeyLength);
 
     private static void Resolve(byte[] data, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
     {
         var records = new List<KeyRecord>();
         for (var p = 0; p < data.Length;)
         {
-            var idLength = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(p));
-            var idStart = p + 2;
-            var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(idStart + idLength + 1));
-            var keyStart = idStart + idLength + 3;           // the kind byte is the key's first byte
-            var tail = keyStart + keyLength;
-            records.Add(new KeyRecord(idStart, idLength, idStart + idLength, keyLength + 3,
-                BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(tail)),
-                BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(tail + 8)),
-                BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(tail + 12))));
-            p = tail + 20;
+            var span = data.AsSpan(p);
+            var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 4)..]);
+            var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 2)..]);
+            records.Add(new KeyRecord(
+                BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength));
+            p += FixedBytes + idLength + keyLength;
         }
-        records.Sort((a, b) =>
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records);
+        sorted.Sort(static (a, b) =>
         {
-            var c = data.AsSpan(a.IdStart, a.IdLength).SequenceCompareTo(data.AsSpan(b.IdStart, b.IdLength));
+            var c = a.IdHash.CompareTo(b.IdHash);
             if (c != 0) return c;
-            c = data.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(data.AsSpan(b.KeyStart, b.KeyLength));
+            c = a.KeyHash.CompareTo(b.KeyHash);
             return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
         });
-
-        // Walk returnee by returnee; within one, survey key by survey key (each sorted by input order).
-        for (var start = 0; start < records.Count;)
-        {
-            var end = start;
-            var id = data.AsSpan(records[start].IdStart, records[start].IdLength);
-            while (end < records.Count && data.AsSpan(records[end].IdStart, records[end].IdLength).SequenceEqual(id)) end++;
-            var surveys = 0;
-            var first = records[start];
-            for (var i = start; i < end; i++)
+        ReturneeRuns.ForEach(sorted, static (in KeyRecord r) => r.IdHash, (in KeyRecord r) => data.AsSpan(r.IdStart, r.IdLength),
+            (a, b) =>
             {
-                var r = records[i];
-                if (i == start || !data.AsSpan(r.KeyStart, r.KeyLength).SequenceEqual(data.AsSpan(first.KeyStart, first.KeyLength)))
+                var c = data.AsSpan(a.IdStart, a.IdLength).SequenceCompareTo(data.AsSpan(b.IdStart, b.IdLength));
+                return c != 0 ? c : a.KeyHash != b.KeyHash ? a.KeyHash.CompareTo(b.KeyHash) : a.Sequence.CompareTo(b.Sequence);
+            },
+            returnee =>
+            {
+                // Within one returnee, records are in (key fingerprint, input order): surveys with one key are
+                // adjacent unless two keys share a fingerprint, which the byte order below puts right.
+                if (!KeysGroupedExactly(returnee, data))
+                    returnee.Sort((a, b) =>
+                    {
+                        var c = data.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(data.AsSpan(b.KeyStart, b.KeyLength));
+                        return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
+                    });
+                var surveys = 0;
+                var first = returnee[0];
+                for (var i = 0; i < returnee.Length; i++)
                 {
-                    surveys++;
-                    first = r;
-                    continue;
+                    var r = returnee[i];
+                    if (i == 0 || !data.AsSpan(r.KeyStart, r.KeyLength).SequenceEqual(data.AsSpan(first.KeyStart, first.KeyLength)))
+                    {
+                        surveys++;
+                        first = r;
+                        continue;
+                    }
+                    duplicates.Add(r.Sequence, inputs[first.Input].Path, first.Row);
                 }
-                duplicates.Add(r.Sequence, inputs[first.Input].Path, first.Row);
-            }
-            if (surveys >= 2)
-                for (var i = start; i < end; i++)
-                    if (!duplicates.TryGetFirst(records[i].Sequence, out _, out _)) panel.Add(records[i].Sequence);
-            start = end;
-        }
+                if (surveys < 2) return;
+                foreach (var r in returnee)
+                    if (!duplicates.TryGetFirst(r.Sequence, out _, out _)) panel.Add(r.Sequence);
+            });
+    }
+
+    /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>
+    private static bool KeysGroupedExactly(Span<KeyRecord> returnee, byte[] data)
+    {
+        for (var i = 1; i < returnee.Length; i++)
+            if (returnee[i].KeyHash == returnee[i - 1].KeyHash
+                && !data.AsSpan(returnee[i].KeyStart, returnee[i].KeyLength).SequenceEqual(data.AsSpan(returnee[i - 1].KeyStart, returnee[i - 1].KeyLength)))
+                return false;
+        // Two different key fingerprints never hide equal keys: equal bytes have equal fingerprints.
+        return true;
     }
 }
 

@@ -72,9 +72,9 @@ internal static class EstimateTables
             {
                 var r = table.Row;
                 var c = 0;
-                table.Column<string?>(c++)[r] = rows[i].Level;
-                foreach (var value in rows[i].GroupValues) table.Column<string?>(c++)[r] = value;
-                table.Column<string?>(c++)[r] = rows[i].Measure;
+                table.SetText(c++, rows[i].Level);
+                foreach (var value in rows[i].GroupValues) table.SetText(c++, value, emptyIsNull: false);
+                table.SetText(c++, rows[i].Measure);
                 foreach (var value in values[i])
                 {
                     switch (value)

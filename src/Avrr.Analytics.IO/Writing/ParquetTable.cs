@@ -1,3 +1,5 @@
+using System.Text;
+using Avrr.Analytics.Scoring;
 using Parquet;
 using Parquet.Schema;
 
@@ -6,25 +8,40 @@ namespace Avrr.Analytics.IO.Writing;
 /// <summary>
 /// A Parquet file written row group by row group with plain logical types that DuckDB, pandas/pyarrow
 /// and Spark read alike: UTF-8 strings, DATE for dates, INT32/INT64 for counts, DOUBLE for scores and
-/// estimates (nulls where missing), BOOLEAN for flags. Columns are buffered for one row group.
+/// estimates (nulls where missing), BOOLEAN for flags. Columns are buffered for one row group; text is
+/// decoded into one character arena per row group (repeated values once per distinct value), so that
+/// no string is made per row.
 /// </summary>
 internal sealed class ParquetTable : IDisposable
 {
     public const int RowGroupSize = 65_536;
 
+    private static readonly ParquetOptions Options = new()
+    {
+        CompressionMethod = CompressionMethod.Snappy,
+        // Parquet.Net pools its page buffers; without a bound the pool keeps every buffer it ever made.
+        MaximumSmallPoolFreeBytes = 16 << 20,
+        MaximumLargePoolFreeBytes = 64 << 20,
+    };
+
     private readonly Stream _stream;
     private readonly ParquetWriter _writer;
     private readonly DataField[] _fields;
     private readonly Array[] _columns;
+    private readonly Utf8Table?[] _interned;
+    private readonly List<ReadOnlyMemory<char>>?[] _internedText;
+    private char[] _arena = new char[1 << 20];
+    private int _arenaUsed;
     private int _rows;
 
     public ParquetTable(string path, IReadOnlyList<DataField> fields)
     {
         _fields = fields.ToArray();
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy })
-            .GetAwaiter().GetResult();
+        _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, Options).GetAwaiter().GetResult();
         _columns = _fields.Select(f => Array.CreateInstance(ElementType(f), RowGroupSize)).ToArray();
+        _interned = _fields.Select(f => f is DataField<string> ? new Utf8Table() : null).ToArray();
+        _internedText = _fields.Select(f => f is DataField<string> ? new List<ReadOnlyMemory<char>>() : null).ToArray();
     }
 
     public static DataField Text(string name) => new DataField<string>(name, true);
@@ -34,10 +51,10 @@ internal sealed class ParquetTable : IDisposable
     public static DataField Int64(string name) => new DataField<long?>(name);
     public static DataField Flag(string name) => new DataField<bool>(name);
 
-    /// <summary>The buffer element of a field made by the factories above (Parquet.Net's own ClrType of text is a char memory).</summary>
+    /// <summary>The buffer element of a field made by the factories above.</summary>
     private static Type ElementType(DataField field) => field switch
     {
-        DataField<string> => typeof(string),
+        DataField<string> => typeof(ReadOnlyMemory<char>?),
         DataField<double?> => typeof(double?),
         DataField<long?> => typeof(long?),
         DataField<int> => typeof(int),
@@ -46,10 +63,47 @@ internal sealed class ParquetTable : IDisposable
         _ => throw new ArgumentException($"No buffer for the Parquet field {field.Name}"),
     };
 
-    /// <summary>The column buffers of the current row: write values at <see cref="Row"/>, then call <see cref="EndRow"/>.</summary>
+    /// <summary>The buffer of a non-text column: write the value at <see cref="Row"/>, then call <see cref="EndRow"/>.</summary>
     public T[] Column<T>(int index) => (T[])_columns[index];
 
     public int Row => _rows;
+
+    /// <summary>Sets a text cell of the current row; null (or empty, when <paramref name="emptyIsNull"/>) is a null cell.</summary>
+    public void SetText(int column, string? text, bool emptyIsNull = true) =>
+        ((ReadOnlyMemory<char>?[])_columns[column])[_rows] = text is null || (emptyIsNull && text.Length == 0) ? null : text.AsMemory();
+
+    /// <summary>Sets a text cell from UTF-8, decoding it into the row group's arena; empty is a null cell.</summary>
+    public void SetText(int column, ReadOnlySpan<byte> utf8)
+    {
+        var cells = (ReadOnlyMemory<char>?[])_columns[column];
+        if (utf8.IsEmpty) { cells[_rows] = null; return; }
+        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (_arenaUsed + needed > _arena.Length)
+        {
+            // Cells already set keep the old arena alive until the row group is written.
+            _arena = new char[Math.Max(_arena.Length, needed * 2)];
+            _arenaUsed = 0;
+        }
+        var length = Encoding.UTF8.GetChars(utf8, _arena.AsSpan(_arenaUsed));
+        cells[_rows] = _arena.AsMemory(_arenaUsed, length);
+        _arenaUsed += length;
+    }
+
+    /// <summary>Sets a text cell of a column with few distinct values (country, band, …): each value is decoded once.</summary>
+    public void SetRepeatedText(int column, ReadOnlySpan<byte> utf8)
+    {
+        var cells = (ReadOnlyMemory<char>?[])_columns[column];
+        if (utf8.IsEmpty) { cells[_rows] = null; return; }
+        var table = _interned[column]!;
+        var texts = _internedText[column]!;
+        if (!table.TryGet(utf8, out var id))
+        {
+            id = texts.Count;
+            table.TryAdd(utf8, id);
+            texts.Add(Encoding.UTF8.GetString(utf8).AsMemory());
+        }
+        cells[_rows] = texts[id];
+    }
 
     public void EndRow()
     {
@@ -66,20 +120,22 @@ internal sealed class ParquetTable : IDisposable
             group.CompleteValidate();
         }
         _rows = 0;
+        _arenaUsed = 0;
     }
 
     private static void WriteColumn(ParquetRowGroupWriter group, DataField field, Array column, int rows)
     {
-        switch (column)
+        var done = column switch
         {
-            case string?[] text: group.WriteAsync(field, text.Take(rows).ToArray(), null).GetAwaiter().GetResult(); break;
-            case double?[] numbers: group.WriteAsync<double>(field, numbers.AsMemory(0, rows), null, null, default).GetAwaiter().GetResult(); break;
-            case long?[] counts: group.WriteAsync<long>(field, counts.AsMemory(0, rows), null, null, default).GetAwaiter().GetResult(); break;
-            case int[] ints: group.WriteAsync<int>(field, (ReadOnlyMemory<int>)ints.AsMemory(0, rows), null, null, default).GetAwaiter().GetResult(); break;
-            case DateOnly[] dates: group.WriteAsync<DateOnly>(field, (ReadOnlyMemory<DateOnly>)dates.AsMemory(0, rows), null, null, default).GetAwaiter().GetResult(); break;
-            case bool[] flags: group.WriteAsync<bool>(field, (ReadOnlyMemory<bool>)flags.AsMemory(0, rows), null, null, default).GetAwaiter().GetResult(); break;
-            default: throw new InvalidOperationException($"No Parquet writer for {column.GetType()}");
-        }
+            ReadOnlyMemory<char>?[] text => group.WriteAsync<ReadOnlyMemory<char>>(field, text.AsMemory(0, rows), null, null, default),
+            double?[] numbers => group.WriteAsync<double>(field, numbers.AsMemory(0, rows), null, null, default),
+            long?[] counts => group.WriteAsync<long>(field, counts.AsMemory(0, rows), null, null, default),
+            int[] ints => group.WriteAsync<int>(field, (ReadOnlyMemory<int>)ints.AsMemory(0, rows), null, null, default),
+            DateOnly[] dates => group.WriteAsync<DateOnly>(field, (ReadOnlyMemory<DateOnly>)dates.AsMemory(0, rows), null, null, default),
+            bool[] flags => group.WriteAsync<bool>(field, (ReadOnlyMemory<bool>)flags.AsMemory(0, rows), null, null, default),
+            _ => throw new InvalidOperationException($"No Parquet writer for {column.GetType()}"),
+        };
+        done.GetAwaiter().GetResult();
     }
 
     public void Dispose()

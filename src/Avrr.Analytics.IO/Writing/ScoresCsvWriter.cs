@@ -4,52 +4,71 @@ using CsvHelper;
 
 namespace Avrr.Analytics.IO.Writing;
 
-/// <summary>Writes returnee_scores.csv: one row per scored survey, scores with 6 decimals, empty where missing.</summary>
+/// <summary>
+/// Writes returnee_scores.csv: one row per scored survey, scores with 6 decimals, empty where missing.
+/// The lines of a batch are formatted by a <see cref="Formatter"/> on the worker that scored it, then
+/// appended to the file in input order: the same bytes as one writer would make, on every core. The
+/// header is written by CsvHelper; the lines follow the same rules (<see cref="CsvLineWriter"/>).
+/// </summary>
 internal sealed class ScoresCsvWriter : IDisposable
 {
-    private readonly CsvWriter _csv;
-    private readonly SurveyLayout _layout;
-    private readonly byte[][] _dimensionIds;
-    private readonly byte[] _number = new byte[NumberText.MaxLength];
+    private readonly FileStream _file;
 
     public ScoresCsvWriter(string path, SurveyLayout layout)
     {
-        _layout = layout;
-        _csv = CsvOutput.Create(path);
-        _csv.WriteHeader(ScoreColumns.For(layout).ToArray());
-        _dimensionIds = layout.Scheme.Dimensions.Select(d => Encoding.UTF8.GetBytes(d.Id)).ToArray();
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        using var header = CsvWriter.Create(_file, CsvOutput.Options, leaveOpen: true);
+        header.WriteHeader(ScoreColumns.For(layout).ToArray());
     }
 
-    public void Write(SurveyBatch batch)
+    /// <summary>Appends the lines a formatter prepared for the batch.</summary>
+    public void Append(SurveyBatch batch) => batch.Prepared.WriteTo(_file);
+
+    public void Dispose() => _file.Dispose();
+
+    /// <summary>Formats the scored rows of a batch into <see cref="SurveyBatch.Prepared"/>. One per thread.</summary>
+    internal sealed class Formatter
     {
-        var csv = _csv;
-        var number = _number.AsSpan();
-        var stride = batch.ScoreStride;
-        for (var row = 0; row < batch.Count; row++)
+        private readonly CsvLineWriter _line = new();
+        private readonly SurveyLayout _layout;
+        private readonly byte[][] _dimensionIds;
+        private readonly byte[] _number = new byte[NumberText.MaxLength];
+
+        public Formatter(SurveyLayout layout)
         {
-            if (batch.Rejected[row]) continue;
-            csv.WriteField(batch.TrimmedField(row, SurveyLayout.ReturneeId));
-            csv.WriteField(batch.TrimmedField(row, SurveyLayout.Round));
-            var date = batch.SurveyDate[row];
-            csv.WriteField(number[..NumberText.Date(date, number)]);
-            csv.WriteField(Quarter(date, number));
-            csv.WriteField(batch.TrimmedField(row, SurveyLayout.Country));
-            var community = batch.TrimmedField(row, SurveyLayout.Community);
-            csv.WriteField(community.IsEmpty ? "(unknown)"u8 : community);
-            csv.WriteField(number[..NumberText.RoundTrip(batch.Weight[row], number)]);
-            for (var a = 0; a < _layout.Attributes.Count; a++)
-                csv.WriteField(batch.TrimmedField(row, _layout.FirstAttributeColumn + a));
-            var scores = batch.Scores.AsSpan(row * stride, stride);
-            foreach (var score in scores)
+            _layout = layout;
+            _dimensionIds = layout.Scheme.Dimensions.Select(d => Encoding.UTF8.GetBytes(d.Id)).ToArray();
+        }
+
+        public void Format(SurveyBatch batch)
+        {
+            var line = _line;
+            var number = _number.AsSpan();
+            var stride = batch.ScoreStride;
+            line.Clear();
+            for (var row = 0; row < batch.Count; row++)
             {
-                if (double.IsNaN(score)) csv.WriteField(ReadOnlySpan<byte>.Empty);
-                else csv.WriteField(number[..NumberText.Fixed6(score, number)]);
+                if (batch.Rejected[row]) continue;
+                line.Text(batch.TrimmedField(row, SurveyLayout.ReturneeId));
+                line.Text(batch.TrimmedField(row, SurveyLayout.Round));
+                var date = batch.SurveyDate[row];
+                line.Raw(number[..NumberText.Date(date, number)]);
+                line.Raw(Quarter(date, number));
+                line.Text(batch.TrimmedField(row, SurveyLayout.Country));
+                var community = batch.TrimmedField(row, SurveyLayout.Community);
+                line.Text(community.IsEmpty ? "(unknown)"u8 : community);
+                line.Raw(number[..NumberText.RoundTrip(batch.Weight[row], number)]);
+                for (var a = 0; a < _layout.Attributes.Count; a++)
+                    line.Text(batch.TrimmedField(row, _layout.FirstAttributeColumn + a));
+                foreach (var score in batch.Scores.AsSpan(row * stride, stride))
+                    line.Raw(double.IsNaN(score) ? ReadOnlySpan<byte>.Empty : number[..NumberText.Fixed6(score, number)]);
+                line.Raw(ScoreColumns.BandUtf8(batch.Band[row]));
+                var weakest = batch.WeakestDimension[row];
+                line.Raw(weakest < 0 ? ReadOnlySpan<byte>.Empty : _dimensionIds[weakest]);
+                line.Raw(number[..NumberText.Integer(batch.Answered[row], number)]);
+                line.EndLine();
             }
-            csv.WriteField(ScoreColumns.BandUtf8(batch.Band[row]));
-            var weakest = batch.WeakestDimension[row];
-            csv.WriteField(weakest < 0 ? ReadOnlySpan<byte>.Empty : _dimensionIds[weakest]);
-            csv.WriteField(number[..NumberText.Integer(batch.Answered[row], number)]);
-            csv.EndRecord();
+            batch.Prepared.Write(line.Written);
         }
     }
 
@@ -61,6 +80,4 @@ internal sealed class ScoresCsvWriter : IDisposable
         buffer[n + 2] = (byte)('1' + (date.Month - 1) / 3);
         return buffer[..(n + 3)];
     }
-
-    public void Dispose() => _csv.Dispose();
 }

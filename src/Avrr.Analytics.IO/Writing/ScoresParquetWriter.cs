@@ -5,15 +5,17 @@ namespace Avrr.Analytics.IO.Writing;
 /// <summary>Writes returnee_scores.parquet: the columns of the CSV with their types, full-precision doubles.</summary>
 internal sealed class ScoresParquetWriter : IDisposable
 {
+    private static readonly byte[] UnknownCommunity = System.Text.Encoding.UTF8.GetBytes(SurveyColumns.UnknownCommunity);
+
     private readonly ParquetTable _table;
     private readonly SurveyLayout _layout;
-    private readonly string[] _dimensionIds;
+    private readonly byte[][] _dimensionIds;
     private readonly byte[] _buffer = new byte[NumberText.MaxLength];
 
     public ScoresParquetWriter(string path, SurveyLayout layout)
     {
         _layout = layout;
-        _dimensionIds = layout.Scheme.Dimensions.Select(d => d.Id).ToArray();
+        _dimensionIds = layout.Scheme.Dimensions.Select(d => System.Text.Encoding.UTF8.GetBytes(d.Id)).ToArray();
         var names = ScoreColumns.For(layout);
         var scoreCount = layout.Scheme.Indicators.Count + layout.Scheme.Dimensions.Count + 1;
         var fields = new List<Parquet.Schema.DataField>
@@ -39,28 +41,26 @@ internal sealed class ScoresParquetWriter : IDisposable
             if (batch.Rejected[row]) continue;
             var r = t.Row;
             var date = batch.SurveyDate[row];
-            t.Column<string?>(0)[r] = batch.FieldString(row, SurveyLayout.ReturneeId);
-            t.Column<string?>(1)[r] = NullIfEmpty(batch.FieldString(row, SurveyLayout.Round));
+            t.SetText(0, batch.TrimmedField(row, SurveyLayout.ReturneeId));
+            t.SetRepeatedText(1, batch.TrimmedField(row, SurveyLayout.Round));
             t.Column<DateOnly>(2)[r] = date;
-            t.Column<string?>(3)[r] = System.Text.Encoding.UTF8.GetString(ScoresCsvWriter.Quarter(date, _buffer));
-            t.Column<string?>(4)[r] = batch.FieldString(row, SurveyLayout.Country);
-            var community = batch.FieldString(row, SurveyLayout.Community);
-            t.Column<string?>(5)[r] = community.Length == 0 ? SurveyColumns.UnknownCommunity : community;
+            t.SetRepeatedText(3, ScoresCsvWriter.Quarter(date, _buffer));
+            t.SetRepeatedText(4, batch.TrimmedField(row, SurveyLayout.Country));
+            var community = batch.TrimmedField(row, SurveyLayout.Community);
+            t.SetRepeatedText(5, community.IsEmpty ? UnknownCommunity : community);
             t.Column<double?>(6)[r] = batch.Weight[row];
             for (var a = 0; a < attributes; a++)
-                t.Column<string?>(7 + a)[r] = NullIfEmpty(batch.FieldString(row, _layout.FirstAttributeColumn + a));
+                t.SetRepeatedText(7 + a, batch.TrimmedField(row, _layout.FirstAttributeColumn + a));
             var c = 7 + attributes;
             foreach (var score in batch.Scores.AsSpan(row * stride, stride))
                 t.Column<double?>(c++)[r] = double.IsNaN(score) ? null : score;
-            t.Column<string?>(c++)[r] = NullIfEmpty(ScoreColumns.BandName(batch.Band[row]));
+            t.SetRepeatedText(c++, ScoreColumns.BandUtf8(batch.Band[row]));
             var weakest = batch.WeakestDimension[row];
-            t.Column<string?>(c++)[r] = weakest < 0 ? null : _dimensionIds[weakest];
+            t.SetRepeatedText(c++, weakest < 0 ? ReadOnlySpan<byte>.Empty : _dimensionIds[weakest]);
             t.Column<int>(c)[r] = batch.Answered[row];
             t.EndRow();
         }
     }
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     public void Dispose() => _table.Dispose();
 }

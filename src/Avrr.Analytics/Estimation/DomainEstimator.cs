@@ -25,28 +25,55 @@ public sealed class DomainEstimator
     private readonly SurveyDesign _design;
     private readonly int _measures;
     private readonly BandCuts _bands;
+    private readonly ValueIndex[] _values;
     private readonly List<long> _rows = [];
     private readonly List<MeasureState[]> _states = [];
+    private readonly int[] _valueIds;
 
     public DomainEstimator(SurveyDesign design, int measures, BandCuts bands)
     {
         _design = design;
         _measures = measures;
         _bands = bands;
+        _values = Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray();
+        _valueIds = new int[measures];
     }
 
     public int DomainCount => _rows.Count;
+    public int MeasureCount => _measures;
 
     /// <summary>The surveys added to a domain (n_rows), whatever their measures.</summary>
     public long Rows(int domain) => domain < _rows.Count ? _rows[domain] : 0;
-    public int MeasureCount => _measures;
 
     /// <summary>
     /// Adds a survey to a domain. <paramref name="stratum"/> and <paramref name="psu"/> are what
     /// <see cref="SurveyDesign.AddSurvey"/> gave for it; <paramref name="values"/> has one entry per
     /// measure, NaN where the measure is missing.
     /// </summary>
-    public void Add(int domain, int stratum, int psu, double weight, ReadOnlySpan<double> values)
+    public void Add(int domain, int stratum, int psu, double weight, ReadOnlySpan<double> values) =>
+        Add([domain], stratum, psu, weight, values);
+
+    /// <summary>Adds a survey to each of several domains (one per level, say).</summary>
+    public void Add(ReadOnlySpan<int> domains, int stratum, int psu, double weight, ReadOnlySpan<double> values)
+    {
+        if (!_design.Stratified) stratum = 0;
+        for (var m = 0; m < values.Length; m++)
+            _valueIds[m] = double.IsNaN(values[m]) ? -1 : _values[m].IdOf(values[m]);
+        Span<int> band = stackalloc int[values.Length];
+        for (var m = 0; m < values.Length; m++) band[m] = (int)_bands.Of(values[m]);
+        foreach (var domain in domains)
+        {
+            var states = StatesOf(domain);
+            _rows[domain]++;
+            for (var m = 0; m < values.Length; m++)
+            {
+                if (_valueIds[m] < 0) continue;
+                states[m].Add(values[m], _valueIds[m], band[m], weight, stratum, psu);
+            }
+        }
+    }
+
+    private MeasureState[] StatesOf(int domain)
     {
         while (_rows.Count <= domain)
         {
@@ -55,21 +82,13 @@ public sealed class DomainEstimator
             for (var m = 0; m < _measures; m++) states[m] = new MeasureState(_design.Clustered);
             _states.Add(states);
         }
-        _rows[domain]++;
-        if (!_design.Stratified) stratum = 0;
-        var domainStates = _states[domain];
-        for (var m = 0; m < values.Length; m++)
-        {
-            var y = values[m];
-            if (double.IsNaN(y)) continue;
-            domainStates[m].Add(y, weight, stratum, psu, _bands);
-        }
+        return _states[domain];
     }
 
     /// <summary>The estimates of a measure in a domain, withheld when fewer than <paramref name="minCell"/> surveys have the measure.</summary>
     public DomainEstimate Estimate(int domain, int measure, int minCell)
     {
-        var rows = domain < _rows.Count ? _rows[domain] : 0;
+        var rows = Rows(domain);
         if (domain >= _rows.Count) return DomainEstimate.Withheld(rows);
         var s = _states[domain][measure];
         if (s.N < minCell || s.N == 0) return DomainEstimate.Withheld(rows);
@@ -78,7 +97,7 @@ public sealed class DomainEstimator
         var se = Math.Sqrt(Variance(s, mean));
         var z = ConfidenceLevel.Z95;
         Span<double> quartiles = stackalloc double[3];
-        s.Quantiles.Compute(QuartileProbabilities, quartiles);
+        s.Quantiles.Compute(_values[measure], s.N, QuartileProbabilities, quartiles);
         return new DomainEstimate(
             rows, s.N, s.WeightSum, mean, se, mean - z * se, mean + z * se,
             s.WeightSum * s.WeightSum / s.WeightSquareSum,
@@ -131,17 +150,23 @@ public sealed class DomainEstimator
         else
         {
             // Every survey is its own PSU: Σ_i t_i and Σ_i t_i² per stratum come from the shifted sums.
-            for (var h = 0; h < s.Strata.Count; h++)
+            for (var h = 0; h * StratumSums.Stride < s.Strata.Length; h++)
             {
-                var st = s.Strata[h];
-                if (st.Weight == 0) continue;
-                var sum = (st.Shifted - d * st.Weight) / total;
-                var squares = (st.ShiftedSquare - 2 * d * st.WeightSquareShifted + d * d * st.WeightSquare) / (total * total);
+                var st = s.Strata.AsSpan(h * StratumSums.Stride, StratumSums.Stride);
+                if (st[StratumSums.Weight] == 0) continue;
+                var sum = (st[StratumSums.Shifted] - d * st[StratumSums.Weight]) / total;
+                var squares = (st[StratumSums.ShiftedSquare] - 2 * d * st[StratumSums.WeightSquareShifted] + d * d * st[StratumSums.WeightSquare]) / (total * total);
                 var n = _design.PsuCount(h);
                 variance += n > 1 ? n / (n - 1.0) * (squares - sum * sum / n) : squares;
             }
         }
         return Math.Max(variance, 0);
+    }
+
+    /// <summary>Positions of the shifted sums of one stratum in <see cref="MeasureState.Strata"/>.</summary>
+    private static class StratumSums
+    {
+        public const int Weight = 0, Shifted = 1, WeightSquare = 2, WeightSquareShifted = 3, ShiftedSquare = 4, Stride = 5;
     }
 
     private sealed class MeasureState(bool clustered)
@@ -150,19 +175,21 @@ public sealed class DomainEstimator
         public double WeightSum, WeightSquareSum, WeightedSum;
         public double Shift = double.NaN;
         public readonly double[] BandWeight = new double[4];
-        public readonly WeightedQuantiles Quantiles = new();
-        public readonly List<StratumSums> Strata = [];
+        public readonly ValueWeights Quantiles = new();
+        /// <summary>Without clusters: the shifted sums of each stratum, <see cref="StratumSums.Stride"/> per stratum.</summary>
+        public double[] Strata = new double[StratumSums.Stride];
+        /// <summary>With clusters: the weight and shifted sum of each PSU of the domain.</summary>
         public readonly Dictionary<int, (double Weight, double Shifted)>? Psus = clustered ? [] : null;
 
-        public void Add(double y, double w, int stratum, int psu, BandCuts bands)
+        public void Add(double y, int valueId, int band, double w, int stratum, int psu)
         {
             if (N == 0) Shift = y;
             N++;
             WeightSum += w;
             WeightSquareSum += w * w;
             WeightedSum += w * y;
-            BandWeight[(int)bands.Of(y)] += w;
-            Quantiles.Add(y, w);
+            BandWeight[band] += w;
+            Quantiles.Add(valueId, w);
             var shifted = y - Shift;
             if (Psus is not null)
             {
@@ -170,18 +197,15 @@ public sealed class DomainEstimator
                 p = (p.Weight + w, p.Shifted + w * shifted);
                 return;
             }
-            while (Strata.Count <= stratum) Strata.Add(new StratumSums());
-            var s = Strata[stratum];
-            s.Weight += w;
-            s.Shifted += w * shifted;
-            s.WeightSquare += w * w;
-            s.WeightSquareShifted += w * w * shifted;
-            s.ShiftedSquare += w * w * shifted * shifted;
+            var at = stratum * StratumSums.Stride;
+            if (at >= Strata.Length) Array.Resize(ref Strata, Math.Max(Strata.Length * 2, at + StratumSums.Stride));
+            var s = Strata.AsSpan(at, StratumSums.Stride);
+            var ww = w * w;
+            s[StratumSums.Weight] += w;
+            s[StratumSums.Shifted] += w * shifted;
+            s[StratumSums.WeightSquare] += ww;
+            s[StratumSums.WeightSquareShifted] += ww * shifted;
+            s[StratumSums.ShiftedSquare] += ww * shifted * shifted;
         }
-    }
-
-    private sealed class StratumSums
-    {
-        public double Weight, Shifted, WeightSquare, WeightSquareShifted, ShiftedSquare;
     }
 }

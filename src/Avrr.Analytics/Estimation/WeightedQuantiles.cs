@@ -27,14 +27,23 @@ public sealed class WeightedQuantiles
     /// <summary>The quantiles at the given probabilities (0..1); NaN when there is no value.</summary>
     public void Compute(ReadOnlySpan<double> probabilities, Span<double> quantiles)
     {
-        if (_byValue.Count == 0) { quantiles.Fill(double.NaN); return; }
         var values = _byValue.Keys.ToArray();
         Array.Sort(values);
-        if (Count == 1 || values.Length == 1)
-        {
-            quantiles.Fill(values[0]);
-            return;
-        }
+        var totals = new double[values.Length];
+        var lasts = new double[values.Length];
+        for (var k = 0; k < values.Length; k++) (totals[k], lasts[k]) = _byValue[values[k]];
+        Compute(values, totals, lasts, Count, probabilities, quantiles);
+    }
+
+    /// <summary>
+    /// The rule on distinct values in ascending order, each with the total weight of its surveys and the
+    /// weight of the last of them (<paramref name="count"/> surveys in all).
+    /// </summary>
+    internal static void Compute(ReadOnlySpan<double> values, ReadOnlySpan<double> totals, ReadOnlySpan<double> lasts, long count,
+        ReadOnlySpan<double> probabilities, Span<double> quantiles)
+    {
+        if (values.Length == 0) { quantiles.Fill(double.NaN); return; }
+        if (count == 1 || values.Length == 1) { quantiles.Fill(values[0]); return; }
         // Each distinct value spans the positions of its tied surveys: from the weight before its first
         // to the weight before its last.
         var start = new double[values.Length];
@@ -42,18 +51,17 @@ public sealed class WeightedQuantiles
         double before = 0;
         for (var k = 0; k < values.Length; k++)
         {
-            var (total, last) = _byValue[values[k]];
             start[k] = before;
-            end[k] = before + (total - last);
-            before += total;
+            end[k] = before + (totals[k] - lasts[k]);
+            before += totals[k];
         }
-        var denominator = before - _byValue[values[^1]].Last;
+        var denominator = before - lasts[^1];
         for (var q = 0; q < probabilities.Length; q++)
             quantiles[q] = At(probabilities[q] * denominator, values, start, end);
     }
 
     /// <summary>The value at weight position <paramref name="t"/> (p times the denominator), interpolating between values.</summary>
-    private static double At(double t, double[] values, double[] start, double[] end)
+    private static double At(double t, ReadOnlySpan<double> values, double[] start, double[] end)
     {
         if (t <= start[0]) return values[0];
         if (t >= end[^1]) return values[^1];

@@ -46,6 +46,12 @@ public sealed class SurveyBatch
     /// <summary>The problems of rejected rows, with the index of their row in this batch, in row order.</summary>
     public List<(int Row, Reject Reject)> Rejects { get; } = [];
 
+    /// <summary>
+    /// Bytes a writer prepared from this batch while it was being processed (the CSV lines of the scores),
+    /// so that formatting runs in parallel and the file is only appended to in order.
+    /// </summary>
+    public MemoryStream Prepared { get; } = new();
+
     public int IndicatorCount { get; }
     public int DimensionCount { get; }
     public int ScoreStride => IndicatorCount + DimensionCount + 1;
@@ -82,6 +88,7 @@ public sealed class SurveyBatch
         Count = 0;
         _textUsed = 0;
         Rejects.Clear();
+        Prepared.SetLength(0);
     }
 
     /// <summary>Starts a new row with every field empty; returns its index in the batch.</summary>

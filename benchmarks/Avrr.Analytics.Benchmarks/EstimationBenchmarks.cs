@@ -1,0 +1,43 @@
+using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Surveys;
+using BenchmarkDotNet.Attributes;
+
+namespace Avrr.Analytics.Benchmarks;
+
+/// <summary>
+/// Estimation: accumulating scored surveys into the domains of the default levels (all, country,
+/// country+community, country+quarter) and computing every estimate, without and with a survey design
+/// of clusters (communities) and strata (countries). Rows per second = Rows / time.
+/// </summary>
+[MemoryDiagnoser]
+public class EstimationBenchmarks
+{
+    [Params(100_000)]
+    public int Rows;
+
+    [Params("weights", "clusters", "strata+clusters")]
+    public string Design = "weights";
+
+    private RunPlan _plan = null!;
+    private List<SurveyBatch> _batches = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_plan, _batches) = Design switch
+        {
+            "weights" => ScoredBatches.Load(Rows),
+            "clusters" => ScoredBatches.Load(Rows, cluster: "community"),
+            _ => ScoredBatches.Load(Rows, cluster: "community", strata: "country"),
+        };
+    }
+
+    [Benchmark(Description = "accumulate + estimate every group")]
+    public int Estimate()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "avrr-bench", "spill-" + Guid.NewGuid().ToString("N"));
+        using var state = new EvaluationState(_plan, new RowSet(), folder);
+        foreach (var batch in _batches) state.Add(batch);
+        return state.Aggregates().Count;
+    }
+}

@@ -1,0 +1,53 @@
+using Avrr.Analytics.IO.Reading;
+using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Surveys;
+using BenchmarkDotNet.Attributes;
+
+namespace Avrr.Analytics.Benchmarks;
+
+/// <summary>
+/// CSV ingestion: probing a file (SHA-256, encoding, header) and reading every row into batches with
+/// CsvHelper. Divide the file size (printed by the setup) by the time for MB/s.
+/// </summary>
+[MemoryDiagnoser]
+public class IngestionBenchmarks
+{
+    [Params(100_000)]
+    public int Rows;
+
+    private RunPlan _plan = null!;
+    private SurveyBatch _batch = null!;
+    private bool[] _all = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = Samples.Csv(Rows);
+        Console.WriteLine($"// {path}: {new FileInfo(path).Length / 1e6:F1} MB");
+        _plan = RunPlan.Create(new RunSettings { Inputs = [path] });
+        _batch = new SurveyBatch(_plan.Layout);
+        _all = Enumerable.Repeat(true, _plan.Layout.ColumnCount).ToArray();
+    }
+
+    [Benchmark(Description = "probe: SHA-256, UTF-8 check, header")]
+    public string Probe() => CsvDialect.Probe(_plan.Inputs[0].Path).Sha256;
+
+    [Benchmark(Description = "read every field into batches")]
+    public long Read()
+    {
+        long sequence = 0;
+        using var reader = _plan.Inputs[0].OpenReader(_plan.Layout);
+        while (reader.Fill(_batch, _all, ref sequence)) { }
+        return sequence;
+    }
+
+    [Benchmark(Description = "read, validate, decode and score")]
+    public long ReadAndScore()
+    {
+        long sequence = 0;
+        var processor = new SurveyProcessor(_plan.Layout);
+        using var reader = _plan.Inputs[0].OpenReader(_plan.Layout);
+        while (reader.Fill(_batch, _all, ref sequence)) processor.Process(_batch, DuplicateSurveys.None);
+        return sequence;
+    }
+}

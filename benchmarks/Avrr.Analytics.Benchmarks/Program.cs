@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Avrr.Analytics.Benchmarks.Samples).Assembly).Run(args);
