@@ -232,6 +232,7 @@ public static class SchemeReader
                 meanings.TryAdd(AnswerText.Normalize(special.Code), $"missing answer '{special.Code}'");
                 foreach (var label in special.Labels.Values) meanings.TryAdd(AnswerText.Normalize(label), $"missing answer '{special.Code}'");
             }
+            var codes = new HashSet<string>(StringComparer.Ordinal);
             var position = 0;
             foreach (var item in choicesElement.EnumerateArray())
             {
@@ -242,6 +243,8 @@ public static class SchemeReader
                 var code = RequiredString(item, "code", choiceNode);
                 if (code is null) continue;
                 choiceNode = $"{node} › choice '{code}'";
+                // The same code twice is not caught below: a code may repeat within its own choice (as a label).
+                if (!codes.Add(code)) { Problem(choiceNode, "duplicate choice code"); continue; }
                 var score = item.TryGetProperty("score", out var scoreElement) ? Number(scoreElement, choiceNode, "score") : null;
                 if (score is null) { if (!item.TryGetProperty("score", out _)) Problem(choiceNode, "score is missing"); continue; }
                 if (!(score >= 0 && score <= 1)) { Problem(choiceNode, $"score must lie in 0..1, got {Show(score.Value)}"); continue; }
