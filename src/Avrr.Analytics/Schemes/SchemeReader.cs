@@ -47,6 +47,8 @@ public static class SchemeReader
     {
         public List<string> Problems { get; } = [];
 
+        private const int MaxChoices = 250;
+
         private static readonly string[] RootKeys = ["id", "name", "description", "languages", "options", "missingAnswers", "scales", "dimensions"];
         private static readonly string[] OptionKeys = ["minDimensionCoverage", "compositeRequires", "minCompositeCoverage", "compositeFrom", "bands"];
         private static readonly string[] BandKeys = ["medium", "high"];
@@ -188,8 +190,8 @@ public static class SchemeReader
                 index++;
                 var node = $"scale #{index}";
                 if (item.ValueKind != JsonValueKind.Object) { Problem(node, "must be an object"); continue; }
-                CheckKeys(item, node, ScaleKeys);
                 var id = RequiredString(item, "id", node);
+                CheckKeys(item, id is null ? node : $"scale '{id}'", ScaleKeys);
                 if (id is null) continue;
                 node = $"scale '{id}'";
                 var description = OptionalString(item, "description", node);
@@ -208,7 +210,7 @@ public static class SchemeReader
         private Scale? ReadCountScale(string id, string? description, JsonElement count, string node)
         {
             if (count.ValueKind != JsonValueKind.Object || !count.TryGetProperty("max", out var maxElement)
-                || !maxElement.TryGetInt32(out var max) || max < 1 || max > 100)
+                || !maxElement.TryGetInt32(out var max) || max < 1 || max > 100)   // choices 0..max, well under the byte limit
             {
                 Problem(node, "count must be {\"max\": n} with a whole number n from 1 to 100");
                 return null;
@@ -239,8 +241,8 @@ public static class SchemeReader
                 position++;
                 var choiceNode = $"{node} › choice #{position}";
                 if (item.ValueKind != JsonValueKind.Object) { Problem(choiceNode, "must be an object with code, score and labels"); continue; }
-                CheckKeys(item, choiceNode, ChoiceKeys);
                 var code = RequiredString(item, "code", choiceNode);
+                CheckKeys(item, code is null ? choiceNode : $"{node} › choice '{code}'", ChoiceKeys);
                 if (code is null) continue;
                 choiceNode = $"{node} › choice '{code}'";
                 // The same code twice is not caught below: a code may repeat within its own choice (as a label).
@@ -259,6 +261,8 @@ public static class SchemeReader
                 }
                 choices.Add(new ScaleChoice(code, score.Value, labels));
             }
+            // Decoded answers are bytes, with the top values meaning missing and invalid.
+            if (choices.Count > MaxChoices) { Problem(node, $"has {choices.Count} choices; a scale has at most {MaxChoices}"); return null; }
             return choices.Count == 0 ? null : Scale.OfChoices(id, choices, description);
         }
 
@@ -279,8 +283,8 @@ public static class SchemeReader
                 position++;
                 var node = $"dimension #{position}";
                 if (item.ValueKind != JsonValueKind.Object) { Problem(node, "must be an object"); continue; }
-                CheckKeys(item, node, DimensionKeys);
                 var id = Identifier(item, node);
+                CheckKeys(item, id is null ? node : $"dimension '{id}'", DimensionKeys);
                 if (id is null) continue;
                 node = $"dimension '{id}'";
                 if (!dimensionIds.Add(id)) Problem(node, "duplicate dimension id");
@@ -307,8 +311,8 @@ public static class SchemeReader
                 position++;
                 var node = $"{dimensionNode} › indicator #{position}";
                 if (item.ValueKind != JsonValueKind.Object) { Problem(node, "must be an object"); continue; }
-                CheckKeys(item, node, IndicatorKeys);
                 var id = Identifier(item, node);
+                CheckKeys(item, id is null ? node : $"{dimensionNode} › indicator '{id}'", IndicatorKeys);
                 if (id is null) continue;
                 node = $"{dimensionNode} › indicator '{id}'";
                 if (!indicatorIds.Add(id)) Problem(node, "duplicate indicator id");
@@ -337,8 +341,8 @@ public static class SchemeReader
                 position++;
                 var node = $"{indicatorNode} › question #{position}";
                 if (item.ValueKind != JsonValueKind.Object) { Problem(node, "must be an object"); continue; }
-                CheckKeys(item, node, QuestionKeys);
                 var id = Identifier(item, node);
+                CheckKeys(item, id is null ? node : $"{indicatorNode} › question '{id}'", QuestionKeys);
                 if (id is null) continue;
                 node = $"{indicatorNode} › question '{id}'";
                 if (!questionIds.Add(id)) Problem(node, "duplicate question id");

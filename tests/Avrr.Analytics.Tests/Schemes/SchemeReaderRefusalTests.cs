@@ -257,7 +257,7 @@ public sealed class SchemeReaderRefusalTests
 
     [Fact]
     public void An_unknown_property_is_refused_naming_the_node() =>
-        Refused(r => Question(r, 0, 0, 1)["wieght"] = 2, "indicator 'work' › question #2", "unknown property 'wieght'");   // named by position: keys are checked before the id is read
+        Refused(r => Question(r, 0, 0, 1)["wieght"] = 2, "indicator 'work' › question 'jobs'", "unknown property 'wieght'");
 
     [Fact]
     public void Several_problems_are_reported_together_each_naming_its_node()
