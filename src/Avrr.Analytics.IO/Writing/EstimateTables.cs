@@ -51,7 +51,7 @@ internal static class EstimateTables
                 csv.WriteField(row.Level);
                 foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
                 csv.WriteField(row.Measure);
-                foreach (var value in statistics(row.Estimate)) csv.WriteField(Text(value));
+                foreach (var value in statistics(row.Estimate)) WriteStatistic(csv, value);
                 csv.EndRecord();
             }
         }
@@ -91,13 +91,18 @@ internal static class EstimateTables
         }
     }
 
-    private static string Text(object? value) => value switch
+    /// <summary>
+    /// A statistic as a number, not as text: the CSV's injection protection applies to text only, so a
+    /// negative estimate (a fall in panel_change, a lower bound below 0) stays -0.02, not "'-0.02".
+    /// </summary>
+    private static void WriteStatistic(CsvHelper.CsvWriter csv, object? value)
     {
-        null => "",
-        double d when double.IsNaN(d) => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        long n => n.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+        switch (value)
+        {
+            case double d when !double.IsNaN(d): csv.WriteField(d, "R", CultureInfo.InvariantCulture); break;
+            case long n: csv.WriteField(n, default, CultureInfo.InvariantCulture); break;
+            case bool b: csv.WriteField(b ? "true" : "false"); break;
+            default: csv.WriteField(""); break;
+        }
+    }
 }

@@ -1,0 +1,51 @@
+namespace Avrr.Analytics.Tests.Cli;
+
+/// <summary>
+/// The same inputs with the same settings give the same bytes (outputs.md): every data file, and the
+/// manifest but for its "run" object, whatever the number of threads.
+/// </summary>
+public sealed class RunDeterminismTests
+{
+    [Fact]
+    public void A_rerun_into_the_same_folder_writes_byte_identical_data_files_and_the_same_manifest_but_its_run_object()
+    {
+        var out_ = Path.Combine(TestFiles.TempFolder(), "results");
+        string[] args = ["run", Samples.Sample, "--out", out_, "--levels", "country+sex", "--indicators", "--quiet"];
+
+        Avrr.Expect(1, args);
+        var first = OutputContract.Snapshot(out_);
+        var firstManifest = OutputContract.ManifestWithoutRun(out_);
+        Avrr.Expect(1, args);
+        var second = OutputContract.Snapshot(out_);
+
+        Assert.Equal(first.Keys, second.Keys);
+        Assert.Equal(OutputContract.DataFiles.Append("manifest.json").Order(StringComparer.Ordinal), first.Keys);
+        foreach (var file in OutputContract.DataFiles)
+            Assert.True(first[file].AsSpan().SequenceEqual(second[file]), $"{file} differs between two identical runs");
+        Assert.Equal(firstManifest, OutputContract.ManifestWithoutRun(out_));
+    }
+
+    [Fact]
+    public void One_thread_and_two_threads_write_byte_identical_files()
+    {
+        var folder = TestFiles.TempFolder();
+        var one = Path.Combine(folder, "one");
+        var two = Path.Combine(folder, "two");
+        var many = Path.Combine(folder, "many");
+
+        Avrr.Expect(1, "run", Samples.Large, "--out", one, "--threads", "1", "--quiet");
+        Avrr.Expect(1, "run", Samples.Large, "--out", two, "--threads", "2", "--quiet");
+        Avrr.Expect(1, "run", Samples.Large, "--out", many, "--threads", "8", "--quiet");
+
+        var expected = OutputContract.Snapshot(one);
+        foreach (var other in new[] { two, many })
+        {
+            var actual = OutputContract.Snapshot(other);
+            Assert.Equal(expected.Keys, actual.Keys);
+            foreach (var file in OutputContract.DataFiles)
+                Assert.True(expected[file].AsSpan().SequenceEqual(actual[file]), $"{file} differs between --threads 1 and {Path.GetFileName(other)}");
+        }
+        // The manifests differ only in --out (and the run object): the settings recorded are the same.
+        Assert.Equal(OutputContract.ManifestWithoutRun(one).Replace(one, "OUT"), OutputContract.ManifestWithoutRun(two).Replace(two, "OUT"));
+    }
+}
