@@ -8,9 +8,10 @@ namespace Avrr.Analytics.IO.Writing;
 /// <summary>
 /// A Parquet file written row group by row group with plain logical types that DuckDB, pandas/pyarrow
 /// and Spark read alike: UTF-8 strings, DATE for dates, INT32/INT64 for counts, DOUBLE for scores and
-/// estimates (nulls where missing), BOOLEAN for flags. Columns are buffered for one row group; text is
-/// decoded into one character arena per row group (repeated values once per distinct value), so that
-/// no string is made per row.
+/// estimates (nulls where missing), BOOLEAN for flags. Columns are buffered for one row group; a
+/// repeated text value (country, band, …) is decoded once and shared, so only unique texts (returnee
+/// ids) make a string per row. (Parquet.Net's char-memory columns would avoid even those, but they
+/// write a null as an empty string when the column is dictionary-encoded, so strings it is.)
 /// </summary>
 internal sealed class ParquetTable : IDisposable
 {
@@ -29,9 +30,7 @@ internal sealed class ParquetTable : IDisposable
     private readonly DataField[] _fields;
     private readonly Array[] _columns;
     private readonly Utf8Table?[] _interned;
-    private readonly List<ReadOnlyMemory<char>>?[] _internedText;
-    private char[] _arena = new char[1 << 20];
-    private int _arenaUsed;
+    private readonly List<string>?[] _internedText;
     private int _rows;
 
     public ParquetTable(string path, IReadOnlyList<DataField> fields)
@@ -41,7 +40,7 @@ internal sealed class ParquetTable : IDisposable
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, Options).GetAwaiter().GetResult();
         _columns = _fields.Select(f => Array.CreateInstance(ElementType(f), RowGroupSize)).ToArray();
         _interned = _fields.Select(f => f is DataField<string> ? new Utf8Table() : null).ToArray();
-        _internedText = _fields.Select(f => f is DataField<string> ? new List<ReadOnlyMemory<char>>() : null).ToArray();
+        _internedText = _fields.Select(f => f is DataField<string> ? new List<string>() : null).ToArray();
     }
 
     public static DataField Text(string name) => new DataField<string>(name, true);
@@ -54,7 +53,7 @@ internal sealed class ParquetTable : IDisposable
     /// <summary>The buffer element of a field made by the factories above.</summary>
     private static Type ElementType(DataField field) => field switch
     {
-        DataField<string> => typeof(ReadOnlyMemory<char>?),
+        DataField<string> => typeof(string),
         DataField<double?> => typeof(double?),
         DataField<long?> => typeof(long?),
         DataField<int> => typeof(int),
@@ -70,29 +69,16 @@ internal sealed class ParquetTable : IDisposable
 
     /// <summary>Sets a text cell of the current row; null (or empty, when <paramref name="emptyIsNull"/>) is a null cell.</summary>
     public void SetText(int column, string? text, bool emptyIsNull = true) =>
-        ((ReadOnlyMemory<char>?[])_columns[column])[_rows] = text is null || (emptyIsNull && text.Length == 0) ? null : text.AsMemory();
+        ((string?[])_columns[column])[_rows] = emptyIsNull && text?.Length == 0 ? null : text;
 
-    /// <summary>Sets a text cell from UTF-8, decoding it into the row group's arena; empty is a null cell.</summary>
-    public void SetText(int column, ReadOnlySpan<byte> utf8)
-    {
-        var cells = (ReadOnlyMemory<char>?[])_columns[column];
-        if (utf8.IsEmpty) { cells[_rows] = null; return; }
-        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
-        if (_arenaUsed + needed > _arena.Length)
-        {
-            // Cells already set keep the old arena alive until the row group is written.
-            _arena = new char[Math.Max(_arena.Length, needed * 2)];
-            _arenaUsed = 0;
-        }
-        var length = Encoding.UTF8.GetChars(utf8, _arena.AsSpan(_arenaUsed));
-        cells[_rows] = _arena.AsMemory(_arenaUsed, length);
-        _arenaUsed += length;
-    }
+    /// <summary>Sets a text cell from UTF-8; empty is a null cell.</summary>
+    public void SetText(int column, ReadOnlySpan<byte> utf8) =>
+        ((string?[])_columns[column])[_rows] = utf8.IsEmpty ? null : Encoding.UTF8.GetString(utf8);
 
     /// <summary>Sets a text cell of a column with few distinct values (country, band, …): each value is decoded once.</summary>
     public void SetRepeatedText(int column, ReadOnlySpan<byte> utf8)
     {
-        var cells = (ReadOnlyMemory<char>?[])_columns[column];
+        var cells = (string?[])_columns[column];
         if (utf8.IsEmpty) { cells[_rows] = null; return; }
         var table = _interned[column]!;
         var texts = _internedText[column]!;
@@ -100,7 +86,7 @@ internal sealed class ParquetTable : IDisposable
         {
             id = texts.Count;
             table.TryAdd(utf8, id);
-            texts.Add(Encoding.UTF8.GetString(utf8).AsMemory());
+            texts.Add(Encoding.UTF8.GetString(utf8));
         }
         cells[_rows] = texts[id];
     }
@@ -120,14 +106,13 @@ internal sealed class ParquetTable : IDisposable
             group.CompleteValidate();
         }
         _rows = 0;
-        _arenaUsed = 0;
     }
 
     private static void WriteColumn(ParquetRowGroupWriter group, DataField field, Array column, int rows)
     {
         var done = column switch
         {
-            ReadOnlyMemory<char>?[] text => group.WriteAsync<ReadOnlyMemory<char>>(field, text.AsMemory(0, rows), null, null, default),
+            string?[] text => group.WriteAsync(field, rows == text.Length ? text : text[..rows], null),
             double?[] numbers => group.WriteAsync<double>(field, numbers.AsMemory(0, rows), null, null, default),
             long?[] counts => group.WriteAsync<long>(field, counts.AsMemory(0, rows), null, null, default),
             int[] ints => group.WriteAsync<int>(field, (ReadOnlyMemory<int>)ints.AsMemory(0, rows), null, null, default),
