@@ -51,7 +51,14 @@ internal static class EstimateTables
                 csv.WriteField(row.Level);
                 foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
                 csv.WriteField(row.Measure);
-                foreach (var value in statistics(row.Estimate)) csv.WriteField(Text(value));
+                foreach (var value in statistics(row.Estimate))
+                {
+                    // Numbers through the numeric overloads: the spreadsheet-injection escape applies to text
+                    // only, and a negative estimate (a change, a lower bound) written as text came out "'-0.02".
+                    if (value is double d && !double.IsNaN(d)) csv.WriteField(d, "R", CultureInfo.InvariantCulture);
+                    else if (value is long n) csv.WriteField(n, "", CultureInfo.InvariantCulture);
+                    else csv.WriteField(Text(value));
+                }
                 csv.EndRecord();
             }
         }
