@@ -93,7 +93,9 @@ public sealed class DomainEstimator
         var s = _states[domain][measure];
         if (s.N < minCell || s.N == 0) return DomainEstimate.Withheld(rows);
 
-        var mean = s.WeightedSum / s.WeightSum;
+        // Around the shift: a domain whose values are all equal has exactly that value as its mean
+        // (Σw·y / Σw can miss it by a unit in the last place, e.g. one survey of 2/3 with weight 3.1).
+        var mean = s.Shift + s.ShiftedSum / s.WeightSum;
         var se = Math.Sqrt(Variance(s, mean));
         var z = ConfidenceLevel.Z95;
         Span<double> quartiles = stackalloc double[3];
@@ -172,7 +174,7 @@ public sealed class DomainEstimator
     private sealed class MeasureState(bool clustered)
     {
         public long N;
-        public double WeightSum, WeightSquareSum, WeightedSum;
+        public double WeightSum, WeightSquareSum, ShiftedSum;
         public double Shift = double.NaN;
         public readonly double[] BandWeight = new double[4];
         public readonly ValueWeights Quantiles = new();
@@ -187,10 +189,10 @@ public sealed class DomainEstimator
             N++;
             WeightSum += w;
             WeightSquareSum += w * w;
-            WeightedSum += w * y;
             BandWeight[band] += w;
             Quantiles.Add(valueId, w);
             var shifted = y - Shift;
+            ShiftedSum += w * shifted;
             if (Psus is not null)
             {
                 ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
