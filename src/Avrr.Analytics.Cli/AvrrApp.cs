@@ -58,6 +58,9 @@ public static class AvrrApp
         app.Configure(config =>
         {
             config.SetApplicationName("avrr");
+            config.SetApplicationVersion(typeof(AvrrApp).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
             config.Settings.Console = console;
             config.Settings.Registrar.RegisterInstance(console);
             config.PropagateExceptions();

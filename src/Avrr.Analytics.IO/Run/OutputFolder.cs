@@ -16,22 +16,32 @@ internal sealed class OutputFolder : IDisposable
     {
         Destination = Path.GetFullPath(destination);
         var parent = Path.GetDirectoryName(Destination) ?? throw new SettingsException($"--out {destination} has no parent folder");
+        if (File.Exists(Destination)) throw new SettingsException($"--out {destination} is a file, not a folder");
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(Destination);
-        RemoveStale(parent, name);
+        RemoveStale(parent, name, Destination);
         Partial = Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}");
         if (Directory.Exists(Partial)) Directory.Delete(Partial, recursive: true);
         Directory.CreateDirectory(Partial);
     }
 
-    /// <summary>Partial folders left by runs whose process is gone.</summary>
-    private static void RemoveStale(string parent, string name)
+    /// <summary>
+    /// Folders left by runs whose process is gone: a partial result is deleted; an earlier result set
+    /// aside by a run killed in the middle of <see cref="Commit"/> is put back when nothing took its place.
+    /// </summary>
+    private static void RemoveStale(string parent, string name, string destination)
     {
         foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.partial-*").Concat(Directory.EnumerateDirectories(parent, $".{name}.previous-*")))
         {
             var suffix = folder[(folder.LastIndexOf('-') + 1)..];
             if (!int.TryParse(suffix, out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try
+            {
+                if (folder.Contains(".previous-", StringComparison.Ordinal) && !Directory.Exists(destination)) Directory.Move(folder, destination);
+                else Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
     }
 
@@ -47,7 +57,6 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>Moves the finished files into place: the earlier result is set aside, the new one renamed in, the earlier one deleted.</summary>
     public void Commit()
     {
-        if (File.Exists(Destination)) throw new SettingsException($"--out {Destination} is a file, not a folder");
         string? previous = null;
         if (Directory.Exists(Destination))
         {
