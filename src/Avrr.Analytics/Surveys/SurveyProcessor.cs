@@ -51,7 +51,7 @@ public sealed class SurveyProcessor
             {
                 var key = batch.FieldString(row, SurveyLayout.ReturneeId);
                 batch.Reject(row, SurveyColumns.ReturneeId, key, RejectReason.DuplicateSurvey,
-                    $"the same survey of returnee {key} is already at row {firstRow} of {firstSource}; the first one is kept");
+                    $"the same survey of returnee {Reject.Cut(key)} is already at row {firstRow} of {firstSource}; the first one is kept");
             }
             if (batch.Rejected[row]) continue;
 
