@@ -51,7 +51,13 @@ internal static class EstimateTables
                 csv.WriteField(row.Level);
                 foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
                 csv.WriteField(row.Measure);
-                foreach (var value in statistics(row.Estimate)) csv.WriteField(Text(value));
+                foreach (var value in statistics(row.Estimate))
+                {
+                    // Numbers go in as numbers: written as text, a negative one (a panel change, a lower bound)
+                    // would get the spreadsheet-safety apostrophe that CsvOutput gives text starting with '-'.
+                    if (value is double d && !double.IsNaN(d)) csv.WriteField(d, "R", CultureInfo.InvariantCulture);
+                    else csv.WriteField(Text(value));
+                }
                 csv.EndRecord();
             }
         }
