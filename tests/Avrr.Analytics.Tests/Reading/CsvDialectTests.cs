@@ -90,6 +90,20 @@ public sealed class CsvDialectTests
     }
 
     [Fact]
+    public void The_row_of_a_field_count_reject_in_a_windows_1252_file_is_decoded_too()
+    {
+        var text = File.ReadAllText(TestFiles.Data("windows-1252-fr.csv"), CsvDialect.Windows1252);
+        var lines = text.Split("\r\n");
+        lines[2] += ";de trop";                          // R002, Thiès: one field too many
+        var path = Path.Combine(TestFiles.TempFolder(), "windows-1252-extra-field.csv");
+        File.WriteAllBytes(path, CsvDialect.Windows1252.GetBytes(string.Join("\r\n", lines)));
+        var result = FixtureRuns.Validate(path);
+        var reject = Assert.Single(result.FirstRejects["field_count"]);
+        Assert.Equal((3L, "R002"), (reject.Row, reject.ReturneeId));
+        Assert.StartsWith("R002;SEN;Thiès;2026-07-15;baseline;1,25;male;Très insatisfait;", reject.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_utf8_character_cut_by_the_probe_chunk_boundary_is_still_utf8()
     {
         // 'è' is two bytes in UTF-8; put it across the 1 MiB boundary of the probe's reads.
