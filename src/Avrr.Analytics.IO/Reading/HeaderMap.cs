@@ -102,7 +102,7 @@ public sealed class HeaderMap
             {
                 var plain = StripGroups(key, odkStyle);
                 if (plain.Length == 0) { roles[j] = ColumnRole.Unnamed; continue; }
-                if (key.StartsWith('_') || plain.StartsWith('_') || BookkeepingNames.Contains(plain)) { roles[j] = ColumnRole.Bookkeeping; continue; }
+                if (key.StartsWith('_') || plain.StartsWith('_') || BookkeepingNames.Contains(plain) || IsMetaGroup(key)) { roles[j] = ColumnRole.Bookkeeping; continue; }
                 if (PersonalNames.Contains(AnswerText.Normalize(plain).Replace(' ', '_'))) { roles[j] = ColumnRole.PersonalData; continue; }
                 if (IsComputedName(plain))
                 {
@@ -135,6 +135,13 @@ public sealed class HeaderMap
         if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
         return new HeaderMap(headers, ids, roles, attributes);
     }
+
+    /// <summary>
+    /// A column of the XLSForm <c>meta</c> group (<c>meta/instanceID</c>, <c>meta-instanceID</c>, <c>meta/rootUuid</c>, …): submission
+    /// bookkeeping, also in an ODK export whose questions have no group (where '-' paths are not otherwise removed).
+    /// </summary>
+    private static bool IsMetaGroup(string key) =>
+        key.StartsWith("meta/", StringComparison.Ordinal) || key.StartsWith("meta-", StringComparison.Ordinal);
 
     /// <summary>A header as it is matched: trimmed, lower case, without a byte order mark.</summary>
     internal static string Key(string header) => header.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();

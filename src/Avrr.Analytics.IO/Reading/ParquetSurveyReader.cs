@@ -113,7 +113,8 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         {
             return field.ClrType switch
             {
-                var t when t == typeof(string) => ReadStrings(group, field, rows),
+                // Parquet.Net gives text columns read from a file the type ReadOnlyMemory<char>, not string.
+                var t when t == typeof(string) || t == typeof(ReadOnlyMemory<char>) => ReadStrings(group, field, rows),
                 var t when t == typeof(double) => Read<double>(group, field, rows),
                 var t when t == typeof(float) => Read<float>(group, field, rows),
                 var t when t == typeof(decimal) => Read<decimal>(group, field, rows),

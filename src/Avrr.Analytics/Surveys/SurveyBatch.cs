@@ -132,7 +132,7 @@ public sealed class SurveyBatch
     public void Reject(int row, string column, string value, RejectReason reason, string message)
     {
         Rejected[row] = true;
-        Rejects.Add((row, new Reject(Source, RowNumber[row], FieldString(row, SurveyLayout.ReturneeId), column, Surveys.Reject.Cut(value), reason, message)));
+        Rejects.Add((row, new Reject(Source, RowNumber[row], Surveys.Reject.Cut(FieldString(row, SurveyLayout.ReturneeId)), column, Surveys.Reject.Cut(value), reason, message)));
     }
 
     public ReadOnlySpan<double> RowScores(int row) => Scores.AsSpan(row * ScoreStride, ScoreStride);

@@ -51,7 +51,7 @@ public sealed class SurveyProcessor
             {
                 var key = batch.FieldString(row, SurveyLayout.ReturneeId);
                 batch.Reject(row, SurveyColumns.ReturneeId, key, RejectReason.DuplicateSurvey,
-                    $"the same survey of returnee {key} is already at row {firstRow} of {firstSource}; the first one is kept");
+                    $"the same survey of returnee {Reject.Cut(key)} is already at row {firstRow} of {firstSource}; the first one is kept");
             }
             if (batch.Rejected[row]) continue;
 
@@ -77,7 +77,7 @@ public sealed class SurveyProcessor
         else
         {
             var value = Encoding.UTF8.GetString(date);
-            batch.Reject(row, SurveyColumns.SurveyDate, value, RejectReason.InvalidDate, $"'{Reject.Cut(value)}' is not {_expectedDate}");
+            batch.Reject(row, SurveyColumns.SurveyDate, value, RejectReason.InvalidDate, $"{SurveyColumns.SurveyDate} '{Reject.Cut(value)}' is not {_expectedDate}");
         }
 
         var weight = batch.TrimmedField(row, SurveyLayout.Weight);
@@ -87,7 +87,7 @@ public sealed class SurveyProcessor
         {
             var value = Encoding.UTF8.GetString(weight);
             batch.Reject(row, SurveyColumns.Weight, value, RejectReason.InvalidWeight,
-                $"'{Reject.Cut(value)}' is not a positive number (a weight is written like 1.25 or 1,25, without thousands separators)");
+                $"{SurveyColumns.Weight} '{Reject.Cut(value)}' is not a positive number (a weight is written like 1.25 or 1,25, without thousands separators)");
         }
 
         DesignValue(batch, row, _layout.ClusterColumn, "cluster");
