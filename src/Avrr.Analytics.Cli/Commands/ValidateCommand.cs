@@ -23,6 +23,8 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
         foreach (var (path, format) in result.Inputs) console.WriteLine($"{path}: {format}");
         console.MarkupLine(string.Create(culture,
             $"[bold]{result.RowsRead:N0}[/] rows read, [green]{result.RowsScored:N0}[/] valid, [yellow]{result.RowsRejected:N0}[/] rejected"));
+        if (result.BlankRowsSkipped > 0)
+            console.WriteLine(string.Create(culture, $"{result.BlankRowsSkipped:N0} blank rows (every field empty) were passed over."));
         foreach (var (reason, count) in result.RejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             console.MarkupLine(string.Create(culture, $"[yellow]{reason}[/]: {count:N0}"));

@@ -13,6 +13,8 @@ internal static class Summary
         console.WriteLine();
         console.MarkupLine(string.Create(culture,
             $"[bold]{result.RowsRead:N0}[/] rows read, [green]{result.RowsScored:N0}[/] scored, [yellow]{result.RowsRejected:N0}[/] rejected ({result.Elapsed.TotalSeconds:0.0} s)"));
+        var blank = result.Inputs.Sum(i => i.BlankRowsSkipped);
+        if (blank > 0) console.WriteLine(string.Create(culture, $"{blank:N0} blank rows (every field empty) were passed over."));
         if (result.RejectsByReason.Count > 0)
         {
             console.WriteLine("Top reject reasons:");

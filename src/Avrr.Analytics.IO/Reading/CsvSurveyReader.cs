@@ -38,6 +38,8 @@ public sealed class CsvSurveyReader : ISurveyRowReader
             Encoding = dialect.Encoding is UTF8Encoding ? null : dialect.Encoding,
             HasHeader = true,
             AllowLineBreaksInQuotes = true,
+            // Blank lines come through as records, so that row numbers stay those a spreadsheet shows.
+            SkipEmptyLines = false,
             OnMalformedRecord = onMalformed,
             BufferSize = 1 << 20,
         };
@@ -58,28 +60,33 @@ public sealed class CsvSurveyReader : ISurveyRowReader
         while (!batch.IsFull && _csv.Read())
         {
             var rowNumber = _csv.RowNumber + 1;      // the header is row 1
-            var row = batch.AddRow(rowNumber, sequence++);
             var fields = _csv.FieldCount;
-            var empty = true;
-            for (var j = 0; j < fields; j++)
+            if (rowNumber != _malformedRow && IsBlank(fields))
             {
-                var span = _csv.GetSpan(j);
-                if (span.IsEmpty) continue;
-                empty = false;
-                if (j >= _runColumn.Length) continue;
+                batch.BlankRows++;
+                continue;
+            }
+            var row = batch.AddRow(rowNumber, sequence++);
+            for (var j = 0; j < Math.Min(fields, _runColumn.Length); j++)
+            {
                 var column = _runColumn[j];
-                if (column >= 0 && wanted[column]) batch.SetField(row, column, span);
+                if (column >= 0 && wanted[column]) batch.SetField(row, column, _csv.GetSpan(j));
             }
             if (rowNumber == _malformedRow)
                 batch.Reject(row, "", "", RejectReason.MalformedRow,
                     "a quote opened in this row is never closed: the rest of the file was read as one field; close or remove the quote");
-            else if (empty)
-                batch.Reject(row, "", "", RejectReason.EmptyRow, "every field of the row is empty");
             else if (fields != _headerCount)
                 batch.Reject(row, "", Encoding.UTF8.GetString(_csv.RawRecord), RejectReason.FieldCount,
                     $"the row has {fields} fields where the header has {_headerCount}; a separator too many or too few, or an unquoted separator inside a value");
         }
-        return batch.Count > 0;
+        return batch.Count > 0 || batch.BlankRows > 0;
+    }
+
+    private bool IsBlank(int fields)
+    {
+        for (var j = 0; j < fields; j++)
+            if (!_csv.GetSpan(j).Trim(" \t"u8).IsEmpty) return false;
+        return true;
     }
 
     public void Dispose() => _csv.Dispose();

@@ -10,7 +10,8 @@ public interface ISurveyRowReader : IDisposable
 {
     /// <summary>
     /// Empties <paramref name="batch"/> and fills it with the next rows, copying only the columns that
-    /// <paramref name="wanted"/> marks (by run column position). Returns false when no row was left.
+    /// <paramref name="wanted"/> marks (by run column position), and counts the blank rows it passes over
+    /// (<see cref="SurveyBatch.BlankRows"/>). Returns false when nothing was left to read.
     /// </summary>
     bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence);
 }

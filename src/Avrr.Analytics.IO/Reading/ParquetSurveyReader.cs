@@ -72,26 +72,30 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         batch.Reset(_input.Path, _input.Index);
         while (!batch.IsFull)
         {
-            if (_groupPosition == _groupRows && !NextGroup(wanted)) break;
+            if (_groupPosition == _groupRows && !NextGroup()) break;
             var r = _groupPosition++;
+            var blank = true;
+            for (var j = 0; j < _fields.Length && blank; j++)
+                blank = string.IsNullOrWhiteSpace(_group[j][r]);
+            if (blank)
+            {
+                batch.BlankRows++;
+                continue;
+            }
             // Row 1 is the header in every format's numbering, so the first data row is 2.
             var row = batch.AddRow(_rowsBefore + r + 2, sequence++);
-            var empty = true;
             for (var j = 0; j < _fields.Length; j++)
             {
                 var column = _runColumn[j];
                 if (column < 0 || !wanted[column]) continue;
                 var text = _group[j][r];
-                if (string.IsNullOrEmpty(text)) continue;
-                empty = false;
-                batch.SetField(row, column, text);
+                if (!string.IsNullOrEmpty(text)) batch.SetField(row, column, text);
             }
-            if (empty) batch.Reject(row, "", "", RejectReason.EmptyRow, "every field of the row is empty");
         }
-        return batch.Count > 0;
+        return batch.Count > 0 || batch.BlankRows > 0;
     }
 
-    private bool NextGroup(ReadOnlySpan<bool> wanted)
+    private bool NextGroup()
     {
         _rowsBefore += _groupRows;
         _groupRows = _groupPosition = 0;
@@ -100,9 +104,8 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         var rows = checked((int)groupReader.RowCount);
         _group = new string?[_fields.Length][];
         for (var j = 0; j < _fields.Length; j++)
-            _group[j] = _runColumn[j] >= 0 && wanted[_runColumn[j]]
-                ? ReadText(groupReader, _fields[j], rows)
-                : [];
+            // Every column, wanted or not: whether a row is blank must not depend on the pass reading it.
+            _group[j] = ReadText(groupReader, _fields[j], rows);
         _groupRows = rows;
         return true;
     }

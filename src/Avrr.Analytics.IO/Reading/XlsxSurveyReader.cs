@@ -76,13 +76,13 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
             // Excel keeps formatted but empty cells past the last column; only cells with a value count.
             var lastFilled = -1;
             for (var j = 0; j < fields; j++)
-                if (CellText.Of(_excel.GetValue(j)).Length > 0) lastFilled = j;
-            var row = batch.AddRow(_excel.Depth + 1, sequence++);
+                if (CellText.Of(_excel.GetValue(j)).Trim().Length > 0) lastFilled = j;
             if (lastFilled < 0)
             {
-                batch.Reject(row, "", "", RejectReason.EmptyRow, "every cell of the row is empty");
+                batch.BlankRows++;
                 continue;
             }
+            var row = batch.AddRow(_excel.Depth + 1, sequence++);
             for (var j = 0; j <= lastFilled && j < _runColumn.Length; j++)
             {
                 var column = _runColumn[j];
@@ -92,7 +92,7 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
                 batch.Reject(row, "", CellText.Of(_excel.GetValue(lastFilled)), RejectReason.FieldCount,
                     $"the row has a value in column {lastFilled + 1}, past the {_headerCount} columns of the header");
         }
-        return batch.Count > 0;
+        return batch.Count > 0 || batch.BlankRows > 0;
     }
 
     public void Dispose()

@@ -28,7 +28,7 @@ internal sealed class EvaluationState : IDisposable
     private readonly int[] _variableColumn;          // run column of each grouping variable; -1 for quarter
     private readonly int[] _valueIds, _domains;
     private readonly double[] _measures;
-    private readonly long[] _read, _rejected;
+    private readonly long[] _read, _rejected, _blank;
     private readonly Dictionary<string, long> _rejectsByReason = new(StringComparer.Ordinal);
     private readonly byte[] _quarterText = new byte[16];
 
@@ -53,6 +53,7 @@ internal sealed class EvaluationState : IDisposable
         _measures = new double[plan.Measures.Count];
         _read = new long[plan.Inputs.Count];
         _rejected = new long[plan.Inputs.Count];
+        _blank = new long[plan.Inputs.Count];
         _groups.Domain(0, []);   // the whole sample has a line even when no survey is scored
     }
 
@@ -60,6 +61,7 @@ internal sealed class EvaluationState : IDisposable
     {
         RowsRead += batch.Count;
         _read[batch.SourceIndex] += batch.Count;
+        _blank[batch.SourceIndex] += batch.BlankRows;
         foreach (var (_, reject) in batch.Rejects)
         {
             var name = reject.Reason.Name();
@@ -144,7 +146,7 @@ internal sealed class EvaluationState : IDisposable
     }
 
     public IReadOnlyList<InputSummary> InputSummaries() => _plan.Inputs.Select(input => new InputSummary(
-        input.Path, input.Description, input.Sha256, _read[input.Index], _read[input.Index] - _rejected[input.Index], _rejected[input.Index],
+        input.Path, input.Description, input.Sha256, _read[input.Index], _read[input.Index] - _rejected[input.Index], _rejected[input.Index], _blank[input.Index],
         input.Header.Attributes,
         Reading.ColumnRoleNames.Of(input.Header, Reading.ColumnRole.Bookkeeping, Reading.ColumnRole.Unnamed, Reading.ColumnRole.Replaced),
         Reading.ColumnRoleNames.Of(input.Header, Reading.ColumnRole.PersonalData))).ToArray();

@@ -4,7 +4,7 @@ namespace Avrr.Analytics.IO.Run;
 
 /// <summary>The accounting of one input of a run.</summary>
 public sealed record InputSummary(
-    string Path, string Format, string Sha256, long RowsRead, long RowsScored, long RowsRejected,
+    string Path, string Format, string Sha256, long RowsRead, long RowsScored, long RowsRejected, long BlankRowsSkipped,
     IReadOnlyList<string> Attributes, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string> PersonalDataColumns);
 
 /// <summary>What a run did: the accounting, where the files are, and the estimates for the summary.</summary>

@@ -4,7 +4,7 @@ namespace Avrr.Analytics.IO.Run;
 
 /// <summary>What <c>avrr validate</c> found: the accounting, and the first rejects of each reason.</summary>
 public sealed record ValidationResult(
-    long RowsRead, long RowsScored, long RowsRejected,
+    long RowsRead, long RowsScored, long RowsRejected, long BlankRowsSkipped,
     IReadOnlyDictionary<string, long> RejectsByReason,
     IReadOnlyDictionary<string, IReadOnlyList<Reject>> FirstRejects,
     IReadOnlyList<(string Path, string Format)> Inputs);
@@ -22,12 +22,13 @@ public static class ValidationRun
             observer?.Stage("finding duplicate surveys");
             var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill);
             observer?.Stage("validating");
-            long read = 0, rejected = 0;
+            long read = 0, rejected = 0, blank = 0;
             var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
             var examples = new SortedDictionary<string, IReadOnlyList<Reject>>(StringComparer.Ordinal);
             SurveyPipeline.Run(plan, keys.Duplicates, null, [batch =>
             {
                 read += batch.Count;
+                blank += batch.BlankRows;
                 for (var row = 0; row < batch.Count; row++) if (batch.Rejected[row]) rejected++;
                 foreach (var (_, reject) in batch.Rejects)
                 {
@@ -37,7 +38,7 @@ public static class ValidationRun
                     if (list.Count < examplesPerReason) ((List<Reject>)list).Add(reject);
                 }
             }], observer is null ? null : n => observer.Rows(n));
-            return new ValidationResult(read, read - rejected, rejected, counts, examples,
+            return new ValidationResult(read, read - rejected, rejected, blank, counts, examples,
                 plan.Inputs.Select(i => (i.Path, i.Description)).ToArray());
         }
         finally

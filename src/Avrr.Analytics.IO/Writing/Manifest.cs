@@ -45,6 +45,7 @@ internal static class Manifest
             json.WriteNumber("rows_read", input.RowsRead);
             json.WriteNumber("rows_scored", input.RowsScored);
             json.WriteNumber("rows_rejected", input.RowsRejected);
+            json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
             Strings(json, "attributes", input.Attributes);
             Strings(json, "ignored_columns", input.IgnoredColumns);
             Strings(json, "personal_data_columns_dropped", input.PersonalDataColumns);

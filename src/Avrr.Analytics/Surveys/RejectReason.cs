@@ -19,8 +19,6 @@ public enum RejectReason
     MalformedRow,
     /// <summary>The cluster or strata column of the survey design is empty.</summary>
     MissingDesignValue,
-    /// <summary>Every field of the row is empty (a spreadsheet's blank line kept as separators).</summary>
-    EmptyRow,
 }
 
 public static class RejectReasons
@@ -35,7 +33,6 @@ public static class RejectReasons
         RejectReason.FieldCount => "field_count",
         RejectReason.MalformedRow => "malformed_row",
         RejectReason.MissingDesignValue => "missing_design_value",
-        RejectReason.EmptyRow => "empty_row",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

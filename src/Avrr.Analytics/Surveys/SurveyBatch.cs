@@ -25,6 +25,13 @@ public sealed class SurveyBatch
     /// <summary>Position of the row among all rows of the run, from 0: the key of run-wide facts about it (duplicates).</summary>
     public long[] Sequence { get; }
 
+    /// <summary>
+    /// Blank rows the reader passed over while filling this batch: rows whose every field is empty or
+    /// spaces (a blank line, a line of separators, a formatted but empty spreadsheet row). They hold no
+    /// survey, so they are neither scored nor rejected; the manifest counts them.
+    /// </summary>
+    public int BlankRows { get; set; }
+
     private byte[] _text;
     private int _textUsed;
     private readonly int[] _fieldStart;
@@ -86,6 +93,7 @@ public sealed class SurveyBatch
         Source = source;
         SourceIndex = sourceIndex;
         Count = 0;
+        BlankRows = 0;
         _textUsed = 0;
         Rejects.Clear();
         Prepared.SetLength(0);

@@ -140,7 +140,7 @@ write("reject-missing-design-value.csv", [
     row("R383") + ["C2", ""],          # row 4: stratum empty
     row("R384") + ["C2", "S2"],        # row 5
 ])
-write("reject-empty-row.csv", [
+write("blank-rows.csv", [
     header,
     row("R391"),                       # row 2
     "," * (len(HEADER) - 1),           # row 3: every field empty

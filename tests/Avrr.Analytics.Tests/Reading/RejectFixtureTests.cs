@@ -167,11 +167,21 @@ public sealed class RejectFixtureTests
     }
 
     [Fact]
-    public void A_row_of_separators_only_is_an_empty_row_and_a_blank_line_is_no_row()
+    public void A_row_of_separators_and_a_blank_line_are_passed_over_counted_and_keep_the_row_numbers_a_spreadsheet_shows()
     {
-        var run = AssertRejects("reject-empty-row.csv", 3, 1,
-            new Expect(3, "", "", "", "empty_row", "every field of the row is empty"));
-        Assert.Equal(["R391", "R393"], run.Scores.Select(s => s["returnee_id"]));
+        // blank-rows.csv: header, R391, a line of separators, an empty line, R393 with an invalid answer "7".
+        var path = TestFiles.Data("blank-rows.csv");
+        var lines = File.ReadAllLines(path);
+        lines[4] = lines[4].Replace(",4,rarely,", ",7,rarely,", StringComparison.Ordinal);
+        var folder = TestFiles.TempFolder();
+        var copy = Path.Combine(folder, "blank-rows.csv");
+        File.WriteAllLines(copy, lines);
+        var result = Avrr.Analytics.IO.Run.EvaluationRun.Execute(new Avrr.Analytics.IO.Run.RunSettings { Inputs = [copy], OutputFolder = Path.Combine(folder, "out") });
+        Assert.Equal((2L, 1L, 1L), (result.RowsRead, result.RowsScored, result.RowsRejected));
+        Assert.Equal(2, result.Inputs.Single().BlankRowsSkipped);
+        var reject = File.ReadAllLines(Path.Combine(folder, "out", "rejects.csv"))[1];
+        Assert.StartsWith($"{copy},5,R393,econ_satisfaction,7,invalid_answer,", reject, StringComparison.Ordinal);
+        Assert.Contains("\"blank_rows_skipped\": 2", File.ReadAllText(Path.Combine(folder, "out", "manifest.json")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,7 +212,7 @@ public sealed class RejectFixtureTests
         var covered = new[]
         {
             "missing_value", "invalid_date", "invalid_answer", "invalid_weight", "duplicate_survey", "field_count",
-            "malformed_row", "missing_design_value", "empty_row",
+            "malformed_row", "missing_design_value",
         };
         Assert.Equal(Enum.GetValues<Avrr.Analytics.Surveys.RejectReason>().Select(r => Avrr.Analytics.Surveys.RejectReasons.Name(r)).Order(), covered.Order());
         foreach (var name in covered)
