@@ -24,6 +24,14 @@ public class InputSettings : CommandSettings
     [Description("The column of sampling weights (default: weight; 1 when absent).")]
     public string? Weight { get; init; }
 
+    [CommandOption("--cluster <COL>")]
+    [Description("The column of clusters (primary sampling units) of the survey design.")]
+    public string? Cluster { get; init; }
+
+    [CommandOption("--strata <COL>")]
+    [Description("The column of strata of the survey design.")]
+    public string? Strata { get; init; }
+
     [CommandOption("--date-format <FORMAT>")]
     [Description("The form of survey_date when it is not ISO 8601, in .NET notation (e.g. dd/MM/yyyy).")]
     public string? DateFormat { get; init; }
@@ -48,6 +56,8 @@ public class InputSettings : CommandSettings
             Inputs = inputs,
             SchemePath = Scheme ?? file.Scheme,
             WeightColumn = Weight ?? file.Weight,
+            ClusterColumn = Cluster ?? file.Cluster,
+            StrataColumn = Strata ?? file.Strata,
             DateFormat = DateFormat ?? file.DateFormat,
             Sheet = Sheet ?? file.Sheet,
             ColumnMapping = file.Columns ?? new Dictionary<string, string>(),

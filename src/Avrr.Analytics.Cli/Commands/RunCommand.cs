@@ -19,14 +19,6 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\".")]
         public string? Levels { get; init; }
 
-        [CommandOption("--cluster <COL>")]
-        [Description("The column of clusters (primary sampling units) of the survey design.")]
-        public string? Cluster { get; init; }
-
-        [CommandOption("--strata <COL>")]
-        [Description("The column of strata of the survey design.")]
-        public string? Strata { get; init; }
-
         [CommandOption("--min-cell <N>")]
         [Description("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
         public int? MinCell { get; init; }
@@ -55,8 +47,6 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             OutputFolder = settings.Out ?? file.Out ?? "results",
             ExtraLevels = settings.Levels is not null ? InputSettings.ParseLevels("--levels", [settings.Levels])
                 : file.Levels is not null ? InputSettings.ParseLevels("levels", file.Levels) : [],
-            ClusterColumn = settings.Cluster ?? file.Cluster,
-            StrataColumn = settings.Strata ?? file.Strata,
             MinCell = settings.MinCell ?? file.MinCell ?? 5,
             Language = settings.Lang ?? file.Lang ?? "en",
             Formats = ParseFormats(settings.Formats is not null ? [settings.Formats] : file.Formats ?? ["csv", "parquet"]),

@@ -32,6 +32,8 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         var buffer = new byte[ChunkSize + 4];
         var carried = 0;             // bytes of an incomplete UTF-8 sequence carried to the next chunk
         var validUtf8 = true;
+        var nonAsciiBeforeInvalid = false;   // valid UTF-8 letters (é) met before the first invalid byte
+        long firstInvalid = -1;
         long total = 0;
         byte[]? head = null;
         int read;
@@ -43,11 +45,20 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
             if (!validUtf8) continue;
             var available = carried + read;
             var complete = available - IncompleteTail(buffer.AsSpan(0, available));
-            validUtf8 = System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, complete));
+            var chunk = buffer.AsSpan(0, complete);
+            validUtf8 = System.Text.Unicode.Utf8.IsValid(chunk);
+            var start = total - read - carried;
+            if (validUtf8) nonAsciiBeforeInvalid |= !System.Text.Ascii.IsValid(chunk);
+            else
+            {
+                var at = FirstInvalid(chunk);
+                nonAsciiBeforeInvalid |= !System.Text.Ascii.IsValid(chunk[..at]);
+                firstInvalid = start + at;
+            }
             carried = available - complete;
             buffer.AsSpan(complete, carried).CopyTo(buffer);
         }
-        if (carried > 0) validUtf8 = false;   // the file ends inside a character
+        if (carried > 0 && validUtf8) { validUtf8 = false; firstInvalid = total - carried; }   // the file ends inside a character
         var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         if (total == 0 || head is null) throw new InputRefusedException(path, "the file is empty");
 
@@ -69,6 +80,11 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
             }
             else
             {
+                // A file that is UTF-8 up to a bad byte is damaged or mixes two encodings: reading it as
+                // Windows-1252 would garble its accented letters, so it is refused rather than mis-read.
+                if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || nonAsciiBeforeInvalid)
+                    throw new InputRefusedException(path,
+                        $"the file is UTF-8 up to byte {firstInvalid + 1}, which is not valid UTF-8: it is damaged or mixes two encodings; save it again as UTF-8");
                 encoding = Windows1252;
                 name = "Windows-1252 (the file is not valid UTF-8)";
             }
@@ -94,6 +110,18 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         if (semicolon > comma && semicolon >= tab) return ';';
         if (tab > comma && tab > semicolon) return '\t';
         return ',';
+    }
+
+    /// <summary>The offset of the first byte of <paramref name="data"/> that is not valid UTF-8.</summary>
+    private static int FirstInvalid(ReadOnlySpan<byte> data)
+    {
+        var at = 0;
+        while (at < data.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(data[at..], out _, out var used) != System.Buffers.OperationStatus.Done) return at;
+            at += used;
+        }
+        return at;
     }
 
     /// <summary>The number of bytes at the end of <paramref name="data"/> that start a UTF-8 character not finished there.</summary>

@@ -79,7 +79,8 @@ public sealed class HeaderMap
         var bySource = mapping.ToDictionary(p => Key(p.Value), p => p.Key, StringComparer.Ordinal);
         var mappedIds = new HashSet<string>(mapping.Keys, StringComparer.Ordinal);
         var keys = headers.Select(Key).ToArray();
-        // A file whose question headers carry ODK group paths (grp-econ_satisfaction) has them on its other columns too.
+        // A file whose known columns carry ODK group paths (grp_eco-econ_satisfaction) has them on its
+        // attributes too (grp_profile-sex), so there the name is what follows the last dash.
         var odkStyle = keys.Any(k => !known.Contains(k) && k.Contains('-') && known.Contains(k[(k.LastIndexOf('-') + 1)..]));
 
         var ids = new string?[headers.Count];
@@ -124,6 +125,14 @@ public sealed class HeaderMap
         }
 
         var missing = requiredIds.Where(r => !firstHeaderOf.ContainsKey(r)).ToList();
+        if (missing.Count > 5)
+        {
+            // Most survey columns absent: the wrong file or sheet, not a typo; a list of 30 guesses would not help.
+            problems.Add($"{missing.Count} of the {requiredIds.Count} columns a survey export needs are missing " +
+                $"({string.Join(", ", missing.Take(5))}, …); is this the survey export (for a workbook, the right sheet)? " +
+                $"Its headers are: {string.Join(", ", headers.Take(12).Select(h => $"'{h}'"))}{(headers.Count > 12 ? ", …" : "")}");
+            missing.Clear();
+        }
         foreach (var id in missing)
         {
             var wanted = mapping.TryGetValue(id, out var source) ? source : id;
