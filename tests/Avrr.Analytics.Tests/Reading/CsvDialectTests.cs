@@ -173,3 +173,42 @@ public sealed class CsvDialectTests
         Assert.False(FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), format, out _));
     }
 }
+
+/// <summary>A file that is UTF-8 up to a bad byte is refused: reading it as Windows-1252 would garble its accents.</summary>
+public sealed class MixedEncodingTests
+{
+    private static string Write(byte[] bytes)
+    {
+        var path = Path.Combine(TestFiles.TempFolder(), "mixed.csv");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static readonly byte[] Header = Encoding.UTF8.GetBytes("returnee_id,country,community\n");
+
+    [Fact]
+    public void Utf8_accents_then_a_windows_1252_byte_are_refused_naming_the_byte()
+    {
+        // "Thiès" in UTF-8 (c3 a8), then "Kédougou" with é as the single Windows-1252 byte e9.
+        byte[] bytes = [.. Header, .. Encoding.UTF8.GetBytes("R1,SEN,Thiès\nR2,SEN,K"), 0xE9, .. Encoding.ASCII.GetBytes("dougou\n")];
+        var e = Assert.Throws<InputRefusedException>(() => CsvDialect.Probe(Write(bytes)));
+        var badByte = Header.Length + Encoding.UTF8.GetByteCount("R1,SEN,Thiès\nR2,SEN,K") + 1;
+        Assert.Contains($"UTF-8 up to byte {badByte}", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("mixes two encodings", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_then_an_invalid_byte_is_refused()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Header, .. Encoding.ASCII.GetBytes("R1,SEN,K"), 0xE9, .. Encoding.ASCII.GetBytes("dougou\n")];
+        Assert.Throws<InputRefusedException>(() => CsvDialect.Probe(Write(bytes)));
+    }
+
+    [Fact]
+    public void A_file_whose_first_non_ascii_byte_is_invalid_is_read_as_windows_1252()
+    {
+        byte[] bytes = [.. Header, .. Encoding.ASCII.GetBytes("R1,SEN,Thi"), 0xE8, .. Encoding.ASCII.GetBytes("s\n")];
+        var dialect = CsvDialect.Probe(Write(bytes));
+        Assert.Equal("Windows-1252 (the file is not valid UTF-8)", dialect.EncodingName);
+    }
+}
