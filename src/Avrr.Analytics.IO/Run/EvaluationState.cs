@@ -9,8 +9,10 @@ namespace Avrr.Analytics.IO.Run;
 
 /// <summary>
 /// What a run accumulates from the scored batches, in input order: the accounting of rows and rejects,
-/// the survey design, the estimates of every level's groups, and the surveys of panel returnees.
-/// State per group, per stratum and per cluster only; nothing keeps the rows.
+/// the survey design, the estimates, and the surveys of panel returnees. Each survey is added once, to
+/// the cell of its combination of grouping values (country, community, quarter, …); every level's groups
+/// are merged from the cells at the end (<see cref="DomainEstimator.Regroup"/>). State per cell, per
+/// stratum and per cluster only; nothing keeps the rows.
 /// </summary>
 internal sealed class EvaluationState : IDisposable
 {
@@ -26,7 +28,10 @@ internal sealed class EvaluationState : IDisposable
     private readonly Utf8Table _strata = new(), _clusters = new();
     private readonly HashSet<int> _quarters = [];
     private readonly int[] _variableColumn;          // run column of each grouping variable; -1 for quarter
-    private readonly int[] _valueIds, _domains;
+    private readonly int[] _valueIds;
+    private readonly Dictionary<ulong, int> _cellOfPacked = [];
+    private readonly Dictionary<string, int> _cellOfKey = new(StringComparer.Ordinal);
+    private readonly List<int[]> _cellValues = [];
     private readonly double[] _measures;
     private readonly long[] _read, _rejected, _blank;
     private readonly Dictionary<string, long> _rejectsByReason = new(StringComparer.Ordinal);
@@ -46,10 +51,9 @@ internal sealed class EvaluationState : IDisposable
         _groups = new GroupTable(plan.Levels);
         _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
         _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands);
-        _panel = new PanelChanges(spillFolder, plan.Measures.Count, plan.Levels.Count);
+        _panel = new PanelChanges(spillFolder, plan.Measures.Count);
         _variableColumn = _groups.Variables.Select(v => v == SurveyColumns.Quarter ? -1 : _layout.IndexOf(v)!.Value).ToArray();
         _valueIds = new int[_groups.Variables.Count];
-        _domains = new int[plan.Levels.Count];
         _measures = new double[plan.Measures.Count];
         _read = new long[plan.Inputs.Count];
         _rejected = new long[plan.Inputs.Count];
@@ -93,11 +97,41 @@ internal sealed class EvaluationState : IDisposable
                 _valueIds[v] = _groups.ValueId(v, value);
             }
             var weight = batch.Weight[row];
-            for (var l = 0; l < _domains.Length; l++) _domains[l] = _groups.Domain(l, _valueIds);
-            _estimator.Add(_domains, stratum, psu, weight, _measures);
+            var cell = Cell(_valueIds);
+            _estimator.Add(cell, stratum, psu, weight, _measures);
             if (_panelRows.Contains(batch.Sequence[row]))
-                _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), date, batch.Sequence[row], weight, stratum, cluster, _measures, _domains);
+                _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), date, batch.Sequence[row], weight, stratum, cluster, _measures, cell);
         }
+    }
+
+    /// <summary>The cell of a combination of grouping values (their numbers), numbering it when it is new.</summary>
+    private int Cell(int[] valueIds)
+    {
+        // Fast path: up to four grouping columns with fewer than 65535 values each pack into one key.
+        if (valueIds.Length <= 4 && valueIds.All(id => id < 0xFFFF))
+        {
+            ulong packed = 0;
+            for (var i = 0; i < valueIds.Length; i++) packed |= (ulong)(valueIds[i] + 1) << (16 * i);
+            ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_cellOfPacked, packed, out var exists);
+            if (!exists) cell = NewCell(valueIds);
+            return cell;
+        }
+        var key = string.Join(',', valueIds);
+        if (!_cellOfKey.TryGetValue(key, out var found)) _cellOfKey[key] = found = NewCell(valueIds);
+        return found;
+    }
+
+    private int NewCell(int[] valueIds)
+    {
+        _cellValues.Add((int[])valueIds.Clone());
+        return _cellValues.Count - 1;
+    }
+
+    /// <summary>The group of every level that each cell belongs to.</summary>
+    private Func<int, ReadOnlySpan<int>> DomainsOfCells()
+    {
+        var domains = _cellValues.Select(values => Enumerable.Range(0, _plan.Levels.Count).Select(l => _groups.Domain(l, values)).ToArray()).ToArray();
+        return cell => domains[cell];
     }
 
     /// <summary>The value of a grouping or design column: trimmed, "(unknown)" when empty.</summary>
@@ -119,12 +153,12 @@ internal sealed class EvaluationState : IDisposable
         Enumerable.Range(0, _plan.Levels.Count)
             .Where(l => !(_plan.Levels[l].Name == RunPlan.QuarterLevel.Name && _plan.QuarterLevelIsDefault && _quarters.Count <= 1));
 
-    public IReadOnlyList<EstimateRow> Aggregates() => Rows(_estimator, requireRows: false);
+    public IReadOnlyList<EstimateRow> Aggregates() => Rows(_estimator.Regroup(DomainsOfCells()), requireRows: false);
 
     public (IReadOnlyList<EstimateRow> Rows, long Returnees) PanelChange()
     {
-        var (estimator, returnees) = _panel.Estimate(_design.Clustered, _design.Stratified, _plan.Scheme.Options.Bands);
-        return (returnees == 0 ? [] : Rows(estimator, requireRows: true), returnees);
+        var (cells, returnees) = _panel.Estimate(_design.Clustered, _design.Stratified, _plan.Scheme.Options.Bands);
+        return (returnees == 0 ? [] : Rows(cells.Regroup(DomainsOfCells()), requireRows: true), returnees);
     }
 
     private List<EstimateRow> Rows(DomainEstimator estimator, bool requireRows)

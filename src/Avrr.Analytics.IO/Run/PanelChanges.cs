@@ -16,91 +16,100 @@ internal sealed class PanelChanges : IDisposable
 {
     private readonly SpillBuckets _buckets;
     private readonly int _measures;
-    private readonly int _levels;
     private readonly byte[] _record;
 
-    public PanelChanges(string spillFolder, int measures, int levels)
+    public PanelChanges(string spillFolder, int measures)
     {
         _buckets = new SpillBuckets(spillFolder, "panel");
         _measures = measures;
-        _levels = levels;
-        _record = new byte[2 + 30000 + 4 + 8 + 8 + 4 + 4 + 8 * measures + 4 * levels];
+        _record = new byte[FixedBytes + 8 * measures + 30000];
     }
 
     public long Surveys { get; private set; }
 
-    // Record: u16 id length, id, i32 day, i64 sequence, f64 weight, i32 stratum, i32 cluster, f64 × measures, i32 × levels (domains).
+    // Record: u64 id fingerprint, i32 day, i64 sequence, f64 weight, i32 stratum, i32 cluster, i32 cell, u16 id length,
+    // f64 × measures, id. The cell is the survey's combination of grouping values (EvaluationState).
+    private const int FixedBytes = 8 + 4 + 8 + 8 + 4 + 4 + 4 + 2;
+
     public void Add(ReadOnlySpan<byte> returneeId, DateOnly date, long sequence, double weight, int stratum, int cluster,
-        ReadOnlySpan<double> measures, ReadOnlySpan<int> domains)
+        ReadOnlySpan<double> measures, int cell)
     {
         returneeId = returneeId[..Math.Min(returneeId.Length, 30000)];
         var span = _record.AsSpan();
-        BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)returneeId.Length);
-        returneeId.CopyTo(span[2..]);
-        var p = 2 + returneeId.Length;
-        BinaryPrimitives.WriteInt32LittleEndian(span[p..], date.DayNumber); p += 4;
-        BinaryPrimitives.WriteInt64LittleEndian(span[p..], sequence); p += 8;
-        BinaryPrimitives.WriteDoubleLittleEndian(span[p..], weight); p += 8;
-        BinaryPrimitives.WriteInt32LittleEndian(span[p..], stratum); p += 4;
-        BinaryPrimitives.WriteInt32LittleEndian(span[p..], cluster); p += 4;
+        var fingerprint = Fingerprint.Of(returneeId);
+        BinaryPrimitives.WriteUInt64LittleEndian(span, fingerprint);
+        BinaryPrimitives.WriteInt32LittleEndian(span[8..], date.DayNumber);
+        BinaryPrimitives.WriteInt64LittleEndian(span[12..], sequence);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[20..], weight);
+        BinaryPrimitives.WriteInt32LittleEndian(span[28..], stratum);
+        BinaryPrimitives.WriteInt32LittleEndian(span[32..], cluster);
+        BinaryPrimitives.WriteInt32LittleEndian(span[36..], cell);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[40..], (ushort)returneeId.Length);
+        var p = FixedBytes;
         foreach (var m in measures) { BinaryPrimitives.WriteDoubleLittleEndian(span[p..], m); p += 8; }
-        foreach (var d in domains) { BinaryPrimitives.WriteInt32LittleEndian(span[p..], d); p += 4; }
-        _buckets.Append(SpillBuckets.BucketOf(returneeId), span[..p]);
+        returneeId.CopyTo(span[p..]);
+        _buckets.Append(Fingerprint.Bucket(fingerprint), span[..(p + returneeId.Length)]);
         Surveys++;
     }
 
-    private readonly record struct Survey(int IdStart, int IdLength, int Day, long Sequence, int Offset);
+    private readonly record struct Survey(ulong IdHash, int Day, long Sequence, int Offset, int IdStart, int IdLength);
 
-    /// <summary>Pairs the first and last survey of every returnee and estimates the changes by group.</summary>
-    public (DomainEstimator Estimator, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands)
+    /// <summary>
+    /// Pairs the first and last survey of every returnee and estimates the changes by cell (the last
+    /// survey's), to be regrouped into the levels' groups like the scores.
+    /// </summary>
+    public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands)
     {
         var design = new SurveyDesign(clustered, stratified);
         var estimator = new DomainEstimator(design, _measures, bands);
         var change = new double[_measures];
-        var domains = new int[_levels];
         long returnees = 0;
+        var surveys = new List<Survey>();
         for (var b = 0; b < SpillBuckets.Count; b++)
         {
             var data = _buckets.Read(b);
-            var surveys = new List<Survey>();
+            surveys.Clear();
             for (var p = 0; p < data.Length;)
             {
-                var idLength = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(p));
-                var q = p + 2 + idLength;
-                surveys.Add(new Survey(p + 2, idLength, BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(q)),
-                    BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(q + 4)), q + 12));
-                p = q + 12 + 16 + 8 * _measures + 4 * _levels;
+                var span = data.AsSpan(p);
+                var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[40..]);
+                var idStart = p + FixedBytes + 8 * _measures;
+                surveys.Add(new Survey(BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
+                    BinaryPrimitives.ReadInt64LittleEndian(span[12..]), p, idStart, idLength));
+                p = idStart + idLength;
             }
-            surveys.Sort((x, y) =>
+            var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(surveys);
+            sorted.Sort(static (x, y) =>
             {
-                var c = data.AsSpan(x.IdStart, x.IdLength).SequenceCompareTo(data.AsSpan(y.IdStart, y.IdLength));
+                var c = x.IdHash.CompareTo(y.IdHash);
                 if (c != 0) return c;
                 c = x.Day.CompareTo(y.Day);
                 return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
             });
-            for (var start = 0; start < surveys.Count;)
-            {
-                var end = start + 1;
-                var id = data.AsSpan(surveys[start].IdStart, surveys[start].IdLength);
-                while (end < surveys.Count && data.AsSpan(surveys[end].IdStart, surveys[end].IdLength).SequenceEqual(id)) end++;
-                if (end - start >= 2)
+            ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
+                (x, y) =>
                 {
+                    var c = data.AsSpan(x.IdStart, x.IdLength).SequenceCompareTo(data.AsSpan(y.IdStart, y.IdLength));
+                    if (c != 0) return c;
+                    c = x.Day.CompareTo(y.Day);
+                    return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
+                },
+                returnee =>
+                {
+                    if (returnee.Length < 2) return;
                     returnees++;
-                    var first = surveys[start].Offset;
-                    var last = surveys[end - 1].Offset;
-                    var weight = BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(last));
-                    var stratum = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(last + 8));
-                    var cluster = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(last + 12));
+                    var first = data.AsSpan(returnee[0].Offset);
+                    var last = data.AsSpan(returnee[^1].Offset);
+                    var weight = BinaryPrimitives.ReadDoubleLittleEndian(last[20..]);
+                    var stratum = BinaryPrimitives.ReadInt32LittleEndian(last[28..]);
+                    var cluster = BinaryPrimitives.ReadInt32LittleEndian(last[32..]);
+                    var cell = BinaryPrimitives.ReadInt32LittleEndian(last[36..]);
                     for (var m = 0; m < _measures; m++)
-                        change[m] = BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(last + 16 + 8 * m))
-                                    - BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(first + 16 + 8 * m));
+                        change[m] = BinaryPrimitives.ReadDoubleLittleEndian(last[(FixedBytes + 8 * m)..])
+                                    - BinaryPrimitives.ReadDoubleLittleEndian(first[(FixedBytes + 8 * m)..]);
                     var psu = design.AddSurvey(stratum, cluster);
-                    var at = last + 16 + 8 * _measures;
-                    for (var l = 0; l < _levels; l++) domains[l] = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(at + 4 * l));
-                    estimator.Add(domains, stratum, psu, weight, change);
-                }
-                start = end;
-            }
+                    estimator.Add(cell, stratum, psu, weight, change);
+                });
         }
         return (estimator, returnees);
     }

@@ -33,15 +33,22 @@ internal static class NumberText
 
     private static int WriteMillionths(long millionths, Span<byte> destination)
     {
-        Utf8Formatter.TryFormat(millionths / 1_000_000, destination, out var p);
-        destination[p++] = (byte)'.';
-        var fraction = millionths % 1_000_000;
-        for (var i = p + 5; i >= p; i--)
-        {
-            destination[i] = (byte)('0' + fraction % 10);
-            fraction /= 10;
-        }
-        return p + 6;
+        var whole = millionths / 1_000_000;
+        int p;
+        if (whole < 10) { destination[0] = (byte)('0' + whole); p = 1; }
+        else Utf8Formatter.TryFormat(whole, destination, out p);
+        destination[p] = (byte)'.';
+        var fraction = (int)(millionths - whole * 1_000_000);
+        TwoDigits(destination[(p + 1)..], fraction / 10_000);
+        TwoDigits(destination[(p + 3)..], fraction / 100 % 100);
+        TwoDigits(destination[(p + 5)..], fraction % 100);
+        return p + 7;
+    }
+
+    private static void TwoDigits(Span<byte> destination, int value)
+    {
+        destination[1] = (byte)('0' + value % 10);
+        destination[0] = (byte)('0' + value / 10);
     }
 
     /// <summary>The shortest text that reads back as the same double (the "R" form), invariant culture.</summary>
@@ -53,15 +60,58 @@ internal static class NumberText
 
     public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>yyyy-MM-dd.</summary>
     public static int Date(DateOnly date, Span<byte> destination)
     {
-        date.TryFormat(destination, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return written;
+        var (year, month, day) = date;
+        TwoDigits(destination, year / 100);
+        TwoDigits(destination[2..], year % 100);
+        destination[4] = (byte)'-';
+        TwoDigits(destination[5..], month);
+        destination[7] = (byte)'-';
+        TwoDigits(destination[8..], day);
+        return 10;
+    }
+
+    /// <summary>The quarter of a date: 2026-Q3.</summary>
+    public static int Quarter(DateOnly date, Span<byte> destination)
+    {
+        TwoDigits(destination, date.Year / 100);
+        TwoDigits(destination[2..], date.Year % 100);
+        destination[4] = (byte)'-';
+        destination[5] = (byte)'Q';
+        destination[6] = (byte)('1' + (date.Month - 1) / 3);
+        return 7;
     }
 
     public static int Integer(long value, Span<byte> destination)
     {
         Utf8Formatter.TryFormat(value, destination, out var written);
         return written;
+    }
+}
+
+/// <summary>
+/// The round-trip text of recent values: survey weights repeat (a weight per community or stratum), and
+/// the shortest round-trip form is the costliest of the numbers the engine writes. A direct-mapped cache;
+/// a miss formats again, so the text is always exact.
+/// </summary>
+internal sealed class RoundTripCache
+{
+    private const int Size = 1024;
+    private readonly long[] _bits = new long[Size];
+    private readonly byte[][] _text = new byte[Size][];
+
+    public ReadOnlySpan<byte> Format(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var slot = (int)(((ulong)bits * 0x9E3779B97F4A7C15UL) >> 54);
+        var text = _text[slot];
+        if (text is not null && _bits[slot] == bits) return text;
+        Span<byte> buffer = stackalloc byte[NumberText.MaxLength];
+        text = buffer[..NumberText.RoundTrip(value, buffer)].ToArray();
+        _bits[slot] = bits;
+        _text[slot] = text;
+        return text;
     }
 }

@@ -33,6 +33,7 @@ internal sealed class ScoresCsvWriter : IDisposable
         private readonly SurveyLayout _layout;
         private readonly byte[][] _dimensionIds;
         private readonly byte[] _number = new byte[NumberText.MaxLength];
+        private readonly RoundTripCache _weights = new();
 
         public Formatter(SurveyLayout layout)
         {
@@ -57,7 +58,7 @@ internal sealed class ScoresCsvWriter : IDisposable
                 line.Text(batch.TrimmedField(row, SurveyLayout.Country));
                 var community = batch.TrimmedField(row, SurveyLayout.Community);
                 line.Text(community.IsEmpty ? "(unknown)"u8 : community);
-                line.Raw(number[..NumberText.RoundTrip(batch.Weight[row], number)]);
+                line.Raw(_weights.Format(batch.Weight[row]));
                 for (var a = 0; a < _layout.Attributes.Count; a++)
                     line.Text(batch.TrimmedField(row, _layout.FirstAttributeColumn + a));
                 foreach (var score in batch.Scores.AsSpan(row * stride, stride))
@@ -72,12 +73,5 @@ internal sealed class ScoresCsvWriter : IDisposable
         }
     }
 
-    internal static ReadOnlySpan<byte> Quarter(DateOnly date, Span<byte> buffer)
-    {
-        date.TryFormat(buffer, out var n, "yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        buffer[n] = (byte)'-';
-        buffer[n + 1] = (byte)'Q';
-        buffer[n + 2] = (byte)('1' + (date.Month - 1) / 3);
-        return buffer[..(n + 3)];
-    }
+    internal static ReadOnlySpan<byte> Quarter(DateOnly date, Span<byte> buffer) => buffer[..NumberText.Quarter(date, buffer)];
 }

@@ -17,6 +17,11 @@ namespace Avrr.Analytics.Estimation;
 /// Sums are kept around a shift (the domain's first value) so that the variance does not come from the
 /// difference of two large numbers: a domain whose values are all equal gets a standard error of 0.
 /// </para>
+/// <para>
+/// Every statistic is a sum, so domains can also be built from finer ones (<see cref="Regroup"/>): a run
+/// adds each survey once, to the cell of its combination of grouping values, and each level's groups are
+/// merged from cells at the end, instead of adding every survey to a domain of every level.
+/// </para>
 /// </summary>
 public sealed class DomainEstimator
 {
@@ -29,14 +34,40 @@ public sealed class DomainEstimator
     private readonly List<long> _rows = [];
     private readonly List<MeasureState[]> _states = [];
     private readonly int[] _valueIds;
+    private long _surveys;      // surveys added so far: the order that decides which tied survey came last
 
     public DomainEstimator(SurveyDesign design, int measures, BandCuts bands)
+        : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray())
+    {
+    }
+
+    private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values)
     {
         _design = design;
         _measures = measures;
         _bands = bands;
-        _values = Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray();
+        _values = values;
         _valueIds = new int[measures];
+    }
+
+    /// <summary>
+    /// New domains, each the union of some of these domains (cells): the same estimates as if every
+    /// survey had been added to the new domains directly. <paramref name="domainsOf"/> gives, for each
+    /// cell, the new domains it belongs to (one per level, say).
+    /// </summary>
+    public DomainEstimator Regroup(Func<int, ReadOnlySpan<int>> domainsOf)
+    {
+        var regrouped = new DomainEstimator(_design, _measures, _bands, _values) { _surveys = _surveys };
+        for (var cell = 0; cell < _rows.Count; cell++)
+        {
+            foreach (var domain in domainsOf(cell))
+            {
+                var states = regrouped.StatesOf(domain);
+                regrouped._rows[domain] += _rows[cell];
+                for (var m = 0; m < _measures; m++) states[m].Merge(_states[cell][m]);
+            }
+        }
+        return regrouped;
     }
 
     public int DomainCount => _rows.Count;
@@ -61,6 +92,7 @@ public sealed class DomainEstimator
             _valueIds[m] = double.IsNaN(values[m]) ? -1 : _values[m].IdOf(values[m]);
         Span<int> band = stackalloc int[values.Length];
         for (var m = 0; m < values.Length; m++) band[m] = (int)_bands.Of(values[m]);
+        var survey = _surveys++;
         foreach (var domain in domains)
         {
             var states = StatesOf(domain);
@@ -68,7 +100,7 @@ public sealed class DomainEstimator
             for (var m = 0; m < values.Length; m++)
             {
                 if (_valueIds[m] < 0) continue;
-                states[m].Add(values[m], _valueIds[m], band[m], weight, stratum, psu);
+                states[m].Add(values[m], _valueIds[m], band[m], weight, stratum, psu, survey);
             }
         }
     }
@@ -104,9 +136,9 @@ public sealed class DomainEstimator
             rows, s.N, s.WeightSum, mean, se, mean - z * se, mean + z * se,
             s.WeightSum * s.WeightSum / s.WeightSquareSum,
             quartiles[1], quartiles[0], quartiles[2],
-            s.BandWeight[(int)Band.Low] / s.WeightSum,
-            s.BandWeight[(int)Band.Medium] / s.WeightSum,
-            s.BandWeight[(int)Band.High] / s.WeightSum,
+            s.BandWeight(Band.Low) / s.WeightSum,
+            s.BandWeight(Band.Medium) / s.WeightSum,
+            s.BandWeight(Band.High) / s.WeightSum,
             false);
     }
 
@@ -176,38 +208,85 @@ public sealed class DomainEstimator
         public long N;
         public double WeightSum, WeightSquareSum, ShiftedSum;
         public double Shift = double.NaN;
-        public readonly double[] BandWeight = new double[4];
+        public double BandLow, BandMedium, BandHigh;
         public readonly ValueWeights Quantiles = new();
         /// <summary>Without clusters: the shifted sums of each stratum, <see cref="StratumSums.Stride"/> per stratum.</summary>
         public double[] Strata = new double[StratumSums.Stride];
         /// <summary>With clusters: the weight and shifted sum of each PSU of the domain.</summary>
         public readonly Dictionary<int, (double Weight, double Shifted)>? Psus = clustered ? [] : null;
 
-        public void Add(double y, int valueId, int band, double w, int stratum, int psu)
+        public double BandWeight(Band band) => band switch { Band.Low => BandLow, Band.Medium => BandMedium, _ => BandHigh };
+
+        public void Add(double y, int valueId, int band, double w, int stratum, int psu, long survey)
         {
             if (N == 0) Shift = y;
             N++;
             WeightSum += w;
-            WeightSquareSum += w * w;
-            BandWeight[band] += w;
-            Quantiles.Add(valueId, w);
+            var ww = w * w;
+            WeightSquareSum += ww;
+            switch (band)
+            {
+                case (int)Band.Low: BandLow += w; break;
+                case (int)Band.Medium: BandMedium += w; break;
+                default: BandHigh += w; break;
+            }
+            Quantiles.Add(valueId, w, survey);
             var shifted = y - Shift;
-            ShiftedSum += w * shifted;
+            var wShifted = w * shifted;
+            ShiftedSum += wShifted;
             if (Psus is not null)
             {
                 ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
-                p = (p.Weight + w, p.Shifted + w * shifted);
+                p = (p.Weight + w, p.Shifted + wShifted);
                 return;
             }
             var at = stratum * StratumSums.Stride;
             if (at >= Strata.Length) Array.Resize(ref Strata, Math.Max(Strata.Length * 2, at + StratumSums.Stride));
-            var s = Strata.AsSpan(at, StratumSums.Stride);
-            var ww = w * w;
-            s[StratumSums.Weight] += w;
-            s[StratumSums.Shifted] += w * shifted;
-            s[StratumSums.WeightSquare] += ww;
-            s[StratumSums.WeightSquareShifted] += ww * shifted;
-            s[StratumSums.ShiftedSquare] += ww * shifted * shifted;
+            ref var s = ref Strata[at];
+            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.Weight) += w;
+            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.Shifted) += wShifted;
+            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.WeightSquare) += ww;
+            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.WeightSquareShifted) += ww * shifted;
+            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.ShiftedSquare) += ww * shifted * shifted;
+        }
+
+        /// <summary>
+        /// Adds another domain's surveys. Its sums are moved from its shift c_s to this one's c_t with
+        /// y − c_t = (y − c_s) + δ, δ = c_s − c_t; equal shifts (a domain of equal values) stay exact.
+        /// </summary>
+        public void Merge(MeasureState other)
+        {
+            if (other.N == 0) return;
+            if (N == 0) Shift = other.Shift;
+            var delta = other.Shift - Shift;
+            N += other.N;
+            WeightSum += other.WeightSum;
+            WeightSquareSum += other.WeightSquareSum;
+            ShiftedSum += other.ShiftedSum + delta * other.WeightSum;
+            BandLow += other.BandLow;
+            BandMedium += other.BandMedium;
+            BandHigh += other.BandHigh;
+            Quantiles.Merge(other.Quantiles);
+            if (Psus is not null)
+            {
+                foreach (var (psu, sums) in other.Psus!)
+                {
+                    ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
+                    p = (p.Weight + sums.Weight, p.Shifted + sums.Shifted + delta * sums.Weight);
+                }
+                return;
+            }
+            if (other.Strata.Length > Strata.Length) Array.Resize(ref Strata, other.Strata.Length);
+            for (var at = 0; at < other.Strata.Length; at += StratumSums.Stride)
+            {
+                var o = other.Strata.AsSpan(at, StratumSums.Stride);
+                var t = Strata.AsSpan(at, StratumSums.Stride);
+                t[StratumSums.ShiftedSquare] += o[StratumSums.ShiftedSquare] + 2 * delta * o[StratumSums.WeightSquareShifted] + delta * delta * o[StratumSums.WeightSquare];
+                t[StratumSums.WeightSquareShifted] += o[StratumSums.WeightSquareShifted] + delta * o[StratumSums.WeightSquare];
+                t[StratumSums.Shifted] += o[StratumSums.Shifted] + delta * o[StratumSums.Weight];
+                t[StratumSums.WeightSquare] += o[StratumSums.WeightSquare];
+                t[StratumSums.Weight] += o[StratumSums.Weight];
+            }
         }
     }
 }

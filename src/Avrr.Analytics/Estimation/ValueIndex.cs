@@ -57,71 +57,108 @@ internal sealed class ValueIndex
 /// <summary>The weight of each value (by number) in one domain: total and last, for <see cref="WeightedQuantiles"/>.</summary>
 internal sealed class ValueWeights
 {
-    private int[] _slots = new int[16];               // value id + 1; 0 marks an empty slot
-    private int[] _entry = new int[16];               // where the slot's weights are
-    private double[] _total = new double[8];
-    private double[] _last = new double[8];
-    private int[] _valueIds = new int[8];
+    /// <summary>An open-addressing slot: the value number + 1 (0 when empty) with its weights, in one place.</summary>
+    private struct Slot
+    {
+        public int Id;
+        public double Total;
+        public double Last;
+        public long LastSurvey;    // the order of the survey that gave Last, for merging domains
+    }
+
+    private Slot[] _slots = new Slot[16];
     private int _count;
 
     public int Count => _count;
 
-    public void Add(int valueId, double weight)
+    public void Add(int valueId, double weight, long survey)
     {
-        var mask = _slots.Length - 1;
-        var slot = (int)(((uint)valueId * 0x9E3779B1u) >> 8) & mask;
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var i = (int)(((uint)valueId * 0x9E3779B1u) >> 8) & mask;
         while (true)
         {
-            var id = _slots[slot];
-            if (id == 0) break;
-            if (id == valueId + 1)
+            ref var slot = ref slots[i];
+            if (slot.Id == valueId + 1)
             {
-                var e = _entry[slot];
-                _total[e] += weight;
-                _last[e] = weight;
+                slot.Total += weight;
+                slot.Last = weight;
+                slot.LastSurvey = survey;
                 return;
             }
-            slot = (slot + 1) & mask;
+            if (slot.Id == 0)
+            {
+                slot.Id = valueId + 1;
+                slot.Total = weight;
+                slot.Last = weight;
+                slot.LastSurvey = survey;
+                if (++_count * 2 > slots.Length) Grow();
+                return;
+            }
+            i = (i + 1) & mask;
         }
-        if (_count == _total.Length)
+    }
+
+    /// <summary>Adds another domain's weights: totals add up; the last survey is the later of the two.</summary>
+    public void Merge(ValueWeights other)
+    {
+        foreach (var slot in other._slots)
         {
-            Array.Resize(ref _total, _count * 2);
-            Array.Resize(ref _last, _count * 2);
-            Array.Resize(ref _valueIds, _count * 2);
+            if (slot.Id == 0) continue;
+            ref var mine = ref Find(slot.Id);
+            if (mine.Id == 0)
+            {
+                mine = slot;
+                if (++_count * 2 > _slots.Length) Grow();
+                continue;
+            }
+            mine.Total += slot.Total;
+            if (slot.LastSurvey > mine.LastSurvey) (mine.Last, mine.LastSurvey) = (slot.Last, slot.LastSurvey);
         }
-        _slots[slot] = valueId + 1;
-        _entry[slot] = _count;
-        _total[_count] = weight;
-        _last[_count] = weight;
-        _valueIds[_count] = valueId;
-        _count++;
-        if (_count * 2 > _slots.Length) Grow();
+    }
+
+    /// <summary>The slot of a value (id + 1), or the empty slot where it would go.</summary>
+    private ref Slot Find(int id)
+    {
+        var mask = _slots.Length - 1;
+        var i = (int)(((uint)(id - 1) * 0x9E3779B1u) >> 8) & mask;
+        while (_slots[i].Id != 0 && _slots[i].Id != id) i = (i + 1) & mask;
+        return ref _slots[i];
     }
 
     private void Grow()
     {
-        _slots = new int[_slots.Length * 2];
-        _entry = new int[_slots.Length];
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
         var mask = _slots.Length - 1;
-        for (var e = 0; e < _count; e++)
+        foreach (var slot in old)
         {
-            var slot = (int)(((uint)_valueIds[e] * 0x9E3779B1u) >> 8) & mask;
-            while (_slots[slot] != 0) slot = (slot + 1) & mask;
-            _slots[slot] = _valueIds[e] + 1;
-            _entry[slot] = e;
+            if (slot.Id == 0) continue;
+            var i = (int)(((uint)(slot.Id - 1) * 0x9E3779B1u) >> 8) & mask;
+            while (_slots[i].Id != 0) i = (i + 1) & mask;
+            _slots[i] = slot;
         }
     }
 
     /// <summary>The quantiles by the rule of <see cref="WeightedQuantiles"/>.</summary>
     public void Compute(ValueIndex index, long count, ReadOnlySpan<double> probabilities, Span<double> quantiles)
     {
-        var order = new int[_count];
         var values = new double[_count];
-        for (var e = 0; e < _count; e++) { order[e] = e; values[e] = index.ValueOf(_valueIds[e]); }
-        Array.Sort(values, order);
         var totals = new double[_count];
         var lasts = new double[_count];
-        for (var k = 0; k < _count; k++) { totals[k] = _total[order[k]]; lasts[k] = _last[order[k]]; }
-        WeightedQuantiles.Compute(values, totals, lasts, count, probabilities, quantiles);
+        var k = 0;
+        foreach (var slot in _slots)
+        {
+            if (slot.Id == 0) continue;
+            values[k] = index.ValueOf(slot.Id - 1);
+            totals[k] = slot.Total;
+            lasts[k] = slot.Last;
+            k++;
+        }
+        var order = Enumerable.Range(0, _count).ToArray();
+        Array.Sort((double[])values.Clone(), order);
+        WeightedQuantiles.Compute(
+            order.Select(o => values[o]).ToArray(), order.Select(o => totals[o]).ToArray(), order.Select(o => lasts[o]).ToArray(),
+            count, probabilities, quantiles);
     }
 }

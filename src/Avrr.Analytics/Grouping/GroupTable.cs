@@ -14,6 +14,7 @@ public sealed class GroupTable
     private readonly List<string>[] _valueText;
     private readonly int[][] _levelVariables;            // for each level, the positions of its variables
     private readonly Dictionary<(int, int, int, int), int>[] _groups;
+    private readonly Dictionary<ulong, int>[] _packed;     // the same, keyed by value numbers packed 16 bits each while they fit
     private readonly List<(int Level, int[] Values)> _domains = [];
 
     public IReadOnlyList<Level> Levels { get; }
@@ -28,6 +29,7 @@ public sealed class GroupTable
         _valueText = Variables.Select(_ => new List<string>()).ToArray();
         _levelVariables = levels.Select(l => l.Variables.Select(v => IndexOfVariable(v)).ToArray()).ToArray();
         _groups = levels.Select(_ => new Dictionary<(int, int, int, int), int>()).ToArray();
+        _packed = levels.Select(_ => new Dictionary<ulong, int>()).ToArray();
     }
 
     public int DomainCount => _domains.Count;
@@ -53,6 +55,24 @@ public sealed class GroupTable
 
     /// <summary>The domain of a level for a survey whose grouping columns have the given value numbers (by variable position).</summary>
     public int Domain(int level, ReadOnlySpan<int> valueIds)
+    {
+        var positions = _levelVariables[level];
+        // Fast path: value numbers below 65535 pack into one 64-bit key.
+        ulong packed = 0;
+        var fits = true;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var id = valueIds[positions[i]];
+            fits &= id < 0xFFFF;
+            packed |= (ulong)(id + 1) << (16 * i);
+        }
+        if (fits && _packed[level].TryGetValue(packed, out var known)) return known;
+        var domain = DomainSlow(level, valueIds);
+        if (fits) _packed[level][packed] = domain;
+        return domain;
+    }
+
+    private int DomainSlow(int level, ReadOnlySpan<int> valueIds)
     {
         var positions = _levelVariables[level];
         Span<int> key = stackalloc int[Level.MaxVariables];

@@ -183,15 +183,16 @@ public sealed class PanelChangeTests
     [Fact]
     public void PanelChanges_pairs_first_and_last_by_date_then_input_order()
     {
-        // PanelChanges on its own, one measure (the composite) and two levels (all = domain 0; AAA = 1, BBB = 2),
-        // fed the panel surveys of the export above as the runner would: (returnee, date, input sequence, weight,
-        // composite, domains of that survey). P4 is not fed: the runner only spills returnees with two surveys.
+        // PanelChanges on its own, one measure (the composite), fed the panel surveys of the export above as the
+        // runner would: (returnee, date, input sequence, weight, composite, cell of that survey: its country).
+        // P4 is not fed: the runner only spills returnees with two surveys. The cells are then regrouped into
+        // two levels: all = domain 0; AAA = 1, BBB = 2.
         var spill = TestFiles.TempFolder();
-        using var panel = new PanelChanges(spill, measures: 1, levels: 2);
+        using var panel = new PanelChanges(spill, measures: 1);
         void Add(long sequence, string id, string date, double weight, double composite, int country) =>
             panel.Add(Encoding.UTF8.GetBytes(id), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), sequence,
-                weight, 0, 0, [composite], [0, country]);
-        const int AAA = 1, BBB = 2;
+                weight, 0, 0, [composite], country);
+        const int AAA = 0, BBB = 1;
         Add(1, "P1", "2025-01-05", 1, 0, AAA);
         Add(2, "P2", "2025-01-06", 1, 0, BBB);
         Add(3, "P3", "2025-03-01", 1, 1, AAA);
@@ -206,18 +207,20 @@ public sealed class PanelChangeTests
         Add(13, "P5", "2025-02-08", 1, 2.0 / 3, BBB);
         Add(14, "P7", "2025-02-09", 1, 1, BBB);
 
-        var (estimator, returnees) = panel.Estimate(clustered: false, stratified: false, BandCuts.Default);
+        var (cells, returnees) = panel.Estimate(clustered: false, stratified: false, BandCuts.Default);
+        int[][] domainsOfCell = [[0, 1], [0, 2]];
+        var estimator = cells.Regroup(cell => domainsOfCell[cell]);
         Assert.Equal(6, returnees);
         var all = estimator.Estimate(0, 0, minCell: 1);
         Assert.Equal(5, all.N);
         Assert.Equal(6, all.WeightSum, 12);
         Assert.Equal(1.0 / 3, all.Mean, 12);
         Assert.Equal(CompositeAllSe, all.StandardError, 12);
-        var aaa = estimator.Estimate(AAA, 0, minCell: 1);
+        var aaa = estimator.Estimate(1, 0, minCell: 1);
         Assert.Equal(3, aaa.N);
         Assert.Equal(0.5, aaa.Mean, 12);
         Assert.Equal(Math.Sqrt(1.0 / 80), aaa.StandardError, 12);
-        var bbb = estimator.Estimate(BBB, 0, minCell: 1);
+        var bbb = estimator.Estimate(2, 0, minCell: 1);
         Assert.Equal(3, bbb.Rows);                                  // P5, P6, P7 counted in BBB …
         Assert.Equal(2, bbb.N);                                     // … two of them with a composite change
         Assert.Equal(0, bbb.Mean, 12);
