@@ -43,8 +43,13 @@ public class WritingBenchmarks
     {
         var path = Path.Combine(_folder, "scores.parquet");
         File.Delete(path);
+        var preparer = new ScoresParquetWriter.Preparer(_plan.Layout);
         using (var writer = new ScoresParquetWriter(path, _plan.Layout))
-            foreach (var batch in _batches) writer.Write(batch);
+            foreach (var batch in _batches)
+            {
+                preparer.Prepare(batch);
+                writer.Write(batch);
+            }
         return new FileInfo(path).Length;
     }
 }

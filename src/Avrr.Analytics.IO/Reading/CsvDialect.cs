@@ -4,13 +4,32 @@ using System.Text;
 namespace Avrr.Analytics.IO.Reading;
 
 /// <summary>
-/// How a CSV file is written: its encoding and its separator, found by reading it once (which also
-/// gives its SHA-256). UTF-8 with or without a byte order mark is the norm; a file that is not valid
-/// UTF-8 is Excel's Windows-1252 save of a French export and is read as such, never mis-read silently;
-/// UTF-16 with a byte order mark (Excel's "Unicode text") is read too.
+/// How a CSV file is written: its encoding and its separator. UTF-8 with or without a byte order mark
+/// is the norm; a file that is not valid UTF-8 is Excel's Windows-1252 save of a French export and is
+/// read as such, never mis-read silently; UTF-16 with a byte order mark (Excel's "Unicode text") is read
+/// too. <see cref="Sniff"/> decides from the start of the file; <see cref="Probe"/> reads all of it
+/// (which also gives its SHA-256) and has the last word: a run probes its inputs while it looks for
+/// duplicate surveys, and reads again a file whose bad byte came late.
 /// </summary>
 public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Separator, string Sha256)
 {
+    private const int HeadSize = 64 * 1024;
+
+    /// <summary>The dialect from the first 64 KiB only (no SHA-256 yet): what a file looks like before it is read in full.</summary>
+    public static CsvDialect Sniff(string path)
+    {
+        byte[] head;
+        using (var stream = OpenRead(path))
+        {
+            head = new byte[HeadSize];
+            head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        }
+        if (head.Length == 0) throw new InputRefusedException(path, "the file is empty");
+        var utf16 = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        // A head that is not valid UTF-8 decides nothing here: the full probe says Windows-1252 or refuses.
+        if (!utf16 && !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - IncompleteTail(head)))) return Probe(path);
+        return Decide(path, head, validUtf8: true, nonAsciiBeforeInvalid: false, firstInvalid: -1, sha256: "");
+    }
     private const int ChunkSize = 1 << 20;
 
     static CsvDialect() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -40,7 +59,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         while ((read = stream.Read(buffer, carried, ChunkSize)) > 0)
         {
             sha.AppendData(buffer, carried, read);
-            if (total == 0) head = buffer.AsSpan(0, Math.Min(read, 64 * 1024)).ToArray();
+            if (total == 0) head = buffer.AsSpan(0, Math.Min(read, HeadSize)).ToArray();
             total += read;
             if (!validUtf8) continue;
             var available = carried + read;
@@ -59,9 +78,12 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
             buffer.AsSpan(complete, carried).CopyTo(buffer);
         }
         if (carried > 0 && validUtf8) { validUtf8 = false; firstInvalid = total - carried; }   // the file ends inside a character
-        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         if (total == 0 || head is null) throw new InputRefusedException(path, "the file is empty");
+        return Decide(path, head, validUtf8, nonAsciiBeforeInvalid, firstInvalid, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
 
+    private static CsvDialect Decide(string path, byte[] head, bool validUtf8, bool nonAsciiBeforeInvalid, long firstInvalid, string sha256)
+    {
         Encoding encoding;
         string name;
         if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
@@ -91,7 +113,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         }
         var text = encoding.GetString(head).TrimStart('\uFEFF');
         if (text.Trim().Length == 0) throw new InputRefusedException(path, "the file holds no header (only blank space)");
-        return new CsvDialect(encoding, name, DetectSeparator(text), hash);
+        return new CsvDialect(encoding, name, DetectSeparator(text), sha256);
     }
 
     /// <summary>The separator is the most frequent of , ; and tab in the header line (outside quotes); a comma when none appears.</summary>

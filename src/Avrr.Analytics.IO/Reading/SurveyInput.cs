@@ -22,12 +22,13 @@ public sealed class SurveyInput
     /// <summary>Position of the input in the run.</summary>
     public int Index { get; }
     public InputFormat Format { get; }
-    public string Sha256 { get; }
+    /// <summary>SHA-256 of the file; for a CSV file, known once <see cref="Verify"/> has read it in full.</summary>
+    public string Sha256 { get; private set; }
     /// <summary>A phrase for people: "CSV, ';' separated, UTF-8 with byte order mark".</summary>
-    public string Description { get; }
+    public string Description { get; private set; }
     public HeaderMap Header { get; }
 
-    private readonly CsvDialect? _csv;
+    private CsvDialect? _csv;
     private readonly string? _sheet;
 
     private SurveyInput(string path, int index, InputFormat format, string sha256, string description, HeaderMap header, CsvDialect? csv, string? sheet)
@@ -57,7 +58,7 @@ public sealed class SurveyInput
         {
             case InputFormat.Csv:
             {
-                var dialect = CsvDialect.Probe(path);
+                var dialect = CsvDialect.Sniff(path);
                 var headers = CsvSurveyReader.ReadHeader(path, dialect);
                 var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
                 return new SurveyInput(path, index, format, dialect.Sha256, dialect.Describe(), map, dialect, null);
@@ -75,6 +76,22 @@ public sealed class SurveyInput
                 return new SurveyInput(path, index, format, sha, "Parquet", map, null, null);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a CSV file in full (SHA-256, encoding): its start decided the encoding, but a bad byte can
+    /// come late. Returns true when the file must be read again, with another encoding; throws
+    /// <see cref="InputRefusedException"/> when it cannot be used. Other formats were read in full when opened.
+    /// </summary>
+    public bool Verify()
+    {
+        if (_csv is null || _csv.Sha256.Length > 0) return false;
+        var probed = CsvDialect.Probe(Path);
+        var changed = probed.Encoding.CodePage != _csv.Encoding.CodePage;
+        _csv = probed;
+        Sha256 = probed.Sha256;
+        Description = probed.Describe();
+        return changed;
     }
 
     public ISurveyRowReader OpenReader(SurveyLayout layout) => Format switch

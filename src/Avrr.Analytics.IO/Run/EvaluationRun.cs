@@ -34,18 +34,24 @@ public static class EvaluationRun
 
         observer?.Stage("scoring");
         var state = new EvaluationState(plan, keys.PanelRows, spill);
+        IReadOnlyList<EstimateRow> aggregates = [], panelRows = [];
+        long panelReturnees = 0;
         using (var writers = new ResultWriters(plan, output))
         {
-            SurveyPipeline.Run(plan, keys.Duplicates, writers.WorkerStep, [.. writers.Consumers, batch =>
+            // The estimates are made on the estimation thread as soon as it has seen every batch, while
+            // the writers finish their last batches.
+            var estimation = new BatchConsumer(batch =>
             {
                 writers.WriteRejects(batch);
                 state.Add(batch);
-            }], observer is null ? null : n => observer.Rows(n));
+            }, () =>
+            {
+                aggregates = StageClock.Measure("aggregates", state.Aggregates);
+                (panelRows, panelReturnees) = StageClock.Measure("panel change", state.PanelChange);
+            });
+            SurveyPipeline.Run(plan, keys.Duplicates, writers.WorkerStep, [.. writers.Consumers, estimation],
+                observer is null ? null : n => observer.Rows(n));
         }
-
-        observer?.Stage("estimating");
-        var aggregates = StageClock.Measure("aggregates", state.Aggregates);
-        var (panelRows, panelReturnees) = StageClock.Measure("panel change", state.PanelChange);
         state.Dispose();
 
         observer?.Stage("writing");
@@ -87,16 +93,31 @@ public static class EvaluationRun
             _rejects = new RejectsCsvWriter(output.PathOf(RejectsFile));
         }
 
-        /// <summary>What each worker does after scoring a batch: format its CSV lines.</summary>
-        public Func<Action<SurveyBatch>>? WorkerStep => _csv is null ? null : () => new ScoresCsvWriter.Formatter(_layout).Format;
+        /// <summary>What each worker does after scoring a batch: format its CSV lines, make its Parquet columns.</summary>
+        public Func<Action<SurveyBatch>>? WorkerStep => (_csv, _parquet) switch
+        {
+            (null, null) => null,
+            (not null, null) => () => new ScoresCsvWriter.Formatter(_layout).Format,
+            (null, not null) => () => new ScoresParquetWriter.Preparer(_layout).Prepare,
+            _ => () =>
+            {
+                var csv = new ScoresCsvWriter.Formatter(_layout);
+                var parquet = new ScoresParquetWriter.Preparer(_layout);
+                return batch =>
+                {
+                    csv.Format(batch);
+                    parquet.Prepare(batch);
+                };
+            },
+        };
 
         /// <summary>The writers that each take every batch in order, on threads of their own.</summary>
-        public IEnumerable<Action<SurveyBatch>> Consumers
+        public IEnumerable<BatchConsumer> Consumers
         {
             get
             {
-                if (_csv is not null) yield return _csv.Append;
-                if (_parquet is not null) yield return _parquet.Write;
+                if (_csv is not null) yield return new BatchConsumer(_csv.Append);
+                if (_parquet is not null) yield return new BatchConsumer(_parquet.Write);
             }
         }
 

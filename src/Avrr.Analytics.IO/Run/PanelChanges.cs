@@ -54,64 +54,77 @@ internal sealed class PanelChanges : IDisposable
 
     private readonly record struct Survey(ulong IdHash, int Day, long Sequence, int Offset, int IdStart, int IdLength);
 
+    /// <summary>A returnee's change between their first and last survey, with the last survey's design and cell.</summary>
+    private readonly record struct Pair(double Weight, int Stratum, int Cluster, int Cell, double[] Change);
+
     /// <summary>
     /// Pairs the first and last survey of every returnee and estimates the changes by cell (the last
-    /// survey's), to be regrouped into the levels' groups like the scores.
+    /// survey's), to be regrouped into the levels' groups like the scores. Buckets are paired a few at
+    /// a time on every core, and added to the estimator in bucket order, so the result does not depend
+    /// on the threads.
     /// </summary>
     public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands)
     {
         var design = new SurveyDesign(clustered, stratified);
         var estimator = new DomainEstimator(design, _measures, bands);
-        var change = new double[_measures];
         long returnees = 0;
-        var surveys = new List<Survey>();
-        for (var b = 0; b < SpillBuckets.Count; b++)
+        const int Together = 4;
+        var pairs = new List<Pair>[Together];
+        for (var first = 0; first < SpillBuckets.Count; first += Together)
         {
-            var data = _buckets.Read(b);
-            surveys.Clear();
-            for (var p = 0; p < data.Length;)
+            Parallel.For(0, Together, i => pairs[i] = PairsOf(_buckets.Read(first + i)));
+            foreach (var bucket in pairs)
+                foreach (var pair in bucket)
+                {
+                    returnees++;
+                    estimator.Add(pair.Cell, pair.Stratum, design.AddSurvey(pair.Stratum, pair.Cluster), pair.Weight, pair.Change);
+                }
+        }
+        return (estimator, returnees);
+    }
+
+    private List<Pair> PairsOf(byte[] data)
+    {
+        var surveys = new List<Survey>();
+        for (var p = 0; p < data.Length;)
+        {
+            var span = data.AsSpan(p);
+            var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[40..]);
+            var idStart = p + FixedBytes + 8 * _measures;
+            surveys.Add(new Survey(BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(span[12..]), p, idStart, idLength));
+            p = idStart + idLength;
+        }
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(surveys);
+        sorted.Sort(static (x, y) =>
+        {
+            var c = x.IdHash.CompareTo(y.IdHash);
+            if (c != 0) return c;
+            c = x.Day.CompareTo(y.Day);
+            return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
+        });
+        var pairs = new List<Pair>();
+        ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
+            (x, y) =>
             {
-                var span = data.AsSpan(p);
-                var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[40..]);
-                var idStart = p + FixedBytes + 8 * _measures;
-                surveys.Add(new Survey(BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
-                    BinaryPrimitives.ReadInt64LittleEndian(span[12..]), p, idStart, idLength));
-                p = idStart + idLength;
-            }
-            var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(surveys);
-            sorted.Sort(static (x, y) =>
-            {
-                var c = x.IdHash.CompareTo(y.IdHash);
+                var c = data.AsSpan(x.IdStart, x.IdLength).SequenceCompareTo(data.AsSpan(y.IdStart, y.IdLength));
                 if (c != 0) return c;
                 c = x.Day.CompareTo(y.Day);
                 return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
+            },
+            returnee =>
+            {
+                if (returnee.Length < 2) return;
+                var first = data.AsSpan(returnee[0].Offset);
+                var last = data.AsSpan(returnee[^1].Offset);
+                var change = new double[_measures];
+                for (var m = 0; m < _measures; m++)
+                    change[m] = BinaryPrimitives.ReadDoubleLittleEndian(last[(FixedBytes + 8 * m)..])
+                                - BinaryPrimitives.ReadDoubleLittleEndian(first[(FixedBytes + 8 * m)..]);
+                pairs.Add(new Pair(BinaryPrimitives.ReadDoubleLittleEndian(last[20..]), BinaryPrimitives.ReadInt32LittleEndian(last[28..]),
+                    BinaryPrimitives.ReadInt32LittleEndian(last[32..]), BinaryPrimitives.ReadInt32LittleEndian(last[36..]), change));
             });
-            ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
-                (x, y) =>
-                {
-                    var c = data.AsSpan(x.IdStart, x.IdLength).SequenceCompareTo(data.AsSpan(y.IdStart, y.IdLength));
-                    if (c != 0) return c;
-                    c = x.Day.CompareTo(y.Day);
-                    return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
-                },
-                returnee =>
-                {
-                    if (returnee.Length < 2) return;
-                    returnees++;
-                    var first = data.AsSpan(returnee[0].Offset);
-                    var last = data.AsSpan(returnee[^1].Offset);
-                    var weight = BinaryPrimitives.ReadDoubleLittleEndian(last[20..]);
-                    var stratum = BinaryPrimitives.ReadInt32LittleEndian(last[28..]);
-                    var cluster = BinaryPrimitives.ReadInt32LittleEndian(last[32..]);
-                    var cell = BinaryPrimitives.ReadInt32LittleEndian(last[36..]);
-                    for (var m = 0; m < _measures; m++)
-                        change[m] = BinaryPrimitives.ReadDoubleLittleEndian(last[(FixedBytes + 8 * m)..])
-                                    - BinaryPrimitives.ReadDoubleLittleEndian(first[(FixedBytes + 8 * m)..]);
-                    var psu = design.AddSurvey(stratum, cluster);
-                    estimator.Add(cell, stratum, psu, weight, change);
-                });
-        }
-        return (estimator, returnees);
+        return pairs;
     }
 
     public void Dispose() => _buckets.Dispose();

@@ -10,19 +10,25 @@ internal sealed class SpillBuckets : IDisposable
 {
     public const int Count = 64;
 
+    private const int ChunkSize = 64 * 1024;
+
     private readonly string _folder;
     private readonly string _name;
     private readonly long _memoryLimit;
-    private readonly MemoryStream[] _memory = new MemoryStream[Count];
+    // Each bucket's records in memory: a list of fixed chunks, so growing never copies or leaves large
+    // garbage behind (a doubling buffer would, on the large object heap).
+    private readonly List<byte[]>[] _chunks = new List<byte[]>[Count];
+    private readonly int[] _lastUsed = new int[Count];
     private readonly bool[] _spilled = new bool[Count];
+    private readonly Stack<byte[]> _free = new();
     private long _buffered;
 
-    public SpillBuckets(string folder, string name, long memoryLimit = 16 << 20)
+    public SpillBuckets(string folder, string name, long memoryLimit = 8 << 20)
     {
         _folder = folder;
         _name = name;
         _memoryLimit = memoryLimit;
-        for (var i = 0; i < Count; i++) _memory[i] = new MemoryStream();
+        for (var i = 0; i < Count; i++) _chunks[i] = [];
     }
 
     /// <summary>The bucket of a key: its FNV-1a hash (stable across runs and machines, unlike string hashes).</summary>
@@ -35,8 +41,20 @@ internal sealed class SpillBuckets : IDisposable
 
     public void Append(int bucket, ReadOnlySpan<byte> record)
     {
-        _memory[bucket].Write(record);
-        _buffered += record.Length;
+        var chunks = _chunks[bucket];
+        while (!record.IsEmpty)
+        {
+            if (chunks.Count == 0 || _lastUsed[bucket] == ChunkSize)
+            {
+                chunks.Add(_free.Count > 0 ? _free.Pop() : new byte[ChunkSize]);
+                _lastUsed[bucket] = 0;
+            }
+            var take = Math.Min(record.Length, ChunkSize - _lastUsed[bucket]);
+            record[..take].CopyTo(chunks[^1].AsSpan(_lastUsed[bucket]));
+            _lastUsed[bucket] += take;
+            _buffered += take;
+            record = record[take..];
+        }
         if (_buffered > _memoryLimit) Spill();
     }
 
@@ -45,24 +63,43 @@ internal sealed class SpillBuckets : IDisposable
         Directory.CreateDirectory(_folder);
         for (var i = 0; i < Count; i++)
         {
-            if (_memory[i].Length == 0) continue;
+            if (_chunks[i].Count == 0) continue;
             using (var file = new FileStream(PathOf(i), FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16))
-                _memory[i].WriteTo(file);
+                WriteChunks(i, file);
             _spilled[i] = true;
-            _memory[i].SetLength(0);
         }
         _buffered = 0;
     }
 
-    /// <summary>Every record of a bucket, in the order they were appended.</summary>
+    private void WriteChunks(int bucket, Stream destination)
+    {
+        var chunks = _chunks[bucket];
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            destination.Write(chunks[c], 0, c == chunks.Count - 1 ? _lastUsed[bucket] : ChunkSize);
+            _free.Push(chunks[c]);
+        }
+        chunks.Clear();
+        _lastUsed[bucket] = 0;
+    }
+
+    /// <summary>Every record of a bucket, in the order they were appended. Safe to call for different buckets at once, after the last append.</summary>
     public byte[] Read(int bucket)
     {
-        var memory = _memory[bucket];
-        if (!_spilled[bucket]) return memory.ToArray();
-        var onDisk = File.ReadAllBytes(PathOf(bucket));
-        var all = new byte[onDisk.Length + memory.Length];
-        onDisk.CopyTo(all, 0);
-        memory.GetBuffer().AsSpan(0, (int)memory.Length).CopyTo(all.AsSpan(onDisk.Length));
+        var chunks = _chunks[bucket];
+        var inMemory = chunks.Count == 0 ? 0 : (chunks.Count - 1) * ChunkSize + _lastUsed[bucket];
+        var onDisk = _spilled[bucket] ? new FileInfo(PathOf(bucket)).Length : 0;
+        var all = new byte[onDisk + inMemory];
+        if (onDisk > 0)
+            using (var file = new FileStream(PathOf(bucket), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+                file.ReadExactly(all, 0, (int)onDisk);
+        var at = (int)onDisk;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var length = c == chunks.Count - 1 ? _lastUsed[bucket] : ChunkSize;
+            chunks[c].AsSpan(0, length).CopyTo(all.AsSpan(at));
+            at += length;
+        }
         return all;
     }
 
@@ -72,8 +109,9 @@ internal sealed class SpillBuckets : IDisposable
     {
         for (var i = 0; i < Count; i++)
         {
-            _memory[i].Dispose();
+            _chunks[i].Clear();
             if (_spilled[i]) File.Delete(PathOf(i));
         }
+        _free.Clear();
     }
 }

@@ -17,7 +17,28 @@ internal static class SurveyKeyScan
 {
     public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows);
 
+    /// <summary>
+    /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
+    /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
+    /// </summary>
     public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null)
+    {
+        var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
+        Result result;
+        try
+        {
+            result = Scan(inputs, layout, spillFolder, rowsRead);
+        }
+        catch when (verified.IsFaulted || !verified.IsCompleted)
+        {
+            // A refused input explains a failed scan better than the scan's own error.
+            verified.Wait();
+            throw;
+        }
+        return verified.GetAwaiter().GetResult() ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+    }
+
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
@@ -56,10 +77,10 @@ internal static class SurveyKeyScan
             }
         }
 
+        // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
-        var panel = new RowSet();
-        for (var b = 0; b < SpillBuckets.Count; b++)
-            Resolve(buckets.Read(b), inputs, duplicates, panel);
+        var panel = new RowSet(sequence);
+        Parallel.For(0, SpillBuckets.Count, b => Resolve(buckets.Read(b), inputs, duplicates, panel));
         return new Result(duplicates, panel, sequence);
     }
 
@@ -130,6 +151,7 @@ internal static class SurveyKeyScan
                     });
                 var surveys = 0;
                 var first = returnee[0];
+                Span<bool> repeated = returnee.Length <= 256 ? stackalloc bool[returnee.Length] : new bool[returnee.Length];
                 for (var i = 0; i < returnee.Length; i++)
                 {
                     var r = returnee[i];
@@ -139,11 +161,12 @@ internal static class SurveyKeyScan
                         first = r;
                         continue;
                     }
+                    repeated[i] = true;
                     duplicates.Add(r.Sequence, inputs[first.Input].Path, first.Row);
                 }
                 if (surveys < 2) return;
-                foreach (var r in returnee)
-                    if (!duplicates.TryGetFirst(r.Sequence, out _, out _)) panel.Add(r.Sequence);
+                for (var i = 0; i < returnee.Length; i++)
+                    if (!repeated[i]) panel.Add(returnee[i].Sequence);
             });
     }
 
@@ -159,17 +182,12 @@ internal static class SurveyKeyScan
     }
 }
 
-/// <summary>A set of row sequence numbers, one bit per row of the run.</summary>
-internal sealed class RowSet
+/// <summary>A set of row sequence numbers, one bit per row of the run; safe to add to from several threads.</summary>
+internal sealed class RowSet(long rows = 0)
 {
-    private ulong[] _bits = new ulong[1024];
+    private readonly ulong[] _bits = new ulong[(rows + 63) / 64];
 
-    public void Add(long sequence)
-    {
-        var word = (int)(sequence >> 6);
-        if (word >= _bits.Length) Array.Resize(ref _bits, Math.Max(_bits.Length * 2, word + 1));
-        _bits[word] |= 1UL << (int)(sequence & 63);
-    }
+    public void Add(long sequence) => Interlocked.Or(ref _bits[(int)(sequence >> 6)], 1UL << (int)(sequence & 63));
 
     public bool Contains(long sequence)
     {

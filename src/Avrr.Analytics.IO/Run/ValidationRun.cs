@@ -25,7 +25,7 @@ public static class ValidationRun
             long read = 0, rejected = 0, blank = 0;
             var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
             var examples = new SortedDictionary<string, IReadOnlyList<Reject>>(StringComparer.Ordinal);
-            SurveyPipeline.Run(plan, keys.Duplicates, null, [batch =>
+            SurveyPipeline.Run(plan, keys.Duplicates, null, [(Action<SurveyBatch>)(batch =>
             {
                 read += batch.Count;
                 blank += batch.BlankRows;
@@ -37,7 +37,7 @@ public static class ValidationRun
                     if (!examples.TryGetValue(name, out var list)) examples[name] = list = new List<Reject>();
                     if (list.Count < examplesPerReason) ((List<Reject>)list).Add(reject);
                 }
-            }], observer is null ? null : n => observer.Rows(n));
+            })], observer is null ? null : n => observer.Rows(n));
             return new ValidationResult(read, read - rejected, rejected, blank, counts, examples,
                 plan.Inputs.Select(i => (i.Path, i.Description)).ToArray());
         }

@@ -15,14 +15,15 @@ namespace Avrr.Analytics.IO.Writing;
 /// </summary>
 internal sealed class ParquetTable : IDisposable
 {
-    public const int RowGroupSize = 65_536;
+    /// <summary>Rows per row group: large enough for readers to scan well, small enough to keep the writer's memory low.</summary>
+    public const int RowGroupSize = 32_768;
 
     private static readonly ParquetOptions Options = new()
     {
         CompressionMethod = CompressionMethod.Snappy,
         // Parquet.Net pools its page buffers; without a bound the pool keeps every buffer it ever made.
-        MaximumSmallPoolFreeBytes = 16 << 20,
-        MaximumLargePoolFreeBytes = 64 << 20,
+        MaximumSmallPoolFreeBytes = 8 << 20,
+        MaximumLargePoolFreeBytes = 32 << 20,
     };
 
     private readonly Stream _stream;
@@ -67,6 +68,23 @@ internal sealed class ParquetTable : IDisposable
 
     public int Row => _rows;
 
+    /// <summary>The text of a repeated value (UTF-8), decoded once per distinct value and column.</summary>
+    internal sealed class TextCache
+    {
+        private readonly Utf8Table _table = new();
+        private readonly List<string> _texts = [];
+
+        public string? Of(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.IsEmpty) return null;
+            if (_table.TryGet(utf8, out var id)) return _texts[id];
+            id = _texts.Count;
+            _table.TryAdd(utf8, id);
+            _texts.Add(Encoding.UTF8.GetString(utf8));
+            return _texts[id];
+        }
+    }
+
     /// <summary>Sets a text cell of the current row; null (or empty, when <paramref name="emptyIsNull"/>) is a null cell.</summary>
     public void SetText(int column, string? text, bool emptyIsNull = true) =>
         ((string?[])_columns[column])[_rows] = emptyIsNull && text?.Length == 0 ? null : text;
@@ -95,6 +113,27 @@ internal sealed class ParquetTable : IDisposable
     {
         if (++_rows == RowGroupSize) Flush();
     }
+
+    /// <summary>
+    /// Appends rows prepared elsewhere: one array per column, in the element types of the buffers
+    /// (string for text), <paramref name="count"/> rows from the start of each.
+    /// </summary>
+    public void AppendRows(Array[] columns, int count)
+    {
+        var done = 0;
+        while (done < count)
+        {
+            var take = Math.Min(count - done, RowGroupSize - _rows);
+            for (var c = 0; c < _columns.Length; c++) Array.Copy(columns[c], done, _columns[c], _rows, take);
+            _rows += take;
+            done += take;
+            if (_rows == RowGroupSize) Flush();
+        }
+    }
+
+    /// <summary>Buffers for <see cref="AppendRows"/>: one array per column of the table's element types.</summary>
+    public static Array[] ColumnBuffers(IReadOnlyList<DataField> fields, int rows) =>
+        fields.Select(f => Array.CreateInstance(ElementType(f), rows)).ToArray();
 
     private void Flush()
     {

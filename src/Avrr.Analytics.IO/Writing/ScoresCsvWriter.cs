@@ -34,6 +34,7 @@ internal sealed class ScoresCsvWriter : IDisposable
         private readonly byte[][] _dimensionIds;
         private readonly byte[] _number = new byte[NumberText.MaxLength];
         private readonly RoundTripCache _weights = new();
+        private readonly Fixed6Cache _scores = new();
 
         public Formatter(SurveyLayout layout)
         {
@@ -62,7 +63,7 @@ internal sealed class ScoresCsvWriter : IDisposable
                 for (var a = 0; a < _layout.Attributes.Count; a++)
                     line.Text(batch.TrimmedField(row, _layout.FirstAttributeColumn + a));
                 foreach (var score in batch.Scores.AsSpan(row * stride, stride))
-                    line.Raw(double.IsNaN(score) ? ReadOnlySpan<byte>.Empty : number[..NumberText.Fixed6(score, number)]);
+                    line.Raw(double.IsNaN(score) ? ReadOnlySpan<byte>.Empty : _scores.Format(score));
                 line.Raw(ScoreColumns.BandUtf8(batch.Band[row]));
                 var weakest = batch.WeakestDimension[row];
                 line.Raw(weakest < 0 ? ReadOnlySpan<byte>.Empty : _dimensionIds[weakest]);

@@ -13,9 +13,13 @@ public sealed class DuplicateSurveys
 
     public int Count => _firstOf.Count;
 
-    /// <summary>Records that the row at <paramref name="sequence"/> repeats the survey first seen at (source, row).</summary>
-    public void Add(long sequence, string firstSource, long firstRow) => _firstOf[sequence] = (firstSource, firstRow);
+    /// <summary>Records that the row at <paramref name="sequence"/> repeats the survey first seen at (source, row). Thread-safe.</summary>
+    public void Add(long sequence, string firstSource, long firstRow)
+    {
+        lock (_firstOf) _firstOf[sequence] = (firstSource, firstRow);
+    }
 
+    /// <summary>The row a duplicate repeats. Not to be called while rows are still being added.</summary>
     public bool TryGetFirst(long sequence, out string source, out long row)
     {
         var found = _firstOf.TryGetValue(sequence, out var first);

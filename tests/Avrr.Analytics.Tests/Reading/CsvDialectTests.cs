@@ -79,14 +79,27 @@ public sealed class CsvDialectTests
 
         var dialect = CsvDialect.Probe(path);
         Assert.Equal(1252, dialect.Encoding.CodePage);
+        // Opening looks at the first 64 KiB only (plain ASCII here); reading the file in full finds the late
+        // byte and says the file must be read again as Windows-1252.
         var input = SurveyInput.Open(path, 0, Scheme.Rss15, new ReadOptions());
+        Assert.StartsWith("CSV, ',' separated, UTF-8", input.Description, StringComparison.Ordinal);
+        Assert.True(input.Verify());
+        Assert.Equal("CSV, ',' separated, Windows-1252 (the file is not valid UTF-8)", input.Description);
         var layout = new SurveyLayout(Scheme.Rss15, input.Header.Attributes);
         var batch = new SurveyBatch(layout, n + 1);
-        using var reader = input.OpenReader(layout);
-        long sequence = 0;
-        Assert.True(reader.Fill(batch, Enumerable.Repeat(true, layout.ColumnCount).ToArray(), ref sequence));
+        using (var reader = input.OpenReader(layout))
+        {
+            long sequence = 0;
+            Assert.True(reader.Fill(batch, Enumerable.Repeat(true, layout.ColumnCount).ToArray(), ref sequence));
+        }
         Assert.Equal(n + 1, batch.Count);
         Assert.Equal("Thiès", batch.FieldString(n, SurveyLayout.Community));
+
+        // A whole run reads it right too: the survey keys are scanned again once the encoding is known.
+        var result = Avrr.Analytics.IO.Run.EvaluationRun.Execute(new Avrr.Analytics.IO.Run.RunSettings { Inputs = [path], OutputFolder = Path.Combine(folder, "out") });
+        Assert.Equal(n + 1, result.RowsRead);
+        Assert.Contains(",Thiès,", File.ReadAllText(Path.Combine(folder, "out", "returnee_scores.csv")), StringComparison.Ordinal);
+        Assert.Contains("Windows-1252", result.Inputs.Single().Format, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+namespace Avrr.Analytics.IO.Run;
+
+/// <summary>
+/// A small blocking queue between the pipeline's threads. Waiting blocks on a monitor at once instead
+/// of spinning first: with two cores and more threads than cores, spinning takes the core from the
+/// thread that would fill the queue.
+/// </summary>
+internal sealed class Channel<T>(int capacity)
+{
+    private readonly Queue<T> _items = new();
+    private bool _completed;
+    private Exception? _failure;
+
+    public void Add(T item)
+    {
+        lock (_items)
+        {
+            while (_items.Count >= capacity && _failure is null) Monitor.Wait(_items);
+            if (_failure is not null) throw new OperationCanceledException("The pipeline stopped.", _failure);
+            _items.Enqueue(item);
+            Monitor.PulseAll(_items);
+        }
+    }
+
+    /// <summary>The next item, or false when the queue is complete and empty.</summary>
+    public bool TryTake(out T item)
+    {
+        lock (_items)
+        {
+            while (_items.Count == 0 && !_completed && _failure is null) Monitor.Wait(_items);
+            if (_failure is not null) throw new OperationCanceledException("The pipeline stopped.", _failure);
+            if (_items.Count == 0) { item = default!; return false; }
+            item = _items.Dequeue();
+            Monitor.PulseAll(_items);
+            return true;
+        }
+    }
+
+    public void Complete()
+    {
+        lock (_items) { _completed = true; Monitor.PulseAll(_items); }
+    }
+
+    /// <summary>Wakes every waiting thread with the failure that stopped the pipeline.</summary>
+    public void Fail(Exception failure)
+    {
+        lock (_items) { _failure ??= failure; Monitor.PulseAll(_items); }
+    }
+}
