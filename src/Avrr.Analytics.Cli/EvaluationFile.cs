@@ -31,6 +31,10 @@ public sealed record EvaluationFile
     public bool? Indicators { get; init; }
     public IReadOnlyDictionary<string, string>? Columns { get; init; }
 
+    /// <summary>A note for the people who keep the file; ignored by the run.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("$comment")]
+    public string? Comment { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,

@@ -10,32 +10,32 @@ internal static class Summary
     public static void Print(IAnsiConsole console, RunResult result, RunSettings settings)
     {
         var culture = CultureInfo.InvariantCulture;
+        var text = SummaryText.For(settings.Language);
         console.WriteLine();
-        console.MarkupLine(string.Create(culture,
-            $"[bold]{result.RowsRead:N0}[/] rows read, [green]{result.RowsScored:N0}[/] scored, [yellow]{result.RowsRejected:N0}[/] rejected ({result.Elapsed.TotalSeconds:0.0} s)"));
+        console.MarkupLine(string.Format(culture, text.RowsLine, result.RowsRead, result.RowsScored, result.RowsRejected, result.Elapsed.TotalSeconds));
         var blank = result.Inputs.Sum(i => i.BlankRowsSkipped);
-        if (blank > 0) console.WriteLine(string.Create(culture, $"{blank:N0} blank rows (every field empty) were passed over."));
+        if (blank > 0) console.WriteLine(string.Format(culture, text.BlankRows, blank));
         if (result.RejectsByReason.Count > 0)
         {
-            console.WriteLine("Top reject reasons:");
+            console.WriteLine(text.TopReasons);
             foreach (var (reason, count) in result.RejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5))
                 console.WriteLine(string.Create(culture, $"  {reason,-22} {count,8:N0}"));
         }
         if (result.PanelReturnees > 0)
-            console.WriteLine(string.Create(culture, $"{result.PanelReturnees:N0} returnees have two or more surveys: see panel_change."));
-        console.MarkupLine($"Results in [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", result.Files))}");
+            console.WriteLine(string.Format(culture, text.Panel, result.PanelReturnees));
+        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", result.Files))}");
 
-        var table = new Table().Title("Composite score by country (95% CI)");
-        table.AddColumn("country");
-        table.AddColumn(new TableColumn("surveys").RightAligned());
-        table.AddColumn(new TableColumn("mean").RightAligned());
-        table.AddColumn(new TableColumn("95% CI").RightAligned());
+        var table = new Table().Title(text.TableTitle);
+        table.AddColumn(text.Country);
+        table.AddColumn(new TableColumn(text.Surveys).RightAligned());
+        table.AddColumn(new TableColumn(text.Mean).RightAligned());
+        table.AddColumn(new TableColumn(text.Interval).RightAligned());
         foreach (var row in result.Aggregates.Where(r => r.Level == "country" && r.Measure == "composite"))
         {
             var e = row.Estimate;
             var country = Markup.Escape(row.GroupValues[0] ?? "");
             if (e.Suppressed)
-                table.AddRow(country, e.Rows.ToString("N0", culture), $"[grey]suppressed (n < {settings.MinCell})[/]", "");
+                table.AddRow(country, e.Rows.ToString("N0", culture), $"[grey]{Markup.Escape(string.Format(culture, text.Suppressed, settings.MinCell))}[/]", "");
             else
                 table.AddRow(country, e.N.ToString("N0", culture), e.Mean.ToString("0.000", culture),
                     string.Create(culture, $"{e.CiLow:0.000} – {e.CiHigh:0.000}"));

@@ -84,6 +84,8 @@ public sealed class CsvSurveyReader : ISurveyRowReader
 
     private bool IsBlank(int fields)
     {
+        // Nearly every row has a first field (the returnee id), which settles it at once.
+        if (fields > 0 && !_csv.GetSpan(0).IsEmpty && _csv.GetSpan(0)[0] is not ((byte)' ' or (byte)'\t')) return false;
         for (var j = 0; j < fields; j++)
             if (!_csv.GetSpan(j).Trim(" \t"u8).IsEmpty) return false;
         return true;

@@ -26,7 +26,8 @@ internal sealed class EvaluationState : IDisposable
     private readonly DomainEstimator _estimator;
     private readonly PanelChanges _panel;
     private readonly Utf8Table _strata = new(), _clusters = new();
-    private readonly HashSet<int> _quarters = [];
+    private int _firstQuarter = -1;
+    private bool _severalQuarters;
     private readonly int[] _variableColumn;          // run column of each grouping variable; -1 for quarter
     private readonly int[] _valueIds;
     private readonly Dictionary<ulong, int> _cellOfPacked = [];
@@ -90,7 +91,9 @@ internal sealed class EvaluationState : IDisposable
             var cluster = _layout.ClusterColumn < 0 ? 0 : Number(_clusters, GroupValue(batch, row, _layout.ClusterColumn));
             var psu = _design.AddSurvey(stratum, cluster);
             var date = batch.SurveyDate[row];
-            _quarters.Add(date.Year * 4 + (date.Month - 1) / 3);
+            var quarter = date.Year * 4 + (date.Month - 1) / 3;
+            if (_firstQuarter < 0) _firstQuarter = quarter;
+            else if (quarter != _firstQuarter) _severalQuarters = true;
             for (var v = 0; v < _valueIds.Length; v++)
             {
                 var value = _variableColumn[v] < 0 ? ScoresCsvWriter.Quarter(date, _quarterText) : GroupValue(batch, row, _variableColumn[v]);
@@ -108,10 +111,15 @@ internal sealed class EvaluationState : IDisposable
     private int Cell(int[] valueIds)
     {
         // Fast path: up to four grouping columns with fewer than 65535 values each pack into one key.
-        if (valueIds.Length <= 4 && valueIds.All(id => id < 0xFFFF))
+        var fits = valueIds.Length <= 4;
+        ulong packed = 0;
+        for (var i = 0; i < valueIds.Length && fits; i++)
         {
-            ulong packed = 0;
-            for (var i = 0; i < valueIds.Length; i++) packed |= (ulong)(valueIds[i] + 1) << (16 * i);
+            fits = valueIds[i] < 0xFFFF;
+            packed |= (ulong)(valueIds[i] + 1) << (16 * i);
+        }
+        if (fits)
+        {
             ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_cellOfPacked, packed, out var exists);
             if (!exists) cell = NewCell(valueIds);
             return cell;
@@ -151,7 +159,7 @@ internal sealed class EvaluationState : IDisposable
     /// <summary>Levels as written: country+quarter only when the data span more than one quarter (or it was asked for).</summary>
     private IEnumerable<int> OutputLevels() =>
         Enumerable.Range(0, _plan.Levels.Count)
-            .Where(l => !(_plan.Levels[l].Name == RunPlan.QuarterLevel.Name && _plan.QuarterLevelIsDefault && _quarters.Count <= 1));
+            .Where(l => !(_plan.Levels[l].Name == RunPlan.QuarterLevel.Name && _plan.QuarterLevelIsDefault && !_severalQuarters));
 
     public IReadOnlyList<EstimateRow> Aggregates() => Rows(_estimator.Regroup(DomainsOfCells()), requireRows: false);
 
