@@ -66,7 +66,7 @@ internal sealed class PanelChanges : IDisposable
     public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands)
     {
         var design = new SurveyDesign(clustered, stratified);
-        var estimator = new DomainEstimator(design, _measures, bands);
+        var estimator = new DomainEstimator(design, _measures, bands, distributions: false);
         long returnees = 0;
         const int Together = 4;
         var pairs = new List<Pair>[Together];

@@ -36,18 +36,28 @@ public sealed class DomainEstimator
     private readonly int[] _valueIds;
     private long _surveys;      // surveys added so far: the order that decides which tied survey came last
 
-    public DomainEstimator(SurveyDesign design, int measures, BandCuts bands)
-        : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray())
+    private readonly bool _distributions;
+
+    /// <param name="design">The survey design, built over the same surveys.</param>
+    /// <param name="measures">How many measures each survey carries.</param>
+    /// <param name="bands">The cut points of the band shares.</param>
+    /// <param name="distributions">
+    /// Whether to keep what quantiles and band shares need (the weight of each distinct value). Panel
+    /// changes report means only: their differences take many distinct values, which need not be kept.
+    /// </param>
+    public DomainEstimator(SurveyDesign design, int measures, BandCuts bands, bool distributions = true)
+        : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray(), distributions)
     {
     }
 
-    private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values)
+    private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values, bool distributions)
     {
         _design = design;
         _measures = measures;
         _bands = bands;
         _values = values;
         _valueIds = new int[measures];
+        _distributions = distributions;
     }
 
     /// <summary>
@@ -57,7 +67,7 @@ public sealed class DomainEstimator
     /// </summary>
     public DomainEstimator Regroup(Func<int, ReadOnlySpan<int>> domainsOf)
     {
-        var regrouped = new DomainEstimator(_design, _measures, _bands, _values) { _surveys = _surveys };
+        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions) { _surveys = _surveys };
         for (var cell = 0; cell < _rows.Count; cell++)
         {
             foreach (var domain in domainsOf(cell))
@@ -89,7 +99,7 @@ public sealed class DomainEstimator
     {
         if (!_design.Stratified) stratum = 0;
         for (var m = 0; m < values.Length; m++)
-            _valueIds[m] = double.IsNaN(values[m]) ? -1 : _values[m].IdOf(values[m]);
+            _valueIds[m] = double.IsNaN(values[m]) ? -1 : _distributions ? _values[m].IdOf(values[m]) : 0;
         Span<int> band = stackalloc int[values.Length];
         for (var m = 0; m < values.Length; m++) band[m] = (int)_bands.Of(values[m]);
         var survey = _surveys++;
@@ -100,7 +110,7 @@ public sealed class DomainEstimator
             for (var m = 0; m < values.Length; m++)
             {
                 if (_valueIds[m] < 0) continue;
-                states[m].Add(values[m], _valueIds[m], band[m], weight, stratum, psu, survey);
+                states[m].Add(values[m], _distributions ? _valueIds[m] : -1, band[m], weight, stratum, psu, survey);
             }
         }
     }
@@ -131,14 +141,16 @@ public sealed class DomainEstimator
         var se = Math.Sqrt(Variance(s, mean));
         var z = ConfidenceLevel.Z95;
         Span<double> quartiles = stackalloc double[3];
-        s.Quantiles.Compute(_values[measure], s.N, QuartileProbabilities, quartiles);
+        if (_distributions) s.Quantiles.Compute(_values[measure], s.N, QuartileProbabilities, quartiles);
+        else quartiles.Fill(double.NaN);
+        var shares = _distributions ? 1.0 : double.NaN;
         return new DomainEstimate(
             rows, s.N, s.WeightSum, mean, se, mean - z * se, mean + z * se,
             s.WeightSum * s.WeightSum / s.WeightSquareSum,
             quartiles[1], quartiles[0], quartiles[2],
-            s.BandWeight(Band.Low) / s.WeightSum,
-            s.BandWeight(Band.Medium) / s.WeightSum,
-            s.BandWeight(Band.High) / s.WeightSum,
+            shares * s.BandWeight(Band.Low) / s.WeightSum,
+            shares * s.BandWeight(Band.Medium) / s.WeightSum,
+            shares * s.BandWeight(Band.High) / s.WeightSum,
             false);
     }
 
@@ -230,7 +242,7 @@ public sealed class DomainEstimator
                 case (int)Band.Medium: BandMedium += w; break;
                 default: BandHigh += w; break;
             }
-            Quantiles.Add(valueId, w, survey);
+            if (valueId >= 0) Quantiles.Add(valueId, w, survey);
             var shifted = y - Shift;
             var wShifted = w * shifted;
             ShiftedSum += wShifted;
