@@ -17,8 +17,12 @@ internal static class Fingerprint
             h = Mix(h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes));
             bytes = bytes[8..];
         }
-        ulong tail = 0;
-        for (var i = 0; i < bytes.Length; i++) tail |= (ulong)bytes[i] << (8 * i);
+        ulong tail = bytes.Length switch
+        {
+            0 => 0,
+            >= 4 => BinaryPrimitives.ReadUInt32LittleEndian(bytes) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]) << 32),
+            _ => bytes[0] | ((ulong)bytes[bytes.Length >> 1] << 8) | ((ulong)bytes[^1] << 16),
+        };
         return Mix(h ^ tail ^ 0xFF51AFD7ED558CCDUL);
     }
 

@@ -27,7 +27,7 @@ internal static class SurveyKeyScan
         Result result;
         try
         {
-            result = Scan(inputs, layout, spillFolder, rowsRead);
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
@@ -35,7 +35,8 @@ internal static class SurveyKeyScan
             verified.Wait();
             throw;
         }
-        return verified.GetAwaiter().GetResult() ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+        var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
+        return changed ? Scan(inputs, layout, spillFolder, rowsRead) : result;
     }
 
     private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
@@ -80,7 +81,7 @@ internal static class SurveyKeyScan
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
-        Parallel.For(0, SpillBuckets.Count, b => Resolve(buckets.Read(b), inputs, duplicates, panel));
+        StageClock.Measure("pass 1: resolve", () => Parallel.For(0, SpillBuckets.Count, b => Resolve(buckets.Read(b), inputs, duplicates, panel)));
         return new Result(duplicates, panel, sequence);
     }
 
@@ -111,6 +112,18 @@ internal static class SurveyKeyScan
 
     private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, int Input, int IdStart, int IdLength, int KeyStart, int KeyLength);
 
+    /// <summary>Returnee, then survey key, then input order — by fingerprints (a struct comparer, so the sort inlines it).</summary>
+    private readonly struct ByFingerprints : IComparer<KeyRecord>
+    {
+        public int Compare(KeyRecord a, KeyRecord b)
+        {
+            var c = a.IdHash.CompareTo(b.IdHash);
+            if (c != 0) return c;
+            c = a.KeyHash.CompareTo(b.KeyHash);
+            return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
+        }
+    }
+
     private static void Resolve(byte[] data, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
     {
         var records = new List<KeyRecord>();
@@ -126,13 +139,7 @@ internal static class SurveyKeyScan
             p += FixedBytes + idLength + keyLength;
         }
         var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records);
-        sorted.Sort(static (a, b) =>
-        {
-            var c = a.IdHash.CompareTo(b.IdHash);
-            if (c != 0) return c;
-            c = a.KeyHash.CompareTo(b.KeyHash);
-            return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
-        });
+        sorted.Sort(new ByFingerprints());
         ReturneeRuns.ForEach(sorted, static (in KeyRecord r) => r.IdHash, (in KeyRecord r) => data.AsSpan(r.IdStart, r.IdLength),
             (a, b) =>
             {
