@@ -65,6 +65,7 @@ public static class AvrrApp
             config.Settings.Registrar.RegisterInstance(console);
             config.PropagateExceptions();
             config.Settings.StrictParsing = true;
+            config.Settings.ShowOptionDefaultValues = true;
             config.AddCommand<RunCommand>("run")
                 .WithDescription("The quarterly evaluation: read, validate, score, estimate and write every output.")
                 .WithExample("run", "data-samples/rss-sample.csv", "--out", "results");

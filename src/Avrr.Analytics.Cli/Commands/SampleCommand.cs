@@ -13,10 +13,12 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
     {
         [CommandOption("--rows <N>")]
         [Description("Data rows to write.")]
+        [DefaultValue(3000)]
         public int Rows { get; init; } = 3000;
 
         [CommandOption("--seed <S>")]
         [Description("Seed of the generator: the same seed gives the same file.")]
+        [DefaultValue(1)]
         public int Seed { get; init; } = 1;
 
         [CommandOption("--out <FILE>")]

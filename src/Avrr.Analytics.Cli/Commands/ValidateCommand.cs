@@ -12,6 +12,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
     public sealed class Settings : InputSettings
     {
         [CommandOption("--quiet")]
+        [System.ComponentModel.Description("No progress, only the accounting and the first rejects.")]
         public bool Quiet { get; init; }
     }
 

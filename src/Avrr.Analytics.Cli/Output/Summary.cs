@@ -35,7 +35,7 @@ internal static class Summary
             var e = row.Estimate;
             var country = Markup.Escape(row.GroupValues[0] ?? "");
             if (e.Suppressed)
-                table.AddRow(country, e.Rows.ToString("N0", culture), $"[grey]{Markup.Escape(string.Format(culture, text.Suppressed, settings.MinCell))}[/]", "");
+                table.AddRow(country, "", $"[grey]{Markup.Escape(string.Format(culture, text.Suppressed, settings.MinCell))}[/]", "");
             else
                 table.AddRow(country, e.N.ToString("N0", culture), e.Mean.ToString("0.000", culture),
                     string.Create(culture, $"{e.CiLow:0.000} – {e.CiHigh:0.000}"));

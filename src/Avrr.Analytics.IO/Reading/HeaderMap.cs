@@ -32,7 +32,6 @@ public sealed class HeaderMap
     public IReadOnlyList<ColumnRole> Roles { get; }
     /// <summary>The attribute ids of this file, in header order.</summary>
     public IReadOnlyList<string> Attributes { get; }
-    public bool HasRound => Ids.Contains(SurveyColumns.Round);
     public bool HasWeight => Ids.Contains(SurveyColumns.Weight);
 
     // Columns of exports that describe the submission, not the returnee (after group paths are removed, lower case).
@@ -43,15 +42,19 @@ public sealed class HeaderMap
         "attachmentsexpected", "status", "reviewstate", "edits", "formversion", "uuid", "version", "deprecatedid",
     };
 
-    // Columns whose content identifies a person; dropped so that no output can carry them.
-    private static readonly HashSet<string> PersonalNames = new(StringComparer.Ordinal)
+    // Words that mark a column whose content identifies a person (in English and French). A column whose
+    // name holds one of them as a word ("phone_2", "nom_du_pere", "respondent_name") is dropped, so that no
+    // output can carry it; a record column or question is never dropped.
+    private static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal)
     {
-        "name", "full_name", "fullname", "first_name", "firstname", "last_name", "lastname", "surname", "given_name",
-        "respondent_name", "returnee_name", "nom", "prenom", "nom_complet", "phone", "phone_number", "telephone", "tel",
-        "mobile", "email", "e_mail", "address", "adresse", "gps", "geopoint", "geolocation", "latitude", "longitude",
-        "altitude", "photo", "picture", "signature", "date_of_birth", "birth_date", "date_naissance", "passport_number",
-        "id_number", "national_id",
+        "name", "names", "firstname", "lastname", "fullname", "surname", "nom", "noms", "prenom", "prenoms",
+        "phone", "phones", "telephone", "tel", "mobile", "cellphone", "whatsapp", "email", "mail", "address", "adresse",
+        "gps", "geopoint", "geolocation", "geo", "latitude", "longitude", "altitude", "coordinates", "photo", "picture",
+        "signature", "passport", "birth", "birthdate", "naissance", "dob", "nin", "cni",
     };
+
+    private static bool IsPersonalData(string name) =>
+        AnswerText.Normalize(name).Split(['_', '-', '.', ' '], StringSplitOptions.RemoveEmptyEntries).Any(PersonalWords.Contains);
 
     // Output columns the engine computes; an attribute may not take their names.
     private static bool IsComputedName(string id) =>
@@ -104,7 +107,7 @@ public sealed class HeaderMap
                 var plain = StripGroups(key, odkStyle);
                 if (plain.Length == 0) { roles[j] = ColumnRole.Unnamed; continue; }
                 if (key.StartsWith('_') || plain.StartsWith('_') || BookkeepingNames.Contains(plain) || IsMetaGroup(key)) { roles[j] = ColumnRole.Bookkeeping; continue; }
-                if (PersonalNames.Contains(AnswerText.Normalize(plain).Replace(' ', '_'))) { roles[j] = ColumnRole.PersonalData; continue; }
+                if (IsPersonalData(plain)) { roles[j] = ColumnRole.PersonalData; continue; }
                 if (IsComputedName(plain))
                 {
                     problems.Add($"the column '{headers[j]}' has the name of a column the engine computes ({plain}); rename it or map it with the run's column mapping");

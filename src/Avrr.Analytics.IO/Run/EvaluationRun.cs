@@ -69,7 +69,7 @@ public static class EvaluationRun
         files.Add(RejectsFile);
         files.Add(ManifestFile);
         var result = new RunResult(output.Destination, files, state.InputSummaries(), state.RowsRead, state.RowsScored, state.RowsRejected,
-            state.RejectsByReason, aggregates, panelReturnees, clock.Elapsed);
+            state.RejectsByReason, state.Levels, aggregates, panelReturnees, clock.Elapsed);
         Manifest.Write(output.PathOf(ManifestFile), plan, result, started);
         output.Commit();
         StageClock.Report();

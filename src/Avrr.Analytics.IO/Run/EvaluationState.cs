@@ -42,7 +42,11 @@ internal sealed class EvaluationState : IDisposable
     public long RowsRejected { get; private set; }
     public long RowsScored => RowsRead - RowsRejected;
     public IReadOnlyDictionary<string, long> RejectsByReason => new SortedDictionary<string, long>(_rejectsByReason, StringComparer.Ordinal);
-    public IReadOnlyList<string> Variables => _groups.Variables;
+    /// <summary>The grouping columns of the levels written, in order of first use: the group columns of aggregates and panel_change.</summary>
+    public IReadOnlyList<string> Variables => OutputLevels().SelectMany(l => _plan.Levels[l].Variables).Distinct().ToArray();
+
+    /// <summary>The levels written (country+quarter only when the data span more than one quarter, or it was asked for).</summary>
+    public IReadOnlyList<string> Levels => OutputLevels().Select(l => _plan.Levels[l].Name).ToArray();
 
     public EvaluationState(RunPlan plan, RowSet panelRows, string spillFolder)
     {
@@ -172,14 +176,15 @@ internal sealed class EvaluationState : IDisposable
     private List<EstimateRow> Rows(DomainEstimator estimator, bool requireRows)
     {
         var rows = new List<EstimateRow>();
+        var variables = Variables.ToList();
         foreach (var l in OutputLevels())
         {
             var level = _plan.Levels[l];
             foreach (var (domain, values) in _groups.DomainsOf(l))
             {
                 if (requireRows && estimator.Rows(domain) == 0) continue;
-                var groupValues = new string?[_groups.Variables.Count];
-                for (var i = 0; i < values.Length; i++) groupValues[_groups.IndexOfVariable(level.Variables[i])] = values[i];
+                var groupValues = new string?[variables.Count];
+                for (var i = 0; i < values.Length; i++) groupValues[variables.IndexOf(level.Variables[i])] = values[i];
                 for (var m = 0; m < _plan.Measures.Count; m++)
                     rows.Add(new EstimateRow(level.Name, groupValues, _plan.Measures[m], estimator.Estimate(domain, m, _plan.Settings.MinCell)));
             }

@@ -48,25 +48,28 @@ internal sealed class RunPlan
         var inputs = files.Select((file, index) => SurveyInput.Open(file, index, scheme, options)).ToArray();
 
         var attributes = inputs.SelectMany(i => i.Header.Attributes).Distinct().ToArray();
-        var available = SurveyColumns.Record.Where(c => c != SurveyColumns.Weight).Append(SurveyColumns.Quarter).Concat(attributes).ToArray();
-        string? DesignColumn(string? name, string flag)
+        // Groups are places, times, rounds and attributes; a returnee id or a date would make a group of a handful of surveys.
+        string[] groupable = [SurveyColumns.Country, SurveyColumns.Community, SurveyColumns.Quarter, SurveyColumns.Round, .. attributes];
+        string? DesignColumn(string? name, string flag, params string[] alsoAllowed)
         {
             if (name is null) return null;
             var id = name.Trim().ToLowerInvariant();
-            if (id == SurveyColumns.Quarter || !available.Contains(id))
-                throw new SettingsException($"{flag} {name}: no such column in the inputs ({Describe(available.Where(a => a != SurveyColumns.Quarter), id)})");
+            var allowed = groupable.Where(c => c != SurveyColumns.Quarter).Concat(alsoAllowed).ToArray();
+            if (!allowed.Contains(id))
+                throw new SettingsException($"{flag} {name}: not a column the design can use ({Describe(allowed, id)})");
             return id;
         }
+        // Clusters may be returnees (repeated surveys of one person); strata never are.
         var layout = new SurveyLayout(scheme, attributes, settings.DateFormat,
-            DesignColumn(settings.ClusterColumn, "--cluster"), DesignColumn(settings.StrataColumn, "--strata"));
+            DesignColumn(settings.ClusterColumn, "--cluster", SurveyColumns.ReturneeId), DesignColumn(settings.StrataColumn, "--strata"));
 
         var levels = DefaultLevels.Append(QuarterLevel).ToList();
         var quarterIsDefault = !settings.ExtraLevels.Any(l => l.Name == QuarterLevel.Name);
         foreach (var level in settings.ExtraLevels)
         {
             foreach (var variable in level.Variables)
-                if (!available.Contains(variable))
-                    throw new SettingsException($"--levels {level.Name}: no column '{variable}' in the inputs ({Describe(available, variable)})");
+                if (!groupable.Contains(variable))
+                    throw new SettingsException($"--levels {level.Name}: '{variable}' is not a column to group by ({Describe(groupable, variable)})");
             if (levels.All(l => l.Name != level.Name)) levels.Add(level);
         }
 

@@ -16,6 +16,7 @@ public sealed record RunResult(
     long RowsScored,
     long RowsRejected,
     IReadOnlyDictionary<string, long> RejectsByReason,
+    IReadOnlyList<string> Levels,
     IReadOnlyList<EstimateRow> Aggregates,
     long PanelReturnees,
     TimeSpan Elapsed);

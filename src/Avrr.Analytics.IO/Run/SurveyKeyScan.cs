@@ -6,7 +6,7 @@ namespace Avrr.Analytics.IO.Run;
 
 /// <summary>
 /// The first pass of a run: reads only the survey keys (returnee_id with round, or with survey_date
-/// for an input without a round column) to find, before anything is scored or written,
+/// where the round is empty or there is no round column) to find, before anything is scored or written,
 /// <list type="bullet">
 /// <item>the rows that repeat an earlier survey (rejected; the first one is kept), and</item>
 /// <item>the rows of returnees with two or more surveys (kept for the panel change).</item>
@@ -59,10 +59,12 @@ internal static class SurveyKeyScan
                     if (id.IsEmpty || batch.Rejected[row]) continue;
                     ReadOnlySpan<byte> second;
                     byte kind;
-                    if (input.Header.HasRound)
+                    // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
+                    var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    if (!round.IsEmpty)
                     {
                         kind = (byte)'R';
-                        second = batch.TrimmedField(row, SurveyLayout.Round);
+                        second = round;
                     }
                     else
                     {

@@ -55,7 +55,7 @@ internal static class Manifest
 
         json.WriteStartObject("settings");
         json.WriteString("out", settings.OutputFolder);
-        Strings(json, "levels", plan.Levels.Select(l => l.Name).ToArray());
+        Strings(json, "levels", result.Levels);
         Optional(json, "weight", settings.WeightColumn ?? "weight");
         Optional(json, "cluster", settings.ClusterColumn);
         Optional(json, "strata", settings.StrataColumn);
