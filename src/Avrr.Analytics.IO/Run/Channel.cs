@@ -1,11 +1,12 @@
 namespace Avrr.Analytics.IO.Run;
 
 /// <summary>
-/// A small blocking queue between the pipeline's threads. Waiting blocks on a monitor at once instead
-/// of spinning first: with two cores and more threads than cores, spinning takes the core from the
-/// thread that would fill the queue.
+/// A small blocking queue between the pipeline's threads. Its capacity is the pool of batches itself
+/// (a batch is in one queue at a time), so adding never waits; taking blocks on a monitor at once, and
+/// an add wakes one taker. Nothing spins: with two cores and more threads than cores, a spinning
+/// thread takes the core from the thread it waits for.
 /// </summary>
-internal sealed class Channel<T>(int capacity)
+internal sealed class Channel<T>
 {
     private readonly Queue<T> _items = new();
     private bool _completed;
@@ -15,10 +16,9 @@ internal sealed class Channel<T>(int capacity)
     {
         lock (_items)
         {
-            while (_items.Count >= capacity && _failure is null) Monitor.Wait(_items);
             if (_failure is not null) throw new OperationCanceledException("The pipeline stopped.", _failure);
             _items.Enqueue(item);
-            Monitor.PulseAll(_items);
+            Monitor.Pulse(_items);
         }
     }
 
@@ -31,7 +31,8 @@ internal sealed class Channel<T>(int capacity)
             if (_failure is not null) throw new OperationCanceledException("The pipeline stopped.", _failure);
             if (_items.Count == 0) { item = default!; return false; }
             item = _items.Dequeue();
-            Monitor.PulseAll(_items);
+            // Several threads may wait here (the workers): pass the wake-up on while items remain.
+            if (_items.Count > 0) Monitor.Pulse(_items);
             return true;
         }
     }

@@ -70,7 +70,7 @@ internal static class SurveyPipeline
     private sealed class Slot(SurveyBatch batch)
     {
         public SurveyBatch Batch { get; } = batch;
-        public readonly ManualResetEventSlim Scored = new(false);
+        public readonly ManualResetEventSlim Scored = new(false, spinCount: 0);
         public int PendingConsumers;
     }
 
@@ -86,10 +86,10 @@ internal static class SurveyPipeline
             var workers = threads;
             // Enough batches for every thread to have one and the reader to be one ahead; more only holds memory.
             var inFlight = workers + consumers.Count + 3;
-            _free = new Channel<Slot>(inFlight);
-            _toScore = new Channel<Slot>(inFlight);
-            _ordered = new Channel<Slot>(inFlight);
-            _toConsume = consumers.Select(_ => new Channel<Slot>(inFlight)).ToArray();
+            _free = new Channel<Slot>();
+            _toScore = new Channel<Slot>();
+            _ordered = new Channel<Slot>();
+            _toConsume = consumers.Select(_ => new Channel<Slot>()).ToArray();
             for (var i = 0; i < inFlight; i++) _free.Add(new Slot(new SurveyBatch(plan.Layout)));
 
             var running = new List<Thread> { Start("avrr reader", Read) };
