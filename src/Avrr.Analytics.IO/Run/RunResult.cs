@@ -24,7 +24,7 @@ public sealed record RunResult(
 /// <summary>What a run tells while it works, for progress displays. Called on the run's thread.</summary>
 public interface IRunObserver
 {
-    /// <summary>A stage starts: "checking inputs", "finding duplicate surveys", "scoring", "estimating", "writing".</summary>
+    /// <summary>A stage starts: "checking inputs", "finding duplicate surveys", "scoring" (estimates are made as scoring ends), "writing".</summary>
     void Stage(string name);
 
     /// <summary>More rows were read in the current stage (a running total).</summary>

@@ -58,8 +58,6 @@ internal static class NumberText
         return written;
     }
 
-    public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
     /// <summary>yyyy-MM-dd.</summary>
     public static int Date(DateOnly date, Span<byte> destination)
     {

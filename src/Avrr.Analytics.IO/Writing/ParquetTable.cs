@@ -9,9 +9,9 @@ namespace Avrr.Analytics.IO.Writing;
 /// A Parquet file written row group by row group with plain logical types that DuckDB, pandas/pyarrow
 /// and Spark read alike: UTF-8 strings, DATE for dates, INT32/INT64 for counts, DOUBLE for scores and
 /// estimates (nulls where missing), BOOLEAN for flags. Columns are buffered for one row group; a
-/// repeated text value (country, band, …) is decoded once and shared, so only unique texts (returnee
-/// ids) make a string per row. (Parquet.Net's char-memory columns would avoid even those, but they
-/// write a null as an empty string when the column is dictionary-encoded, so strings it is.)
+/// repeated text value (country, band, …) is decoded once and shared (<see cref="TextCache"/>), so only
+/// unique texts (returnee ids) make a string per row. (Parquet.Net's char-memory columns would avoid
+/// even those, but they write a null as an empty string when the column is dictionary-encoded.)
 /// </summary>
 internal sealed class ParquetTable : IDisposable
 {
@@ -30,8 +30,6 @@ internal sealed class ParquetTable : IDisposable
     private readonly ParquetWriter _writer;
     private readonly DataField[] _fields;
     private readonly Array[] _columns;
-    private readonly Utf8Table?[] _interned;
-    private readonly List<string>?[] _internedText;
     private int _rows;
 
     public ParquetTable(string path, IReadOnlyList<DataField> fields)
@@ -40,8 +38,6 @@ internal sealed class ParquetTable : IDisposable
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, Options).GetAwaiter().GetResult();
         _columns = _fields.Select(f => Array.CreateInstance(ElementType(f), RowGroupSize)).ToArray();
-        _interned = _fields.Select(f => f is DataField<string> ? new Utf8Table() : null).ToArray();
-        _internedText = _fields.Select(f => f is DataField<string> ? new List<string>() : null).ToArray();
     }
 
     public static DataField Text(string name) => new DataField<string>(name, true);
@@ -88,26 +84,6 @@ internal sealed class ParquetTable : IDisposable
     /// <summary>Sets a text cell of the current row; null (or empty, when <paramref name="emptyIsNull"/>) is a null cell.</summary>
     public void SetText(int column, string? text, bool emptyIsNull = true) =>
         ((string?[])_columns[column])[_rows] = emptyIsNull && text?.Length == 0 ? null : text;
-
-    /// <summary>Sets a text cell from UTF-8; empty is a null cell.</summary>
-    public void SetText(int column, ReadOnlySpan<byte> utf8) =>
-        ((string?[])_columns[column])[_rows] = utf8.IsEmpty ? null : Encoding.UTF8.GetString(utf8);
-
-    /// <summary>Sets a text cell of a column with few distinct values (country, band, …): each value is decoded once.</summary>
-    public void SetRepeatedText(int column, ReadOnlySpan<byte> utf8)
-    {
-        var cells = (string?[])_columns[column];
-        if (utf8.IsEmpty) { cells[_rows] = null; return; }
-        var table = _interned[column]!;
-        var texts = _internedText[column]!;
-        if (!table.TryGet(utf8, out var id))
-        {
-            id = texts.Count;
-            table.TryAdd(utf8, id);
-            texts.Add(Encoding.UTF8.GetString(utf8));
-        }
-        cells[_rows] = texts[id];
-    }
 
     public void EndRow()
     {

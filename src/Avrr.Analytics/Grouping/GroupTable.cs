@@ -32,8 +32,6 @@ public sealed class GroupTable
         _packed = levels.Select(_ => new Dictionary<ulong, int>()).ToArray();
     }
 
-    public int DomainCount => _domains.Count;
-
     public int IndexOfVariable(string variable)
     {
         for (var i = 0; i < Variables.Count; i++) if (Variables[i] == variable) return i;
@@ -50,8 +48,6 @@ public sealed class GroupTable
         _valueText[variable].Add(Encoding.UTF8.GetString(utf8));
         return id;
     }
-
-    public string ValueText(int variable, int id) => _valueText[variable][id];
 
     /// <summary>The domain of a level for a survey whose grouping columns have the given value numbers (by variable position).</summary>
     public int Domain(int level, ReadOnlySpan<int> valueIds)
@@ -86,20 +82,6 @@ public sealed class GroupTable
             _domains.Add((level, key[..positions.Length].ToArray()));
         }
         return domain;
-    }
-
-    /// <summary>The domain of a level for given value texts (in the order of the level's variables), or -1 when no survey had them.</summary>
-    public int FindDomain(int level, IReadOnlyList<string> values)
-    {
-        var positions = _levelVariables[level];
-        Span<int> key = stackalloc int[Level.MaxVariables];
-        key.Fill(-1);
-        for (var i = 0; i < positions.Length; i++)
-        {
-            if (!_values[positions[i]].TryGet(Encoding.UTF8.GetBytes(values[i]), out var id)) return -1;
-            key[i] = id;
-        }
-        return _groups[level].TryGetValue((key[0], key[1], key[2], key[3]), out var domain) ? domain : -1;
     }
 
     /// <summary>The domains of a level with their value texts (in the level's variable order), sorted by those texts (ordinal).</summary>

@@ -23,8 +23,6 @@ public static class SurveyColumns
     public static IReadOnlyList<string> Record { get; } = [ReturneeId, Country, Community, SurveyDate, Round, Weight];
 
     public static bool IsRecordColumn(string id) => Record.Contains(id) || id == Quarter;
-
-    public static string QuarterOf(DateOnly date) => $"{date.Year:D4}-Q{(date.Month - 1) / 3 + 1}";
 }
 
 /// <summary>
