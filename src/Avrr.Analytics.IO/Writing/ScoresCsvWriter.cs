@@ -57,8 +57,7 @@ internal sealed class ScoresCsvWriter : IDisposable
                 line.Raw(number[..NumberText.Date(date, number)]);
                 line.Raw(Quarter(date, number));
                 line.Text(batch.TrimmedField(row, SurveyLayout.Country));
-                var community = batch.TrimmedField(row, SurveyLayout.Community);
-                line.Text(community.IsEmpty ? "(unknown)"u8 : community);
+                line.Text(batch.Community(row));
                 line.Raw(_weights.Format(batch.Weight[row]));
                 for (var a = 0; a < _layout.Attributes.Count; a++)
                     line.Text(batch.TrimmedField(row, _layout.FirstAttributeColumn + a));

@@ -50,8 +50,6 @@ internal sealed class ScoresParquetWriter : IDisposable
             public int Count { get; set; }
         }
 
-        private static readonly byte[] UnknownCommunity = Encoding.UTF8.GetBytes(SurveyColumns.UnknownCommunity);
-
         private readonly SurveyLayout _layout;
         private readonly List<DataField> _fields;
         private readonly ParquetTable.TextCache[] _texts;
@@ -84,8 +82,7 @@ internal sealed class ScoresParquetWriter : IDisposable
                 ((DateOnly[])a[2])[r] = date;
                 ((string?[])a[3])[r] = _texts[3].Of(ScoresCsvWriter.Quarter(date, _buffer));
                 ((string?[])a[4])[r] = _texts[4].Of(batch.TrimmedField(row, SurveyLayout.Country));
-                var community = batch.TrimmedField(row, SurveyLayout.Community);
-                ((string?[])a[5])[r] = _texts[5].Of(community.IsEmpty ? UnknownCommunity : community);
+                ((string?[])a[5])[r] = _texts[5].Of(batch.Community(row));
                 ((double?[])a[6])[r] = batch.Weight[row];
                 for (var t = 0; t < attributes; t++)
                     ((string?[])a[7 + t])[r] = _texts[7 + t].Of(batch.TrimmedField(row, _layout.FirstAttributeColumn + t));

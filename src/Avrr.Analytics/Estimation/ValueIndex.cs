@@ -155,10 +155,12 @@ internal sealed class ValueWeights
             lasts[k] = slot.Last;
             k++;
         }
+        // Sort the values, carrying each one's weights along.
         var order = Enumerable.Range(0, _count).ToArray();
-        Array.Sort((double[])values.Clone(), order);
-        WeightedQuantiles.Compute(
-            order.Select(o => values[o]).ToArray(), order.Select(o => totals[o]).ToArray(), order.Select(o => lasts[o]).ToArray(),
-            count, probabilities, quantiles);
+        Array.Sort(values, order);
+        var sortedTotals = new double[_count];
+        var sortedLasts = new double[_count];
+        for (var i = 0; i < _count; i++) (sortedTotals[i], sortedLasts[i]) = (totals[order[i]], lasts[order[i]]);
+        WeightedQuantiles.Compute(values, sortedTotals, sortedLasts, count, probabilities, quantiles);
     }
 }

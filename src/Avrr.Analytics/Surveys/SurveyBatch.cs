@@ -137,6 +137,15 @@ public sealed class SurveyBatch
     /// <summary>The text of a field with surrounding spaces and tabs removed.</summary>
     public ReadOnlySpan<byte> TrimmedField(int row, int column) => Field(row, column).Trim(" \t"u8);
 
+    private static readonly byte[] UnknownCommunity = Encoding.UTF8.GetBytes(SurveyColumns.UnknownCommunity);
+
+    /// <summary>The community of a row as outputs write it: trimmed, <see cref="SurveyColumns.UnknownCommunity"/> when empty.</summary>
+    public ReadOnlySpan<byte> Community(int row)
+    {
+        var community = TrimmedField(row, SurveyLayout.Community);
+        return community.IsEmpty ? UnknownCommunity : community;
+    }
+
     public string FieldString(int row, int column) => Encoding.UTF8.GetString(TrimmedField(row, column));
 
     /// <summary>Adds a problem to a row and marks it rejected.</summary>
