@@ -93,23 +93,8 @@ public static class EvaluationRun
             _rejects = new RejectsCsvWriter(output.PathOf(RejectsFile));
         }
 
-        /// <summary>What each worker does after scoring a batch: format its CSV lines, make its Parquet columns.</summary>
-        public Func<Action<SurveyBatch>>? WorkerStep => (_csv, _parquet) switch
-        {
-            (null, null) => null,
-            (not null, null) => () => new ScoresCsvWriter.Formatter(_layout).Format,
-            (null, not null) => () => new ScoresParquetWriter.Preparer(_layout).Prepare,
-            _ => () =>
-            {
-                var csv = new ScoresCsvWriter.Formatter(_layout);
-                var parquet = new ScoresParquetWriter.Preparer(_layout);
-                return batch =>
-                {
-                    csv.Format(batch);
-                    parquet.Prepare(batch);
-                };
-            },
-        };
+        /// <summary>What each worker does after scoring a batch: format its CSV lines.</summary>
+        public Func<Action<SurveyBatch>>? WorkerStep => _csv is null ? null : () => new ScoresCsvWriter.Formatter(_layout).Format;
 
         /// <summary>The writers that each take every batch in order, on threads of their own.</summary>
         public IEnumerable<BatchConsumer> Consumers

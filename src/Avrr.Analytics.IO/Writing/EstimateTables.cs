@@ -1,5 +1,6 @@
 using System.Globalization;
 using Avrr.Analytics.Estimation;
+using Avrr.Analytics.IO.Writing.Parquet;
 
 namespace Avrr.Analytics.IO.Writing;
 
@@ -57,32 +58,29 @@ internal static class EstimateTables
         }
         if (formats.HasFlag(Run.OutputFormats.Parquet))
         {
-            var values = rows.Select(r => statistics(r.Estimate)).ToArray();
-            var sample = statistics(DomainEstimate.Withheld(0));
-            var fields = new List<Parquet.Schema.DataField> { ParquetTable.Text("level") };
-            fields.AddRange(columns.Skip(1).Take(groupColumns).Select(ParquetTable.Text));
-            fields.Add(ParquetTable.Text("measure"));
-            var statisticNames = columns.Skip(2 + groupColumns).ToArray();
-            for (var s = 0; s < statisticNames.Length; s++)
-                fields.Add(statisticNames[s] is "suppressed" ? ParquetTable.Flag(statisticNames[s])
-                    : statisticNames[s] is "n_rows" or "n" or "returnees" ? ParquetTable.Int64(statisticNames[s])
-                    : ParquetTable.Number(statisticNames[s]));
-            using var table = new ParquetTable(Path.Combine(folder, name + ".parquet"), fields);
-            for (var i = 0; i < rows.Count; i++)
+            var fields = new List<ParquetField> { new("level", ParquetKind.Text) };
+            fields.AddRange(columns.Skip(1).Take(groupColumns).Select(c => new ParquetField(c, ParquetKind.Text)));
+            fields.Add(new("measure", ParquetKind.Text));
+            fields.AddRange(columns.Skip(2 + groupColumns).Select(name => new ParquetField(name, name switch
             {
-                var r = table.Row;
+                "suppressed" => ParquetKind.Flag,
+                "n_rows" or "n" or "returnees" => ParquetKind.Int64,
+                _ => ParquetKind.Number,
+            })));
+            using var table = new ParquetTable(Path.Combine(folder, name + ".parquet"), fields);
+            foreach (var row in rows)
+            {
                 var c = 0;
-                table.SetText(c++, rows[i].Level);
-                foreach (var value in rows[i].GroupValues) table.SetText(c++, value, emptyIsNull: false);
-                table.SetText(c++, rows[i].Measure);
-                foreach (var value in values[i])
+                table.Text(c++, row.Level);
+                foreach (var value in row.GroupValues) table.Text(c++, value);
+                table.Text(c++, row.Measure);
+                foreach (var value in statistics(row.Estimate))
                 {
-                    switch (value)
+                    switch (fields[c].Kind)
                     {
-                        case bool flag: table.Column<bool>(c)[r] = flag; break;
-                        case long count: table.Column<long?>(c)[r] = count; break;
-                        case null when fields[c] is Parquet.Schema.DataField<long?>: table.Column<long?>(c)[r] = null; break;
-                        default: table.Column<double?>(c)[r] = value is double d && !double.IsNaN(d) ? d : null; break;
+                        case ParquetKind.Flag: table.Flag(c, (bool)value!); break;
+                        case ParquetKind.Int64: table.Int64(c, (long?)value); break;
+                        default: table.Number(c, value is double d ? d : double.NaN); break;
                     }
                     c++;
                 }

@@ -59,9 +59,6 @@ public sealed class SurveyBatch
     /// </summary>
     public MemoryStream Prepared { get; } = new();
 
-    /// <summary>The rows as another writer prepared them on the worker (the Parquet writer's columns), or null. Owned by that writer.</summary>
-    public object? PreparedColumns { get; set; }
-
     public int IndicatorCount { get; }
     public int DimensionCount { get; }
     public int ScoreStride => IndicatorCount + DimensionCount + 1;
