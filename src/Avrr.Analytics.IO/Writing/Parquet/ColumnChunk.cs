@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Avrr.Analytics.Scoring;
 
@@ -179,7 +180,11 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : ColumnChunk(fi
             return Count - 1;
         }
 
-        private static int Slot(long key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+        /// <summary>
+        /// Fibonacci hashing: the top bits of the product depend on every bit of the key. (Doubles such as
+        /// 0.25 or 0.5 differ only in their top bits, so low or middle bits of the product would all collide.)
+        /// </summary>
+        private static int Slot(long key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> (64 - BitOperations.PopCount((uint)mask)));
 
         private void Grow()
         {
