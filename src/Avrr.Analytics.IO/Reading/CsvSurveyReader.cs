@@ -16,34 +16,53 @@ public sealed class CsvSurveyReader : ISurveyRowReader
     private readonly CsvReader _csv;
     private readonly int[] _runColumn;     // for each file column, its position in the run layout, or -1
     private readonly int _headerCount;
+    private readonly long _rowsBefore;
     private long _malformedRow = -1;
 
-    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout)
+    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout) : this(input, dialect, layout, 0, 0)
+    {
+    }
+
+    /// <summary>
+    /// Reads from <paramref name="offset"/>, the start of the line after the header and
+    /// <paramref name="rowsBefore"/> data rows (where <see cref="QuoteFreeCsvReader"/> hands over), or
+    /// from the start of the file (offset 0).
+    /// </summary>
+    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout, long offset, long rowsBefore)
     {
         _input = input;
+        _rowsBefore = rowsBefore;
+        var header = offset == 0;
         _csv = Open(input.Path, dialect, record =>
         {
-            if (record.Reason == CsvMalformedReason.UnterminatedQuote) _malformedRow = record.RecordNumber;
-        });
-        _csv.ReadHeader();
-        _headerCount = _csv.Headers.Count;
+            // Record numbers count the header when there is one; row numbers always do.
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote) _malformedRow = rowsBefore + record.RecordNumber + (header ? 0 : 1);
+        }, offset);
+        if (header)
+        {
+            _csv.ReadHeader();
+            _headerCount = _csv.Headers.Count;
+        }
+        else _headerCount = input.Header.Headers.Count;
         _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
     }
 
-    internal static CsvReader Open(string path, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null)
+    internal static CsvReader Open(string path, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null, long offset = 0)
     {
         var options = CsvReaderOptions.Default with
         {
             Separator = dialect.Separator,
             Encoding = dialect.Encoding is UTF8Encoding ? null : dialect.Encoding,
-            HasHeader = true,
+            HasHeader = offset == 0,
             AllowLineBreaksInQuotes = true,
             // Blank lines come through as records, so that row numbers stay those a spreadsheet shows.
             SkipEmptyLines = false,
             OnMalformedRecord = onMalformed,
             BufferSize = 1 << 20,
         };
-        return CsvReader.Create(CsvDialect.OpenRead(path), options, leaveOpen: false);
+        var stream = CsvDialect.OpenRead(path);
+        stream.Seek(offset, SeekOrigin.Begin);
+        return CsvReader.Create(stream, options, leaveOpen: false);
     }
 
     /// <summary>The header of the file, read with its dialect.</summary>
@@ -57,9 +76,15 @@ public sealed class CsvSurveyReader : ISurveyRowReader
     public bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)
     {
         batch.Reset(_input.Path, _input.Index);
+        return FillMore(batch, wanted, ref sequence);
+    }
+
+    /// <summary><see cref="Fill"/> without emptying the batch first.</summary>
+    internal bool FillMore(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)
+    {
         while (!batch.IsFull && _csv.Read())
         {
-            var rowNumber = _csv.RowNumber + 1;      // the header is row 1
+            var rowNumber = _rowsBefore + _csv.RowNumber + 1;      // the header is row 1
             var fields = _csv.FieldCount;
             if (rowNumber != _malformedRow && IsBlank(fields))
             {

@@ -72,7 +72,12 @@ internal sealed class PanelChanges : IDisposable
         var pairs = new List<Pair>[Together];
         for (var first = 0; first < SpillBuckets.Count; first += Together)
         {
-            Parallel.For(0, Together, i => pairs[i] = PairsOf(_buckets.Read(first + i)));
+            Parallel.For(0, Together, i =>
+            {
+                var (data, length) = _buckets.Read(first + i);
+                pairs[i] = PairsOf(data, length);
+                SpillBuckets.Return(data);
+            });
             foreach (var bucket in pairs)
                 foreach (var pair in bucket)
                 {
@@ -83,10 +88,10 @@ internal sealed class PanelChanges : IDisposable
         return (estimator, returnees);
     }
 
-    private List<Pair> PairsOf(byte[] data)
+    private List<Pair> PairsOf(byte[] data, int length)
     {
         var surveys = new List<Survey>();
-        for (var p = 0; p < data.Length;)
+        for (var p = 0; p < length;)
         {
             var span = data.AsSpan(p);
             var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[40..]);

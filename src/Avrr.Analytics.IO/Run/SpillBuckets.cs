@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Avrr.Analytics.IO.Run;
 
 /// <summary>
@@ -83,25 +85,32 @@ internal sealed class SpillBuckets : IDisposable
         _lastUsed[bucket] = 0;
     }
 
-    /// <summary>Every record of a bucket, in the order they were appended. Safe to call for different buckets at once, after the last append.</summary>
-    public byte[] Read(int bucket)
+    /// <summary>
+    /// Every record of a bucket, in the order they were appended, at the start of an array rented from
+    /// the shared pool (give it back with <see cref="Return"/>): a bucket is a megabyte or more, and fresh
+    /// arrays of that size would each be zeroed and faulted in. Safe to call for different buckets at
+    /// once, after the last append.
+    /// </summary>
+    public (byte[] Data, int Length) Read(int bucket)
     {
         var chunks = _chunks[bucket];
         var inMemory = chunks.Count == 0 ? 0 : (chunks.Count - 1) * ChunkSize + _lastUsed[bucket];
-        var onDisk = _spilled[bucket] ? new FileInfo(PathOf(bucket)).Length : 0;
-        var all = new byte[onDisk + inMemory];
+        var onDisk = _spilled[bucket] ? (int)new FileInfo(PathOf(bucket)).Length : 0;
+        var all = ArrayPool<byte>.Shared.Rent(onDisk + inMemory);
         if (onDisk > 0)
             using (var file = new FileStream(PathOf(bucket), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-                file.ReadExactly(all, 0, (int)onDisk);
-        var at = (int)onDisk;
+                file.ReadExactly(all, 0, onDisk);
+        var at = onDisk;
         for (var c = 0; c < chunks.Count; c++)
         {
             var length = c == chunks.Count - 1 ? _lastUsed[bucket] : ChunkSize;
             chunks[c].AsSpan(0, length).CopyTo(all.AsSpan(at));
             at += length;
         }
-        return all;
+        return (all, at);
     }
+
+    public static void Return(byte[] data) => ArrayPool<byte>.Shared.Return(data);
 
     private string PathOf(int bucket) => Path.Combine(_folder, $"{_name}-{bucket:D2}.bin");
 

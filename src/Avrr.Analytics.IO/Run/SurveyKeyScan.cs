@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.Surveys;
@@ -50,7 +51,7 @@ internal static class SurveyKeyScan
         long sequence = 0;
         foreach (var input in inputs)
         {
-            using var reader = input.OpenReader(layout);
+            using var reader = input.OpenKeyReader(layout);
             while (reader.Fill(batch, wanted, ref sequence))
             {
                 for (var row = 0; row < batch.Count; row++)
@@ -83,7 +84,12 @@ internal static class SurveyKeyScan
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
-        StageClock.Measure("pass 1: resolve", () => Parallel.For(0, SpillBuckets.Count, b => Resolve(buckets.Read(b), inputs, duplicates, panel)));
+        StageClock.Measure("pass 1: resolve", () => Parallel.For(0, SpillBuckets.Count, b =>
+        {
+            var (data, length) = buckets.Read(b);
+            Resolve(data, length, inputs, duplicates, panel);
+            SpillBuckets.Return(data);
+        }));
         return new Result(duplicates, panel, sequence);
     }
 
@@ -126,21 +132,23 @@ internal static class SurveyKeyScan
         }
     }
 
-    private static void Resolve(byte[] data, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    private static void Resolve(byte[] data, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
     {
-        var records = new List<KeyRecord>();
-        for (var p = 0; p < data.Length;)
+        // Rented, like the bucket (a record is at least its fixed part and two bytes of key): no large array per bucket.
+        var pooled = ArrayPool<KeyRecord>.Shared.Rent(length / (FixedBytes + 2) + 1);
+        var count = 0;
+        for (var p = 0; p < length;)
         {
             var span = data.AsSpan(p);
             var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 4)..]);
             var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 2)..]);
-            records.Add(new KeyRecord(
+            pooled[count++] = new KeyRecord(
                 BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
-                BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength));
+                BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
             p += FixedBytes + idLength + keyLength;
         }
-        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records);
+        var sorted = pooled.AsSpan(0, count);
         sorted.Sort(new ByFingerprints());
         ReturneeRuns.ForEach(sorted, static (in KeyRecord r) => r.IdHash, (in KeyRecord r) => data.AsSpan(r.IdStart, r.IdLength),
             (a, b) =>
@@ -177,6 +185,7 @@ internal static class SurveyKeyScan
                 for (var i = 0; i < returnee.Length; i++)
                     if (!repeated[i]) panel.Add(returnee[i].Sequence);
             });
+        ArrayPool<KeyRecord>.Shared.Return(pooled);
     }
 
     /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>

@@ -39,33 +39,62 @@ internal sealed class ScoresParquetWriter : IDisposable
         return fields;
     }
 
-    /// <summary>Adds the scored rows of a batch.</summary>
+    /// <summary>
+    /// Adds the scored rows of a batch, column by column: each column's dictionary stays hot while its
+    /// cells go in, which costs about half of going row by row.
+    /// </summary>
     public void Write(SurveyBatch batch)
     {
-        var table = _table;
-        var stride = batch.ScoreStride;
-        var attributes = _layout.Attributes.Count;
+        var rows = _rows.Length >= batch.Count ? _rows : _rows = new int[batch.Capacity];
+        var count = 0;
         for (var row = 0; row < batch.Count; row++)
+            if (!batch.Rejected[row]) rows[count++] = row;
+        for (var done = 0; done < count;)
         {
-            if (batch.Rejected[row]) continue;
-            var date = batch.SurveyDate[row];
-            table.Text(0, batch.TrimmedField(row, SurveyLayout.ReturneeId));
-            table.Text(1, batch.TrimmedField(row, SurveyLayout.Round));
-            table.Date(2, date);
-            table.Text(3, ScoresCsvWriter.Quarter(date, _buffer));
-            table.Text(4, batch.TrimmedField(row, SurveyLayout.Country));
-            table.Text(5, batch.Community(row));
-            table.Number(6, batch.Weight[row]);
-            for (var t = 0; t < attributes; t++)
-                table.Text(7 + t, batch.TrimmedField(row, _layout.FirstAttributeColumn + t));
-            var c = 7 + attributes;
-            foreach (var score in batch.Scores.AsSpan(row * stride, stride)) table.Number(c++, score);
-            table.Text(c++, ScoreColumns.BandUtf8(batch.Band[row]));
-            var weakest = batch.WeakestDimension[row];
-            table.Text(c++, weakest < 0 ? [] : _dimensionIds[weakest]);
-            table.Int32(c, batch.Answered[row]);
-            table.EndRow();
+            var take = Math.Min(count - done, _table.RowsLeftInGroup);
+            Add(batch, rows.AsSpan(done, take));
+            _table.EndRows(take);
+            done += take;
         }
+    }
+
+    private int[] _rows = [];
+
+    private void Add(SurveyBatch batch, ReadOnlySpan<int> rows)
+    {
+        var table = _table;
+        var ids = table.UniqueTextColumn(0);
+        foreach (var row in rows) ids.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId));
+        AddText(table.TextColumn(1), batch, rows, SurveyLayout.Round);
+        var dates = table.NumberColumn(2);
+        foreach (var row in rows) dates.Add(ParquetTable.DaysSinceEpoch(batch.SurveyDate[row]), true);
+        var quarters = table.TextColumn(3);
+        foreach (var row in rows) quarters.Add(ScoresCsvWriter.Quarter(batch.SurveyDate[row], _buffer));
+        AddText(table.TextColumn(4), batch, rows, SurveyLayout.Country);
+        var communities = table.TextColumn(5);
+        foreach (var row in rows) communities.Add(batch.Community(row));
+        AddNumbers(table.NumberColumn(6), batch.Weight, 0, 1, rows);
+        var attributes = _layout.Attributes.Count;
+        for (var t = 0; t < attributes; t++) AddText(table.TextColumn(7 + t), batch, rows, _layout.FirstAttributeColumn + t);
+        var c = 7 + attributes;
+        var stride = batch.ScoreStride;
+        for (var s = 0; s < stride; s++) AddNumbers(table.NumberColumn(c++), batch.Scores, s, stride, rows);
+        var bands = table.TextColumn(c++);
+        foreach (var row in rows) bands.Add(ScoreColumns.BandUtf8(batch.Band[row]));
+        var weakest = table.TextColumn(c++);
+        foreach (var row in rows) weakest.Add(batch.WeakestDimension[row] is var w and >= 0 ? _dimensionIds[w] : []);
+        var answered = table.NumberColumn(c);
+        foreach (var row in rows) answered.Add(batch.Answered[row], true);
+    }
+
+    private static void AddText(TextDictionaryChunk column, SurveyBatch batch, ReadOnlySpan<int> rows, int field)
+    {
+        foreach (var row in rows) column.Add(batch.TrimmedField(row, field));
+    }
+
+    private static void AddNumbers(NumberDictionaryChunk column, double[] values, int offset, int stride, ReadOnlySpan<int> rows)
+    {
+        foreach (var row in rows) column.Add(values[row * stride + offset]);
     }
 
     public void Dispose() => _table.Dispose();

@@ -132,7 +132,14 @@ public sealed class SurveyBatch
     }
 
     /// <summary>The text of a field with surrounding spaces and tabs removed.</summary>
-    public ReadOnlySpan<byte> TrimmedField(int row, int column) => Field(row, column).Trim(" \t"u8);
+    public ReadOnlySpan<byte> TrimmedField(int row, int column)
+    {
+        var field = Field(row, column);
+        // Nearly every field has nothing to trim: two byte tests instead of the general trim.
+        return field.IsEmpty || (!IsBlank(field[0]) && !IsBlank(field[^1])) ? field : field.Trim(" \t"u8);
+    }
+
+    private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
 
     private static readonly byte[] UnknownCommunity = Encoding.UTF8.GetBytes(SurveyColumns.UnknownCommunity);
 

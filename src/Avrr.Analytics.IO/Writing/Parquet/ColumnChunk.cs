@@ -77,6 +77,9 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : ColumnChunk(fi
     private int[] _indices = new int[1024];
     private int _values;
 
+    /// <summary>A number; NaN is a null.</summary>
+    public void Add(double value) => Add(BitConverter.DoubleToInt64Bits(value), !double.IsNaN(value));
+
     public void Add(long bits, bool defined)
     {
         AddRow(defined);
@@ -206,15 +209,25 @@ internal sealed class TextDictionaryChunk(ParquetField field) : ColumnChunk(fiel
     private Utf8Table _dictionary = new();
     private int[] _indices = new int[1024];
     private int _values;
+    private int _last = -1;
+
+    /// <summary>A text; empty is a null.</summary>
+    public void Add(ReadOnlySpan<byte> utf8) => Add(utf8, !utf8.IsEmpty);
 
     public void Add(ReadOnlySpan<byte> utf8, bool defined)
     {
         AddRow(defined);
         if (!defined) return;
-        if (!_dictionary.TryGet(utf8, out var index))
+        // Consecutive rows often share a value (the round, the quarter, a community in a sorted export).
+        var index = _last;
+        if (index < 0 || !utf8.SequenceEqual(_dictionary.KeyAt(index)))
         {
-            index = _dictionary.Count;
-            _dictionary.TryAdd(utf8, index);
+            if (!_dictionary.TryGet(utf8, out index))
+            {
+                index = _dictionary.Count;
+                _dictionary.TryAdd(utf8, index);
+            }
+            _last = index;
         }
         if (_values == _indices.Length) Array.Resize(ref _indices, _values * 2);
         _indices[_values++] = index;
@@ -224,6 +237,7 @@ internal sealed class TextDictionaryChunk(ParquetField field) : ColumnChunk(fiel
     {
         base.Clear();
         _values = 0;
+        _last = -1;
         _dictionary = new Utf8Table();
     }
 
@@ -263,6 +277,9 @@ internal sealed class PlainTextChunk(ParquetField field) : ColumnChunk(field)
 {
     private readonly ArrayBufferWriter<byte> _plain = new(1 << 16);
     private (int Start, int Length) _min, _max;
+
+    /// <summary>A text; empty is a null.</summary>
+    public void Add(ReadOnlySpan<byte> utf8) => Add(utf8, !utf8.IsEmpty);
 
     public void Add(ReadOnlySpan<byte> utf8, bool defined)
     {

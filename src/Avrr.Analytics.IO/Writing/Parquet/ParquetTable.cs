@@ -70,19 +70,36 @@ internal sealed class ParquetTable : IDisposable
     public void Number(int column, double value) =>
         ((NumberDictionaryChunk)_chunks[column]).Add(BitConverter.DoubleToInt64Bits(value), !double.IsNaN(value));
 
-    public void Date(int column, DateOnly date) => ((NumberDictionaryChunk)_chunks[column]).Add(date.DayNumber - EpochDay, true);
+    public void Date(int column, DateOnly date) => ((NumberDictionaryChunk)_chunks[column]).Add(DaysSinceEpoch(date), true);
     public void Int32(int column, int value) => ((NumberDictionaryChunk)_chunks[column]).Add(value, true);
     public void Int64(int column, long? value) => ((NumberDictionaryChunk)_chunks[column]).Add(value ?? 0, value.HasValue);
     public void Flag(int column, bool value) => ((FlagChunk)_chunks[column]).Add(value);
 
     /// <summary>Parquet's DATE counts days from 1970-01-01.</summary>
+    public static int DaysSinceEpoch(DateOnly date) => date.DayNumber - EpochDay;
+
     private static readonly int EpochDay = new DateOnly(1970, 1, 1).DayNumber;
 
     /// <summary>Ends a row whose every cell was added; a full row group is written out.</summary>
-    public void EndRow()
+    public void EndRow() => EndRows(1);
+
+    /// <summary>Rows that can still be added, column by column, before <see cref="EndRows"/> must be called.</summary>
+    public int RowsLeftInGroup => RowGroupSize - _rows;
+
+    /// <summary>
+    /// Ends <paramref name="count"/> rows (at most <see cref="RowsLeftInGroup"/>) whose cells were added
+    /// column by column through the typed columns (<see cref="TextColumn"/>, …): a full row group is written out.
+    /// </summary>
+    public void EndRows(int count)
     {
-        if (++_rows == RowGroupSize) WriteRowGroup();
+        _rows += count;
+        if (_rows == RowGroupSize) WriteRowGroup();
     }
+
+    /// <summary>The chunk of a dictionary text column, to add many cells of one column at once.</summary>
+    public TextDictionaryChunk TextColumn(int column) => (TextDictionaryChunk)_chunks[column];
+    public PlainTextChunk UniqueTextColumn(int column) => (PlainTextChunk)_chunks[column];
+    public NumberDictionaryChunk NumberColumn(int column) => (NumberDictionaryChunk)_chunks[column];
 
     private void WriteRowGroup()
     {
