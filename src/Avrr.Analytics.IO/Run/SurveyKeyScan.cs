@@ -45,7 +45,9 @@ internal static class SurveyKeyScan
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
         var batch = new SurveyBatch(layout);
-        using var buckets = new SpillBuckets(spillFolder, "keys");
+        // Up to 64 MB of keys stay in memory (about a million rows) before buckets go to disk: a bound, so
+        // memory stays flat as files grow, that spares a typical export the round trip through files.
+        using var buckets = new SpillBuckets(spillFolder, "keys", memoryLimit: 64 << 20);
         var record = new byte[1 << 16];
         var dateKey = new byte[4];
         long sequence = 0;
