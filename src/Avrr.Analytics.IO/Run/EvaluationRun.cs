@@ -32,6 +32,7 @@ public static class EvaluationRun
         observer?.Stage("finding duplicate surveys");
         var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, observer is null ? null : n => observer.Rows(n)));
 
+        StageClock.Memo("pass 1");
         observer?.Stage("scoring");
         var state = new EvaluationState(plan, keys.PanelRows, spill);
         IReadOnlyList<EstimateRow> aggregates = [], panelRows = [];
@@ -46,14 +47,18 @@ public static class EvaluationRun
                 state.Add(batch);
             }, () =>
             {
+                StageClock.Memo("pass 2 batches");
                 aggregates = StageClock.Measure("aggregates", state.Aggregates);
+                StageClock.Memo("aggregates");
                 (panelRows, panelReturnees) = StageClock.Measure("panel change", state.PanelChange);
+                StageClock.Memo("panel change");
             });
             SurveyPipeline.Run(plan, keys.Duplicates, writers.WorkerStep, [.. writers.Consumers, estimation],
                 observer is null ? null : n => observer.Rows(n));
         }
         state.Dispose();
 
+        StageClock.Memo("pass 2");
         observer?.Stage("writing");
         var formats = settings.Formats;
         EstimateTables.WriteAggregates(output.Partial, state.Variables, aggregates, formats);

@@ -56,7 +56,7 @@ internal sealed class EvaluationState : IDisposable
         _groups = new GroupTable(plan.Levels);
         _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
         _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands);
-        _panel = new PanelChanges(spillFolder, plan.Measures.Count);
+        _panel = new PanelChanges(spillFolder, plan.Measures.Count, panelRows.Count);
         _variableColumn = _groups.Variables.Select(v => v == SurveyColumns.Quarter ? -1 : _layout.IndexOf(v)!.Value).ToArray();
         _valueIds = new int[_groups.Variables.Count];
         _measures = new double[plan.Measures.Count];

@@ -36,8 +36,6 @@ internal static class Fingerprint
         h ^= h >> 33;
         return h;
     }
-
-    public static int Bucket(ulong fingerprint) => (int)(fingerprint % SpillBuckets.Count);
 }
 
 /// <summary>

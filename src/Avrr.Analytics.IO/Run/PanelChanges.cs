@@ -18,9 +18,10 @@ internal sealed class PanelChanges : IDisposable
     private readonly int _measures;
     private readonly byte[] _record;
 
-    public PanelChanges(string spillFolder, int measures)
+    /// <param name="surveys">How many surveys will be added (the panel rows): it sets the number of spill buckets.</param>
+    public PanelChanges(string spillFolder, int measures, long surveys)
     {
-        _buckets = new SpillBuckets(spillFolder, "panel");
+        _buckets = new SpillBuckets(spillFolder, "panel", surveys);
         _measures = measures;
         _record = new byte[FixedBytes + 8 * measures + 30000];
     }
@@ -48,14 +49,14 @@ internal sealed class PanelChanges : IDisposable
         var p = FixedBytes;
         foreach (var m in measures) { BinaryPrimitives.WriteDoubleLittleEndian(span[p..], m); p += 8; }
         returneeId.CopyTo(span[p..]);
-        _buckets.Append(Fingerprint.Bucket(fingerprint), span[..(p + returneeId.Length)]);
+        _buckets.Append(_buckets.BucketOf(fingerprint), span[..(p + returneeId.Length)]);
         Surveys++;
     }
 
     private readonly record struct Survey(ulong IdHash, int Day, long Sequence, int Offset, int IdStart, int IdLength);
 
     /// <summary>A returnee's change between their first and last survey, with the last survey's design and cell.</summary>
-    private readonly record struct Pair(double Weight, int Stratum, int Cluster, int Cell, double[] Change);
+    private readonly record struct Pair(double Weight, int Stratum, int Cluster, int Cell);
 
     /// <summary>
     /// Pairs the first and last survey of every returnee and estimates the changes by cell (the last
@@ -69,38 +70,57 @@ internal sealed class PanelChanges : IDisposable
         var estimator = new DomainEstimator(design, _measures, bands, distributions: false);
         long returnees = 0;
         const int Together = 4;
-        var pairs = new List<Pair>[Together];
-        for (var first = 0; first < SpillBuckets.Count; first += Together)
+        // A workspace per bucket read together, reused for the next ones and dropped at the end: no
+        // array per returnee or per bucket.
+        var spaces = Enumerable.Range(0, Together).Select(_ => new Workspace()).ToArray();
+        for (var first = 0; first < _buckets.Count; first += Together)
         {
-            Parallel.For(0, Together, i =>
-            {
-                var (data, length) = _buckets.Read(first + i);
-                pairs[i] = PairsOf(data, length);
-                SpillBuckets.Return(data);
-            });
-            foreach (var bucket in pairs)
-                foreach (var pair in bucket)
+            Parallel.For(0, Together, i => PairsOf(first + i, spaces[i]));
+            foreach (var space in spaces)
+                for (var p = 0; p < space.PairCount; p++)
                 {
+                    var pair = space.Pairs[p];
                     returnees++;
-                    estimator.Add(pair.Cell, pair.Stratum, design.AddSurvey(pair.Stratum, pair.Cluster), pair.Weight, pair.Change);
+                    estimator.Add(pair.Cell, pair.Stratum, design.AddSurvey(pair.Stratum, pair.Cluster), pair.Weight,
+                        space.Changes.AsSpan(p * _measures, _measures));
                 }
         }
         return (estimator, returnees);
     }
 
-    private List<Pair> PairsOf(byte[] data, int length)
+    private sealed class Workspace
     {
-        var surveys = new List<Survey>();
+        public byte[] Data = [];
+        public Survey[] Surveys = [];
+        public Pair[] Pairs = [];
+        /// <summary>The changes of pair i at [i × measures, (i + 1) × measures).</summary>
+        public double[] Changes = [];
+        public int PairCount;
+    }
+
+    /// <summary>Pairs the first and last survey of each returnee of a bucket into <paramref name="space"/>.</summary>
+    private void PairsOf(int bucket, Workspace space)
+    {
+        var length = _buckets.Read(bucket, ref space.Data);
+        var data = space.Data;
+        var most = length / (FixedBytes + 8 * _measures + 1) + 1;
+        if (space.Surveys.Length < most)
+        {
+            space.Surveys = new Survey[most * 5 / 4];
+            space.Pairs = new Pair[most * 5 / 8 + 1];
+            space.Changes = new double[space.Pairs.Length * _measures];
+        }
+        var count = 0;
         for (var p = 0; p < length;)
         {
             var span = data.AsSpan(p);
             var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[40..]);
             var idStart = p + FixedBytes + 8 * _measures;
-            surveys.Add(new Survey(BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
-                BinaryPrimitives.ReadInt64LittleEndian(span[12..]), p, idStart, idLength));
+            space.Surveys[count++] = new Survey(BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(span[12..]), p, idStart, idLength);
             p = idStart + idLength;
         }
-        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(surveys);
+        var sorted = space.Surveys.AsSpan(0, count);
         sorted.Sort(static (x, y) =>
         {
             var c = x.IdHash.CompareTo(y.IdHash);
@@ -108,7 +128,7 @@ internal sealed class PanelChanges : IDisposable
             c = x.Day.CompareTo(y.Day);
             return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
         });
-        var pairs = new List<Pair>();
+        space.PairCount = 0;
         ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
             (x, y) =>
             {
@@ -122,14 +142,14 @@ internal sealed class PanelChanges : IDisposable
                 if (returnee.Length < 2) return;
                 var first = data.AsSpan(returnee[0].Offset);
                 var last = data.AsSpan(returnee[^1].Offset);
-                var change = new double[_measures];
+                var p = space.PairCount++;
+                var change = space.Changes.AsSpan(p * _measures, _measures);
                 for (var m = 0; m < _measures; m++)
                     change[m] = BinaryPrimitives.ReadDoubleLittleEndian(last[(FixedBytes + 8 * m)..])
                                 - BinaryPrimitives.ReadDoubleLittleEndian(first[(FixedBytes + 8 * m)..]);
-                pairs.Add(new Pair(BinaryPrimitives.ReadDoubleLittleEndian(last[20..]), BinaryPrimitives.ReadInt32LittleEndian(last[28..]),
-                    BinaryPrimitives.ReadInt32LittleEndian(last[32..]), BinaryPrimitives.ReadInt32LittleEndian(last[36..]), change));
+                space.Pairs[p] = new Pair(BinaryPrimitives.ReadDoubleLittleEndian(last[20..]), BinaryPrimitives.ReadInt32LittleEndian(last[28..]),
+                    BinaryPrimitives.ReadInt32LittleEndian(last[32..]), BinaryPrimitives.ReadInt32LittleEndian(last[36..]));
             });
-        return pairs;
     }
 
     public void Dispose() => _buckets.Dispose();

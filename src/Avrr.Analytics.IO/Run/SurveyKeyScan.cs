@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.Surveys;
@@ -45,9 +44,9 @@ internal static class SurveyKeyScan
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
         var batch = new SurveyBatch(layout);
-        // Up to 64 MB of keys stay in memory (about a million rows) before buckets go to disk: a bound, so
-        // memory stays flat as files grow, that spares a typical export the round trip through files.
-        using var buckets = new SpillBuckets(spillFolder, "keys", memoryLimit: 64 << 20);
+        // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
+        // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
+        using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
         var record = new byte[1 << 16];
         var dateKey = new byte[4];
         long sequence = 0;
@@ -77,7 +76,7 @@ internal static class SurveyKeyScan
                         second = dateKey;
                     }
                     var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row]);
-                    buckets.Append(Fingerprint.Bucket(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
+                    buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
                 }
                 rowsRead?.Invoke(batch.Count);
             }
@@ -86,14 +85,24 @@ internal static class SurveyKeyScan
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
-        StageClock.Measure("pass 1: resolve", () => Parallel.For(0, SpillBuckets.Count, b =>
-        {
-            var (data, length) = buckets.Read(b);
-            Resolve(data, length, inputs, duplicates, panel);
-            SpillBuckets.Return(data);
-        }));
+        StageClock.Measure("pass 1: resolve", () => Parallel.For(0, buckets.Count,
+            // Each thread reuses its buffers from bucket to bucket; they are dropped with the pass.
+            () => new ResolveBuffers(),
+            (b, _, buffers) =>
+            {
+                var length = buckets.Read(b, ref buffers.Data);
+                Resolve(buffers, length, inputs, duplicates, panel);
+                return buffers;
+            },
+            _ => { }));
         return new Result(duplicates, panel, sequence);
     }
+
+    /// <summary>
+    /// About how many rows the inputs hold, from their size (an RSS export row is some 250 bytes of CSV):
+    /// only the number of spill buckets depends on it.
+    /// </summary>
+    private static long ExpectedRows(IReadOnlyList<SurveyInput> inputs) => inputs.Sum(i => new FileInfo(i.Path).Length) / 250;
 
     // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i32 input, u16 id length, u16 key length, id, key.
     private const int FixedBytes = 40;
@@ -134,23 +143,31 @@ internal static class SurveyKeyScan
         }
     }
 
-    private static void Resolve(byte[] data, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    private sealed class ResolveBuffers
     {
-        // Rented, like the bucket (a record is at least its fixed part and two bytes of key): no large array per bucket.
-        var pooled = ArrayPool<KeyRecord>.Shared.Rent(length / (FixedBytes + 2) + 1);
+        public byte[] Data = [];
+        public KeyRecord[] Records = [];
+    }
+
+    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    {
+        var data = buffers.Data;
+        // A record is at least its fixed part and two bytes of key.
+        if (buffers.Records.Length < length / (FixedBytes + 2) + 1) buffers.Records = new KeyRecord[(length / (FixedBytes + 2) + 1) * 5 / 4];
+        var records = buffers.Records;
         var count = 0;
         for (var p = 0; p < length;)
         {
             var span = data.AsSpan(p);
             var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 4)..]);
             var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 2)..]);
-            pooled[count++] = new KeyRecord(
+            records[count++] = new KeyRecord(
                 BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
                 BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
             p += FixedBytes + idLength + keyLength;
         }
-        var sorted = pooled.AsSpan(0, count);
+        var sorted = records.AsSpan(0, count);
         sorted.Sort(new ByFingerprints());
         ReturneeRuns.ForEach(sorted, static (in KeyRecord r) => r.IdHash, (in KeyRecord r) => data.AsSpan(r.IdStart, r.IdLength),
             (a, b) =>
@@ -187,7 +204,6 @@ internal static class SurveyKeyScan
                 for (var i = 0; i < returnee.Length; i++)
                     if (!repeated[i]) panel.Add(returnee[i].Sequence);
             });
-        ArrayPool<KeyRecord>.Shared.Return(pooled);
     }
 
     /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>
@@ -208,6 +224,9 @@ internal sealed class RowSet(long rows = 0)
     private readonly ulong[] _bits = new ulong[(rows + 63) / 64];
 
     public void Add(long sequence) => Interlocked.Or(ref _bits[(int)(sequence >> 6)], 1UL << (int)(sequence & 63));
+
+    /// <summary>How many rows are in the set.</summary>
+    public long Count => _bits.Sum(b => (long)System.Numerics.BitOperations.PopCount(b));
 
     public bool Contains(long sequence)
     {

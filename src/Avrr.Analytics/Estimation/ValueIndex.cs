@@ -92,7 +92,7 @@ internal sealed class ValueWeights
                 slot.Total = weight;
                 slot.Last = weight;
                 slot.LastSurvey = survey;
-                if (++_count * 2 > slots.Length) Grow();
+                if (++_count * 4 > slots.Length * 3) Grow();
                 return;
             }
             i = (i + 1) & mask;
@@ -109,7 +109,7 @@ internal sealed class ValueWeights
             if (mine.Id == 0)
             {
                 mine = slot;
-                if (++_count * 2 > _slots.Length) Grow();
+                if (++_count * 4 > _slots.Length * 3) Grow();
                 continue;
             }
             mine.Total += slot.Total;

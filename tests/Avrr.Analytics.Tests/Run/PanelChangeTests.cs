@@ -188,7 +188,7 @@ public sealed class PanelChangeTests
         // P4 is not fed: the runner only spills returnees with two surveys. The cells are then regrouped into
         // two levels: all = domain 0; AAA = 1, BBB = 2.
         var spill = TestFiles.TempFolder();
-        using var panel = new PanelChanges(spill, measures: 1);
+        using var panel = new PanelChanges(spill, measures: 1, surveys: 9);
         void Add(long sequence, string id, string date, double weight, double composite, int country) =>
             panel.Add(Encoding.UTF8.GetBytes(id), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), sequence,
                 weight, 0, 0, [composite], country);
