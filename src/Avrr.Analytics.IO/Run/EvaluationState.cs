@@ -165,20 +165,24 @@ internal sealed class EvaluationState : IDisposable
         Enumerable.Range(0, _plan.Levels.Count)
             .Where(l => !(_plan.Levels[l].Name == RunPlan.QuarterLevel.Name && _plan.QuarterLevelIsDefault && !_severalQuarters));
 
-    public IReadOnlyList<EstimateRow> Aggregates() => Rows(_estimator.Regroup(DomainsOfCells()), requireRows: false);
+    public IReadOnlyList<EstimateRow> Aggregates() => Rows(_estimator, requireRows: false);
 
     public (IReadOnlyList<EstimateRow> Rows, long Returnees) PanelChange()
     {
         var (cells, returnees) = _panel.Estimate(_design.Clustered, _design.Stratified, _plan.Scheme.Options.Bands);
-        return (returnees == 0 ? [] : Rows(cells.Regroup(DomainsOfCells()), requireRows: true), returnees);
+        return (returnees == 0 ? [] : Rows(cells, requireRows: true), returnees);
     }
 
-    private List<EstimateRow> Rows(DomainEstimator estimator, bool requireRows)
+    private List<EstimateRow> Rows(DomainEstimator cells, bool requireRows)
     {
         var rows = new List<EstimateRow>();
         var variables = Variables.ToList();
+        var domainsOfCell = DomainsOfCells();
         foreach (var l in OutputLevels())
         {
+            // One level's groups at a time, merged from the cells: the distributions of a level's groups
+            // (every distinct value, for the quantiles) are dropped before the next level's are made.
+            var estimator = cells.Regroup(cell => domainsOfCell(cell).Slice(l, 1));
             var level = _plan.Levels[l];
             foreach (var (domain, values) in _groups.DomainsOf(l))
             {
