@@ -34,7 +34,13 @@ internal sealed class ValueIndex
         return _values.Count - 1;
     }
 
-    private static int Slot(long bits, int mask) => (int)(((ulong)bits * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+    /// <summary>
+    /// Fibonacci hashing: the top bits of the product, which depend on every bit of the double. (Scores
+    /// such as 0.25 or 0.75 have only their top bits set; lower bits of the product were all 0 for them,
+    /// so they shared one slot and every lookup walked past the others.)
+    /// </summary>
+    private static int Slot(long bits, int mask) =>
+        (int)(((ulong)bits * 0x9E3779B97F4A7C15UL) >> (64 - System.Numerics.BitOperations.PopCount((uint)mask)));
 
     private void Grow()
     {
@@ -75,7 +81,7 @@ internal sealed class ValueWeights
     {
         var slots = _slots;
         var mask = slots.Length - 1;
-        var i = (int)(((uint)valueId * 0x9E3779B1u) >> 8) & mask;
+        var i = Home(valueId, mask);
         while (true)
         {
             ref var slot = ref slots[i];
@@ -99,6 +105,10 @@ internal sealed class ValueWeights
         }
     }
 
+    /// <summary>The first slot to look at for a value number: the top bits of its Fibonacci hash.</summary>
+    private static int Home(int valueId, int mask) =>
+        (int)(((uint)valueId * 0x9E3779B1u) >> (32 - System.Numerics.BitOperations.PopCount((uint)mask)));
+
     /// <summary>Adds another domain's weights: totals add up; the last survey is the later of the two.</summary>
     public void Merge(ValueWeights other)
     {
@@ -121,7 +131,7 @@ internal sealed class ValueWeights
     private ref Slot Find(int id)
     {
         var mask = _slots.Length - 1;
-        var i = (int)(((uint)(id - 1) * 0x9E3779B1u) >> 8) & mask;
+        var i = Home(id - 1, mask);
         while (_slots[i].Id != 0 && _slots[i].Id != id) i = (i + 1) & mask;
         return ref _slots[i];
     }
@@ -134,7 +144,7 @@ internal sealed class ValueWeights
         foreach (var slot in old)
         {
             if (slot.Id == 0) continue;
-            var i = (int)(((uint)(slot.Id - 1) * 0x9E3779B1u) >> 8) & mask;
+            var i = Home(slot.Id - 1, mask);
             while (_slots[i].Id != 0) i = (i + 1) & mask;
             _slots[i] = slot;
         }
