@@ -92,10 +92,8 @@ internal sealed class ScoresParquetWriter : IDisposable
         foreach (var row in rows) column.Add(batch.TrimmedField(row, field));
     }
 
-    private static void AddNumbers(NumberDictionaryChunk column, double[] values, int offset, int stride, ReadOnlySpan<int> rows)
-    {
-        foreach (var row in rows) column.Add(values[row * stride + offset]);
-    }
+    private static void AddNumbers(NumberDictionaryChunk column, double[] values, int offset, int stride, ReadOnlySpan<int> rows) =>
+        column.AddAll(values, offset, stride, rows);
 
     public void Dispose() => _table.Dispose();
 }

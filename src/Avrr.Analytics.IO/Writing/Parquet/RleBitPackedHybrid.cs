@@ -42,10 +42,9 @@ internal static class RleBitPackedHybrid
 
     private static int RunLength<T>(ReadOnlySpan<T> values, int start) where T : IBinaryInteger<T>
     {
-        var first = values[start];
-        var end = start + 1;
-        while (end < values.Length && values[end] == first) end++;
-        return end - start;
+        // Vectorised: definition levels are mostly one long run of 1s.
+        var other = values[(start + 1)..].IndexOfAnyExcept(values[start]);
+        return other < 0 ? values.Length - start : other + 1;
     }
 
     private static void WriteRun(uint value, int count, int bitWidth, IBufferWriter<byte> output)
