@@ -48,4 +48,21 @@ public sealed class RunDeterminismTests
         // The manifests differ only in --out (and the run object): the settings recorded are the same.
         Assert.Equal(OutputContract.ManifestWithoutRun(one).Replace(one, "OUT"), OutputContract.ManifestWithoutRun(two).Replace(two, "OUT"));
     }
+
+    [Fact]
+    public void Parquet_files_of_several_row_groups_are_byte_identical_for_one_and_two_threads()
+    {
+        // 40,000 rows: two Parquet row groups of returnee_scores (32,768 rows each at most), ten batches.
+        var folder = TestFiles.TempFolder();
+        var input = Path.Combine(folder, "input.csv");
+        global::Avrr.Analytics.IO.Samples.SampleExport.Write(input, 40_000, seed: 3);
+        var one = Path.Combine(folder, "one");
+        var two = Path.Combine(folder, "two");
+        Avrr.Expect(1, "run", input, "--out", one, "--threads", "1", "--formats", "parquet", "--quiet");
+        Avrr.Expect(1, "run", input, "--out", two, "--threads", "2", "--formats", "parquet", "--quiet");
+        foreach (var file in new[] { "returnee_scores.parquet", "aggregates.parquet", "panel_change.parquet" })
+            Assert.True(File.ReadAllBytes(Path.Combine(one, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(two, file))),
+                $"{file} differs between --threads 1 and 2");
+        Assert.True(ParquetTables.Read(Path.Combine(one, "returnee_scores.parquet")).Count > 32_768);
+    }
 }
