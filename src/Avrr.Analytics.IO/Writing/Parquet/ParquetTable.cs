@@ -13,8 +13,8 @@ namespace Avrr.Analytics.IO.Writing.Parquet;
 /// <para>
 /// Written here rather than with a library because it was the slowest stage of a run: cells go straight
 /// from the scored batches into dictionaries (no string or boxed value per cell), which costs about a
-/// fifth of the CPU of the managed library used before and half of Apache Arrow's C++ writer through
-/// ParquetSharp (benchmarks/README.md). Its files are read back in tests with Parquet.Net, and with
+/// third of the CPU of the managed library used before (Parquet.Net) and less than Apache Arrow's C++
+/// writer through ParquetSharp (benchmarks/README.md). Its files are read back in tests with Parquet.Net, and with
 /// DuckDB and Apache Arrow in tests/interop.
 /// (https://parquet.apache.org/docs/file-format/, https://github.com/apache/parquet-format/blob/master/src/main/thrift/parquet.thrift)
 /// </para>
