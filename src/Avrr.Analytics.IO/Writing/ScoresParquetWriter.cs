@@ -73,12 +73,12 @@ internal sealed class ScoresParquetWriter : IDisposable
         AddText(table.TextColumn(4), batch, rows, SurveyLayout.Country);
         var communities = table.TextColumn(5);
         foreach (var row in rows) communities.Add(batch.Community(row));
-        AddNumbers(table.NumberColumn(6), batch.Weight, 0, 1, rows);
+        table.NumberColumn(6).AddAll(batch.Weight, 0, 1, rows);
         var attributes = _layout.Attributes.Count;
         for (var t = 0; t < attributes; t++) AddText(table.TextColumn(7 + t), batch, rows, _layout.FirstAttributeColumn + t);
         var c = 7 + attributes;
         var stride = batch.ScoreStride;
-        for (var s = 0; s < stride; s++) AddNumbers(table.NumberColumn(c++), batch.Scores, s, stride, rows);
+        for (var s = 0; s < stride; s++) table.NumberColumn(c++).AddAll(batch.Scores, s, stride, rows);
         var bands = table.TextColumn(c++);
         foreach (var row in rows) bands.Add(ScoreColumns.BandUtf8(batch.Band[row]));
         var weakest = table.TextColumn(c++);
@@ -91,9 +91,6 @@ internal sealed class ScoresParquetWriter : IDisposable
     {
         foreach (var row in rows) column.Add(batch.TrimmedField(row, field));
     }
-
-    private static void AddNumbers(NumberDictionaryChunk column, double[] values, int offset, int stride, ReadOnlySpan<int> rows) =>
-        column.AddAll(values, offset, stride, rows);
 
     public void Dispose() => _table.Dispose();
 }

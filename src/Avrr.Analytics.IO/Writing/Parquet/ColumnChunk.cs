@@ -53,7 +53,7 @@ internal abstract class ColumnChunk(ParquetField field)
 
     public void WriteDataPage(ArrayBufferWriter<byte> page)
     {
-        if (Field.Optional)
+        if (_optional)
         {
             // Data page v1: the definition levels' byte length, then the levels (max level 1, so 1 bit).
             var lengthAt = page.WrittenCount;
@@ -72,12 +72,46 @@ internal abstract class ColumnChunk(ParquetField field)
     public abstract (byte[] Min, byte[] Max)? MinMax();
 }
 
-/// <summary>Numbers, dates and counts, dictionary-encoded by their 64-bit pattern: scores take few distinct values.</summary>
-internal sealed class NumberDictionaryChunk(ParquetField field) : ColumnChunk(field)
+/// <summary>A column written with a dictionary: each value is its index among the distinct values of the row group.</summary>
+internal abstract class DictionaryChunk(ParquetField field) : ColumnChunk(field)
 {
-    private readonly LongTable _dictionary = new();
     private int[] _indices = new int[1024];
     private int _values;
+
+    /// <summary>How many distinct values the dictionary holds.</summary>
+    protected abstract int DistinctCount { get; }
+
+    protected void AddIndex(int index)
+    {
+        if (_values == _indices.Length) Array.Resize(ref _indices, _values * 2);
+        _indices[_values++] = index;
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _values = 0;
+    }
+
+    /// <summary>Without a value (every cell null), the data page is plain: definition levels only.</summary>
+    public override int DataEncoding => _values == 0 ? Plain : RleDictionary;
+
+    protected override void WriteValues(IBufferWriter<byte> page)
+    {
+        if (_values == 0) return;
+        var width = RleBitPackedHybrid.BitWidth(DistinctCount - 1);
+        page.GetSpan(1)[0] = (byte)width;
+        page.Advance(1);
+        RleBitPackedHybrid.Write<int>(_indices.AsSpan(0, _values), width, page);
+    }
+}
+
+/// <summary>Numbers, dates and counts, dictionary-encoded by their 64-bit pattern: scores take few distinct values.</summary>
+internal sealed class NumberDictionaryChunk(ParquetField field) : DictionaryChunk(field)
+{
+    private readonly LongTable _dictionary = new();
+
+    protected override int DistinctCount => _dictionary.Count;
 
     /// <summary>A number; NaN is a null.</summary>
     public void Add(double value) => Add(BitConverter.DoubleToInt64Bits(value), !double.IsNaN(value));
@@ -88,36 +122,29 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : ColumnChunk(fi
     /// </summary>
     public void AddAll(double[] values, int offset, int stride, ReadOnlySpan<int> rows)
     {
-        if (_values + rows.Length > _indices.Length) Array.Resize(ref _indices, Math.Max(_indices.Length * 2, _values + rows.Length));
-        var indices = _indices;
         var dictionary = _dictionary;
         foreach (var row in rows)
         {
             var value = values[row * stride + offset];
             var defined = !double.IsNaN(value);
             AddRow(defined);
-            if (defined) indices[_values++] = dictionary.IndexOf(BitConverter.DoubleToInt64Bits(value));
+            if (defined) AddIndex(dictionary.IndexOf(BitConverter.DoubleToInt64Bits(value)));
         }
     }
 
     public void Add(long bits, bool defined)
     {
         AddRow(defined);
-        if (!defined) return;
-        if (_values == _indices.Length) Array.Resize(ref _indices, _values * 2);
-        _indices[_values++] = _dictionary.IndexOf(bits);
+        if (defined) AddIndex(_dictionary.IndexOf(bits));
     }
 
     public override void Clear()
     {
         base.Clear();
-        _values = 0;
         _dictionary.Clear();
     }
 
     private int Width => Field.PhysicalType == 1 ? 4 : 8;
-
-    public override int DataEncoding => _values == 0 ? Plain : RleDictionary;
 
     public override bool WriteDictionary(IBufferWriter<byte> page, out int count)
     {
@@ -131,15 +158,6 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : ColumnChunk(fi
         }
         page.Advance(count * Width);
         return true;
-    }
-
-    protected override void WriteValues(IBufferWriter<byte> page)
-    {
-        if (_values == 0) return;
-        var width = RleBitPackedHybrid.BitWidth(_dictionary.Count - 1);
-        page.GetSpan(1)[0] = (byte)width;
-        page.Advance(1);
-        RleBitPackedHybrid.Write<int>(_indices.AsSpan(0, _values), width, page);
     }
 
     public override (byte[] Min, byte[] Max)? MinMax()
@@ -231,13 +249,19 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : ColumnChunk(fi
     }
 }
 
+/// <summary>A text column: <see cref="TextDictionaryChunk"/> or <see cref="PlainTextChunk"/>.</summary>
+internal interface ITextChunk
+{
+    /// <summary>A text cell, or a null one when not <paramref name="defined"/>.</summary>
+    void Add(ReadOnlySpan<byte> utf8, bool defined);
+}
+
 /// <summary>Repeated texts (round, country, community, band, …), dictionary-encoded.</summary>
-internal sealed class TextDictionaryChunk(ParquetField field) : ColumnChunk(field)
+internal sealed class TextDictionaryChunk(ParquetField field) : DictionaryChunk(field), ITextChunk
 {
     private Utf8Table _dictionary = new();
-    private int[] _indices = new int[1024];
-    private int _values;
-    private int _last = -1;
+
+    protected override int DistinctCount => _dictionary.Count;
 
     /// <summary>A text; empty is a null.</summary>
     public void Add(ReadOnlySpan<byte> utf8) => Add(utf8, !utf8.IsEmpty);
@@ -246,45 +270,25 @@ internal sealed class TextDictionaryChunk(ParquetField field) : ColumnChunk(fiel
     {
         AddRow(defined);
         if (!defined) return;
-        // Consecutive rows often share a value (the round, the quarter, a community in a sorted export).
-        var index = _last;
-        if (index < 0 || !utf8.SequenceEqual(_dictionary.KeyAt(index)))
+        if (!_dictionary.TryGet(utf8, out var index))
         {
-            if (!_dictionary.TryGet(utf8, out index))
-            {
-                index = _dictionary.Count;
-                _dictionary.TryAdd(utf8, index);
-            }
-            _last = index;
+            index = _dictionary.Count;
+            _dictionary.TryAdd(utf8, index);
         }
-        if (_values == _indices.Length) Array.Resize(ref _indices, _values * 2);
-        _indices[_values++] = index;
+        AddIndex(index);
     }
 
     public override void Clear()
     {
         base.Clear();
-        _values = 0;
-        _last = -1;
         _dictionary = new Utf8Table();
     }
-
-    public override int DataEncoding => _values == 0 ? Plain : RleDictionary;
 
     public override bool WriteDictionary(IBufferWriter<byte> page, out int count)
     {
         count = _dictionary.Count;
         for (var i = 0; i < count; i++) PlainTextChunk.WritePlain(_dictionary.KeyAt(i), page);
         return count > 0;
-    }
-
-    protected override void WriteValues(IBufferWriter<byte> page)
-    {
-        if (_values == 0) return;
-        var width = RleBitPackedHybrid.BitWidth(_dictionary.Count - 1);
-        page.GetSpan(1)[0] = (byte)width;
-        page.Advance(1);
-        RleBitPackedHybrid.Write<int>(_indices.AsSpan(0, _values), width, page);
     }
 
     public override (byte[] Min, byte[] Max)? MinMax()
@@ -301,7 +305,7 @@ internal sealed class TextDictionaryChunk(ParquetField field) : ColumnChunk(fiel
 }
 
 /// <summary>Texts that are all different (returnee ids): plain, each value its length and its bytes.</summary>
-internal sealed class PlainTextChunk(ParquetField field) : ColumnChunk(field)
+internal sealed class PlainTextChunk(ParquetField field) : ColumnChunk(field), ITextChunk
 {
     private readonly ArrayBufferWriter<byte> _plain = new(1 << 16);
     private (int Start, int Length) _min, _max;

@@ -46,29 +46,14 @@ internal sealed class ParquetTable : IDisposable
     }
 
     /// <summary>A text cell; empty text is a null.</summary>
-    public void Text(int column, ReadOnlySpan<byte> utf8)
-    {
-        switch (_chunks[column])
-        {
-            case TextDictionaryChunk chunk: chunk.Add(utf8, !utf8.IsEmpty); break;
-            case var chunk: ((PlainTextChunk)chunk).Add(utf8, !utf8.IsEmpty); break;
-        }
-    }
+    public void Text(int column, ReadOnlySpan<byte> utf8) => ((ITextChunk)_chunks[column]).Add(utf8, !utf8.IsEmpty);
 
     /// <summary>A text cell; only null is a null, "" stays an empty string.</summary>
-    public void Text(int column, string? text)
-    {
-        var utf8 = text is null ? [] : System.Text.Encoding.UTF8.GetBytes(text);
-        switch (_chunks[column])
-        {
-            case TextDictionaryChunk chunk: chunk.Add(utf8, text is not null); break;
-            case var chunk: ((PlainTextChunk)chunk).Add(utf8, text is not null); break;
-        }
-    }
+    public void Text(int column, string? text) =>
+        ((ITextChunk)_chunks[column]).Add(text is null ? [] : System.Text.Encoding.UTF8.GetBytes(text), text is not null);
 
     /// <summary>A number; NaN is a null.</summary>
-    public void Number(int column, double value) =>
-        ((NumberDictionaryChunk)_chunks[column]).Add(BitConverter.DoubleToInt64Bits(value), !double.IsNaN(value));
+    public void Number(int column, double value) => ((NumberDictionaryChunk)_chunks[column]).Add(value);
 
     public void Date(int column, DateOnly date) => ((NumberDictionaryChunk)_chunks[column]).Add(DaysSinceEpoch(date), true);
     public void Int32(int column, int value) => ((NumberDictionaryChunk)_chunks[column]).Add(value, true);
@@ -121,7 +106,6 @@ internal sealed class ParquetTable : IDisposable
             column.DataOffset = _position;
             _page.ResetWrittenCount();
             chunk.WriteDataPage(_page);
-            column.DataEncoding = chunk.DataEncoding;
             WritePage(column, dictionary: false, _rows, chunk.DataEncoding);
             uncompressed += column.Uncompressed;
             columns[c] = column;
@@ -218,22 +202,21 @@ internal sealed class ParquetTable : IDisposable
         thrift.Field(1, field.PhysicalType);
         thrift.Field(3, field.Optional ? 1 : 0);                         // repetition_type: OPTIONAL or REQUIRED
         thrift.Field(4, field.Name);
-        switch (field.Kind)
+        // The annotation, both ways readers look for it: converted_type (UTF8 = 0, DATE = 6) and the
+        // logicalType union's member (STRING = 1, DATE = 6, each an empty struct).
+        var (converted, logical) = field.Kind switch
         {
-            case ParquetKind.Text:
-                thrift.Field(6, 0);                                       // converted_type UTF8
-                thrift.StructField(10);                                   // logicalType: STRING
-                thrift.StructField(1);
-                thrift.EndStruct();
-                thrift.EndStruct();
-                break;
-            case ParquetKind.Date:
-                thrift.Field(6, 6);                                       // converted_type DATE
-                thrift.StructField(10);                                   // logicalType: DATE
-                thrift.StructField(6);
-                thrift.EndStruct();
-                thrift.EndStruct();
-                break;
+            ParquetKind.Text => (0, (short)1),
+            ParquetKind.Date => (6, (short)6),
+            _ => (-1, (short)-1),
+        };
+        if (converted >= 0)
+        {
+            thrift.Field(6, converted);
+            thrift.StructField(10);
+            thrift.StructField(logical);
+            thrift.EndStruct();
+            thrift.EndStruct();
         }
         thrift.EndStruct();
     }
@@ -283,7 +266,7 @@ internal sealed class ParquetTable : IDisposable
     {
         public long ChunkStart, DataOffset, Uncompressed, Compressed;
         public long? DictionaryOffset;
-        public int DataEncoding, Nulls;
+        public int Nulls;
         public (byte[] Min, byte[] Max)? Statistics;
     }
 

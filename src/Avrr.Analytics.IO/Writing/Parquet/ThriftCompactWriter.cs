@@ -11,7 +11,7 @@ namespace Avrr.Analytics.IO.Writing.Parquet;
 /// </summary>
 internal sealed class ThriftCompactWriter(IBufferWriter<byte> output)
 {
-    private const byte BoolTrue = 1, BoolFalse = 2, I8 = 3, I16 = 4, I32 = 5, I64 = 6, Binary = 8, List = 9, Struct = 12;
+    private const byte BoolTrue = 1, BoolFalse = 2, I16 = 4, I32 = 5, I64 = 6, Binary = 8, List = 9, Struct = 12;
 
     private readonly Stack<short> _outer = new();
     private short _lastField;
@@ -29,12 +29,6 @@ internal sealed class ThriftCompactWriter(IBufferWriter<byte> output)
     }
 
     public void Field(short id, bool value) => FieldHeader(id, value ? BoolTrue : BoolFalse);
-
-    public void Field(short id, sbyte value)
-    {
-        FieldHeader(id, I8);
-        Byte((byte)value);
-    }
 
     public void Field(short id, short value)
     {
