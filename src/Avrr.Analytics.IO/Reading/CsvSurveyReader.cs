@@ -100,12 +100,15 @@ public sealed class CsvSurveyReader : ISurveyRowReader
             if (rowNumber == _malformedRow)
                 batch.Reject(row, "", "", RejectReason.MalformedRow,
                     "a quote opened in this row is never closed: the rest of the file was read as one field; close or remove the quote");
-            else if (fields != _headerCount)
-                batch.Reject(row, "", Encoding.UTF8.GetString(_csv.RawRecord), RejectReason.FieldCount,
-                    $"the row has {fields} fields where the header has {_headerCount}; a separator too many or too few, or an unquoted separator inside a value");
+            else if (fields != _headerCount) RejectFieldCount(batch, row, _csv.RawRecord, fields, _headerCount);
         }
         return batch.Count > 0 || batch.BlankRows > 0;
     }
+
+    /// <summary>Rejects a row whose number of fields is not the header's (both CSV readers say it alike).</summary>
+    internal static void RejectFieldCount(SurveyBatch batch, int row, ReadOnlySpan<byte> line, int fields, int headerCount) =>
+        batch.Reject(row, "", Encoding.UTF8.GetString(line), RejectReason.FieldCount,
+            $"the row has {fields} fields where the header has {headerCount}; a separator too many or too few, or an unquoted separator inside a value");
 
     private bool IsBlank(int fields)
     {

@@ -83,9 +83,7 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
                 if (_runColumn[j] >= 0 && wanted[_runColumn[j]]) batch.SetField(row, _runColumn[j], field);
                 rest = end < 0 ? [] : rest[(end + 1)..];
             }
-            if (fields != _headerCount)
-                batch.Reject(row, "", Encoding.UTF8.GetString(line), RejectReason.FieldCount,
-                    $"the row has {fields} fields where the header has {_headerCount}; a separator too many or too few, or an unquoted separator inside a value");
+            if (fields != _headerCount) CsvSurveyReader.RejectFieldCount(batch, row, line, fields, _headerCount);
         }
         return batch.Count > 0 || batch.BlankRows > 0;
     }
