@@ -52,7 +52,7 @@ internal static class SurveyKeyScan
         long sequence = 0;
         foreach (var input in inputs)
         {
-            using var reader = input.OpenKeyReader(layout);
+            using var reader = input.OpenReader(layout);
             while (reader.Fill(batch, wanted, ref sequence))
             {
                 for (var row = 0; row < batch.Count; row++)

@@ -6,7 +6,7 @@ using Avrr.Analytics.Surveys;
 namespace Avrr.Analytics.Tests.Reading;
 
 /// <summary>
-/// The first pass's quote-free reader reads every file exactly as CsvHelper does: the same rows with the
+/// The quote-free reader reads every file exactly as CsvHelper does: the same rows with the
 /// same row and sequence numbers, the same fields, blank rows and rejected rows, also when it hands the
 /// rest of a file to CsvHelper at a quoted line (in the middle of a batch), at a carriage return that
 /// ends no line, or from the start when the header is quoted. Each file is read by both readers and
@@ -27,16 +27,17 @@ public sealed class QuoteFreeCsvReaderTests
 
     private record Row(long Number, long Sequence, string Fields, string Rejects);
 
-    private static (List<Row> Rows, int Blank, Type Reader) Read(string path, bool keysFirst, int capacity)
+    private static (List<Row> Rows, int Blank, Type Reader) Read(string path, bool csvHelper, int capacity, bool keysOnly)
     {
         var input = SurveyInput.Open(path, 0, Scheme.Rss15, new ReadOptions());
         var layout = new SurveyLayout(Scheme.Rss15, input.Header.Attributes);
         var batch = new SurveyBatch(layout, capacity);
-        var wanted = Enumerable.Repeat(true, layout.ColumnCount).ToArray();
+        var wanted = Enumerable.Repeat(!keysOnly, layout.ColumnCount).ToArray();
+        if (keysOnly) wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
         var rows = new List<Row>();
         var blank = 0;
         long sequence = 0;
-        using var reader = keysFirst ? input.OpenKeyReader(layout) : input.OpenReader(layout);
+        using var reader = csvHelper ? input.OpenCsvHelperReader(layout) : input.OpenReader(layout);
         while (reader.Fill(batch, wanted, ref sequence))
         {
             blank += batch.BlankRows;
@@ -50,12 +51,12 @@ public sealed class QuoteFreeCsvReaderTests
         return (rows, blank, reader.GetType());
     }
 
-    private static void AssertSameAsCsvHelper(string text, int capacity = 4096)
+    private static void AssertSameAsCsvHelper(string text, int capacity = 4096, bool keysOnly = false)
     {
         var path = Path.Combine(TestFiles.TempFolder(), "input.csv");
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
-        var expected = Read(path, keysFirst: false, capacity);
-        var actual = Read(path, keysFirst: true, capacity);
+        var expected = Read(path, csvHelper: true, capacity, keysOnly);
+        var actual = Read(path, csvHelper: false, capacity, keysOnly);
         Assert.Equal(typeof(QuoteFreeCsvReader), actual.Reader);
         Assert.Equal(expected.Blank, actual.Blank);
         Assert.Equal(expected.Rows.Count, actual.Rows.Count);
@@ -126,5 +127,29 @@ public sealed class QuoteFreeCsvReaderTests
         fields[2] = new string('x', 3_000_000);    // a 3 MB community name: the 1 MB buffer grows
         rows[10] = string.Join(",", fields);
         AssertSameAsCsvHelper(Lines([Header, .. rows]));
+    }
+
+    [Fact]
+    public void Separators_at_every_position_of_a_vector_block_and_semicolons()
+    {
+        // The community grows by one byte a row, so every later separator moves across the 32- and
+        // 16-byte blocks the reader compares at once; some rows are shorter than one block.
+        var rows = Rows(80).Select((line, i) =>
+        {
+            var fields = line.Split(',');
+            fields[2] = new string('c', i % 70);
+            return string.Join(";", fields);
+        }).ToList();
+        rows.Add(string.Join(";", Enumerable.Repeat("", 5)));       // blank: separators only
+        rows.Add("R9;SEN");                                          // a short line: too few fields
+        AssertSameAsCsvHelper(Lines([Header.Replace(',', ';'), .. rows]));
+    }
+
+    [Fact]
+    public void Only_the_wanted_columns_are_set_as_the_first_pass_asks()
+    {
+        var rows = Rows(60).ToList();
+        rows[7] += ",extra";
+        AssertSameAsCsvHelper(Lines([Header, .. rows]), keysOnly: true);
     }
 }
