@@ -108,6 +108,7 @@ public sealed class Utf8Table
     /// Two words that, with the length, tell keys of up to 16 bytes apart exactly: the first and last 8
     /// bytes (overlapping when shorter than 16), the first and last 4, or the first, middle and last byte.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static (ulong Head, ulong Tail) Pack(ReadOnlySpan<byte> key)
     {
         if (key.Length >= 8) return (BinaryPrimitives.ReadUInt64LittleEndian(key), BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]));

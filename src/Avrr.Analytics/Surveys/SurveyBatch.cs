@@ -139,6 +139,7 @@ public sealed class SurveyBatch
     }
 
     /// <summary>Sets a field to the bytes at <paramref name="start"/> of what <see cref="AddText"/> copied.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void SetFieldAt(int row, int column, int start, int length)
     {
         if ((uint)start > (uint)_textUsed || (uint)length > (uint)(_textUsed - start)) throw new ArgumentOutOfRangeException(nameof(start));
