@@ -56,6 +56,7 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
     /// <summary>Whether the file can be read here: UTF-8 (with or without byte order mark); other encodings go to CsvHelper.</summary>
     internal static bool Handles(CsvDialect dialect) => dialect.Encoding is UTF8Encoding;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)
     {
         if (_rest is not null) return _rest.Fill(batch, wanted, ref sequence);

@@ -66,6 +66,7 @@ internal sealed class EvaluationState : IDisposable
         _groups.Domain(0, []);   // the whole sample has a line even when no survey is scored
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(SurveyBatch batch)
     {
         RowsRead += batch.Count;

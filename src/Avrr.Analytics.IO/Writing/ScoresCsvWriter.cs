@@ -42,6 +42,7 @@ internal sealed class ScoresCsvWriter : IDisposable
             _dimensionIds = layout.Scheme.Dimensions.Select(d => Encoding.UTF8.GetBytes(d.Id)).ToArray();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Format(SurveyBatch batch)
         {
             var line = _line;

@@ -60,6 +60,7 @@ internal sealed class ScoresParquetWriter : IDisposable
 
     private int[] _rows = [];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Add(SurveyBatch batch, ReadOnlySpan<int> rows)
     {
         var table = _table;

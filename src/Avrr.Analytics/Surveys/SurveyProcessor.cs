@@ -25,6 +25,7 @@ public sealed class SurveyProcessor
             : $"a date in the form {layout.DateFormat} (--date-format)";
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Process(SurveyBatch batch, DuplicateSurveys duplicates)
     {
         var questions = _layout.QuestionCount;
