@@ -17,7 +17,8 @@ public class ScoringBenchmarks
     private SurveyScorer _scorer = null!;
     private AnswerDecoder _decoder = null!;
     private byte[] _answers = null!;
-    private byte[][] _text = null!;
+    private byte[] _text = null!;          // every answer's UTF-8 text, one after another, as a batch holds them
+    private int[] _start = null!;
     private readonly double[] _indicators = new double[15];
     private readonly double[] _dimensions = new double[3];
     private readonly byte[] _decoded = new byte[29];
@@ -31,7 +32,8 @@ public class ScoringBenchmarks
         var random = new Random(1);
         var questions = scheme.Questions;
         _answers = new byte[Surveys * questions.Count];
-        _text = new byte[Surveys * questions.Count][];
+        var text = new List<byte>();
+        _start = new int[Surveys * questions.Count + 1];
         for (var s = 0; s < Surveys; s++)
             for (var q = 0; q < questions.Count; q++)
             {
@@ -39,8 +41,11 @@ public class ScoringBenchmarks
                 var missing = random.NextDouble() < 0.03;
                 var choice = random.Next(choices.Count);
                 _answers[s * questions.Count + q] = missing ? AnswerDecoder.Missing : (byte)choice;
-                _text[s * questions.Count + q] = Encoding.UTF8.GetBytes(missing ? "dk" : choices[choice].Code);
+                _start[s * questions.Count + q] = text.Count;
+                text.AddRange(Encoding.UTF8.GetBytes(missing ? "dk" : choices[choice].Code));
             }
+        _start[^1] = text.Count;
+        _text = [.. text, .. new byte[16]];
     }
 
     [Benchmark(OperationsPerInvoke = Surveys, Description = "score one survey (decoded answers)")]
@@ -58,7 +63,11 @@ public class ScoringBenchmarks
         double sum = 0;
         for (var s = 0; s < Surveys; s++)
         {
-            for (var q = 0; q < 29; q++) _decoded[q] = _decoder.Decode(q, _text[s * 29 + q]);
+            for (var q = 0; q < 29; q++)
+            {
+                var i = s * 29 + q;
+                _decoded[q] = _decoder.Decode(q, _text, _start[i], _start[i + 1] - _start[i]);
+            }
             sum += _scorer.Score(_decoded, _indicators, _dimensions).Composite;
         }
         return sum;

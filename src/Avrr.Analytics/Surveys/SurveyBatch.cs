@@ -154,6 +154,16 @@ public sealed class SurveyBatch
         return _text.AsSpan(_fieldStart[i], _fieldLength[i]);
     }
 
+    /// <summary>The buffer that holds the text of every field, valid until the batch is reset or a field is added.</summary>
+    internal byte[] Text => _text;
+
+    /// <summary>Where a field's text lies in <see cref="Text"/>.</summary>
+    internal (int Start, int Length) FieldAt(int row, int column)
+    {
+        var i = row * _columns + column;
+        return (_fieldStart[i], _fieldLength[i]);
+    }
+
     /// <summary>The text of a field with surrounding spaces and tabs removed.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> TrimmedField(int row, int column)

@@ -35,10 +35,12 @@ public sealed class SurveyProcessor
             if (batch.Rejected[row]) continue;
             CheckRecord(batch, row);
             var answers = batch.Answers.AsSpan(row * questions, questions);
+            var text = batch.Text;
             for (var q = 0; q < questions; q++)
             {
                 var column = _layout.FirstQuestionColumn + q;
-                var answer = _decoder.Decode(q, batch.Field(row, column));
+                var (start, length) = batch.FieldAt(row, column);
+                var answer = _decoder.Decode(q, text, start, length);
                 answers[q] = answer;
                 if (answer == AnswerDecoder.Invalid)
                 {
