@@ -37,6 +37,7 @@ internal sealed class EvaluationState : IDisposable
     private readonly long[] _read, _rejected, _blank;
     private readonly Dictionary<string, long> _rejectsByReason = new(StringComparer.Ordinal);
     private readonly byte[] _quarterText = new byte[16];
+    private int _lastQuarter = -1, _lastQuarterId;
 
     public long RowsRead { get; private set; }
     public long RowsRejected { get; private set; }
@@ -101,8 +102,7 @@ internal sealed class EvaluationState : IDisposable
             else if (quarter != _firstQuarter) _severalQuarters = true;
             for (var v = 0; v < _valueIds.Length; v++)
             {
-                var value = _variableColumn[v] < 0 ? ScoresCsvWriter.Quarter(date, _quarterText) : GroupValue(batch, row, _variableColumn[v]);
-                _valueIds[v] = _groups.ValueId(v, value);
+                _valueIds[v] = _variableColumn[v] < 0 ? QuarterId(v, date, quarter) : _groups.ValueId(v, GroupValue(batch, row, _variableColumn[v]));
             }
             var weight = batch.Weight[row];
             var cell = Cell(_valueIds);
@@ -110,6 +110,13 @@ internal sealed class EvaluationState : IDisposable
             if (_panelRows.Contains(batch.Sequence[row]))
                 _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), date, batch.Sequence[row], weight, stratum, cluster, _measures, cell);
         }
+    }
+
+    /// <summary>The number of a quarter's text ("2026-Q3") as a grouping value: formatted once per run of rows of one quarter.</summary>
+    private int QuarterId(int variable, DateOnly date, int quarter)
+    {
+        if (quarter != _lastQuarter) (_lastQuarter, _lastQuarterId) = (quarter, _groups.ValueId(variable, ScoresCsvWriter.Quarter(date, _quarterText)));
+        return _lastQuarterId;
     }
 
     /// <summary>The cell of a combination of grouping values (their numbers), numbering it when it is new.</summary>
