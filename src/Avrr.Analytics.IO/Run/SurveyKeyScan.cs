@@ -146,7 +146,39 @@ internal static class SurveyKeyScan
     private sealed class ResolveBuffers
     {
         public byte[] Data = [];
-        public KeyRecord[] Records = [];
+        public KeyRecord[] Records = [], Sorted = [];
+        public ulong[] IdHashes = [];
+        public int[] Order = [];
+    }
+
+    /// <summary>
+    /// The records in <see cref="ByFingerprints"/> order. The sort is on the returnee fingerprints alone, as
+    /// plain numbers carrying each record's index (far cheaper than moving 56-byte records through a
+    /// comparer); the few records that share a returnee fingerprint are then put in order by the comparer.
+    /// </summary>
+    private static Span<KeyRecord> SortByFingerprints(ResolveBuffers buffers, int count)
+    {
+        if (buffers.Order.Length < count)
+        {
+            buffers.IdHashes = new ulong[buffers.Records.Length];
+            buffers.Order = new int[buffers.Records.Length];
+            buffers.Sorted = new KeyRecord[buffers.Records.Length];
+        }
+        var records = buffers.Records;
+        var hashes = buffers.IdHashes.AsSpan(0, count);
+        var order = buffers.Order.AsSpan(0, count);
+        for (var i = 0; i < count; i++) (hashes[i], order[i]) = (records[i].IdHash, i);
+        hashes.Sort(order);
+        var sorted = buffers.Sorted.AsSpan(0, count);
+        for (var i = 0; i < count; i++) sorted[i] = records[order[i]];
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && hashes[end] == hashes[start]) end++;
+            if (end - start > 1) sorted[start..end].Sort(new ByFingerprints());
+            start = end;
+        }
+        return sorted;
     }
 
     private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
@@ -167,8 +199,7 @@ internal static class SurveyKeyScan
                 BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
             p += FixedBytes + idLength + keyLength;
         }
-        var sorted = records.AsSpan(0, count);
-        sorted.Sort(new ByFingerprints());
+        var sorted = SortByFingerprints(buffers, count);
         ReturneeRuns.ForEach(sorted, static (in KeyRecord r) => r.IdHash, (in KeyRecord r) => data.AsSpan(r.IdStart, r.IdLength),
             (a, b) =>
             {
