@@ -142,10 +142,14 @@ public sealed class SurveyBatch
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void SetFieldAt(int row, int column, int start, int length)
     {
-        if ((uint)start > (uint)_textUsed || (uint)length > (uint)(_textUsed - start)) throw new ArgumentOutOfRangeException(nameof(start));
+        if ((uint)start > (uint)_textUsed || (uint)length > (uint)(_textUsed - start)) NotInText(start, length);
         _fieldStart[row * _columns + column] = start;
         _fieldLength[row * _columns + column] = length;
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void NotInText(int start, int length) =>
+        throw new ArgumentOutOfRangeException(nameof(start), $"bytes {start}..{start + length} are not in the {_textUsed} bytes of text added to the batch");
 
     /// <summary>The UTF-8 text of a field as read (quotes removed), valid until the batch is reset.</summary>
     public ReadOnlySpan<byte> Field(int row, int column)
