@@ -114,12 +114,8 @@ public sealed class SurveyBatch
     public void SetField(int row, int column, ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty) { _fieldLength[row * _columns + column] = 0; return; }
-        if (_textUsed + utf8.Length > _text.Length)
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + utf8.Length));
-        utf8.CopyTo(_text.AsSpan(_textUsed));
-        _fieldStart[row * _columns + column] = _textUsed;
+        _fieldStart[row * _columns + column] = AddText(utf8);
         _fieldLength[row * _columns + column] = utf8.Length;
-        _textUsed += utf8.Length;
     }
 
     public void SetField(int row, int column, string text) => SetField(row, column, Encoding.UTF8.GetBytes(text));
