@@ -54,8 +54,8 @@ public sealed class AnswerDecoder
     /// Decodes the answer at <paramref name="start"/> of <paramref name="text"/> (a batch's text buffer), as
     /// <see cref="Decode(int, ReadOnlySpan{byte})"/> does. An answer written exactly as one of the scale's
     /// codes, labels or special answers, of up to 16 bytes, is found without a branch that depends on the
-    /// answer: 16 bytes are read at once and masked to its length, and compared with the one spelling its
-    /// length and first and last bytes point to (<see cref="Spellings"/>). Answers of varying length made
+    /// answer: 16 bytes are read at once and masked to its length, and compared with the one spelling a
+    /// hash of those bytes points to (<see cref="Spellings"/>). Answers of varying length made
     /// the general lookup mispredict about once per answer. Anything else takes the general lookup.
     /// </summary>
     internal byte Decode(int question, byte[] text, int start, int length)
