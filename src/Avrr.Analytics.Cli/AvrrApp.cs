@@ -37,6 +37,24 @@ public static class AvrrApp
             console.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
             return (int)ExitCode.UsageError;
         }
+        catch (OutputFolderException e) when (e.Problem == OutputProblem.Refused)
+        {
+            console.MarkupLine("[red]error:[/] " + Markup.Escape($"--out {e.Folder}: {e.Message}."));
+            console.MarkupLine("Nothing was touched.");
+            return (int)ExitCode.UsageError;
+        }
+        catch (OutputFolderException e)
+        {
+            console.MarkupLine("[red]the result could not be written:[/] " + Markup.Escape($"--out {e.Folder}: {e.Message}."));
+            console.MarkupLine("An earlier result in that folder is kept as it was.");
+            return (int)ExitCode.OutputFailed;
+        }
+        catch (NothingScoredException e)
+        {
+            console.MarkupLine("[red]nothing to score:[/] " + Markup.Escape(e.Message) + ".");
+            console.MarkupLine("Nothing was written.");
+            return (int)ExitCode.InputRefused;
+        }
         catch (InputRefusedException e)
         {
             console.MarkupLine("[red]input refused:[/] " + Markup.Escape(e.Message));
@@ -84,19 +102,17 @@ public static class AvrrApp
         return app;
     }
 
-    /// <summary>Prints the problem, then the help of the command the arguments name (or the general help), and returns 2.</summary>
+    /// <summary>Prints the problem and one line that points to the command's help, and returns 2.</summary>
     private static int Usage(IAnsiConsole console, string[] args, string message)
     {
         console.MarkupLine("[red]error:[/] " + Markup.Escape(message));
-        console.WriteLine();
         string[] command = args switch
         {
             ["scheme", "show" or "check", ..] => [args[0], args[1]],
             ["run" or "validate" or "sample" or "scheme", ..] => [args[0]],
             _ => [],
         };
-        try { Build(console).Run([.. command, "--help"]); }
-        catch (CommandAppException) { }
+        console.WriteLine($"Run 'avrr {string.Join(' ', [.. command, "--help"])}' for the flags.");
         return (int)ExitCode.UsageError;
     }
 }

@@ -30,6 +30,7 @@ public sealed record EvaluationFile
     public string? Sheet { get; init; }
     public bool? Indicators { get; init; }
     public IReadOnlyDictionary<string, string>? Columns { get; init; }
+    public double? MaxRejectedShare { get; init; }
 
     /// <summary>A note for the people who keep the file; ignored by the run.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("$comment")]

@@ -1,16 +1,18 @@
 namespace Avrr.Analytics.Cli;
 
-/// <summary>The exit codes of avrr (outputs.md), for scripts that run it.</summary>
+/// <summary>The exit codes of avrr, for schedulers and scripts that run it (README, "Exit codes").</summary>
 public enum ExitCode
 {
-    /// <summary>Done: every row was scored.</summary>
+    /// <summary>Done. A few rejected rows are normal: they are in rejects.csv, and the run still succeeded.</summary>
     Done = 0,
-    /// <summary>Done, but some rows were rejected (see rejects.csv).</summary>
-    DoneWithRejects = 1,
-    /// <summary>Usage or configuration error: nothing was run.</summary>
+    /// <summary>Done and every output written, but the share of rejected rows is above the threshold (--max-rejected-share).</summary>
+    TooManyRejected = 1,
+    /// <summary>Usage or configuration error (including a result folder that must not be replaced): nothing was run or touched.</summary>
     UsageError = 2,
-    /// <summary>An input file was refused: nothing was written.</summary>
+    /// <summary>An input was refused, or no row could be scored: nothing was written, an earlier result is kept.</summary>
     InputRefused = 3,
-    /// <summary>The run failed on an unexpected error: nothing was written.</summary>
+    /// <summary>The run failed on an unexpected error: nothing was written. Please report it.</summary>
     Failed = 4,
+    /// <summary>The result could not be written (another run holds the folder, a read-only or full disk): an earlier result is kept.</summary>
+    OutputFailed = 5,
 }

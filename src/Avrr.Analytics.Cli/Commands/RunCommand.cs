@@ -35,6 +35,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("Estimate each indicator too, not only the composite and the dimensions.")]
         public bool? Indicators { get; init; }
 
+        [CommandOption("--max-rejected-share <SHARE>")]
+        [Description("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
+        public double? MaxRejectedShare { get; init; }
+
         [CommandOption("--quiet")]
         [Description("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -51,10 +55,13 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             Language = settings.Lang ?? file.Lang ?? "en",
             Formats = ParseFormats(settings.Formats is not null ? [settings.Formats] : file.Formats ?? ["csv", "parquet"]),
             Indicators = settings.Indicators ?? file.Indicators ?? false,
+            MaxRejectedShare = settings.MaxRejectedShare ?? file.MaxRejectedShare ?? RunSettings.DefaultMaxRejectedShare,
         });
+        if (run.MaxRejectedShare is < 0 or > 1 || double.IsNaN(run.MaxRejectedShare))
+            throw new SettingsException($"--max-rejected-share must be a share between 0 and 1, got {run.MaxRejectedShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         var result = RunProgress.Run(console, settings.Quiet, observer => EvaluationRun.Execute(run, observer));
         Summary.Print(console, result, run);
-        return (int)(result.RowsRejected > 0 ? ExitCode.DoneWithRejects : ExitCode.Done);
+        return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
     }
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)

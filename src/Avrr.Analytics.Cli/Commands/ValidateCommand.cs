@@ -32,6 +32,6 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
             foreach (var reject in result.FirstRejects[reason])
                 console.WriteLine(string.Create(culture, $"  {reject.Source} row {reject.Row}: {reject.Message}"));
         }
-        return (int)(result.RowsRejected > 0 ? ExitCode.DoneWithRejects : ExitCode.Done);
+        return (int)(result.RowsRejected > 0 ? ExitCode.TooManyRejected : ExitCode.Done);
     }
 }

@@ -13,22 +13,28 @@ internal static class RunProgress
 {
     public static T Run<T>(IAnsiConsole console, bool quiet, Func<IRunObserver, T> work)
     {
-        if (quiet) return work(new Silent());
+        if (quiet) return work(new Silent(console));
         if (console.Profile.Capabilities.Interactive)
         {
-            return console.Status().Spinner(Spinner.Known.Dots).Start("starting", status => work(new Live(status)));
+            return console.Status().Spinner(Spinner.Known.Dots).Start("starting", status => work(new Live(console, status)));
         }
         return work(new LogLines(console));
     }
 
-    private sealed class Silent : IRunObserver
+    /// <summary>Notes are printed even with --quiet: they say that files beside the result were changed.</summary>
+    private static void PrintNote(IAnsiConsole console, string message) => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(message));
+
+    private sealed class Silent(IAnsiConsole console) : IRunObserver
     {
         public void Stage(string name) { }
         public void Rows(long total) { }
+        public void Note(string message) => PrintNote(console, message);
     }
 
-    private sealed class Live(StatusContext status) : IRunObserver
+    private sealed class Live(IAnsiConsole console, StatusContext status) : IRunObserver
     {
+        public void Note(string message) => PrintNote(console, message);
+
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private string _stage = "";
         private long _lastUpdate;
@@ -53,6 +59,8 @@ internal static class RunProgress
 
     private sealed class LogLines(IAnsiConsole console) : IRunObserver
     {
+        public void Note(string message) => PrintNote(console, message);
+
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Stopwatch _total = Stopwatch.StartNew();
         private string _stage = "";

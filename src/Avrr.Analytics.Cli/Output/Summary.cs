@@ -21,6 +21,8 @@ internal static class Summary
             foreach (var (reason, count) in result.RejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5))
                 console.WriteLine(string.Create(culture, $"  {reason,-22} {count,8:N0}"));
         }
+        if (result.RejectedShareAbove(settings.MaxRejectedShare))
+            console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
             console.WriteLine(string.Format(culture, text.Panel, result.PanelReturnees));
         console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", result.Files))}");

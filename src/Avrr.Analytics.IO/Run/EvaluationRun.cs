@@ -25,13 +25,16 @@ public static class EvaluationRun
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         observer?.Stage("checking inputs");
+        // The folder first: a run that is refused later still puts right what an interrupted run left.
+        using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
         var plan = StageClock.Measure("check inputs", () => RunPlan.Create(settings));
-        using var output = new OutputFolder(settings.OutputFolder);
+        output.Prepare([.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
         var spill = output.PathOf(".spill");
 
         observer?.Stage("finding duplicate surveys");
         var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, observer is null ? null : n => observer.Rows(n)));
 
+        if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
         observer?.Stage("scoring");
         var state = new EvaluationState(plan, keys.PanelRows, spill);
@@ -57,6 +60,7 @@ public static class EvaluationRun
                 observer is null ? null : n => observer.Rows(n));
         }
         state.Dispose();
+        if (state.RowsScored == 0) throw NothingScoredException.AllRejected(state.RowsRead, state.RejectsByReason);
 
         StageClock.Memo("pass 2");
         observer?.Stage("writing");

@@ -1,68 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
 namespace Avrr.Analytics.IO.Run;
 
 /// <summary>
-/// Atomic results: files are written into a hidden folder beside the destination
-/// (<c>.results.partial-&lt;pid&gt;</c>) and moved into place only when everything is written. A refused
-/// input, an error or a killed process leaves an earlier result untouched; the partial folder of a
-/// process that was killed is removed by the next run.
+/// The result folder of a run (<c>--out</c>), and the rules that keep a user's files safe. A run only
+/// ever replaces a folder that it made itself (its <c>manifest.json</c> lists every file in it), an empty
+/// one or one that does not exist; it refuses, before anything is touched, a folder holding anything
+/// else, a folder that holds an input, the current folder or one above it, a home folder, a file-system
+/// root and a mount point.
+/// <para>
+/// Files are written into a hidden partial folder beside the destination and moved into place at the
+/// end (<see cref="Commit"/>), under a lock that keeps a second run out. Each step of the move is one
+/// rename, so a run killed at any point leaves a state the next run to the same folder puts right
+/// before it does anything else (<see cref="Recover"/>): docs/architecture.md draws the state machine.
+/// </para>
 /// </summary>
 internal sealed class OutputFolder : IDisposable
 {
-    public string Destination { get; }
-    public string Partial { get; }
-    private bool _committed;
+    /// <summary>The file that marks a partial folder as this runner's own until its manifest is written.</summary>
+    private const string PartialMarker = ".avrr-partial";
 
-    public OutputFolder(string destination)
+    /// <summary>The destination, as the file system resolves it (links followed).</summary>
+    public string Destination { get; }
+    /// <summary>The folder the run writes into; moved to <see cref="Destination"/> by <see cref="Commit"/>.</summary>
+    public string Partial { get; }
+
+    private readonly string _parent;
+    private readonly string _prefix;
+    private readonly FileStream _lock;
+    private bool _prepared, _committed;
+
+    private OutputFolder(string destination, string parent, string prefix, FileStream lockFile)
     {
-        Destination = Path.GetFullPath(destination);
-        var parent = Path.GetDirectoryName(Destination) ?? throw new SettingsException($"--out {destination} has no parent folder");
-        if (File.Exists(Destination)) throw new SettingsException($"--out {destination} is a file, not a folder");
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(Destination);
-        RemoveStale(parent, name, Destination);
-        Partial = Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}");
-        if (Directory.Exists(Partial)) Directory.Delete(Partial, recursive: true);
-        Directory.CreateDirectory(Partial);
+        Destination = destination;
+        _parent = parent;
+        _prefix = prefix;
+        _lock = lockFile;
+        Partial = Path.Combine(parent, $"{prefix}.avrr-partial-{Environment.ProcessId}");
     }
 
     /// <summary>
-    /// Folders left by runs whose process is gone: a partial result is deleted; an earlier result set
-    /// aside by a run killed in the middle of <see cref="Commit"/> is put back when nothing took its place.
+    /// Resolves <paramref name="requested"/>, refuses a destination that must never be replaced, takes
+    /// the folder's lock and puts right what an interrupted run left (<paramref name="note"/> hears what
+    /// was done). Nothing is written into the destination yet: see <see cref="Prepare"/>.
     /// </summary>
-    private static void RemoveStale(string parent, string name, string destination)
+    public static OutputFolder Open(string requested, Action<string>? note = null)
     {
-        foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.partial-*").Concat(Directory.EnumerateDirectories(parent, $".{name}.previous-*")))
+        if (string.IsNullOrWhiteSpace(requested)) throw Refused(requested, "the result folder is not named");
+        var destination = RealPaths.Of(requested);
+        RefuseUnsafe(requested, destination);
+        var parent = Path.GetDirectoryName(destination)!;
+        var prefix = "." + ShortName(Path.GetFileName(destination));
+        FileStream lockFile;
+        try
         {
-            var suffix = folder[(folder.LastIndexOf('-') + 1)..];
-            if (!int.TryParse(suffix, out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
-            try
-            {
-                if (folder.Contains(".previous-", StringComparison.Ordinal) && !Directory.Exists(destination)) Directory.Move(folder, destination);
-                else Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            Directory.CreateDirectory(parent);
+            lockFile = TakeLock(requested, Path.Combine(parent, prefix + ".avrr-lock"));
         }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not OutputFolderException))
+        {
+            throw OutputFolderException.Unwritable(parent, e);
+        }
+        var folder = new OutputFolder(destination, parent, prefix, lockFile);
+        try
+        {
+            folder.Recover(note);
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+        return folder;
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>
+    /// Checks the destination against the run's inputs and what it holds now, then creates the partial
+    /// folder. Throws <see cref="OutputFolderException"/> when the destination must not be replaced.
+    /// </summary>
+    public void Prepare(IEnumerable<string> inputs)
     {
-        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
+        foreach (var input in inputs)
+        {
+            var real = RealPaths.Of(input);
+            if (RealPaths.IsSameOrInside(real, Destination))
+                throw Refused(Destination, $"it holds the input {input}, which replacing the folder would delete; write the result to another folder");
+        }
+        if (Directory.Exists(Destination) && Directory.EnumerateFileSystemEntries(Destination).Any())
+        {
+            var foreign = ForeignEntries(Destination);
+            if (foreign is null)
+                throw Refused(Destination,
+                    "it is not empty and it is not a result folder of avrr (it has no manifest.json of avrr); avrr replaces only a folder it made itself " +
+                    "or an empty one, so that it never deletes a file it did not make. Choose another folder" +
+                    Listing("it holds", Directory.EnumerateFileSystemEntries(Destination).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal).ToArray()));
+            if (foreign.Count > 0)
+                throw Refused(Destination,
+                    "it holds files that avrr did not write, which replacing the folder would delete. Move them out of it, or choose another folder" +
+                    Listing("they are", foreign));
+        }
+        try
+        {
+            Directory.CreateDirectory(Partial);
+            File.WriteAllText(Path.Combine(Partial, PartialMarker), Destination + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolderException.Unwritable(_parent, e);
+        }
+        _prepared = true;
     }
 
     public string PathOf(string file) => Path.Combine(Partial, file);
 
-    /// <summary>Moves the finished files into place: the earlier result is set aside, the new one renamed in, the earlier one deleted.</summary>
+    /// <summary>
+    /// Moves the finished result into place. Every step is one rename, so that a kill between any two
+    /// leaves a state <see cref="Recover"/> puts right: the earlier result is set aside, the new one
+    /// renamed in, and the earlier one renamed to a trash name and deleted.
+    /// </summary>
     public void Commit()
     {
+        if (!_prepared) throw new InvalidOperationException("The output folder was not prepared.");
+        File.Delete(Path.Combine(Partial, PartialMarker));
+        KillPoint.Here("commit:partial-complete");
         string? previous = null;
         if (Directory.Exists(Destination))
         {
-            previous = Path.Combine(Path.GetDirectoryName(Destination)!, $".{Path.GetFileName(Destination)}.previous-{Environment.ProcessId}");
-            if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+            previous = Path.Combine(_parent, $"{_prefix}.avrr-previous-{Environment.ProcessId}");
             Directory.Move(Destination, previous);
+            KillPoint.Here("commit:previous-set-aside");
         }
         try
         {
@@ -74,12 +142,265 @@ internal sealed class OutputFolder : IDisposable
             throw;
         }
         _committed = true;
-        if (previous is not null) Directory.Delete(previous, recursive: true);
+        KillPoint.Here("commit:result-moved");
+        if (previous is not null) Discard(previous);
     }
+
+    /// <summary>
+    /// What a killed run left beside the destination, put right under the lock: an earlier result it had
+    /// set aside is moved back when nothing took its place (and discarded when its successor is in
+    /// place), and its partial folder is deleted. Only folders with this runner's names and marks are touched.
+    /// </summary>
+    private void Recover(Action<string>? note)
+    {
+        foreach (var trash in Siblings("trash")) DeleteQuietly(trash);
+        foreach (var previous in Siblings("previous"))
+        {
+            if (!IsOwnResult(previous)) continue;
+            if (!Directory.Exists(Destination))
+            {
+                Directory.Move(previous, Destination);
+                note?.Invoke($"restored the earlier result in {Destination}, which an interrupted run had set aside");
+            }
+            else Discard(previous);
+        }
+        foreach (var partial in Siblings("partial"))
+        {
+            if (!File.Exists(Path.Combine(partial, PartialMarker)) && !IsOwnResult(partial)) continue;
+            var megabytes = SizeOf(partial) / 1e6;
+            Discard(partial);
+            note?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"removed the partial result of an interrupted run ({megabytes:0.#} MB) beside {Destination}"));
+        }
+    }
+
+    private IEnumerable<string> Siblings(string kind) =>
+        Directory.EnumerateDirectories(_parent, $"{_prefix}.avrr-{kind}-*")
+            .Where(d => int.TryParse(d[(d.LastIndexOf('-') + 1)..], out _) && d != Partial)
+            .Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Renames a folder of this runner's to a trash name (one atomic step), then deletes it.</summary>
+    private void Discard(string folder)
+    {
+        var trash = Path.Combine(_parent, $"{_prefix}.avrr-trash-{Environment.ProcessId}");
+        DeleteQuietly(trash);
+        Directory.Move(folder, trash);
+        KillPoint.Here("discard:renamed");
+        DeleteQuietly(trash);
+    }
+
+    /// <summary>A folder this runner may replace or discard: empty, or holding only what its manifest lists.</summary>
+    private static bool IsOwnResult(string folder) =>
+        !Directory.EnumerateFileSystemEntries(folder).Any() || ForeignEntries(folder) is { Count: 0 };
+
+    /// <summary>
+    /// The entries of a folder that its manifest does not list (files, links, anything but the folders
+    /// that hold listed files), or null when it has no manifest of avrr.
+    /// </summary>
+    internal static IReadOnlyList<string>? ForeignEntries(string folder)
+    {
+        var listed = ManifestFiles(Path.Combine(folder, "manifest.json"));
+        if (listed is null) return null;
+        var foreign = new List<string>();
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            var relative = Path.GetRelativePath(folder, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            var isFolder = entry is DirectoryInfo && entry.LinkTarget is null;
+            if (isFolder ? listed.Any(f => f.StartsWith(relative + "/", StringComparison.Ordinal)) : entry.LinkTarget is null && listed.Contains(relative)) continue;
+            foreign.Add(relative);
+        }
+        return foreign;
+    }
+
+    /// <summary>The files a manifest of avrr lists (itself included), or null when the file is not one.</summary>
+    private static HashSet<string>? ManifestFiles(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length > 16 << 20) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("engine", out var engine) || engine.ValueKind != JsonValueKind.Object
+                || !engine.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() != "avrr"
+                || !root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
+                return null;
+            var listed = new HashSet<string>(StringComparer.Ordinal) { "manifest.json" };
+            foreach (var file in files.EnumerateArray())
+            {
+                if (file.ValueKind != JsonValueKind.String) return null;
+                listed.Add(file.GetString()!);
+            }
+            return listed;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Destinations that must never be replaced, whatever they hold.</summary>
+    private static void RefuseUnsafe(string requested, string destination)
+    {
+        if (Path.GetPathRoot(destination) == destination || Path.GetDirectoryName(destination) is null)
+            throw Refused(requested, "it is the root of a file system");
+        var current = RealPaths.Of(Environment.CurrentDirectory);
+        if (RealPaths.IsSameOrInside(current, destination))
+            throw Refused(requested, destination == current
+                ? "it is the current folder, which replacing would delete; name a folder for the results, such as results"
+                : $"it holds the current folder ({current}), which replacing it would delete");
+        foreach (var home in Homes())
+            if (RealPaths.IsSameOrInside(home, destination))
+                throw Refused(requested, $"it is a home folder or holds one ({home})");
+        if (File.Exists(destination)) throw Refused(requested, "it is a file, not a folder");
+        if (Directory.Exists(destination) && RealPaths.IsMountPoint(destination))
+            throw Refused(requested, "it is a mount point (a volume), which can be emptied but never replaced as a whole; name a folder inside it, such as " +
+                Path.Combine(destination, "results"));
+    }
+
+    private static IEnumerable<string> Homes()
+    {
+        var own = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (own.Length > 0) yield return RealPaths.Of(own);
+        // Other users' home folders, and the folders that hold them.
+        foreach (var root in new[] { "/home", "/Users", "/root" })
+        {
+            if (!Directory.Exists(root)) continue;
+            yield return RealPaths.Of(root);
+            if (root == "/root") continue;
+            foreach (var home in Directory.EnumerateDirectories(root)) yield return RealPaths.Of(home);
+        }
+    }
+
+    private static FileStream TakeLock(string requested, string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (IsHeldByAnother(path))
+            {
+                throw OutputFolderException.Busy(requested);
+            }
+            // The lock belongs to the file the name holds now: one a finishing run had just deleted does not count.
+            if (!IsUnlinked(stream) || attempt > 10) return stream;
+            stream.Dispose();
+        }
+    }
+
+    /// <summary>Whether another process holds the lock: even a shared, read-only open is then refused (a read-only disk is not "busy").</summary>
+    private static bool IsHeldByAnother(string path)
+    {
+        if (!File.Exists(path)) return false;
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return false;
+        }
+        catch (IOException) { return true; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    private static bool IsUnlinked(FileStream stream)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        var link = new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}").LinkTarget;
+        return link is not null && link.EndsWith(" (deleted)", StringComparison.Ordinal);
+    }
+
+    /// <summary>A folder name short enough that the hidden names derived from it stay within the 255-byte limit.</summary>
+    private static string ShortName(string name)
+    {
+        if (Encoding.UTF8.GetByteCount(name) <= 64) return name;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        var cut = new StringBuilder();
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (Encoding.UTF8.GetByteCount(cut.ToString()) + rune.Utf8SequenceLength > 40) break;
+            cut.Append(rune.ToString());
+        }
+        return cut + "~" + hash;
+    }
+
+    private static long SizeOf(string folder)
+    {
+        try { return new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length); }
+        catch (IOException) { return 0; }
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private static string Listing(string what, IReadOnlyList<string> entries) =>
+        $"; {what} {string.Join(", ", entries.Take(5))}{(entries.Count > 5 ? $" and {entries.Count - 5} more" : "")}" +
+        (entries.Any(e => Path.GetFileName(e).StartsWith(".~lock.", StringComparison.Ordinal) || Path.GetFileName(e).StartsWith("~$", StringComparison.Ordinal))
+            ? " (a lock file: is one of its files open in a spreadsheet?)" : "");
+
+    private static OutputFolderException Refused(string folder, string reason) => OutputFolderException.Refused(folder, reason);
 
     public void Dispose()
     {
-        if (_committed || !Directory.Exists(Partial)) return;
-        try { Directory.Delete(Partial, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (!_committed && _prepared && Directory.Exists(Partial))
+        {
+            try { Discard(Partial); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        var lockPath = _lock.Name;
+        // Deleted while still held, so that no other run can take it in between.
+        try { File.Delete(lockPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        _lock.Dispose();
+    }
+}
+
+/// <summary>Why the result folder cannot be used: a destination that must not be replaced, another run on it, or one that cannot be written.</summary>
+public sealed class OutputFolderException : Exception
+{
+    public OutputProblem Problem { get; }
+    /// <summary>The folder concerned, as the user named it.</summary>
+    public string Folder { get; }
+
+    private OutputFolderException(OutputProblem problem, string folder, string message, Exception? inner = null) : base(message, inner)
+    {
+        Problem = problem;
+        Folder = folder;
+    }
+
+    internal static OutputFolderException Refused(string folder, string reason) => new(OutputProblem.Refused, folder, reason);
+
+    internal static OutputFolderException Busy(string folder) =>
+        new(OutputProblem.Busy, folder, "another avrr run is writing its result to this folder; wait for it to finish, or write to another folder");
+
+    internal static OutputFolderException Unwritable(string folder, Exception cause) =>
+        new(OutputProblem.Unwritable, folder, $"the folder {folder} cannot be written ({cause.Message})", cause);
+}
+
+public enum OutputProblem
+{
+    /// <summary>The destination must never be replaced (it holds other files, an input, the current folder, …): a usage error.</summary>
+    Refused,
+    /// <summary>Another run holds the folder's lock.</summary>
+    Busy,
+    /// <summary>The folder or its parent cannot be written (read-only, no permission, disk full).</summary>
+    Unwritable,
+}
+
+/// <summary>
+/// Fault injection for the tests of the output folder's state machine: when the environment variable
+/// AVRR_TEST_KILL_AT names a step, the process kills itself there (SIGKILL), as a power cut or
+/// <c>kill -9</c> would. Unset in normal use.
+/// </summary>
+internal static class KillPoint
+{
+    private static readonly string? At = Environment.GetEnvironmentVariable("AVRR_TEST_KILL_AT");
+
+    public static void Here(string step)
+    {
+        if (At is not null && string.Equals(At, step, StringComparison.Ordinal)) Process.GetCurrentProcess().Kill();
     }
 }

@@ -37,6 +37,9 @@ public sealed record RunSettings
     public string? Sheet { get; init; }
     /// <summary>Estimate every indicator too, not only the composite and the dimensions.</summary>
     public bool Indicators { get; init; }
+    /// <summary>Above this share of rejected rows a run still writes everything, but ends with exit code 1 and a warning.</summary>
+    public double MaxRejectedShare { get; init; } = DefaultMaxRejectedShare;
+    public const double DefaultMaxRejectedShare = 0.10;
     /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
     public int Threads { get; init; }
 }

@@ -68,6 +68,7 @@ internal static class Manifest
         json.WriteString("date_format", settings.DateFormat ?? "ISO 8601 (yyyy-MM-dd)");
         Optional(json, "sheet", settings.Sheet);
         json.WriteBoolean("indicators", settings.Indicators);
+        json.WriteNumber("max_rejected_share", settings.MaxRejectedShare);
         json.WriteStartObject("columns");
         foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
         json.WriteEndObject();

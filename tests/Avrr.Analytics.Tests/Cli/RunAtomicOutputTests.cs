@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
-/// Results are written atomically (outputs.md): a refused input, a usage error or an error while writing
-/// leaves an earlier result in --out byte for byte, and nothing beside it (no <c>.NAME.partial-*</c> or
-/// <c>.NAME.previous-*</c> folder); the partial folder of a killed run is cleaned by the next run.
+/// Results are written atomically: a refused input, a usage error or an error while writing leaves an
+/// earlier result in --out byte for byte, and nothing beside it (no <c>.NAME.avrr-partial-*</c> or
+/// <c>.NAME.avrr-previous-*</c> folder, no lock file); a run killed at any step of the final move leaves
+/// a state that the next run to the same folder, even a refused one, puts right before anything else.
 /// </summary>
 public sealed class RunAtomicOutputTests
 {
@@ -14,7 +15,7 @@ public sealed class RunAtomicOutputTests
     {
         var parent = TestFiles.TempFolder();
         var out_ = Path.Combine(parent, "results");
-        Avrr.Expect(1, "run", Samples.Sample, "--out", out_, "--quiet");
+        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
         return (parent, out_, OutputContract.Snapshot(out_));
     }
 
@@ -83,9 +84,8 @@ public sealed class RunAtomicOutputTests
     }
 
     [Fact]
-    public void An_error_after_writing_removes_the_partial_folder_and_keeps_what_was_at_out()
+    public void An_out_that_is_a_file_is_refused_and_the_file_is_kept()
     {
-        // --out names a file: everything is written into the partial folder, then the move into place fails.
         var parent = TestFiles.TempFolder();
         var out_ = Path.Combine(parent, "results");
         File.WriteAllText(out_, "not a folder");
@@ -102,30 +102,67 @@ public sealed class RunAtomicOutputTests
     {
         var (parent, out_, _) = EarlierResult();
         var deadPid = DeadProcessId();
-        var partial = Path.Combine(parent, $".results.partial-{deadPid}");
-        var previous = Path.Combine(parent, $".results.previous-{deadPid}");
+        var partial = Path.Combine(parent, $".results.avrr-partial-{deadPid}");
         Directory.CreateDirectory(partial);
+        File.WriteAllText(Path.Combine(partial, ".avrr-partial"), out_);
         File.WriteAllText(Path.Combine(partial, "returnee_scores.csv"), "half a file");
-        Directory.CreateDirectory(previous);
-        File.WriteAllText(Path.Combine(previous, "aggregates.csv"), "an old result set aside");
 
-        Avrr.Expect(1, "run", Samples.Sample, "--out", out_, "--quiet");
+        var call = Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
 
+        Assert.Contains("removed the partial result of an interrupted run", call.Output);
         Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
         Assert.NotEqual("half a file", File.ReadAllText(Path.Combine(out_, "returnee_scores.csv")));
     }
 
     [Fact]
-    public void A_successful_run_replaces_the_earlier_result_as_a_whole()
+    public void A_folder_beside_out_that_only_looks_like_a_partial_one_is_never_deleted()
     {
         var (parent, out_, _) = EarlierResult();
-        File.WriteAllText(Path.Combine(out_, "notes.txt"), "a file of an older result");
+        var lookalike = Path.Combine(parent, ".results.avrr-partial-123");
+        Directory.CreateDirectory(lookalike);
+        File.WriteAllText(Path.Combine(lookalike, "thesis.docx"), "a user's file, no marker, no manifest");
 
-        Avrr.Expect(1, "run", Samples.Sample, "--out", out_, "--formats", "csv", "--quiet");
+        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
 
-        Assert.False(File.Exists(Path.Combine(out_, "notes.txt")));
-        Assert.False(File.Exists(Path.Combine(out_, "returnee_scores.parquet")));
-        Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
+        Assert.Equal("a user's file, no marker, no manifest", File.ReadAllText(Path.Combine(lookalike, "thesis.docx")));
+    }
+
+    /// <summary>The steps of the final move, in order, where a kill leaves a different state on disk.</summary>
+    public static TheoryData<string> CommitSteps() => new() { "commit:partial-complete", "commit:previous-set-aside", "commit:result-moved", "discard:renamed" };
+
+    [Theory]
+    [MemberData(nameof(CommitSteps))]
+    public void A_kill_at_any_step_of_the_final_move_is_put_right_by_the_next_run_even_a_refused_one(string step)
+    {
+        var (parent, out_, before) = EarlierResult();
+        var exports = Path.Combine(parent, "exports");
+        Directory.CreateDirectory(exports);
+        File.Copy(Samples.Clean, Path.Combine(exports, "clean.csv"));
+
+        // A second run with other rows, killed (SIGKILL) at the step.
+        var killed = AvrrProcess.Run(parent, new Dictionary<string, string> { ["AVRR_TEST_KILL_AT"] = step }, "run", exports, "--out", out_, "--quiet");
+        Assert.True(killed.ExitCode == 137, $"the run was not killed at {step}: {killed}");
+
+        // The next run is refused (its input does not exist), yet it puts the folder right first.
+        var refused = Avrr.Expect(3, "run", Path.Combine(parent, "no-such-export.csv"), "--out", out_);
+
+        Assert.Equal(["exports", "results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
+        var after = OutputContract.Snapshot(out_);
+        var newResultInPlace = step is "commit:result-moved" or "discard:renamed";
+        if (newResultInPlace)
+        {
+            // The killed run had moved its complete result into place: that result is kept.
+            Assert.Equal(Path.Combine(exports, "clean.csv"), (string)OutputContract.Manifest(out_)["inputs"]![0]!["path"]!);
+        }
+        else
+        {
+            // It had not: the earlier result is back, byte for byte.
+            Assert.Contains(step == "commit:previous-set-aside" ? "restored the earlier result" : "removed the partial result", refused.Output);
+            Assert.Equal(before.Keys, after.Keys);
+            foreach (var (file, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[file]), $"{file} changed");
+        }
+        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
+        Assert.Equal(["exports", "results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -137,18 +174,10 @@ public sealed class RunAtomicOutputTests
         Directory.CreateDirectory(exports);
         for (var i = 0; i < 10; i++) File.Copy(Samples.Large, Path.Combine(exports, $"part-{i}.csv"));
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Avrr.Analytics.Cli.dll"), "run", exports, "--out", out_, "--quiet" })
-            start.ArgumentList.Add(arg);
-        using var run = Process.Start(start)!;
+        using var run = Process.Start(AvrrProcess.StartInfo(parent, null, "run", exports, "--out", out_, "--quiet"))!;
         run.StandardOutput.ReadToEndAsync();
         run.StandardError.ReadToEndAsync();
-        var partial = Path.Combine(parent, $".results.partial-{run.Id}");
+        var partial = Path.Combine(parent, $".results.avrr-partial-{run.Id}");
         // Wait (bounded) for the run to have started writing, then kill it there.
         var wait = Stopwatch.StartNew();
         while (!Directory.Exists(partial) && !run.HasExited && wait.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
@@ -156,16 +185,15 @@ public sealed class RunAtomicOutputTests
         run.Kill(entireProcessTree: true);
         run.WaitForExit();
 
-        // The earlier result is whole; the killed run's partial folder is the only thing beside it.
+        // The earlier result is whole; the killed run's partial folder (and its lock file) are beside it.
         var after = OutputContract.Snapshot(out_);
         Assert.Equal(before.Keys, after.Keys);
         foreach (var (file, bytes) in before)
             Assert.True(bytes.AsSpan().SequenceEqual(after[file]), $"{file} changed");
-        Assert.Equal([".results.partial-" + run.Id, "results"],
-            Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
+        Assert.Contains(".results.avrr-partial-" + run.Id, Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
 
-        // The next run removes it.
-        Avrr.Expect(1, "run", Samples.Sample, "--out", out_, "--quiet");
+        // The next run removes them.
+        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
         Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
         Directory.Delete(exports, recursive: true);
     }

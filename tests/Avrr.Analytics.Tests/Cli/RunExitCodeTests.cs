@@ -1,8 +1,9 @@
 namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
-/// The exit codes of outputs.md: 0 done, 1 done with rejects, 2 usage or configuration error (with the
-/// command's help), 3 an input refused (nothing written).
+/// The exit codes a scheduler can use (README, "Exit codes"): 0 done (a few rejected rows are normal),
+/// 1 done but the rejected share is above --max-rejected-share, 2 usage or configuration error (the
+/// message and one line pointing to the help), 3 an input refused (nothing written).
 /// </summary>
 public sealed class RunExitCodeTests
 {
@@ -24,15 +25,55 @@ public sealed class RunExitCodeTests
     }
 
     [Fact]
-    public void An_export_with_rejected_rows_exits_1_and_still_writes_every_result()
+    public void A_few_rejected_rows_are_a_success_exit_0_with_the_rejects_reported()
     {
         var out_ = NewOut();
 
-        var call = Avrr.Expect(1, "run", Samples.Sample, "--out", out_);
+        // The test sample rejects 17 of its 2,000 rows on purpose: 0.85%, below the default 10%.
+        var call = Avrr.Expect(0, "run", Samples.Sample, "--out", out_);
 
-        Assert.True(CsvFile.Read(Path.Combine(out_, "rejects.csv")).Rows.Count > 0);
+        Assert.Equal(17, CsvFile.Read(Path.Combine(out_, "rejects.csv")).Rows.Select(r => r[1]).Distinct().Count());
         Assert.True(File.Exists(Path.Combine(out_, "returnee_scores.csv")));
         Assert.Contains("Top reject reasons", call.Output);
+        Assert.DoesNotContain("Warning", call.Output);
+        Assert.Equal(0.1, (double)OutputContract.Manifest(out_)["settings"]!["max_rejected_share"]!);
+    }
+
+    [Fact]
+    public void A_rejected_share_above_the_threshold_exits_1_writes_every_output_and_prints_the_warning()
+    {
+        var out_ = NewOut();
+
+        // 17 / 2000 = 0.0085 > 0.005.
+        var call = Avrr.Expect(1, "run", Samples.Sample, "--out", out_, "--max-rejected-share", "0.005");
+
+        Assert.Contains("Warning: 0.85% of the rows were rejected, more than the 0.5% allowed", call.Output);
+        foreach (var file in new[] { "returnee_scores.csv", "aggregates.csv", "panel_change.csv", "rejects.csv", "manifest.json" })
+            Assert.True(File.Exists(Path.Combine(out_, file)), file);
+    }
+
+    [Fact]
+    public void The_threshold_is_read_from_the_config_file_and_a_share_equal_to_it_is_a_success()
+    {
+        var folder = TestFiles.TempFolder();
+        var config = Path.Combine(folder, "run.json");
+        File.WriteAllText(config, """{ "maxRejectedShare": 0.0084 }""");
+        Avrr.Expect(1, "run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "a"), "--quiet");
+
+        // Exactly 17/2000 is not above 17/2000.
+        File.WriteAllText(config, """{ "maxRejectedShare": 0.0085 }""");
+        Avrr.Expect(0, "run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "b"), "--quiet");
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public void A_threshold_outside_0_to_1_is_a_usage_error(string share)
+    {
+        var out_ = NewOut();
+        var call = Avrr.Expect(2, "run", Samples.Sample, "--out", out_, "--max-rejected-share", share);
+        Assert.Contains("--max-rejected-share must be a share between 0 and 1", call.Output);
+        Assert.False(Directory.Exists(out_));
     }
 
     public static TheoryData<string, string[], string> UsageErrors => new()
@@ -50,7 +91,7 @@ public sealed class RunExitCodeTests
 
     [Theory]
     [MemberData(nameof(UsageErrors))]
-    public void A_usage_error_exits_2_names_the_problem_prints_the_run_help_and_writes_nothing(string what, string[] flags, string named)
+    public void A_usage_error_exits_2_names_the_problem_points_to_the_help_and_writes_nothing(string what, string[] flags, string named)
     {
         var out_ = NewOut();
 
@@ -96,11 +137,11 @@ public sealed class RunExitCodeTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
     }
 
+    /// <summary>The message, then one line pointing to the help: not the 45 lines of the help itself.</summary>
     private static void AssertRunHelp(string output)
     {
-        Assert.Contains("USAGE:", output);
-        Assert.Contains("avrr run", output);
-        foreach (var flag in new[] { "--out", "--config", "--scheme", "--levels", "--weight", "--cluster", "--strata", "--min-cell", "--lang", "--formats" })
-            Assert.Contains(flag, output);
+        Assert.Contains("Run 'avrr run --help' for the flags.", output);
+        Assert.DoesNotContain("USAGE:", output);
+        Assert.True(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= 3, output);
     }
 }

@@ -96,7 +96,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void Run_exits_1_with_rejects_and_0_without()
+    public void Run_exits_1_when_the_rejected_share_is_above_the_threshold_and_0_without_rejects()
     {
         var results = Path.Combine(TestFiles.TempFolder(), "results");
         Assert.Equal(1, Avrr("run", TestFiles.Data("reject-missing-design-value.csv"), "--out", results, "--cluster", "cluster_id", "--quiet", "--formats", "csv").Exit);

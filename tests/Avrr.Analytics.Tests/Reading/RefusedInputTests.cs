@@ -63,6 +63,11 @@ public sealed class RefusedInputTests
             foreach (var phrase in phrases) Assert.Contains(phrase, e.Problem, StringComparison.Ordinal);
             return;
         }
+        if (fixture == "header-only.csv")
+        {
+            A_header_only_file_is_read_as_zero_rows_and_the_run_refuses_to_write_an_empty_result();
+            return;
+        }
         var run = FixtureRuns.Evaluate(settings);     // asserts rows_read = rows_scored + rows_rejected
         var input = Assert.Single(run.Result.Inputs);
         Assert.Equal(run.Result.RowsRead, input.RowsRead);
@@ -76,12 +81,16 @@ public sealed class RefusedInputTests
     }
 
     [Fact]
-    public void A_header_only_file_is_read_as_zero_rows()
+    public void A_header_only_file_is_read_as_zero_rows_and_the_run_refuses_to_write_an_empty_result()
     {
-        var run = FixtureRuns.Evaluate("header-only.csv");
-        Assert.Equal((0L, 0L, 0L), (run.Result.RowsRead, run.Result.RowsScored, run.Result.RowsRejected));
-        Assert.Empty(run.Scores);
-        Assert.Empty(run.Rejects);
+        var settings = FixtureRuns.Settings("header-only.csv");
+        var validation = FixtureRuns.Validate(settings);
+        Assert.Equal((0L, 0L, 0L), (validation.RowsRead, validation.RowsScored, validation.RowsRejected));
+
+        var e = Assert.Throws<NothingScoredException>(() => EvaluationRun.Execute(settings));
+        Assert.Contains("holds no survey row", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(settings.OutputFolder), "the result folder was created");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(settings.OutputFolder)!));
     }
 
     [Fact]
