@@ -1,4 +1,5 @@
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs;
 using BenchmarkDotNet.Attributes;
 
 namespace Avrr.Analytics.Benchmarks;

@@ -1,4 +1,7 @@
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Passes;
+using Avrr.Analytics.Runs.Results;
+using Avrr.Analytics.Runs.Stages;
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
 using BenchmarkDotNet.Attributes;
 
@@ -36,8 +39,10 @@ public class EstimationBenchmarks
     public int Estimate()
     {
         var folder = Path.Combine(Path.GetTempPath(), "avrr-bench", "spill-" + Guid.NewGuid().ToString("N"));
-        using var state = new EvaluationState(_plan, new RowSet(), folder);
-        foreach (var batch in _batches) state.Add(batch);
-        return state.Aggregates().Count;
+        RunEstimates? estimates = null;
+        using var stage = new EstimationStage(_plan, new RowSet(), folder, e => estimates = e);
+        foreach (var batch in _batches) stage.Consume(new ScoredBatch(batch, 1));
+        stage.Complete();
+        return estimates!.Aggregates.Count;
     }
 }

@@ -1,5 +1,6 @@
 using Avrr.Analytics.IO.Reading;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Passes;
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
 using BenchmarkDotNet.Attributes;
 

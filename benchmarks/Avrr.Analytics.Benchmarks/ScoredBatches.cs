@@ -1,5 +1,5 @@
 using Avrr.Analytics.IO.Reading;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Surveys;
 

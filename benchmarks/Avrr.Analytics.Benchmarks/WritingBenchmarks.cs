@@ -1,5 +1,5 @@
-using Avrr.Analytics.IO.Run;
 using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
 using BenchmarkDotNet.Attributes;
 
@@ -28,12 +28,12 @@ public class WritingBenchmarks
     public long FormatCsv()
     {
         var formatter = new ScoresCsvWriter.Formatter(_plan.Layout);
+        var lines = new MemoryStream();
         long bytes = 0;
         foreach (var batch in _batches)
         {
-            batch.Prepared.SetLength(0);
-            formatter.Format(batch);
-            bytes += batch.Prepared.Length;
+            formatter.Format(batch, lines);
+            bytes += lines.Length;
         }
         return bytes;
     }

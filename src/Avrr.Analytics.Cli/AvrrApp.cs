@@ -1,6 +1,8 @@
 using Avrr.Analytics.Cli.Commands;
 using Avrr.Analytics.IO.Reading;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Output;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
 using Avrr.Analytics.Schemes;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,9 +30,13 @@ public static class AvrrApp
         {
             return Usage(console, args, e.Message);
         }
-        catch (SettingsException e)
+        catch (UsageException e)
         {
             return Usage(console, args, e.Message);
+        }
+        catch (SettingsException e)
+        {
+            return Usage(console, args, new SettingSources(null).Word(e));
         }
         catch (SchemeException e)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Avrr.Analytics.IO.Run;
+
 
 namespace Avrr.Analytics.Cli;
 
@@ -50,15 +50,15 @@ public sealed record EvaluationFile
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SettingsException($"--config {path}: the file cannot be read ({e.Message})");
+            throw new UsageException($"--config {path}: the file cannot be read ({e.Message})");
         }
         EvaluationFile? file;
         try { file = JsonSerializer.Deserialize<EvaluationFile>(text, Json); }
         catch (JsonException e)
         {
-            throw new SettingsException($"--config {path}: {e.Message}");
+            throw new UsageException($"--config {path}: {e.Message}");
         }
-        if (file is null) throw new SettingsException($"--config {path}: the file holds no settings object");
+        if (file is null) throw new UsageException($"--config {path}: the file holds no settings object");
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
         return file with

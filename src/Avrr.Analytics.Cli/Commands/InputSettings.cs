@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Avrr.Analytics.Grouping;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Planning;
 using Spectre.Console.Cli;
 
 namespace Avrr.Analytics.Cli.Commands;
@@ -44,31 +44,31 @@ public class InputSettings : CommandSettings
     [Description("Threads for decoding and scoring (default: one per core). Results do not depend on it.")]
     public int? Threads { get; init; }
 
-    /// <summary>The run settings from these flags over the evaluation file over the defaults.</summary>
-    internal RunSettings ToRunSettings(Func<EvaluationFile, RunSettings, RunSettings>? more = null)
+    /// <summary>The run settings from these flags over the evaluation file over the defaults, and where each came from.</summary>
+    internal (RunSettings Settings, SettingSources Sources) ToRunSettings(Func<EvaluationFile, RunSettings, SettingSources, RunSettings>? more = null)
     {
         var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config);
-        var inputs = Inputs.Length > 0 ? Inputs : file.Inputs ?? [];
-        if (inputs.Count == 0) throw new SettingsException("give at least one INPUT file or folder (or \"inputs\" in --config)");
-        if (Threads is < 0) throw new SettingsException($"--threads must be 0 or more, got {Threads}");
+        var sources = new SettingSources(Config);
+        var inputs = Inputs.Length > 0 ? Inputs : sources.Pick<IReadOnlyList<string>>(RunSetting.Inputs, null, file.Inputs) ?? [];
+        if (inputs.Count == 0) throw new UsageException("give at least one INPUT file or folder (or \"inputs\" in --config)");
         var settings = new RunSettings
         {
             Inputs = inputs,
-            SchemePath = Scheme ?? file.Scheme,
-            WeightColumn = Weight ?? file.Weight,
-            ClusterColumn = Cluster ?? file.Cluster,
-            StrataColumn = Strata ?? file.Strata,
-            DateFormat = DateFormat ?? file.DateFormat,
-            Sheet = Sheet ?? file.Sheet,
-            ColumnMapping = file.Columns ?? new Dictionary<string, string>(),
+            SchemePath = sources.Pick(RunSetting.Scheme, Scheme, file.Scheme),
+            WeightColumn = sources.Pick(RunSetting.Weight, Weight, file.Weight),
+            ClusterColumn = sources.Pick(RunSetting.Cluster, Cluster, file.Cluster),
+            StrataColumn = sources.Pick(RunSetting.Strata, Strata, file.Strata),
+            DateFormat = sources.Pick(RunSetting.DateFormat, DateFormat, file.DateFormat),
+            Sheet = sources.Pick(RunSetting.Sheet, Sheet, file.Sheet),
+            ColumnMapping = sources.Pick<IReadOnlyDictionary<string, string>>(RunSetting.Columns, null, file.Columns) ?? new Dictionary<string, string>(),
             Threads = Threads ?? 0,
         };
-        return more is null ? settings : more(file, settings);
+        return (more is null ? settings : more(file, settings, sources), sources);
     }
 
-    internal static IReadOnlyList<Level> ParseLevels(string flag, IEnumerable<string> texts)
+    internal static IReadOnlyList<Level> ParseLevels(IEnumerable<string> texts)
     {
         try { return texts.SelectMany(Level.ParseList).ToArray(); }
-        catch (FormatException e) { throw new SettingsException($"{flag}: {e.Message}"); }
+        catch (FormatException e) { throw new SettingsException(RunSetting.Levels, string.Join(";", texts), e.Message); }
     }
 }

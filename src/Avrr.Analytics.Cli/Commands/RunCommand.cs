@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs;
+using Avrr.Analytics.Runs.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -46,22 +48,27 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var run = settings.ToRunSettings((file, s) => s with
+        var (run, sources) = settings.ToRunSettings((file, s, sources) => s with
         {
-            OutputFolder = settings.Out ?? file.Out ?? "results",
-            ExtraLevels = settings.Levels is not null ? InputSettings.ParseLevels("--levels", [settings.Levels])
-                : file.Levels is not null ? InputSettings.ParseLevels("levels", file.Levels) : [],
-            MinCell = settings.MinCell ?? file.MinCell ?? 5,
-            Language = settings.Lang ?? file.Lang ?? "en",
-            Formats = ParseFormats(settings.Formats is not null ? [settings.Formats] : file.Formats ?? ["csv", "parquet"]),
-            Indicators = settings.Indicators ?? file.Indicators ?? false,
-            MaxRejectedShare = settings.MaxRejectedShare ?? file.MaxRejectedShare ?? RunSettings.DefaultMaxRejectedShare,
+            OutputFolder = sources.Pick(RunSetting.Out, settings.Out, file.Out) ?? "results",
+            ExtraLevels = sources.Pick(RunSetting.Levels, settings.Levels is null ? null : new[] { settings.Levels }, file.Levels?.ToArray()) is { } levels
+                ? InputSettings.ParseLevels(levels) : [],
+            MinCell = sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell) ?? 5,
+            Language = sources.Pick(RunSetting.Lang, settings.Lang, file.Lang) ?? "en",
+            Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
+            Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
+            MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
         });
-        if (run.MaxRejectedShare is < 0 or > 1 || double.IsNaN(run.MaxRejectedShare))
-            throw new SettingsException($"--max-rejected-share must be a share between 0 and 1, got {run.MaxRejectedShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        var result = RunProgress.Run(console, settings.Quiet, observer => EvaluationRun.Execute(run, observer));
-        Summary.Print(console, result, run);
-        return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
+        try
+        {
+            var result = RunProgress.Run(console, settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));
+            Summary.Print(console, result, run);
+            return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
+        }
+        catch (SettingsException e)
+        {
+            throw new UsageException(sources.Word(e));
+        }
     }
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)
@@ -73,10 +80,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             {
                 "csv" => OutputFormats.Csv,
                 "parquet" => OutputFormats.Parquet,
-                _ => throw new SettingsException($"--formats: unknown format '{name}' (csv, parquet)"),
+                _ => throw new SettingsException(RunSetting.Formats, name, "unknown format (csv, parquet)"),
             };
         }
-        if (formats == 0) throw new SettingsException("--formats must name csv, parquet or both");
+        if (formats == 0) throw new SettingsException(RunSetting.Formats, null, "name csv, parquet or both");
         return formats;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Avrr.Analytics.Cli.Output;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs;
+using Avrr.Analytics.Runs.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,8 +19,16 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var run = settings.ToRunSettings();
-        var result = RunProgress.Run(console, settings.Quiet, observer => ValidationRun.Execute(run, observer: observer));
+        var (run, sources) = settings.ToRunSettings();
+        ValidationReport result;
+        try
+        {
+            result = RunProgress.Run(console, settings.Quiet, observer => ValidationRun.Execute(run, observer: observer));
+        }
+        catch (SettingsException e)
+        {
+            throw new UsageException(sources.Word(e));
+        }
         var culture = CultureInfo.InvariantCulture;
         foreach (var (path, format) in result.Inputs) console.WriteLine($"{path}: {format}");
         console.MarkupLine(string.Create(culture,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
 using Spectre.Console;
 
 namespace Avrr.Analytics.Cli.Output;

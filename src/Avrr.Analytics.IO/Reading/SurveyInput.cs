@@ -1,4 +1,5 @@
 using Avrr.Analytics.Surveys;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.IO.Reading;
 

@@ -4,88 +4,87 @@ using Avrr.Analytics.IO.Writing.Parquet;
 
 namespace Avrr.Analytics.IO.Writing;
 
-/// <summary>One line of aggregates or panel_change: a measure in a group of a level.</summary>
-public sealed record EstimateRow(string Level, IReadOnlyList<string?> GroupValues, string Measure, DomainEstimate Estimate);
-
 /// <summary>
-/// Writes aggregates and panel_change (outputs.md): long format, a column per grouping variable used by
-/// any level (empty where the level does not use it), then the statistics. Estimates are written in
+/// Writes aggregates and panel_change (docs/outputs.md): long format, a column per grouping variable used
+/// by any level (empty where the level does not use it), then the statistics. Estimates are written in
 /// shortest round-trip form, so that the CSV holds the same doubles as the Parquet file; a withheld
 /// statistic is an empty cell (a null in Parquet), never 0.
 /// </summary>
 internal static class EstimateTables
 {
-    private static readonly string[] AggregateStatistics =
-        ["n_rows", "n", "weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "suppressed"];
+    /// <summary>A statistic column: its name, its Parquet type, and its value in an estimate (null when withheld).</summary>
+    internal sealed record Statistic(string Name, ParquetKind Kind, Func<DomainEstimate, object?> Value);
 
-    private static readonly string[] PanelStatistics = ["returnees", "mean_change", "se", "ci_low", "ci_high", "suppressed"];
-
-    public static void WriteAggregates(string folder, IReadOnlyList<string> variables, IReadOnlyList<EstimateRow> rows, Run.OutputFormats formats)
+    /// <summary>The statistic columns of one table, in order.</summary>
+    internal sealed record Table(IReadOnlyList<Statistic> Statistics)
     {
-        var columns = new[] { "level" }.Concat(variables).Append("measure").Concat(AggregateStatistics).ToArray();
-        Write(folder, "aggregates", columns, rows, formats, e => [
-            Count(e.Rows), Count(e.N), e.WeightSum, e.Mean, e.StandardError, e.CiLow, e.CiHigh, e.EffectiveN,
-            e.Median, e.P25, e.P75, e.ShareLow, e.ShareMedium, e.ShareHigh, e.Suppressed]);
-    }
-
-    public static void WritePanel(string folder, IReadOnlyList<string> variables, IReadOnlyList<EstimateRow> rows, Run.OutputFormats formats)
-    {
-        var columns = new[] { "level" }.Concat(variables).Append("measure").Concat(PanelStatistics).ToArray();
-        Write(folder, "panel_change", columns, rows, formats, e => [
-            Count(e.N), e.Mean, e.StandardError, e.CiLow, e.CiHigh, e.Suppressed]);
-    }
-
-    /// <summary>A count as a long, or null when withheld.</summary>
-    private static object? Count(double n) => double.IsNaN(n) ? null : (long)n;
-    private static object? Count(long n) => n;
-
-    private static void Write(string folder, string name, string[] columns, IReadOnlyList<EstimateRow> rows, Run.OutputFormats formats,
-        Func<DomainEstimate, object?[]> statistics)
-    {
-        var groupColumns = columns.Length - 2 - statistics(DomainEstimate.Withheld(0)).Length;
-        if (formats.HasFlag(Run.OutputFormats.Csv))
+        public void Write(string path, OutputFormats format, IReadOnlyList<string> variables, IReadOnlyList<EstimateRow> rows)
         {
-            using var csv = CsvOutput.Create(Path.Combine(folder, name + ".csv"));
-            csv.WriteHeader(columns);
-            foreach (var row in rows)
-            {
-                csv.WriteField(row.Level);
-                foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
-                csv.WriteField(row.Measure);
-                foreach (var value in statistics(row.Estimate)) WriteStatistic(csv, value);
-                csv.EndRecord();
-            }
+            if (format == OutputFormats.Csv) WriteCsv(path, this, variables, rows);
+            else WriteParquet(path, this, variables, rows);
         }
-        if (formats.HasFlag(Run.OutputFormats.Parquet))
+    }
+
+    private static Statistic Count(string name, Func<DomainEstimate, double> n) => new(name, ParquetKind.Int64, e => double.IsNaN(n(e)) ? null : (long)n(e));
+    private static Statistic Number(string name, Func<DomainEstimate, double> value) => new(name, ParquetKind.Number, e => value(e));
+
+    public static Table Aggregates { get; } = new(
+    [
+        new("n_rows", ParquetKind.Int64, e => e.Rows), Count("n", e => e.N), Number("weight_sum", e => e.WeightSum), Number("mean", e => e.Mean),
+        Number("se", e => e.StandardError), Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), Number("n_eff", e => e.EffectiveN),
+        Number("median", e => e.Median), Number("p25", e => e.P25), Number("p75", e => e.P75),
+        Number("share_low", e => e.ShareLow), Number("share_medium", e => e.ShareMedium), Number("share_high", e => e.ShareHigh),
+        new("suppressed", ParquetKind.Flag, e => e.Suppressed),
+    ]);
+
+    public static Table Panel { get; } = new(
+    [
+        Count("returnees", e => e.N), Number("mean_change", e => e.Mean), Number("se", e => e.StandardError),
+        Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), new("suppressed", ParquetKind.Flag, e => e.Suppressed),
+    ]);
+
+    private static string[] Columns(Table table, IReadOnlyList<string> variables) =>
+        ["level", .. variables, "measure", .. table.Statistics.Select(s => s.Name)];
+
+    private static void WriteCsv(string path, Table table, IReadOnlyList<string> variables, IReadOnlyList<EstimateRow> rows)
+    {
+        using var csv = CsvOutput.Create(path);
+        csv.WriteHeader(Columns(table, variables));
+        foreach (var row in rows)
         {
-            var fields = new List<ParquetField> { new("level", ParquetKind.Text) };
-            fields.AddRange(columns.Skip(1).Take(groupColumns).Select(c => new ParquetField(c, ParquetKind.Text)));
-            fields.Add(new("measure", ParquetKind.Text));
-            fields.AddRange(columns.Skip(2 + groupColumns).Select(name => new ParquetField(name, name switch
+            csv.WriteField(row.Level);
+            foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
+            csv.WriteField(row.Measure);
+            foreach (var statistic in table.Statistics) WriteStatistic(csv, statistic.Value(row.Estimate));
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteParquet(string path, Table table, IReadOnlyList<string> variables, IReadOnlyList<EstimateRow> rows)
+    {
+        var fields = new List<ParquetField> { new("level", ParquetKind.Text) };
+        fields.AddRange(variables.Select(v => new ParquetField(v, ParquetKind.Text)));
+        fields.Add(new("measure", ParquetKind.Text));
+        fields.AddRange(table.Statistics.Select(s => new ParquetField(s.Name, s.Kind)));
+        using var parquet = new ParquetTable(path, fields);
+        foreach (var row in rows)
+        {
+            var c = 0;
+            parquet.Text(c++, row.Level);
+            foreach (var value in row.GroupValues) parquet.Text(c++, value);
+            parquet.Text(c++, row.Measure);
+            foreach (var statistic in table.Statistics)
             {
-                "suppressed" => ParquetKind.Flag,
-                "n_rows" or "n" or "returnees" => ParquetKind.Int64,
-                _ => ParquetKind.Number,
-            })));
-            using var table = new ParquetTable(Path.Combine(folder, name + ".parquet"), fields);
-            foreach (var row in rows)
-            {
-                var c = 0;
-                table.Text(c++, row.Level);
-                foreach (var value in row.GroupValues) table.Text(c++, value);
-                table.Text(c++, row.Measure);
-                foreach (var value in statistics(row.Estimate))
+                var value = statistic.Value(row.Estimate);
+                switch (statistic.Kind)
                 {
-                    switch (fields[c].Kind)
-                    {
-                        case ParquetKind.Flag: table.Flag(c, (bool)value!); break;
-                        case ParquetKind.Int64: table.Int64(c, (long?)value); break;
-                        default: table.Number(c, value is double d ? d : double.NaN); break;
-                    }
-                    c++;
+                    case ParquetKind.Flag: parquet.Flag(c, (bool)value!); break;
+                    case ParquetKind.Int64: parquet.Int64(c, (long?)value); break;
+                    default: parquet.Number(c, value is double d ? d : double.NaN); break;
                 }
-                table.EndRow();
+                c++;
             }
+            parquet.EndRow();
         }
     }
 

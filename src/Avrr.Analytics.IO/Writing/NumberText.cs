@@ -71,72 +71,9 @@ internal static class NumberText
         return 10;
     }
 
-    /// <summary>The quarter of a date: 2026-Q3.</summary>
-    public static int Quarter(DateOnly date, Span<byte> destination)
-    {
-        TwoDigits(destination, date.Year / 100);
-        TwoDigits(destination[2..], date.Year % 100);
-        destination[4] = (byte)'-';
-        destination[5] = (byte)'Q';
-        destination[6] = (byte)('1' + (date.Month - 1) / 3);
-        return 7;
-    }
-
     public static int Integer(long value, Span<byte> destination)
     {
         Utf8Formatter.TryFormat(value, destination, out var written);
         return written;
-    }
-}
-
-/// <summary>
-/// The 6-decimal text of recent scores: a scheme's scores take few distinct values (indicators a dozen,
-/// dimensions a few hundred), so most are formatted once. A direct-mapped cache; a miss formats again.
-/// </summary>
-internal sealed class Fixed6Cache
-{
-    private const int Size = 4096;
-    private readonly long[] _bits = new long[Size];
-    private readonly byte[] _text = new byte[Size * 16];
-    private readonly byte[] _length = new byte[Size];
-
-    public ReadOnlySpan<byte> Format(double value)
-    {
-        var bits = BitConverter.DoubleToInt64Bits(value);
-        var slot = (int)(((ulong)bits * 0x9E3779B97F4A7C15UL) >> 52);
-        var text = _text.AsSpan(slot * 16, 16);
-        if (_length[slot] != 0 && _bits[slot] == bits) return text[.._length[slot]];
-        Span<byte> buffer = stackalloc byte[NumberText.MaxLength];
-        var length = NumberText.Fixed6(value, buffer);
-        if (length > 16) return buffer[..length].ToArray();     // a score is never this long; keep it exact anyway
-        buffer[..length].CopyTo(text);
-        _bits[slot] = bits;
-        _length[slot] = (byte)length;
-        return text[..length];
-    }
-}
-
-/// <summary>
-/// The round-trip text of recent values: survey weights repeat (a weight per community or stratum), and
-/// the shortest round-trip form is the costliest of the numbers the engine writes. A direct-mapped cache;
-/// a miss formats again, so the text is always exact.
-/// </summary>
-internal sealed class RoundTripCache
-{
-    private const int Size = 1024;
-    private readonly long[] _bits = new long[Size];
-    private readonly byte[][] _text = new byte[Size][];
-
-    public ReadOnlySpan<byte> Format(double value)
-    {
-        var bits = BitConverter.DoubleToInt64Bits(value);
-        var slot = (int)(((ulong)bits * 0x9E3779B97F4A7C15UL) >> 54);
-        var text = _text[slot];
-        if (text is not null && _bits[slot] == bits) return text;
-        Span<byte> buffer = stackalloc byte[NumberText.MaxLength];
-        text = buffer[..NumberText.RoundTrip(value, buffer)].ToArray();
-        _bits[slot] = bits;
-        _text[slot] = text;
-        return text;
     }
 }

@@ -21,12 +21,12 @@ internal sealed class ScoresCsvWriter : IDisposable
         header.WriteHeader(ScoreColumns.For(layout).ToArray());
     }
 
-    /// <summary>Appends the lines a formatter prepared for the batch.</summary>
-    public void Append(SurveyBatch batch) => batch.Prepared.WriteTo(_file);
+    /// <summary>Appends the lines a formatter prepared for a batch.</summary>
+    public void Append(MemoryStream lines) => lines.WriteTo(_file);
 
     public void Dispose() => _file.Dispose();
 
-    /// <summary>Formats the scored rows of a batch into <see cref="SurveyBatch.Prepared"/>. One per thread.</summary>
+    /// <summary>Formats the scored rows of a batch into a buffer of lines, for <see cref="Append"/>. One per thread.</summary>
     internal sealed class Formatter
     {
         private readonly CsvLineWriter _line = new();
@@ -43,7 +43,7 @@ internal sealed class ScoresCsvWriter : IDisposable
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public void Format(SurveyBatch batch)
+        public void Format(SurveyBatch batch, MemoryStream lines)
         {
             var line = _line;
             var number = _number.AsSpan();
@@ -56,7 +56,7 @@ internal sealed class ScoresCsvWriter : IDisposable
                 line.Text(batch.TrimmedField(row, SurveyLayout.Round));
                 var date = batch.SurveyDate[row];
                 line.Raw(number[..NumberText.Date(date, number)]);
-                line.Raw(Quarter(date, number));
+                line.Raw(Vocabulary.Quarter.Utf8(date, number));
                 line.Text(batch.TrimmedField(row, SurveyLayout.Country));
                 line.Text(batch.Community(row));
                 line.Raw(_weights.Format(batch.Weight[row]));
@@ -70,9 +70,8 @@ internal sealed class ScoresCsvWriter : IDisposable
                 line.Raw(number[..NumberText.Integer(batch.Answered[row], number)]);
                 line.EndLine();
             }
-            batch.Prepared.Write(line.Written);
+            lines.SetLength(0);
+            lines.Write(line.Written);
         }
     }
-
-    internal static ReadOnlySpan<byte> Quarter(DateOnly date, Span<byte> buffer) => buffer[..NumberText.Quarter(date, buffer)];
 }

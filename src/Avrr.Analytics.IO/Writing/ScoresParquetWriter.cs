@@ -70,7 +70,7 @@ internal sealed class ScoresParquetWriter : IDisposable
         var dates = table.NumberColumn(2);
         foreach (var row in rows) dates.Add(ParquetTable.DaysSinceEpoch(batch.SurveyDate[row]), true);
         var quarters = table.TextColumn(3);
-        foreach (var row in rows) quarters.Add(ScoresCsvWriter.Quarter(batch.SurveyDate[row], _buffer));
+        foreach (var row in rows) quarters.Add(Vocabulary.Quarter.Utf8(batch.SurveyDate[row], _buffer));
         AddText(table.TextColumn(4), batch, rows, SurveyLayout.Country);
         var communities = table.TextColumn(5);
         foreach (var row in rows) communities.Add(batch.Community(row));

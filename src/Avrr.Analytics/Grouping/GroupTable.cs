@@ -1,5 +1,5 @@
 using System.Text;
-using Avrr.Analytics.Scoring;
+using Avrr.Analytics.Collections;
 
 namespace Avrr.Analytics.Grouping;
 
@@ -13,9 +13,9 @@ public sealed class GroupTable
     private readonly Utf8Table[] _values;
     private readonly List<string>[] _valueText;
     private readonly int[][] _levelVariables;            // for each level, the positions of its variables
-    private readonly Dictionary<(int, int, int, int), int>[] _groups;
-    private readonly Dictionary<ulong, int>[] _packed;     // the same, keyed by value numbers packed 16 bits each while they fit
-    private readonly List<(int Level, int[] Values)> _domains = [];
+    private readonly CombinationIndex[] _groups;         // for each level, its combinations of values
+    private readonly List<int>[] _domainOfGroup;         // for each level, the run-wide domain of each of its groups
+    private int _domains;
 
     public IReadOnlyList<Level> Levels { get; }
     /// <summary>Every grouping column any level uses, in order of first use.</summary>
@@ -27,9 +27,9 @@ public sealed class GroupTable
         Variables = levels.SelectMany(l => l.Variables).Distinct().ToArray();
         _values = Variables.Select(_ => new Utf8Table()).ToArray();
         _valueText = Variables.Select(_ => new List<string>()).ToArray();
-        _levelVariables = levels.Select(l => l.Variables.Select(v => IndexOfVariable(v)).ToArray()).ToArray();
-        _groups = levels.Select(_ => new Dictionary<(int, int, int, int), int>()).ToArray();
-        _packed = levels.Select(_ => new Dictionary<ulong, int>()).ToArray();
+        _levelVariables = levels.Select(l => l.Variables.Select(IndexOfVariable).ToArray()).ToArray();
+        _groups = levels.Select(_ => new CombinationIndex()).ToArray();
+        _domainOfGroup = levels.Select(_ => new List<int>()).ToArray();
     }
 
     public int IndexOfVariable(string variable)
@@ -49,49 +49,37 @@ public sealed class GroupTable
         return id;
     }
 
+    /// <summary>The text of a value of a grouping column, by its number.</summary>
+    public string ValueText(int variable, int valueId) => _valueText[variable][valueId];
+
     /// <summary>The domain of a level for a survey whose grouping columns have the given value numbers (by variable position).</summary>
     public int Domain(int level, ReadOnlySpan<int> valueIds)
     {
         var positions = _levelVariables[level];
-        // Fast path: value numbers below 65535 pack into one 64-bit key.
-        ulong packed = 0;
-        var fits = true;
-        for (var i = 0; i < positions.Length; i++)
-        {
-            var id = valueIds[positions[i]];
-            fits &= id < 0xFFFF;
-            packed |= (ulong)(id + 1) << (16 * i);
-        }
-        if (fits && _packed[level].TryGetValue(packed, out var known)) return known;
-        var domain = DomainSlow(level, valueIds);
-        if (fits) _packed[level][packed] = domain;
-        return domain;
-    }
-
-    private int DomainSlow(int level, ReadOnlySpan<int> valueIds)
-    {
-        var positions = _levelVariables[level];
-        Span<int> key = stackalloc int[Level.MaxVariables];
-        key.Fill(-1);
+        Span<int> key = stackalloc int[positions.Length];
         for (var i = 0; i < positions.Length; i++) key[i] = valueIds[positions[i]];
-        var tuple = (key[0], key[1], key[2], key[3]);
-        ref var domain = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups[level], tuple, out var exists);
-        if (!exists)
-        {
-            domain = _domains.Count;
-            _domains.Add((level, key[..positions.Length].ToArray()));
-        }
-        return domain;
+        var group = _groups[level].IdOf(key);
+        var domains = _domainOfGroup[level];
+        if (group == domains.Count) domains.Add(_domains++);
+        return domains[group];
     }
 
     /// <summary>The domains of a level with their value texts (in the level's variable order), sorted by those texts (ordinal).</summary>
     public IReadOnlyList<(int Domain, string[] Values)> DomainsOf(int level)
     {
         var positions = _levelVariables[level];
-        return _groups[level].Values
-            .Select(d => (Domain: d, Values: _domains[d].Values.Select((v, i) => _valueText[positions[i]][v]).ToArray()))
+        var groups = _groups[level];
+        return Enumerable.Range(0, groups.Count)
+            .Select(g => (Domain: _domainOfGroup[level][g], Values: Texts(positions, groups[g])))
             .OrderBy(d => d.Values, ValuesComparer.Instance)
             .ToArray();
+    }
+
+    private string[] Texts(int[] positions, ReadOnlySpan<int> values)
+    {
+        var texts = new string[values.Length];
+        for (var i = 0; i < values.Length; i++) texts[i] = _valueText[positions[i]][values[i]];
+        return texts;
     }
 
     private sealed class ValuesComparer : IComparer<string[]>

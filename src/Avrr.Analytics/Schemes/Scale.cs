@@ -1,8 +1,5 @@
 namespace Avrr.Analytics.Schemes;
 
-/// <summary>One answer of a choice scale: the code a form stores, its score in 0..1, its labels by language.</summary>
-public sealed record ScaleChoice(string Code, double Score, IReadOnlyDictionary<string, string> Labels);
-
 /// <summary>
 /// An answer scale: how the answers of a question become scores in 0..1. Either a list of choices
 /// (codes with scores and labels) or a count (a whole number n, scored min(n, max) / max).
@@ -41,9 +38,3 @@ public sealed class Scale
         return new(id, description, choices, max);
     }
 }
-
-/// <summary>
-/// A special answer valid for every question (don't know, refused, not applicable): always scored as
-/// missing, never as 0. An empty cell is missing too, without being listed.
-/// </summary>
-public sealed record SpecialAnswer(string Code, IReadOnlyDictionary<string, string> Labels);

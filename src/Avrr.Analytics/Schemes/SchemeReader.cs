@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Avrr.Analytics.Scoring;
 using Avrr.Analytics.Surveys;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Schemes;
 

@@ -3,13 +3,6 @@ using Avrr.Analytics.Schemes;
 namespace Avrr.Analytics.Scoring;
 
 /// <summary>
-/// What scoring one survey gives besides the indicator and dimension scores: the composite (NaN when
-/// missing), its band, the weakest dimension (index in scheme order, -1 when no dimension is scored)
-/// and the number of questions answered.
-/// </summary>
-public readonly record struct SurveyOutcome(double Composite, Band Band, int WeakestDimension, int Answered);
-
-/// <summary>
 /// Scores one survey from its decoded answers (scoring.md §2): question → indicator → dimension →
 /// composite. A pure function of (scheme, answers): it reads flat tables compiled from the scheme once
 /// and writes into the caller's spans, so a warmed-up call allocates nothing and is safe on any thread.

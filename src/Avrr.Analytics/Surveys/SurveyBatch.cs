@@ -1,5 +1,6 @@
 using System.Text;
 using Avrr.Analytics.Schemes;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Surveys;
 
@@ -53,12 +54,6 @@ public sealed class SurveyBatch
     /// <summary>The problems of rejected rows, with the index of their row in this batch, in row order.</summary>
     public List<(int Row, Reject Reject)> Rejects { get; } = [];
 
-    /// <summary>
-    /// Bytes a writer prepared from this batch while it was being processed (the CSV lines of the scores),
-    /// so that formatting runs in parallel and the file is only appended to in order.
-    /// </summary>
-    public MemoryStream Prepared { get; } = new();
-
     public int IndicatorCount { get; }
     public int DimensionCount { get; }
     public int ScoreStride => IndicatorCount + DimensionCount + 1;
@@ -96,7 +91,6 @@ public sealed class SurveyBatch
         BlankRows = 0;
         _textUsed = 0;
         Rejects.Clear();
-        Prepared.SetLength(0);
     }
 
     /// <summary>Starts a new row with every field empty; returns its index in the batch.</summary>

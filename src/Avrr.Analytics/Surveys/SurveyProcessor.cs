@@ -1,5 +1,6 @@
 using System.Text;
 using Avrr.Analytics.Scoring;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Surveys;
 

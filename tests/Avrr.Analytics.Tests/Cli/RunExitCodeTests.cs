@@ -72,19 +72,19 @@ public sealed class RunExitCodeTests
     {
         var out_ = NewOut();
         var call = Avrr.Expect(2, "run", Samples.Sample, "--out", out_, "--max-rejected-share", share);
-        Assert.Contains("--max-rejected-share must be a share between 0 and 1", call.Output);
+        Assert.Contains($"--max-rejected-share {share}: must be a share between 0 and 1", call.Output);
         Assert.False(Directory.Exists(out_));
     }
 
     public static TheoryData<string, string[], string> UsageErrors => new()
     {
         { "an unknown flag", ["--no-such-flag"], "no-such-flag" },
-        { "--min-cell 0", ["--min-cell", "0"], "--min-cell must be at least 1" },
+        { "--min-cell 0", ["--min-cell", "0"], "--min-cell 0: must be at least 1" },
         { "--min-cell that is not a number", ["--min-cell", "five"], "five" },
         { "--levels with an unknown column", ["--levels", "country+religion"], "religion" },
         { "--formats xml", ["--formats", "xml"], "xml" },
         { "--lang de", ["--lang", "de"], "--lang de" },
-        { "--threads -1", ["--threads", "-1"], "--threads must be 0 or more" },
+        { "--threads -1", ["--threads", "-1"], "--threads -1: must be 0 (one per core) or more" },
         { "--cluster with an unknown column", ["--cluster", "village"], "village" },
         { "--strata with an unknown column", ["--strata", "region"], "region" },
     };
@@ -109,6 +109,31 @@ public sealed class RunExitCodeTests
     {
         var call = Avrr.Expect(2, "run", "--out", NewOut());
         AssertRunHelp(call.Output);
+    }
+
+    [Fact]
+    public void A_bad_setting_from_the_config_file_is_worded_as_its_key_and_file_and_from_a_flag_as_the_flag()
+    {
+        var folder = TestFiles.TempFolder();
+        var config = Path.Combine(folder, "q3.json");
+        File.WriteAllText(config, """{ "minCell": 0, "levels": ["country+religion"] }""");
+
+        var fromFile = Avrr.Expect(2, "run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "a"));
+        var fromFlag = Avrr.Expect(2, "run", Samples.Sample, "--config", config, "--min-cell", "-3", "--out", Path.Combine(folder, "b"));
+
+        Assert.Contains($"error: \"minCell\": 0 in {config}: must be at least 1", fromFile.Output);
+        Assert.Contains("error: --min-cell -3: must be at least 1", fromFlag.Output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "a")));
+    }
+
+    [Fact]
+    public void The_library_names_the_setting_not_a_flag()
+    {
+        var e = Assert.Throws<global::Avrr.Analytics.Runs.Planning.SettingsException>(() => global::Avrr.Analytics.Runs.EvaluationRun.Execute(
+            new global::Avrr.Analytics.Runs.Planning.RunSettings { Inputs = [Samples.Sample], OutputFolder = NewOut(), ClusterColumn = "village" }));
+        Assert.Equal(global::Avrr.Analytics.Runs.Planning.RunSetting.Cluster, e.Setting);
+        Assert.StartsWith("cluster village: not a column the design can use", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Schemes;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Estimation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Schemes;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Estimation;
 

@@ -96,7 +96,7 @@ public sealed class CsvDialectTests
         Assert.Equal("Thiès", batch.FieldString(n, SurveyLayout.Community));
 
         // A whole run reads it right too: the survey keys are scanned again once the encoding is known.
-        var result = Avrr.Analytics.IO.Run.EvaluationRun.Execute(new Avrr.Analytics.IO.Run.RunSettings { Inputs = [path], OutputFolder = Path.Combine(folder, "out") });
+        var result = Avrr.Analytics.Runs.EvaluationRun.Execute(new Avrr.Analytics.Runs.Planning.RunSettings { Inputs = [path], OutputFolder = Path.Combine(folder, "out") });
         Assert.Equal(n + 1, result.RowsRead);
         Assert.Contains(",Thiès,", File.ReadAllText(Path.Combine(folder, "out", "returnee_scores.csv")), StringComparison.Ordinal);
         Assert.Contains("Windows-1252", result.Inputs.Single().Format, StringComparison.Ordinal);

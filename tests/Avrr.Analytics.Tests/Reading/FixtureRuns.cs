@@ -1,6 +1,9 @@
-using System.Text;
 using System.Text.Json;
-using Avrr.Analytics.IO.Run;
+using System.Text;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
+using Avrr.Analytics.Runs;
 using Avrr.Analytics.Surveys;
 
 namespace Avrr.Analytics.Tests.Reading;
@@ -20,9 +23,9 @@ internal static class FixtureRuns
 
     public sealed record Evaluation(RunResult Result, string Folder)
     {
-        public IReadOnlyList<Dictionary<string, string>> Scores => ReadCsv(Path.Combine(Folder, EvaluationRun.ScoresFile + ".csv"));
-        public IReadOnlyList<Dictionary<string, string>> Rejects => ReadCsv(Path.Combine(Folder, EvaluationRun.RejectsFile));
-        public string ScoresText => File.ReadAllText(Path.Combine(Folder, EvaluationRun.ScoresFile + ".csv"), Encoding.UTF8);
+        public IReadOnlyList<Dictionary<string, string>> Scores => ReadCsv(Path.Combine(Folder, "returnee_scores.csv"));
+        public IReadOnlyList<Dictionary<string, string>> Rejects => ReadCsv(Path.Combine(Folder, "rejects.csv"));
+        public string ScoresText => File.ReadAllText(Path.Combine(Folder, "returnee_scores.csv"), Encoding.UTF8);
         public JsonElement Manifest => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, EvaluationRun.ManifestFile))).RootElement;
     }
 
@@ -35,17 +38,17 @@ internal static class FixtureRuns
 
     public static Evaluation Evaluate(params string[] fixtures) => Evaluate(Settings(fixtures));
 
-    public static ValidationResult Validate(RunSettings settings)
+    public static ValidationReport Validate(RunSettings settings)
     {
         var result = ValidationRun.Execute(settings, examplesPerReason: 100);
         Assert.Equal(result.RowsRead, result.RowsScored + result.RowsRejected);
         return result;
     }
 
-    public static ValidationResult Validate(params string[] fixtures) => Validate(Settings(fixtures));
+    public static ValidationReport Validate(params string[] fixtures) => Validate(Settings(fixtures));
 
     /// <summary>Every reject of a validation, in row order (at most 100 per reason).</summary>
-    public static IReadOnlyList<Reject> AllRejects(this ValidationResult result) =>
+    public static IReadOnlyList<Reject> AllRejects(this ValidationReport result) =>
         result.FirstRejects.Values.SelectMany(r => r).OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Row).ToList();
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Surveys;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Reading;
 

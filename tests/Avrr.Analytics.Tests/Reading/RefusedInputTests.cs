@@ -1,5 +1,7 @@
 using Avrr.Analytics.IO.Reading;
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
+using Avrr.Analytics.Runs;
 
 namespace Avrr.Analytics.Tests.Reading;
 

@@ -1,4 +1,4 @@
-using Avrr.Analytics.IO.Run;
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
 
 namespace Avrr.Analytics.Tests.Reading;
@@ -176,7 +176,7 @@ public sealed class RejectFixtureTests
         var folder = TestFiles.TempFolder();
         var copy = Path.Combine(folder, "blank-rows.csv");
         File.WriteAllLines(copy, lines);
-        var result = Avrr.Analytics.IO.Run.EvaluationRun.Execute(new Avrr.Analytics.IO.Run.RunSettings { Inputs = [copy], OutputFolder = Path.Combine(folder, "out") });
+        var result = Avrr.Analytics.Runs.EvaluationRun.Execute(new Avrr.Analytics.Runs.Planning.RunSettings { Inputs = [copy], OutputFolder = Path.Combine(folder, "out") });
         Assert.Equal((2L, 1L, 1L), (result.RowsRead, result.RowsScored, result.RowsRejected));
         Assert.Equal(2, result.Inputs.Single().BlankRowsSkipped);
         var reject = File.ReadAllLines(Path.Combine(folder, "out", "rejects.csv"))[1];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Tests.Schemes;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Scoring;
 

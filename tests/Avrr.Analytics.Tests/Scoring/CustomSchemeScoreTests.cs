@@ -1,5 +1,6 @@
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Tests.Schemes;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Scoring;
 

@@ -1,4 +1,5 @@
 using Avrr.Analytics.Schemes;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Scoring;
 

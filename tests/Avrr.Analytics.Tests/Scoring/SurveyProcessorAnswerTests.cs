@@ -1,5 +1,6 @@
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Surveys;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Scoring;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Avrr.Analytics.Collections;
 using Avrr.Analytics.Scoring;
 
 namespace Avrr.Analytics.Tests.Scoring;

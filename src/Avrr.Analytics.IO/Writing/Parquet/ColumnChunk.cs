@@ -1,8 +1,9 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Avrr.Analytics.Collections;
 using Avrr.Analytics.Scoring;
 
 namespace Avrr.Analytics.IO.Writing.Parquet;

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
+
+namespace Avrr.Analytics.Runs.Output;
+
+/// <summary>
+/// manifest.json: what produced the results and from what, so a number can be traced and the run
+/// repeated (docs/outputs.md). Written last: it lists every file of the result, itself included, which is
+/// what marks the folder as the runner's own (<see cref="OutputFolder"/>). Only the "run" object (start time, seconds) changes between identical runs.
+/// </summary>
+internal static class Manifest
+{
+    public static string EngineVersion =>
+        typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static void Write(string path, RunPlan plan, RunResult result, DateTimeOffset started)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var settings = plan.Settings;
+        var scheme = plan.Scheme;
+        json.WriteStartObject();
+        json.WriteStartObject("engine");
+        json.WriteString("name", "avrr");
+        json.WriteString("version", EngineVersion);
+        json.WriteEndObject();
+
+        json.WriteStartObject("scheme");
+        json.WriteString("id", scheme.Id);
+        json.WriteString("name", scheme.Name);
+        json.WriteString("origin", scheme.Origin);
+        json.WriteString("sha256", scheme.Sha256);
+        json.WriteBoolean("equal_weights", scheme.HasEqualWeights);
+        json.WriteString("weights", WeightsNote(scheme));
+        json.WriteEndObject();
+
+        json.WriteStartArray("inputs");
+        foreach (var input in result.Inputs)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("format", input.Format);
+            json.WriteString("sha256", input.Sha256);
+            json.WriteNumber("rows_read", input.RowsRead);
+            json.WriteNumber("rows_scored", input.RowsScored);
+            json.WriteNumber("rows_rejected", input.RowsRejected);
+            json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
+            Strings(json, "attributes", input.Attributes);
+            Strings(json, "ignored_columns", input.IgnoredColumns);
+            Strings(json, "personal_data_columns_dropped", input.PersonalDataColumns);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartObject("settings");
+        json.WriteString("out", settings.OutputFolder);
+        Strings(json, "levels", result.Levels);
+        Optional(json, "weight", settings.WeightColumn ?? "weight");
+        Optional(json, "cluster", settings.ClusterColumn);
+        Optional(json, "strata", settings.StrataColumn);
+        json.WriteString("design", plan.Layout.ClusterColumn >= 0 || plan.Layout.StrataColumn >= 0
+            ? "weights" + (plan.Layout.StrataColumn >= 0 ? " + strata" : "") + (plan.Layout.ClusterColumn >= 0 ? " + clusters" : "") + "; a stratum with one PSU contributes its PSU total's square (R survey.lonely.psu = \"adjust\")"
+            : "weights only; every survey is its own PSU");
+        json.WriteNumber("min_cell", settings.MinCell);
+        json.WriteString("lang", settings.Language);
+        Strings(json, "formats", Formats(settings.Formats));
+        json.WriteString("date_format", settings.DateFormat ?? "ISO 8601 (yyyy-MM-dd)");
+        Optional(json, "sheet", settings.Sheet);
+        json.WriteBoolean("indicators", settings.Indicators);
+        json.WriteNumber("max_rejected_share", settings.MaxRejectedShare);
+        json.WriteStartObject("columns");
+        foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteNumber("rows_read", result.RowsRead);
+        json.WriteNumber("rows_scored", result.RowsScored);
+        json.WriteNumber("rows_rejected", result.RowsRejected);
+        json.WriteStartObject("rejects_by_reason");
+        foreach (var (reason, count) in result.RejectsByReason) json.WriteNumber(reason, count);
+        json.WriteEndObject();
+        json.WriteNumber("panel_returnees", result.PanelReturnees);
+        Strings(json, "files", result.Files);
+
+        json.WriteStartObject("run");
+        json.WriteString("started_utc", started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        json.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    public static string WeightsNote(Schemes.Scheme scheme) =>
+        scheme.IsBuiltIn ? "built-in equal weights at every level (the official MEASURE weights are not public)"
+        : scheme.HasEqualWeights ? $"equal weights at every level, from {scheme.Origin}"
+        : $"weights from {scheme.Origin}";
+
+    private static string[] Formats(OutputFormats formats) =>
+        new[] { (OutputFormats.Csv, "csv"), (OutputFormats.Parquet, "parquet") }.Where(f => formats.HasFlag(f.Item1)).Select(f => f.Item2).ToArray();
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name); else json.WriteString(name, value);
+    }
+}

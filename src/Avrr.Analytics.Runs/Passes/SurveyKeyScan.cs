@@ -1,0 +1,250 @@
+using System.Buffers.Binary;
+using Avrr.Analytics.IO.Reading;
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.Runs.Passes;
+
+/// <summary>
+/// The first pass of a run: reads only the survey keys (returnee_id with round, or with survey_date
+/// where the round is empty or there is no round column) to find, before anything is scored or written,
+/// <list type="bullet">
+/// <item>the rows that repeat an earlier survey (rejected; the first one is kept), and</item>
+/// <item>the rows of returnees with two or more surveys (kept for the panel change).</item>
+/// </list>
+/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file.
+/// </summary>
+internal static class SurveyKeyScan
+{
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows);
+
+    /// <summary>
+    /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
+    /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
+    /// </summary>
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null)
+    {
+        var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
+        Result result;
+        try
+        {
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead));
+        }
+        catch when (verified.IsFaulted || !verified.IsCompleted)
+        {
+            // A refused input explains a failed scan better than the scan's own error.
+            verified.Wait();
+            throw;
+        }
+        var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
+        return changed ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+    }
+
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
+    {
+        var wanted = new bool[layout.ColumnCount];
+        wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        var batch = new SurveyBatch(layout);
+        // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
+        // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
+        using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
+        var record = new byte[1 << 16];
+        var dateKey = new byte[4];
+        long sequence = 0;
+        foreach (var input in inputs)
+        {
+            using var reader = input.OpenReader(layout);
+            while (reader.Fill(batch, wanted, ref sequence))
+            {
+                for (var row = 0; row < batch.Count; row++)
+                {
+                    var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
+                    if (id.IsEmpty || batch.Rejected[row]) continue;
+                    ReadOnlySpan<byte> second;
+                    byte kind;
+                    // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
+                    var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    if (!round.IsEmpty)
+                    {
+                        kind = (byte)'R';
+                        second = round;
+                    }
+                    else
+                    {
+                        if (!FieldParsers.TryParseDate(batch.TrimmedField(row, SurveyLayout.SurveyDate), layout.DateFormat, out var date)) continue;
+                        kind = (byte)'D';
+                        BinaryPrimitives.WriteInt32LittleEndian(dateKey, date.DayNumber);
+                        second = dateKey;
+                    }
+                    var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row]);
+                    buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
+                }
+                rowsRead?.Invoke(batch.Count);
+            }
+        }
+
+        // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
+        var duplicates = new DuplicateSurveys();
+        var panel = new RowSet(sequence);
+        StageClock.Measure("pass 1: resolve", () => Parallel.For(0, buckets.Count,
+            // Each thread reuses its buffers from bucket to bucket; they are dropped with the pass.
+            () => new ResolveBuffers(),
+            (b, _, buffers) =>
+            {
+                var length = buckets.Read(b, ref buffers.Data);
+                Resolve(buffers, length, inputs, duplicates, panel);
+                return buffers;
+            },
+            _ => { }));
+        return new Result(duplicates, panel, sequence);
+    }
+
+    /// <summary>
+    /// About how many rows the inputs hold, from their size (an RSS export row is some 250 bytes of CSV):
+    /// only the number of spill buckets depends on it.
+    /// </summary>
+    private static long ExpectedRows(IReadOnlyList<SurveyInput> inputs) => inputs.Sum(i => new FileInfo(i.Path).Length) / 250;
+
+    // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i32 input, u16 id length, u16 key length, id, key.
+    private const int FixedBytes = 40;
+
+    private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row)
+    {
+        // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
+        id = id[..Math.Min(id.Length, 30000)];
+        key = key[..Math.Min(key.Length, 30000)];
+        var span = buffer.AsSpan();
+        var p = FixedBytes;
+        id.CopyTo(span[p..]);
+        p += id.Length;
+        span[p] = kind;
+        key.CopyTo(span[(p + 1)..]);
+        var keyBytes = span.Slice(p, key.Length + 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(span, Fingerprint.Of(id));
+        BinaryPrimitives.WriteUInt64LittleEndian(span[8..], Fingerprint.Of(keyBytes, 0xC3A5C85C97CB3127UL));
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], row);
+        BinaryPrimitives.WriteInt32LittleEndian(span[32..], input);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 4)..], (ushort)id.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 2)..], (ushort)keyBytes.Length);
+        return p + keyBytes.Length;
+    }
+
+    private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, int Input, int IdStart, int IdLength, int KeyStart, int KeyLength);
+
+    /// <summary>Returnee, then survey key, then input order — by fingerprints (a struct comparer, so the sort inlines it).</summary>
+    private readonly struct ByFingerprints : IComparer<KeyRecord>
+    {
+        public int Compare(KeyRecord a, KeyRecord b)
+        {
+            var c = a.IdHash.CompareTo(b.IdHash);
+            if (c != 0) return c;
+            c = a.KeyHash.CompareTo(b.KeyHash);
+            return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
+        }
+    }
+
+    private sealed class ResolveBuffers
+    {
+        public byte[] Data = [];
+        public KeyRecord[] Records = [], Sorted = [];
+        public ulong[] IdHashes = [];
+        public int[] Order = [];
+    }
+
+    /// <summary>
+    /// The records in <see cref="ByFingerprints"/> order. The sort is on the returnee fingerprints alone, as
+    /// plain numbers carrying each record's index (far cheaper than moving 56-byte records through a
+    /// comparer); the few records that share a returnee fingerprint are then put in order by the comparer.
+    /// </summary>
+    private static Span<KeyRecord> SortByFingerprints(ResolveBuffers buffers, int count)
+    {
+        if (buffers.Order.Length < count)
+        {
+            buffers.IdHashes = new ulong[buffers.Records.Length];
+            buffers.Order = new int[buffers.Records.Length];
+            buffers.Sorted = new KeyRecord[buffers.Records.Length];
+        }
+        var records = buffers.Records;
+        var hashes = buffers.IdHashes.AsSpan(0, count);
+        var order = buffers.Order.AsSpan(0, count);
+        for (var i = 0; i < count; i++) (hashes[i], order[i]) = (records[i].IdHash, i);
+        hashes.Sort(order);
+        var sorted = buffers.Sorted.AsSpan(0, count);
+        for (var i = 0; i < count; i++) sorted[i] = records[order[i]];
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && hashes[end] == hashes[start]) end++;
+            if (end - start > 1) sorted[start..end].Sort(new ByFingerprints());
+            start = end;
+        }
+        return sorted;
+    }
+
+    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    {
+        var data = buffers.Data;
+        // A record is at least its fixed part and two bytes of key.
+        if (buffers.Records.Length < length / (FixedBytes + 2) + 1) buffers.Records = new KeyRecord[(length / (FixedBytes + 2) + 1) * 5 / 4];
+        var records = buffers.Records;
+        var count = 0;
+        for (var p = 0; p < length;)
+        {
+            var span = data.AsSpan(p);
+            var idLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 4)..]);
+            var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(span[(FixedBytes - 2)..]);
+            records[count++] = new KeyRecord(
+                BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
+            p += FixedBytes + idLength + keyLength;
+        }
+        var sorted = SortByFingerprints(buffers, count);
+        ReturneeRuns.ForEach(sorted, static (in KeyRecord r) => r.IdHash, (in KeyRecord r) => data.AsSpan(r.IdStart, r.IdLength),
+            (a, b) =>
+            {
+                var c = data.AsSpan(a.IdStart, a.IdLength).SequenceCompareTo(data.AsSpan(b.IdStart, b.IdLength));
+                return c != 0 ? c : a.KeyHash != b.KeyHash ? a.KeyHash.CompareTo(b.KeyHash) : a.Sequence.CompareTo(b.Sequence);
+            },
+            returnee =>
+            {
+                // Within one returnee, records are in (key fingerprint, input order): surveys with one key are
+                // adjacent unless two keys share a fingerprint, which the byte order below puts right.
+                if (!KeysGroupedExactly(returnee, data))
+                    returnee.Sort((a, b) =>
+                    {
+                        var c = data.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(data.AsSpan(b.KeyStart, b.KeyLength));
+                        return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
+                    });
+                var surveys = 0;
+                var first = returnee[0];
+                Span<bool> repeated = returnee.Length <= 256 ? stackalloc bool[returnee.Length] : new bool[returnee.Length];
+                for (var i = 0; i < returnee.Length; i++)
+                {
+                    var r = returnee[i];
+                    if (i == 0 || !data.AsSpan(r.KeyStart, r.KeyLength).SequenceEqual(data.AsSpan(first.KeyStart, first.KeyLength)))
+                    {
+                        surveys++;
+                        first = r;
+                        continue;
+                    }
+                    repeated[i] = true;
+                    duplicates.Add(r.Sequence, inputs[first.Input].Path, first.Row);
+                }
+                if (surveys < 2) return;
+                for (var i = 0; i < returnee.Length; i++)
+                    if (!repeated[i]) panel.Add(returnee[i].Sequence);
+            });
+    }
+
+    /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>
+    private static bool KeysGroupedExactly(Span<KeyRecord> returnee, byte[] data)
+    {
+        for (var i = 1; i < returnee.Length; i++)
+            if (returnee[i].KeyHash == returnee[i - 1].KeyHash
+                && !data.AsSpan(returnee[i].KeyStart, returnee[i].KeyLength).SequenceEqual(data.AsSpan(returnee[i - 1].KeyStart, returnee[i - 1].KeyLength)))
+                return false;
+        // Two different key fingerprints never hide equal keys: equal bytes have equal fingerprints.
+        return true;
+    }
+}

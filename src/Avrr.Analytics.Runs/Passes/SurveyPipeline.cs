@@ -1,0 +1,92 @@
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Stages;
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.Runs.Passes;
+
+/// <summary>
+/// Pass 2 of a run: read → decode → validate → score, in batches, then every stage's part:
+/// <list type="bullet">
+/// <item>one thread reads the inputs in order into batches;</item>
+/// <item>worker threads validate, decode and score whole batches, then run each stage's worker step
+/// (formatting CSV lines, say), so that the heavy per-row work uses every core;</item>
+/// <item>each stage's consumer (a writer, the estimates) runs on its own thread and sees every batch in
+/// input order; a batch is reused once every consumer is done with it.</item>
+/// </list>
+/// The number of batches in flight is bounded, so memory does not grow with the file, and every
+/// consumer sees exactly what a single-threaded run would: the outputs do not depend on the threads.
+/// </summary>
+internal static class SurveyPipeline
+{
+    public static void Run(RunPlan plan, DuplicateSurveys duplicates, IReadOnlyList<RunStage> stages, Action<long>? rowsRead = null,
+        CancellationToken cancel = default)
+    {
+        for (var i = 0; i < stages.Count; i++) stages[i].Index = i;
+        var consumers = stages.Select(s => s.Consumer).OfType<IBatchConsumer>().ToArray();
+        var workerSteps = stages.Select(s => (Func<IWorkerStep?>)s.NewWorkerStep).ToArray();
+        if (StageClock.Enabled)
+        {
+            consumers = consumers.Select((c, i) => (IBatchConsumer)new TimedConsumer(c, $"consumer {i}")).ToArray();
+        }
+        var threads = plan.Settings.Threads > 0 ? plan.Settings.Threads : Environment.ProcessorCount;
+        var work = new PipelineWork(plan, duplicates, stages.Count, workerSteps, consumers, rowsRead, cancel);
+        if (threads <= 1) RunSequential(work);
+        else new ParallelPipeline(work, threads).Run();
+    }
+
+    private static void RunSequential(PipelineWork work)
+    {
+        var wanted = work.AllColumns();
+        var batch = work.NewBatch();
+        var processor = new SurveyProcessor(work.Plan.Layout);
+        var steps = work.NewWorkerSteps();
+        long sequence = 0, read = 0;
+        foreach (var input in work.Plan.Inputs)
+        {
+            using var reader = input.OpenReader(work.Plan.Layout);
+            while (reader.Fill(batch.Batch, wanted, ref sequence))
+            {
+                work.Cancel.ThrowIfCancellationRequested();
+                processor.Process(batch.Batch, work.Duplicates);
+                foreach (var step in steps) step.Run(batch);
+                foreach (var consumer in work.Consumers) consumer.Consume(batch);
+                work.RowsRead?.Invoke(read += batch.Batch.Count);
+            }
+        }
+        foreach (var consumer in work.Consumers) consumer.Complete();
+    }
+
+    /// <summary>A consumer whose batches and completion are timed by the stage clock.</summary>
+    private sealed class TimedConsumer(IBatchConsumer inner, string name) : IBatchConsumer
+    {
+        private readonly Action<ScoredBatch> _consume = StageClock.Measure<ScoredBatch>(name, inner.Consume);
+
+        public void Consume(ScoredBatch batch) => _consume(batch);
+
+        public void Complete() => StageClock.Measure($"{name} completion", () => { inner.Complete(); return 0; });
+    }
+}
+
+/// <summary>What both ways of running pass 2 share: the plan, the stages' parts, and the counters.</summary>
+internal sealed record PipelineWork(
+    RunPlan Plan, DuplicateSurveys Duplicates, int Stages, IReadOnlyList<Func<IWorkerStep?>> WorkerSteps,
+    IReadOnlyList<IBatchConsumer> Consumers, Action<long>? RowsRead, CancellationToken Cancel)
+{
+    public bool[] AllColumns() => Enumerable.Repeat(true, Plan.Layout.ColumnCount).ToArray();
+
+    public ScoredBatch NewBatch() => new(new SurveyBatch(Plan.Layout), Stages);
+
+    /// <summary>One worker's steps: a new step of every stage that has one.</summary>
+    public IWorkerStep[] NewWorkerSteps()
+    {
+        var steps = WorkerSteps.Select(make => make()).OfType<IWorkerStep>().ToArray();
+        return StageClock.Enabled ? steps.Select((s, i) => (IWorkerStep)new TimedStep(s, $"workers: step {i}")).ToArray() : steps;
+    }
+
+    private sealed class TimedStep(IWorkerStep inner, string name) : IWorkerStep
+    {
+        private readonly Action<ScoredBatch> _run = StageClock.Measure<ScoredBatch>(name, inner.Run);
+
+        public void Run(ScoredBatch batch) => _run(batch);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Avrr.Analytics.Runs.Planning;
+
+/// <summary>How a setting is written on the command line and in an evaluation file (<c>--config</c>).</summary>
+public static class SettingNames
+{
+    /// <summary>The flag of a setting: <c>--min-cell</c>; INPUT for the inputs.</summary>
+    public static string Flag(RunSetting setting) => setting switch
+    {
+        RunSetting.Inputs => "INPUT",
+        RunSetting.Columns => "\"columns\"",
+        _ => "--" + Words(setting, '-'),
+    };
+
+    /// <summary>The key of a setting in an evaluation file: <c>minCell</c>.</summary>
+    public static string Key(RunSetting setting)
+    {
+        var name = setting.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static string Words(RunSetting setting, char separator) =>
+        string.Concat(setting.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"{separator}{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,25 @@
+using Avrr.Analytics.Estimation;
+using Avrr.Analytics.IO.Writing;
+
+namespace Avrr.Analytics.Runs.Results;
+
+/// <summary>What a run did: the accounting, where the files are, and the estimates for the summary.</summary>
+public sealed record RunResult(
+    string OutputFolder,
+    IReadOnlyList<string> Files,
+    IReadOnlyList<InputSummary> Inputs,
+    long RowsRead,
+    long RowsScored,
+    long RowsRejected,
+    IReadOnlyDictionary<string, long> RejectsByReason,
+    IReadOnlyList<string> Levels,
+    IReadOnlyList<EstimateRow> Aggregates,
+    long PanelReturnees,
+    TimeSpan Elapsed)
+{
+    /// <summary>The share of the rows read that were rejected (0 when nothing was read).</summary>
+    public double RejectedShare => RowsRead == 0 ? 0 : (double)RowsRejected / RowsRead;
+
+    /// <summary>Whether the rejected share is above a threshold: the run is done, but a scheduler should look at it.</summary>
+    public bool RejectedShareAbove(double threshold) => RejectedShare > threshold;
+}

@@ -1,0 +1,102 @@
+using Avrr.Analytics.Collections;
+using Avrr.Analytics.Estimation;
+using Avrr.Analytics.Grouping;
+using Avrr.Analytics.Runs.Passes;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
+using Avrr.Analytics.Surveys;
+
+namespace Avrr.Analytics.Runs.Stages;
+
+/// <summary>
+/// The estimates: each scored survey is added once, to the cell of its grouping values, with its stratum
+/// and PSU in the survey design; the surveys of panel returnees are kept by returnee for the panel change.
+/// As soon as the last batch is in, every level's groups are merged from the cells and the panel pairs
+/// made, on this stage's thread while the writers finish, and <see cref="RunContext.Estimates"/> is published.
+/// State per cell, stratum and PSU only: nothing keeps the rows.
+/// </summary>
+internal sealed class EstimationStage : RunStage, IBatchConsumer
+{
+    private readonly RunPlan _plan;
+    private readonly Action<RunEstimates> _publish;
+    private readonly SurveyLayout _layout;
+    private readonly RowSet _panelRows;
+    private readonly CellIndex _cells;
+    private readonly SurveyDesign _design;
+    private readonly DomainEstimator _estimator;
+    private readonly SpillBuckets _panelBuckets;
+    private readonly PanelPairing _panel;
+    private readonly Utf8Table _strata = new(), _clusters = new();
+    private readonly double[] _measures;
+
+    /// <param name="plan">The run's plan: levels, measures, design columns.</param>
+    /// <param name="panelRows">The rows of returnees with two or more surveys (pass 1).</param>
+    /// <param name="spillFolder">Where the panel surveys may be spilled.</param>
+    /// <param name="publish">Called with the estimates once they are made (the run keeps them in <see cref="RunContext.Estimates"/>).</param>
+    public EstimationStage(RunPlan plan, RowSet panelRows, string spillFolder, Action<RunEstimates> publish)
+    {
+        _plan = plan;
+        _publish = publish;
+        _layout = plan.Layout;
+        _panelRows = panelRows;
+        _cells = new CellIndex(plan.Levels, _layout);
+        _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
+        _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands);
+        _panelBuckets = new SpillBuckets(spillFolder, "panel", panelRows.Count);
+        _panel = new PanelPairing(_panelBuckets, plan.Measures.Count);
+        _measures = new double[plan.Measures.Count];
+    }
+
+    public override string Name => "estimation";
+
+    public override IBatchConsumer Consumer => this;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Consume(ScoredBatch scored)
+    {
+        var batch = scored.Batch;
+        var indicators = batch.IndicatorCount;
+        var dimensions = batch.DimensionCount;
+        for (var row = 0; row < batch.Count; row++)
+        {
+            if (batch.Rejected[row]) continue;
+            // The measures in the estimator's order: composite, the dimensions, then the indicators when asked.
+            var scores = batch.RowScores(row);
+            _measures[0] = scores[^1];
+            for (var d = 0; d < dimensions; d++) _measures[1 + d] = scores[indicators + d];
+            for (var i = 0; i + 1 + dimensions < _measures.Length; i++) _measures[1 + dimensions + i] = scores[i];
+
+            var stratum = _layout.StrataColumn < 0 ? 0 : Number(_strata, CellIndex.GroupValue(batch, row, _layout.StrataColumn));
+            var cluster = _layout.ClusterColumn < 0 ? 0 : Number(_clusters, CellIndex.GroupValue(batch, row, _layout.ClusterColumn));
+            var psu = _design.AddSurvey(stratum, cluster);
+            var cell = _cells.CellOf(batch, row);
+            var weight = batch.Weight[row];
+            _estimator.Add(cell, stratum, psu, weight, _measures);
+            if (_panelRows.Contains(batch.Sequence[row]))
+                _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), batch.SurveyDate[row], batch.Sequence[row], weight, stratum, cluster, _measures, cell);
+        }
+    }
+
+    private static int Number(Utf8Table table, ReadOnlySpan<byte> value)
+    {
+        if (table.TryGet(value, out var id)) return id;
+        table.TryAdd(value, table.Count);
+        return table.Count - 1;
+    }
+
+    public void Complete()
+    {
+        var plan = _plan;
+        StageClock.Memo("pass 2 batches");
+        var levels = plan.OutputLevels(_cells.SeveralQuarters);
+        var tables = new LevelEstimates(_cells, levels, plan.Measures);
+        var aggregates = StageClock.Measure("aggregates", () => tables.Rows(_estimator, plan.Settings.MinCell, onlyGroupsWithSurveys: false));
+        StageClock.Memo("aggregates");
+        var (panelCells, returnees) = StageClock.Measure("panel change", () => _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands));
+        var panel = returnees == 0 ? [] : tables.Rows(panelCells, plan.Settings.MinCell, onlyGroupsWithSurveys: true);
+        StageClock.Memo("panel change");
+        _publish(new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, returnees));
+    }
+
+    public override void Dispose() => _panelBuckets.Dispose();
+}

@@ -1,0 +1,14 @@
+namespace Avrr.Analytics.Surveys;
+
+/// <summary>
+/// One problem of one rejected row, as rejects.csv lists it. A row with three problems has three.
+/// <see cref="Row"/> is the row as a spreadsheet shows it (the header is row 1).
+/// </summary>
+public sealed record Reject(string Source, long Row, string ReturneeId, string Column, string Value, RejectReason Reason, string Message)
+{
+    /// <summary>Values longer than this are cut in rejects.csv and messages (the row still counts in full).</summary>
+    public const int MaxValueLength = 200;
+
+    public static string Cut(string value) =>
+        value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), $"… ({value.Length} characters)");
+}
