@@ -7,11 +7,22 @@ namespace Avrr.Analytics.IO.Samples;
 /// <summary>
 /// A synthetic but plausible survey export (<c>avrr sample</c>), identical for the same seed: returnees
 /// in several countries and communities, a baseline and, for about a third of them, a follow-up a year
-/// or more later; sampling weights by community; sex, age group and assistance type; answers driven by
-/// each returnee's latent situation and their community's, so that they correlate within a returnee
-/// and with place, and improve between rounds. Like real exports it has a few dk / refused / empty
-/// answers, na for households without school-age children, and a handful of invalid values and
-/// duplicated rows for the validation to catch. No real person is in it.
+/// or more later; sampling weights by community; sex, age group and assistance type. Answers are driven
+/// by each returnee's latent situation and their community's, so that they correlate within a returnee
+/// and with place. The structure an analysis should find is planted (docs/inputs.md, "The sample"):
+/// <list type="bullet">
+/// <item>four returnee profiles (thriving; economically strained; isolated, low psychosocial; struggling
+/// everywhere), which set the level of each dimension;</item>
+/// <item>assistance that goes with better follow-ups: each type lifts its own dimension between rounds
+/// (economic, social, psychosocial), combined assistance lifts all three a little, and women score a
+/// little higher;</item>
+/// <item>a baseline signal of later difficulty: a fifth of the returnees are fragile; at baseline they
+/// report heavy debt, wanting psychological support and planning to migrate again, and by their
+/// follow-up they fall back instead of improving.</item>
+/// </list>
+/// Like real exports it has a few dk / refused / empty answers, na for households without school-age
+/// children, and a handful of invalid values and duplicated rows for the validation to catch. No real
+/// person is in it.
 /// </summary>
 public static class SampleExport
 {
@@ -28,6 +39,18 @@ public static class SampleExport
     private static readonly string[] AgeGroups = ["18-24", "25-34", "35-44", "45+"];
     private static readonly string[] Assistance = ["economic", "social", "psychosocial", "combined"];
     private static readonly string[] InvalidAnswers = ["6", "maybe", "Very god", "0", "oui oui", "N/A?"];
+
+    /// <summary>The planted profiles: each one's offset of the economic, social and psychosocial level, and its share of returnees.</summary>
+    private static readonly (double Economic, double Social, double Psychosocial, double Share)[] Profiles =
+    [
+        (0.8, 0.8, 0.8, 0.3),      // thriving
+        (-1.0, 0.5, 0.3, 0.3),     // economically strained
+        (0.3, -0.3, -1.1, 0.2),    // isolated: low psychosocial
+        (-0.9, -0.8, -0.7, 0.2),   // struggling everywhere
+    ];
+
+    /// <summary>The questions on which a fragile returnee's baseline shows (heavy debt, distress, plans to migrate again).</summary>
+    private static readonly HashSet<string> FragilitySigns = ["borrow_freq", "debt_level", "wants_psych_support", "remigration_intent", "distress_freq"];
 
     public static readonly string[] RecordHeader = ["returnee_id", "country", "community", "survey_date", "round", "weight", "sex", "age_group", "assistance_type"];
 
@@ -99,12 +122,19 @@ public static class SampleExport
             var sex = Sexes[person.Next(2)];
             var age = AgeGroups[person.Next(AgeGroups.Length)];
             var assistance = Assistance[person.Next(Assistance.Length)];
-            var level = _placeEffect[placeIndex] + Gaussian(person) * 0.8;
-            var dimensionLevel = _scheme.Dimensions.Select(_ => Gaussian(person) * 0.5).ToArray();
+            var profile = PickProfile(person.NextDouble());
+            var fragile = person.NextDouble() < 0.2;
+            var level = _placeEffect[placeIndex] + Gaussian(person) * 0.4 + (sex == "female" ? 0.1 : 0);
+            double[] offsets = [Profiles[profile].Economic, Profiles[profile].Social, Profiles[profile].Psychosocial];
+            var dimensionLevel = _scheme.Dimensions.Select((_, d) => (d < 3 ? offsets[d] : 0) + Gaussian(person) * 0.3).ToArray();
             var hasChildren = person.NextDouble() < 0.7;
             var baseline = new DateOnly(2025, 1, 6).AddDays((int)(360.0 * returnee / _returnees) + person.Next(0, 5));
             var date = followUp ? baseline.AddDays(365 + person.Next(0, 180)) : baseline;
-            if (followUp) level += 0.3 + Gaussian(Noise) * 0.3;
+            if (followUp)
+            {
+                level += fragile ? -0.9 : 0.15 + Gaussian(Noise) * 0.3;
+                for (var d = 0; d < dimensionLevel.Length && d < 3; d++) dimensionLevel[d] += AssistanceGain(assistance, d);
+            }
             // Communities are sampled at different rates, so survey weights differ by community.
             var weight = (0.6 + 0.25 * (placeIndex % 7)) * (0.9 + 0.2 * Noise.NextDouble());
 
@@ -122,10 +152,30 @@ public static class SampleExport
             for (var d = 0; d < _scheme.Dimensions.Count; d++)
                 foreach (var indicator in _scheme.Dimensions[d].Indicators)
                     foreach (var question in indicator.Questions)
-                        fields[RecordHeader.Length + q++] = Answer(question, level + dimensionLevel[d], hasChildren);
+                        fields[RecordHeader.Length + q++] = Answer(question,
+                            level + dimensionLevel[d] - (fragile && !followUp && FragilitySigns.Contains(question.Id) ? 1.6 : 0), hasChildren);
 
             MaybeSpoil(fields);
         }
+
+        private static int PickProfile(double roll)
+        {
+            for (var p = 0; p < Profiles.Length - 1; p++)
+            {
+                if (roll < Profiles[p].Share) return p;
+                roll -= Profiles[p].Share;
+            }
+            return Profiles.Length - 1;
+        }
+
+        /// <summary>What a type of assistance adds to a dimension's level between baseline and follow-up (0 economic, 1 social, 2 psychosocial).</summary>
+        private static double AssistanceGain(string assistance, int dimension) => assistance switch
+        {
+            "economic" => dimension == 0 ? 0.6 : 0,
+            "social" => dimension == 1 ? 0.6 : 0,
+            "psychosocial" => dimension == 2 ? 0.6 : 0,
+            _ => 0.35,
+        };
 
         private string Answer(Question question, double level, bool hasChildren)
         {
