@@ -4,21 +4,6 @@ using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.IO.Reading;
 
-/// <summary>What the run does with a column of an input file.</summary>
-public enum ColumnRole
-{
-    /// <summary>A record column, a question or an attribute: it is read.</summary>
-    Read,
-    /// <summary>A KoboToolbox / ODK bookkeeping column (start, _uuid, KEY, …): skipped.</summary>
-    Bookkeeping,
-    /// <summary>A column that holds personal data (name, phone, GPS …): never read, never written.</summary>
-    PersonalData,
-    /// <summary>A column without a name.</summary>
-    Unnamed,
-    /// <summary>A column whose id the run's column mapping gives to another header (a 'weight' column while --weight names another).</summary>
-    Replaced,
-}
-
 /// <summary>
 /// How the header of one input maps onto the run's columns. Headers are matched ignoring case and
 /// surrounding spaces, as exact ids or behind KoboToolbox group paths (<c>grp_eco/econ_satisfaction</c>)
@@ -206,11 +191,4 @@ public sealed class HeaderMap
         }
         return previous[b.Length];
     }
-}
-
-/// <summary>The headers of a file that have given roles, for the manifest.</summary>
-internal static class ColumnRoleNames
-{
-    public static IReadOnlyList<string> Of(HeaderMap map, params ColumnRole[] roles) =>
-        map.Headers.Where((_, j) => roles.Contains(map.Roles[j])).ToArray();
 }

@@ -3,15 +3,6 @@ using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.IO.Reading;
 
-/// <summary>What a run reads: the column mapping of the export and the sheet of a workbook.</summary>
-public sealed record ReadOptions
-{
-    /// <summary>Run id → header in the export (<c>{"returnee_id": "case_number"}</c>); <c>--weight COL</c> adds weight → COL.</summary>
-    public IReadOnlyDictionary<string, string> ColumnMapping { get; init; } = new Dictionary<string, string>();
-    /// <summary>The sheet of an XLSX workbook to read; the first sheet when null.</summary>
-    public string? Sheet { get; init; }
-}
-
 /// <summary>
 /// An input file checked and ready to read: its format, SHA-256 and header mapping are known. Opening
 /// one reads the whole file once (hash, encoding) and refuses it with <see cref="InputRefusedException"/>

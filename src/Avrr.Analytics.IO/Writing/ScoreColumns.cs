@@ -1,25 +1,41 @@
+using Avrr.Analytics.IO.Writing.Parquet;
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Surveys;
 using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.IO.Writing;
 
-/// <summary>The columns of returnee_scores, in order (outputs.md).</summary>
+/// <summary>
+/// The columns of returnee_scores, in order, with their Parquet types (docs/outputs.md): the one list
+/// both writers take their columns from.
+/// </summary>
 internal static class ScoreColumns
 {
-    public static IReadOnlyList<string> For(SurveyLayout layout)
+    public static IReadOnlyList<ParquetField> Fields(SurveyLayout layout)
     {
         var scheme = layout.Scheme;
         return
         [
-            SurveyColumns.ReturneeId, SurveyColumns.Round, SurveyColumns.SurveyDate, SurveyColumns.Quarter,
-            SurveyColumns.Country, SurveyColumns.Community, SurveyColumns.Weight,
-            .. layout.Attributes,
-            .. scheme.Indicators.Select(i => IndicatorColumn(i.Id)),
-            .. scheme.Dimensions.Select(d => DimensionColumn(d.Id)),
-            "composite_score", "band", "weakest_dimension", "answered",
+            // Ids are nearly all distinct: a dictionary would only cost.
+            new(SurveyColumns.ReturneeId, ParquetKind.Text, Unique: true),
+            new(SurveyColumns.Round, ParquetKind.Text),
+            new(SurveyColumns.SurveyDate, ParquetKind.Date),
+            new(SurveyColumns.Quarter, ParquetKind.Text),
+            new(SurveyColumns.Country, ParquetKind.Text),
+            new(SurveyColumns.Community, ParquetKind.Text),
+            new(SurveyColumns.Weight, ParquetKind.Number),
+            .. layout.Attributes.Select(a => new ParquetField(a, ParquetKind.Text)),
+            .. scheme.Indicators.Select(i => new ParquetField(IndicatorColumn(i.Id), ParquetKind.Number)),
+            .. scheme.Dimensions.Select(d => new ParquetField(DimensionColumn(d.Id), ParquetKind.Number)),
+            new("composite_score", ParquetKind.Number),
+            new("band", ParquetKind.Text),
+            new("weakest_dimension", ParquetKind.Text),
+            new("answered", ParquetKind.Int32),
         ];
     }
+
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> For(SurveyLayout layout) => Fields(layout).Select(f => f.Name).ToArray();
 
     public static string IndicatorColumn(string id) => "indicator_" + id;
     public static string DimensionColumn(string id) => id + "_score";

@@ -17,26 +17,8 @@ internal sealed class ScoresParquetWriter : IDisposable
     public ScoresParquetWriter(string path, SurveyLayout layout)
     {
         _layout = layout;
-        _table = new ParquetTable(path, Fields(layout));
+        _table = new ParquetTable(path, ScoreColumns.Fields(layout));
         _dimensionIds = layout.Scheme.Dimensions.Select(d => System.Text.Encoding.UTF8.GetBytes(d.Id)).ToArray();
-    }
-
-    private static List<ParquetField> Fields(SurveyLayout layout)
-    {
-        var names = ScoreColumns.For(layout);
-        var scoreCount = layout.Scheme.Indicators.Count + layout.Scheme.Dimensions.Count + 1;
-        var fields = new List<ParquetField>
-        {
-            new(names[0], ParquetKind.Text, Unique: true), new(names[1], ParquetKind.Text), new(names[2], ParquetKind.Date),
-            new(names[3], ParquetKind.Text), new(names[4], ParquetKind.Text), new(names[5], ParquetKind.Text),
-            new(names[6], ParquetKind.Number),
-        };
-        fields.AddRange(layout.Attributes.Select(a => new ParquetField(a, ParquetKind.Text)));
-        fields.AddRange(names.Skip(7 + layout.Attributes.Count).Take(scoreCount).Select(n => new ParquetField(n, ParquetKind.Number)));
-        fields.Add(new("band", ParquetKind.Text));
-        fields.Add(new("weakest_dimension", ParquetKind.Text));
-        fields.Add(new("answered", ParquetKind.Int32));
-        return fields;
     }
 
     /// <summary>

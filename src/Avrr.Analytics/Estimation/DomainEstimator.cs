@@ -1,4 +1,3 @@
-using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Estimation;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Avrr.Analytics.Scoring;
-using Avrr.Analytics.Surveys;
 using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Schemes;

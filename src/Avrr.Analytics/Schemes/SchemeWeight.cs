@@ -3,7 +3,7 @@ namespace Avrr.Analytics.Schemes;
 /// <summary>
 /// The importance of a node of a scheme (question within indicator, indicator within dimension,
 /// dimension within composite): a positive, finite number. Only ratios between siblings matter.
-/// Not a <see cref="Surveys.SurveyWeight"/>, which is the sampling weight of a respondent.
+/// Not a SurveyWeight (Surveys/), which is the sampling weight of a respondent.
 /// </summary>
 public readonly record struct SchemeWeight
 {

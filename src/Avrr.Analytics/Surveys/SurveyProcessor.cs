@@ -22,8 +22,8 @@ public sealed class SurveyProcessor
         _decoder = new AnswerDecoder(layout.Scheme);
         _scorer = new SurveyScorer(layout.Scheme);
         _expectedDate = layout.DateFormat is null
-            ? "a date in ISO 8601 form, such as 2026-07-14 (set --date-format for another form)"
-            : $"a date in the form {layout.DateFormat} (--date-format)";
+            ? "a date in ISO 8601 form, such as 2026-07-14 (another form needs the run's date format, such as dd/MM/yyyy)"
+            : $"a date in the form {layout.DateFormat} (the run's date format)";
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

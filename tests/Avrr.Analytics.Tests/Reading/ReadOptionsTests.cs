@@ -15,7 +15,7 @@ public sealed class ReadOptionsTests
             run.Scores.Select(s => (s["returnee_id"], s["survey_date"], s["quarter"])));
         var reject = Assert.Single(run.Rejects);
         Assert.Equal(("4", "survey_date", "2026-07-14", "invalid_date"), (reject["row"], reject["column"], reject["value"], reject["reason"]));
-        Assert.Contains("survey_date '2026-07-14' is not a date in the form dd/MM/yyyy (--date-format)", reject["message"], StringComparison.Ordinal);
+        Assert.Contains("survey_date '2026-07-14' is not a date in the form dd/MM/yyyy (the run's date format)", reject["message"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class ReadOptionsTests
     {
         var result = FixtureRuns.Validate("date-format-dmy.csv");
         Assert.Equal((3L, 1L, 2L), (result.RowsRead, result.RowsScored, result.RowsRejected));
-        Assert.All(result.FirstRejects["invalid_date"], r => Assert.Contains("set --date-format", r.Message, StringComparison.Ordinal));
+        Assert.All(result.FirstRejects["invalid_date"], r => Assert.Contains("another form needs the run's date format", r.Message, StringComparison.Ordinal));
     }
 
     [Fact]

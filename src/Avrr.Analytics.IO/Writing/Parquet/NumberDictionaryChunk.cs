@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Avrr.Analytics.Collections;
+using Avrr.Analytics.Scoring;
+
+namespace Avrr.Analytics.IO.Writing.Parquet;
+
+/// <summary>Numbers, dates and counts, dictionary-encoded by their 64-bit pattern: scores take few distinct values.</summary>
+internal sealed class NumberDictionaryChunk(ParquetField field) : DictionaryChunk(field)
+{
+    private readonly LongTable _dictionary = new();
+
+    protected override int DistinctCount => _dictionary.Count;
+
+    /// <summary>A number; NaN is a null.</summary>
+    public void Add(double value) => Add(BitConverter.DoubleToInt64Bits(value), !double.IsNaN(value));
+
+    /// <summary>
+    /// The numbers at <c>values[row × stride + offset]</c> of the given rows (NaN is a null): one tight
+    /// loop per column, which is where a scores file spends its time.
+    /// </summary>
+    public void AddAll(double[] values, int offset, int stride, ReadOnlySpan<int> rows)
+    {
+        var dictionary = _dictionary;
+        foreach (var row in rows)
+        {
+            var value = values[row * stride + offset];
+            var defined = !double.IsNaN(value);
+            AddRow(defined);
+            if (defined) AddIndex(dictionary.IndexOf(BitConverter.DoubleToInt64Bits(value)));
+        }
+    }
+
+    public void Add(long bits, bool defined)
+    {
+        AddRow(defined);
+        if (defined) AddIndex(_dictionary.IndexOf(bits));
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _dictionary.Clear();
+    }
+
+    private int Width => Field.PhysicalType == 1 ? 4 : 8;
+
+    public override bool WriteDictionary(IBufferWriter<byte> page, out int count)
+    {
+        count = _dictionary.Count;
+        if (count == 0) return false;
+        var span = page.GetSpan(count * Width);
+        for (var i = 0; i < count; i++)
+        {
+            if (Width == 4) BinaryPrimitives.WriteInt32LittleEndian(span[(i * 4)..], (int)_dictionary[i]);
+            else BinaryPrimitives.WriteInt64LittleEndian(span[(i * 8)..], _dictionary[i]);
+        }
+        page.Advance(count * Width);
+        return true;
+    }
+
+    public override (byte[] Min, byte[] Max)? MinMax()
+    {
+        if (_dictionary.Count == 0) return null;
+        var isDouble = Field.Kind == ParquetKind.Number;
+        long min = _dictionary[0], max = min;
+        for (var i = 1; i < _dictionary.Count; i++)
+        {
+            var bits = _dictionary[i];
+            if (isDouble ? BitConverter.Int64BitsToDouble(bits) < BitConverter.Int64BitsToDouble(min) : bits < min) min = bits;
+            if (isDouble ? BitConverter.Int64BitsToDouble(bits) > BitConverter.Int64BitsToDouble(max) : bits > max) max = bits;
+        }
+        if (isDouble)
+        {
+            // The format's rule for zeros: a zero minimum is written -0.0, a zero maximum +0.0.
+            if (BitConverter.Int64BitsToDouble(min) == 0) min = BitConverter.DoubleToInt64Bits(-0.0);
+            if (BitConverter.Int64BitsToDouble(max) == 0) max = 0;
+        }
+        return (PlainBytes(min), PlainBytes(max));
+    }
+
+    private byte[] PlainBytes(long bits)
+    {
+        var bytes = new byte[Width];
+        if (Width == 4) BinaryPrimitives.WriteInt32LittleEndian(bytes, (int)bits);
+        else BinaryPrimitives.WriteInt64LittleEndian(bytes, bits);
+        return bytes;
+    }
+
+    /// <summary>Open addressing from a 64-bit value to its index in the dictionary, in order of first appearance.</summary>
+    private sealed class LongTable
+    {
+        private long[] _entries = new long[64];
+        private int[] _slots = new int[128];   // entry index + 1; 0 is empty
+        public int Count { get; private set; }
+
+        public long this[int index] => _entries[index];
+
+        public void Clear()
+        {
+            Array.Clear(_slots);
+            Count = 0;
+        }
+
+        /// <summary>The index of a value, adding it when new. Most lookups find it in its first slot, inlined.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int IndexOf(long key)
+        {
+            var slot = Slot(key, _slots.Length - 1);
+            var entry = _slots[slot] - 1;
+            return entry >= 0 && _entries[entry] == key ? entry : Probe(key, slot);
+        }
+
+        private int Probe(long key, int slot)
+        {
+            var mask = _slots.Length - 1;
+            while (true)
+            {
+                var entry = _slots[slot] - 1;
+                if (entry < 0) break;
+                if (_entries[entry] == key) return entry;
+                slot = (slot + 1) & mask;
+            }
+            if (Count == _entries.Length) Array.Resize(ref _entries, Count * 2);
+            _entries[Count] = key;
+            _slots[slot] = ++Count;
+            if (Count * 2 > _slots.Length) Grow();
+            return Count - 1;
+        }
+
+        /// <summary>
+        /// Fibonacci hashing: the top bits of the product depend on every bit of the key. (Doubles such as
+        /// 0.25 or 0.5 differ only in their top bits, so low or middle bits of the product would all collide.)
+        /// </summary>
+        private static int Slot(long key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> (64 - BitOperations.PopCount((uint)mask)));
+
+        private void Grow()
+        {
+            _slots = new int[_slots.Length * 2];
+            var mask = _slots.Length - 1;
+            for (var entry = 0; entry < Count; entry++)
+            {
+                var slot = Slot(_entries[entry], mask);
+                while (_slots[slot] != 0) slot = (slot + 1) & mask;
+                _slots[slot] = entry + 1;
+            }
+        }
+    }
+}
