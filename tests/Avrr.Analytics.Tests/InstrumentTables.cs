@@ -1,7 +1,7 @@
 namespace Avrr.Analytics.Tests;
 
 /// <summary>
-/// The tables of /work/shared/spec/instrument.md, copied here by hand: the independent source that the
+/// The tables of docs/instrument.md, copied here by hand: the independent source that the
 /// built-in scheme, the decoder and the scores are checked against. Never filled from the engine.
 /// </summary>
 internal static class InstrumentTables
@@ -71,7 +71,7 @@ internal static class InstrumentTables
 
     public static double CountScore(int n) => Math.Min(n, CountMax) / (double)CountMax;
 
-    /// <summary>All 9 scale ids, in the order of instrument.md.</summary>
+    /// <summary>All 9 scale ids, in the order of docs/instrument.md.</summary>
     public static readonly string[] ScaleIds =
         ["satisfaction5", "quality5", "agree5", "never_good5", "often_good5", "yes_good", "no_good", "debt3", "count0to3"];
 
@@ -84,7 +84,7 @@ internal static class InstrumentTables
 
     public static readonly string[] Dimensions = ["economic", "social", "psychosocial"];
 
-    /// <summary>The question tables of instrument.md, in their order.</summary>
+    /// <summary>The question tables of docs/instrument.md, in their order.</summary>
     public static readonly QuestionRow[] Questions =
     [
         new("economic", "econ_satisfaction", "econ_satisfaction", "satisfaction5"),
@@ -121,7 +121,7 @@ internal static class InstrumentTables
     ];
 
     /// <summary>
-    /// The score of one raw answer as instrument.md defines it, or null when it is a missing answer
+    /// The score of one raw answer as docs/instrument.md defines it, or null when it is a missing answer
     /// (empty, dk, refused, na). Codes only: that is what the sample generator writes.
     /// </summary>
     public static double? ScoreOfCode(string scale, string answer)

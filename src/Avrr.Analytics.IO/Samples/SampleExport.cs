@@ -11,6 +11,7 @@ namespace Avrr.Analytics.IO.Samples;
 /// by each returnee's latent situation and their community's, so that they correlate within a returnee
 /// and with place. The structure an analysis should find is planted (docs/inputs.md, "The sample"):
 /// <list type="bullet">
+/// <item>countries that differ (Mali and Senegal lower, Guinea higher), and communities within them;</item>
 /// <item>four returnee profiles (thriving; economically strained; isolated, low psychosocial; struggling
 /// everywhere), which set the level of each dimension;</item>
 /// <item>assistance that goes with better follow-ups: each type lifts its own dimension between rounds
@@ -98,7 +99,8 @@ public static class SampleExport
             _returnees = Math.Max(1, (int)(rows / 1.35));
             _lag = Math.Max(1, _returnees / 3);
             var places = new Random(seed ^ 0x5A17);
-            _placeEffect = Places.SelectMany(p => p.Communities).Select(_ => Gaussian(places) * 0.6).ToArray();
+            // Countries differ (Mali and Senegal lower, Guinea higher), and communities within them.
+            _placeEffect = Places.SelectMany(p => p.Communities.Select(_ => CountryEffect(p.Country))).Select(effect => effect + Gaussian(places) * 0.5).ToArray();
         }
 
         private bool IsFollowedUp(int returnee) => Hash(_seed, returnee, 7) % 100 < 35;
@@ -157,6 +159,15 @@ public static class SampleExport
 
             MaybeSpoil(fields);
         }
+
+        private static double CountryEffect(string country) => country switch
+        {
+            "MLI" => -0.35,
+            "SEN" => -0.2,
+            "GIN" => 0.25,
+            "CIV" => 0.1,
+            _ => 0,
+        };
 
         private static int PickProfile(double roll)
         {

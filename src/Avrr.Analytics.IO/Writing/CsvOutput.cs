@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Avrr.Analytics.IO.Writing;
 
 /// <summary>
-/// The CSV dialect of every output (outputs.md): UTF-8 without BOM, ',' separated, RFC 4180 quoting,
+/// The CSV dialect of every output (docs/outputs.md): UTF-8 without BOM, ',' separated, RFC 4180 quoting,
 /// CRLF line ends, '.' decimals. Spreadsheet safety: a text cell that starts with = + - @, a tab or a
 /// carriage return gets a leading apostrophe (and quotes), so Excel and LibreOffice show it as text
 /// instead of running it as a formula; numbers are written as numbers and never touched.

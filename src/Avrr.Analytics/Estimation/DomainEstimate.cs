@@ -1,7 +1,7 @@
 namespace Avrr.Analytics.Estimation;
 
 /// <summary>
-/// The estimates of one measure in one domain (group), scoring.md §3. When <see cref="Suppressed"/>,
+/// The estimates of one measure in one domain (group), docs/methodology.md, "Estimation". When <see cref="Suppressed"/>,
 /// every statistic but <see cref="Rows"/> is withheld: NaN here, an empty cell in the outputs.
 /// </summary>
 public sealed record DomainEstimate(

@@ -63,7 +63,7 @@ public sealed class Scheme
 
     private static bool AllEqual(IEnumerable<double> values) => values.Distinct().Count() <= 1;
 
-    /// <summary>The built-in rss-15 scheme (instrument.md): 29 questions, 15 indicators, 3 dimensions, equal weights.</summary>
+    /// <summary>The built-in rss-15 scheme (docs/instrument.md): 29 questions, 15 indicators, 3 dimensions, equal weights.</summary>
     public static Scheme Rss15 => LazyRss15.Value;
 
     private static readonly Lazy<Scheme> LazyRss15 = new(() =>

@@ -167,7 +167,7 @@ public static class SchemeReader
             return result;
         }
 
-        /// <summary>The special answers of instrument.md, for a scheme file that does not list its own.</summary>
+        /// <summary>The special answers of docs/instrument.md, for a scheme file that does not list its own.</summary>
         private static List<SpecialAnswer> DefaultSpecialAnswers() =>
         [
             new("dk", new Dictionary<string, string> { ["en"] = "Don't know", ["fr"] = "Ne sait pas" }),

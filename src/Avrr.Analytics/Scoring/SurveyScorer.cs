@@ -3,7 +3,7 @@ using Avrr.Analytics.Schemes;
 namespace Avrr.Analytics.Scoring;
 
 /// <summary>
-/// Scores one survey from its decoded answers (scoring.md §2): question → indicator → dimension →
+/// Scores one survey from its decoded answers (docs/methodology.md, "The rules, for one survey"): question → indicator → dimension →
 /// composite. A pure function of (scheme, answers): it reads flat tables compiled from the scheme once
 /// and writes into the caller's spans, so a warmed-up call allocates nothing and is safe on any thread.
 /// Missing scores are NaN in the spans.

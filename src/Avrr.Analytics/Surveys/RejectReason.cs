@@ -1,6 +1,6 @@
 namespace Avrr.Analytics.Surveys;
 
-/// <summary>Why a row was rejected (scoring.md §4). Each has a stable snake_case name, used in rejects.csv and the manifest.</summary>
+/// <summary>Why a row was rejected (docs/inputs.md, "Rejected rows"). Each has a stable snake_case name, used in rejects.csv and the manifest.</summary>
 public enum RejectReason
 {
     /// <summary>returnee_id, country or survey_date is empty.</summary>

@@ -5,7 +5,7 @@ using Avrr.Analytics.Vocabulary;
 namespace Avrr.Analytics.Surveys;
 
 /// <summary>
-/// Validates, decodes and scores the rows of a batch (scoring.md §2 and §4). A row either gets its
+/// Validates, decodes and scores the rows of a batch (docs/methodology.md, "The rules, for one survey", and docs/inputs.md, "Rejected rows"). A row either gets its
 /// scores or is marked rejected with every problem found. One processor per thread: it owns an
 /// <see cref="AnswerDecoder"/>, which learns spellings.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Avrr.Analytics.Vocabulary;
 
 /// <summary>
-/// The record columns every export has besides the questions (instrument.md): their ids are the
+/// The record columns every export has besides the questions (docs/instrument.md): their ids are the
 /// contract between survey exports, scheme files and outputs.
 /// </summary>
 public static class SurveyColumns

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
-/// The columns of the runner's files, written out from outputs.md and scoring.md §3 (not taken from the
+/// The columns of the runner's files, written out from docs/outputs.md and docs/methodology.md, "Estimation" (not taken from the
 /// engine), for the built-in rss-15 scheme and the attribute columns of the synthetic sample.
 /// </summary>
 internal static class OutputContract

@@ -1,7 +1,7 @@
 namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
-/// The same inputs with the same settings give the same bytes (outputs.md): every data file, and the
+/// The same inputs with the same settings give the same bytes (docs/outputs.md): every data file, and the
 /// manifest but for its "run" object, whatever the number of threads.
 /// </summary>
 public sealed class RunDeterminismTests

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
-/// <c>avrr run</c> end to end on the synthetic sample: every file of outputs.md, with its columns in the
-/// order outputs.md gives, and the flags that change what is written (--formats, --levels, --indicators).
+/// <c>avrr run</c> end to end on the synthetic sample: every file of docs/outputs.md, with its columns in the
+/// order docs/outputs.md gives, and the flags that change what is written (--formats, --levels, --indicators).
 /// </summary>
 public sealed partial class RunOutputsTests
 {

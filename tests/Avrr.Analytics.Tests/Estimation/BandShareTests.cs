@@ -5,7 +5,7 @@ using Avrr.Analytics.Vocabulary;
 namespace Avrr.Analytics.Tests.Estimation;
 
 /// <summary>
-/// Band shares (scoring.md §3): the weighted shares of the n present values of a measure in low
+/// Band shares (docs/methodology.md, "Estimation"): the weighted shares of the n present values of a measure in low
 /// (&lt; 0.33), medium and high (≥ 0.66), for every measure, checked against a hand count.
 /// </summary>
 public sealed class BandShareTests

@@ -5,7 +5,7 @@ using Avrr.Analytics.Vocabulary;
 namespace Avrr.Analytics.Tests.Estimation;
 
 /// <summary>
-/// Suppression (scoring.md §3: n &lt; min-cell withholds every statistic but n_rows) and the smallest
+/// Suppression (docs/methodology.md, "Estimation": n &lt; min-cell withholds every statistic but n_rows) and the smallest
 /// groups the estimator must still get right: a group whose measure is all missing, a one-survey group,
 /// and a stratum with a single cluster (lonely PSU, R's survey.lonely.psu = "adjust") computed by hand.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class SameSurveysTests
     private const double NA = double.NaN;
 
     /// <summary>
-    /// Indicator scores by hand from the answers (instrument.md scales; equal weights: an indicator is the mean of its
+    /// Indicator scores by hand from the answers (docs/instrument.md scales; equal weights: an indicator is the mean of its
     /// answered questions), in scheme order: econ_satisfaction, food_security, debt, employment, productive_assets |
     /// housing, education, documentation_justice, basic_services, public_services | social_participation, belonging,
     /// safety, wellbeing, remigration.

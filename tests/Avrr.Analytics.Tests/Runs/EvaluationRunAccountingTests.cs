@@ -4,7 +4,7 @@ using Avrr.Analytics.Runs;
 namespace Avrr.Analytics.Tests.Runs;
 
 /// <summary>
-/// Every row read ends in exactly one place (scoring.md §4): rows_read = rows_scored + rows_rejected in
+/// Every row read ends in exactly one place (docs/inputs.md, "Rejected rows"): rows_read = rows_scored + rows_rejected in
 /// the result and in manifest.json, returnee_scores.csv has rows_scored lines and rejects.csv names
 /// rows_rejected distinct rows.
 /// </summary>

@@ -12,7 +12,7 @@ using static Avrr.Analytics.Tests.Runs.DimensionAnswers;
 namespace Avrr.Analytics.Tests.Runs;
 
 /// <summary>
-/// Panel change (scoring.md §3) against a hand calculation: per returnee with two or more surveys, last
+/// Panel change (docs/methodology.md, "Estimation") against a hand calculation: per returnee with two or more surveys, last
 /// minus first (by survey_date, then input order), counted in the groups of the last survey and weighted
 /// by its weight; the standard error is that of a weighted mean of the differences over the design of
 /// the panel returnees (ids = ~1 here); suppression on the number of returnees.

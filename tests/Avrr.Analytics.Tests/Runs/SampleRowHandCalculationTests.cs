@@ -5,7 +5,7 @@ namespace Avrr.Analytics.Tests.Runs;
 
 /// <summary>
 /// For four rows of the sample run, the scores written in returnee_scores.csv equal a calculation from
-/// the row's raw answers, made here from instrument.md's code → score tables and scoring.md §2's rules
+/// the row's raw answers, made here from docs/instrument.md's code → score tables and docs/methodology.md, "The rules, for one survey"'s rules
 /// for equal weights: indicator = mean of its answered questions; dimension = mean of its present
 /// indicators when at least 3 of its 5 are present (0.6 × 5); composite = mean of the three dimensions
 /// when all three are present. Compared as written: 6 decimals, invariant culture.

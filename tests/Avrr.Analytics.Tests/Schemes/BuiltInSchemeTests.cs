@@ -2,7 +2,7 @@ using Avrr.Analytics.Schemes;
 
 namespace Avrr.Analytics.Tests.Schemes;
 
-/// <summary>The built-in rss-15 is the instrument of instrument.md (tables copied in <see cref="InstrumentTables"/>).</summary>
+/// <summary>The built-in rss-15 is the instrument of docs/instrument.md (tables copied in <see cref="InstrumentTables"/>).</summary>
 public sealed class BuiltInSchemeTests
 {
     private static readonly Scheme Rss15 = Scheme.Rss15;

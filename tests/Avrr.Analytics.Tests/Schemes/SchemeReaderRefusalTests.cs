@@ -5,7 +5,7 @@ using Avrr.Analytics.Schemes;
 namespace Avrr.Analytics.Tests.Schemes;
 
 /// <summary>
-/// A broken scheme (scoring.md §1) is refused by <see cref="SchemeReader.Parse"/> with a
+/// A broken scheme (docs/methodology.md, "Your own scheme file") is refused by <see cref="SchemeReader.Parse"/> with a
 /// <see cref="SchemeException"/> whose message names the node that is wrong. Each test breaks one thing
 /// in a small valid scheme.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Avrr.Analytics.Tests.Scoring;
 
 /// <summary>
 /// Every code and every English and French label of the 8 choice scales of rss-15 decodes to the score
-/// instrument.md gives it, whatever the case, the spaces, the accents and the apostrophe.
+/// docs/instrument.md gives it, whatever the case, the spaces, the accents and the apostrophe.
 /// </summary>
 public sealed class ChoiceAnswerDecodingTests
 {

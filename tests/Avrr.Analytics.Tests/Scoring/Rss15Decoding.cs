@@ -7,7 +7,7 @@ namespace Avrr.Analytics.Tests.Scoring;
 /// <summary>Decodes answers to rss-15 questions, through UTF-8 bytes and through strings, and checks both agree.</summary>
 internal static class Rss15Decoding
 {
-    /// <summary>The index (scheme order) of the first rss-15 question answered on <paramref name="scale"/>, found from instrument.md's table.</summary>
+    /// <summary>The index (scheme order) of the first rss-15 question answered on <paramref name="scale"/>, found from docs/instrument.md's table.</summary>
     public static int QuestionOf(string scale)
     {
         var id = InstrumentTables.Questions.First(q => q.Scale == scale).Question;

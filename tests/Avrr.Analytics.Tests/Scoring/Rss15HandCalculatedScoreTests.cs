@@ -4,8 +4,8 @@ using Avrr.Analytics.Vocabulary;
 namespace Avrr.Analytics.Tests.Scoring;
 
 /// <summary>
-/// Scores of rss-15 surveys (scoring.md §2) against hand calculations written out here, from the
-/// code → score tables of instrument.md. Equal weights everywhere, so every mean is a plain mean.
+/// Scores of rss-15 surveys (docs/methodology.md, "The rules, for one survey") against hand calculations written out here, from the
+/// code → score tables of docs/instrument.md. Equal weights everywhere, so every mean is a plain mean.
 /// </summary>
 public sealed class Rss15HandCalculatedScoreTests
 {
