@@ -1,0 +1,79 @@
+using Avrr.Analytics.Insights.Learning;
+
+namespace Avrr.Analytics.Insights.EarlyWarning;
+
+/// <summary>
+/// Trains the early warning (docs/insights.md, "Early warning"): a logistic regression (L-BFGS) of "the
+/// follow-up composite fell in the low band" on the baseline's features, checked by k-fold cross-validation
+/// (returnees assigned to folds by the fingerprint of their id and the seed): each returnee's risk comes
+/// from the model trained on the other folds, and the quality (<see cref="ClassifierQuality"/>) is that of
+/// these out-of-fold risks. The model applied to new returnees is then trained on every panel returnee.
+/// Missing features take the mean of the returnees the model is trained on.
+/// </summary>
+public static class EarlyWarningTraining
+{
+    /// <summary>Fewer panel returnees than this: nothing is trained, and the run says so.</summary>
+    public const int MinimumReturnees = 200;
+
+    public const int Folds = 5;
+
+    public static EarlyWarningResult Train(IReadOnlyList<PanelCase> cases, int[] indicatorOf, IReadOnlyList<string> indicators,
+        IMachineLearning learning, int seed, int minCell)
+    {
+        var low = cases.Count(c => c.Low);
+        if (cases.Count < MinimumReturnees)
+            return new(null, null, cases.Count, low, Folds, $"{cases.Count} returnees have a baseline and a follow-up; at least {MinimumReturnees} are needed");
+        if (low < minCell || cases.Count - low < minCell)
+            return new(null, null, cases.Count, low, Folds, $"{low} of {cases.Count} panel returnees fell in the low band; both groups need at least {minCell} (min-cell)");
+
+        var fold = cases.Select(c => (int)(Mix(c.Returnee ^ (ulong)seed) % Folds)).ToArray();
+        var risk = new double[cases.Count];
+        for (var f = 0; f < Folds; f++)
+        {
+            var train = Enumerable.Range(0, cases.Count).Where(i => fold[i] != f).ToArray();
+            var model = Fit(cases, train, indicatorOf, indicators, learning, seed, double.NaN);
+            foreach (var i in Enumerable.Range(0, cases.Count).Where(i => fold[i] == f))
+            {
+                var x = (float[])cases[i].Features.Clone();
+                model.Impute(x);
+                risk[i] = model.Model.Probability(x);
+            }
+        }
+        var quality = ClassifierQuality.Of(risk, cases.Select(c => c.Low).ToArray());
+        var final = Fit(cases, Enumerable.Range(0, cases.Count).ToArray(), indicatorOf, indicators, learning, seed, quality.Threshold);
+        return new(final, quality, cases.Count, low, Folds, null);
+    }
+
+    private static RiskModel Fit(IReadOnlyList<PanelCase> cases, int[] rows, int[] indicatorOf, IReadOnlyList<string> indicators,
+        IMachineLearning learning, int seed, double threshold)
+    {
+        var width = cases[0].Features.Length;
+        var means = new float[width];
+        for (var j = 0; j < width; j++)
+        {
+            double sum = 0;
+            var n = 0;
+            foreach (var i in rows)
+                if (!float.IsNaN(cases[i].Features[j])) { sum += cases[i].Features[j]; n++; }
+            means[j] = n == 0 ? 0 : (float)(sum / n);
+        }
+        var features = rows.Select(i =>
+        {
+            var x = (float[])cases[i].Features.Clone();
+            for (var j = 0; j < width; j++) if (float.IsNaN(x[j])) x[j] = means[j];
+            return x;
+        }).ToArray();
+        var model = learning.LogisticRegression(features, rows.Select(i => cases[i].Low).ToArray(), seed);
+        return new RiskModel(model, means, indicatorOf, indicators, threshold);
+    }
+
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h;
+    }
+}
