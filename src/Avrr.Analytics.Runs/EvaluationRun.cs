@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Avrr.Analytics.Insights.Learning;
 using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Insights;
 using Avrr.Analytics.Runs.Output;
 using Avrr.Analytics.Runs.Passes;
 using Avrr.Analytics.Runs.Planning;
@@ -36,11 +38,21 @@ public static class EvaluationRun
         var run = new RunContext(plan, output, observer, started, clock);
 
         observer?.Stage("finding duplicate surveys");
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, observer is null ? null : observer.Rows));
+        var sampler = settings.Insights ? new ReturneeSampler(settings.InsightsSample, settings.InsightsSeed) : null;
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, observer is null ? null : observer.Rows, sampler));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
-        var stages = Stages(run, keys);
+        InsightsModels? insights = null;
+        if (sampler is not null)
+        {
+            observer?.Stage("learning profiles and the early warning");
+            var sample = StageClock.Measure("insights: score the sample", () => sampler.Score(plan.Layout, keys.Duplicates));
+            insights = StageClock.Measure("insights: train", () => InsightsTraining.Train(plan, sample, keys.Returnees, MlNetLearning.Instance));
+            StageClock.Memo("insights trained");
+        }
+
+        var stages = Stages(run, keys, insights);
         try
         {
             observer?.Stage("scoring");
@@ -65,7 +77,7 @@ public static class EvaluationRun
         run.Wrote(ManifestFile);
         var estimates = run.Estimates!;
         var result = new RunResult(output.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
-            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed);
+            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed, run.Insights);
         Manifest.Write(run.PathOf(ManifestFile), plan, result, started);
         output.Commit();
         StageClock.Report();
@@ -73,15 +85,19 @@ public static class EvaluationRun
     }
 
     /// <summary>The stages of a run, in the order they finish (and the manifest lists their files).</summary>
-    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys)
+    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys, InsightsModels? insights)
     {
         var formats = run.Plan.Settings.Formats;
         var stages = new List<RunStage>();
-        if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run));
-        if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run));
+        // First, so that each survey has its profile before the returnee_scores steps format it.
+        var profiles = insights is null ? null : new ProfileStage(insights.ProfileFeatures, insights.Profiles);
+        if (profiles is not null) stages.Add(profiles);
+        if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run, profiles));
+        if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run, profiles));
         stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
         stages.Add(new EstimateTablesStage(run));
         stages.Add(new AccountingStage(run));
+        if (insights is not null) stages.Add(new InsightsStage(run, insights, profiles!, keys.PanelRows, keys.Rows, MlNetLearning.Instance));
         return [.. stages];
     }
 }

@@ -41,6 +41,22 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
         public double? MaxRejectedShare { get; init; }
 
+        [CommandOption("--no-insights")]
+        [Description("Skip the insights (profiles, drivers, early warning) and the profile column of returnee_scores.")]
+        public bool? NoInsights { get; init; }
+
+        [CommandOption("--insights-seed <N>")]
+        [Description("Seed of the insights' sample and models (default: 1). The same seed gives the same insights.")]
+        public int? InsightsSeed { get; init; }
+
+        [CommandOption("--insights-sample <N>")]
+        [Description("Returnees in the seeded training sample of the insights (default: 5000).")]
+        public int? InsightsSample { get; init; }
+
+        [CommandOption("--driver-terms <LIST>")]
+        [Description("The attributes of the drivers' models, e.g. \"sex,assistance_type,country\" (default: country and every attribute with 2 to 20 values).")]
+        public string? DriverTerms { get; init; }
+
         [CommandOption("--quiet")]
         [Description("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -58,6 +74,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
+            Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : null, file.Insights) ?? true,
+            InsightsSeed = sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed, file.InsightsSeed) ?? RunSettings.DefaultInsightsSeed,
+            InsightsSample = sources.Pick(RunSetting.InsightsSample, settings.InsightsSample, file.InsightsSample) ?? RunSettings.DefaultInsightsSample,
+            DriverTerms = sources.Pick(RunSetting.DriverTerms, settings.DriverTerms?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries), file.DriverTerms?.ToArray()),
         });
         try
         {

@@ -72,6 +72,11 @@ internal static class Manifest
         Optional(json, "sheet", settings.Sheet);
         json.WriteBoolean("indicators", settings.Indicators);
         json.WriteNumber("max_rejected_share", settings.MaxRejectedShare);
+        json.WriteBoolean("insights", settings.Insights);
+        json.WriteNumber("insights_seed", settings.InsightsSeed);
+        json.WriteNumber("insights_sample", settings.InsightsSample);
+        if (plan.DriverTerms is null) json.WriteNull("driver_terms");
+        else Strings(json, "driver_terms", plan.DriverTerms);
         json.WriteStartObject("columns");
         foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
         json.WriteEndObject();
@@ -84,6 +89,19 @@ internal static class Manifest
         foreach (var (reason, count) in result.RejectsByReason) json.WriteNumber(reason, count);
         json.WriteEndObject();
         json.WriteNumber("panel_returnees", result.PanelReturnees);
+        if (result.Insights is { } insights)
+        {
+            json.WriteStartObject("insights");
+            json.WriteNumber("sample_returnees", insights.SampleReturnees);
+            json.WriteNumber("sample_surveys", insights.SampleSurveys);
+            json.WriteNumber("returnees", insights.Returnees);
+            json.WriteNumber("seed", insights.Seed);
+            json.WriteNumber("profiles", insights.Profiles);
+            json.WriteBoolean("early_warning", insights.EarlyWarning);
+            Strings(json, "driver_terms", insights.Terms);
+            Strings(json, "notes", insights.Notes);
+            json.WriteEndObject();
+        }
         Strings(json, "files", result.Files);
 
         json.WriteStartObject("run");

@@ -11,23 +11,27 @@ namespace Avrr.Analytics.Runs.Passes;
 /// <item>the rows that repeat an earlier survey (rejected; the first one is kept), and</item>
 /// <item>the rows of returnees with two or more surveys (kept for the panel change).</item>
 /// </list>
-/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file.
+/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file. With a
+/// <see cref="ReturneeSampler"/> (the insights' training sample), every column is read, and each batch is
+/// shown to the sampler, which keeps the rows of its returnees.
 /// </summary>
 internal static class SurveyKeyScan
 {
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows);
+    /// <summary>The duplicates, the rows of panel returnees, the rows read and the returnees (distinct ids).</summary>
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees);
 
     /// <summary>
     /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
     /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
     /// </summary>
-    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null)
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null,
+        ReturneeSampler? sampler = null)
     {
         var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, sampler));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
@@ -36,13 +40,15 @@ internal static class SurveyKeyScan
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        return changed ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+        return changed ? Scan(inputs, layout, spillFolder, rowsRead, sampler) : result;
     }
 
-    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, ReturneeSampler? sampler)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        if (sampler is not null) Array.Fill(wanted, true);
+        sampler?.Reset();
         var batch = new SurveyBatch(layout);
         // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
         // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
@@ -78,6 +84,7 @@ internal static class SurveyKeyScan
                     var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row]);
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
                 }
+                sampler?.Offer(batch);
                 rowsRead?.Invoke(batch.Count);
             }
         }
@@ -85,17 +92,18 @@ internal static class SurveyKeyScan
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
+        long returnees = 0;
         StageClock.Measure("pass 1: resolve", () => Parallel.For(0, buckets.Count,
             // Each thread reuses its buffers from bucket to bucket; they are dropped with the pass.
             () => new ResolveBuffers(),
             (b, _, buffers) =>
             {
                 var length = buckets.Read(b, ref buffers.Data);
-                Resolve(buffers, length, inputs, duplicates, panel);
+                buffers.Returnees += Resolve(buffers, length, inputs, duplicates, panel);
                 return buffers;
             },
-            _ => { }));
-        return new Result(duplicates, panel, sequence);
+            buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
+        return new Result(duplicates, panel, sequence, returnees);
     }
 
     /// <summary>
@@ -149,6 +157,7 @@ internal static class SurveyKeyScan
         public KeyRecord[] Records = [], Sorted = [];
         public ulong[] IdHashes = [];
         public int[] Order = [];
+        public long Returnees;
     }
 
     /// <summary>
@@ -181,8 +190,10 @@ internal static class SurveyKeyScan
         return sorted;
     }
 
-    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    /// <summary>Finds a bucket's duplicates and panel rows; returns its number of returnees.</summary>
+    private static long Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
     {
+        long returnees = 0;
         var data = buffers.Data;
         // A record is at least its fixed part and two bytes of key.
         if (buffers.Records.Length < length / (FixedBytes + 2) + 1) buffers.Records = new KeyRecord[(length / (FixedBytes + 2) + 1) * 5 / 4];
@@ -208,6 +219,7 @@ internal static class SurveyKeyScan
             },
             returnee =>
             {
+                returnees++;
                 // Within one returnee, records are in (key fingerprint, input order): surveys with one key are
                 // adjacent unless two keys share a fingerprint, which the byte order below puts right.
                 if (!KeysGroupedExactly(returnee, data))
@@ -235,6 +247,7 @@ internal static class SurveyKeyScan
                 for (var i = 0; i < returnee.Length; i++)
                     if (!repeated[i]) panel.Add(returnee[i].Sequence);
             });
+        return returnees;
     }
 
     /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>

@@ -8,6 +8,8 @@ public static class SettingNames
     {
         RunSetting.Inputs => "INPUT",
         RunSetting.Columns => "\"columns\"",
+        // Insights are on unless switched off.
+        RunSetting.Insights => "--no-insights",
         _ => "--" + Words(setting, '-'),
     };
 

@@ -15,7 +15,8 @@ public sealed record RunResult(
     IReadOnlyList<string> Levels,
     IReadOnlyList<EstimateRow> Aggregates,
     long PanelReturnees,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    InsightsSummary? Insights = null)
 {
     /// <summary>The share of the rows read that were rejected (0 when nothing was read).</summary>
     public double RejectedShare => RowsRead == 0 ? 0 : (double)RowsRejected / RowsRead;

@@ -42,7 +42,7 @@ internal static class PlantedDrivers
         for (var i = 0; i < surveys.Count; i++)
         {
             design.AddSurvey(0, surveys[i].Cluster);
-            model.Add(cells[i], surveys[i].Weight, [surveys[i].Outcome]);
+            model.Add(0, cells[i], surveys[i].Weight, [surveys[i].Outcome]);
         }
         model.Solve();
         for (var i = 0; i < surveys.Count; i++) model.AddResidual(0, surveys[i].Cluster, cells[i], surveys[i].Weight, [surveys[i].Outcome]);

@@ -67,6 +67,22 @@ public sealed class SvyglmReferenceTests
     }
 
     [Fact]
+    public void Without_clusters_the_per_cell_sums_give_the_standard_errors_of_one_PSU_per_survey()
+    {
+        var sums = SvyglmFixture.Fit("strata");
+        var totals = SvyglmFixture.Fit("strata_rows_as_clusters");
+        for (var o = 0; o < sums.Count; o++)
+        {
+            Assert.Equal(totals[o].ResidualDf, sums[o].ResidualDf);
+            foreach (var (a, b) in sums[o].Coefficients.Zip(totals[o].Coefficients))
+            {
+                Assert.Equal(b.Estimate, a.Estimate, 1e-13);
+                Assert.True(Math.Abs(a.StandardError / b.StandardError - 1) < 1e-10, $"{a.Term} {a.Level}: {a.StandardError} vs {b.StandardError}");
+            }
+        }
+    }
+
+    [Fact]
     public void The_reference_level_is_the_first_in_byte_order_so_a_capital_comes_first_and_an_accent_last()
     {
         var term = FactorTerm.Of("assistance_type", ["école", "cash", "training", "Business", "cash"]);

@@ -6,13 +6,16 @@ namespace Avrr.Analytics.Insights.Drivers;
 /// <summary>
 /// Survey-weighted linear models of several outcomes on the same categorical terms, as R's
 /// <c>svyglm(outcome ~ term1 + term2 + …, design)</c> fits them (gaussian family, identity link,
-/// treatment coding; docs/insights.md, "The linear model"), in two passes over the surveys with state per
-/// cell and per PSU only:
+/// treatment coding; docs/insights.md, "The linear model"), with state per cell (combination of levels)
+/// and per PSU only, never per survey:
 /// <list type="number">
-/// <item><see cref="Add"/>: each survey to the cell of its levels (weighted sums per cell and outcome),
-/// then <see cref="Solve"/>: β = (X'WX)⁻¹X'Wy per outcome, the surveys with a missing outcome left out;</item>
-/// <item><see cref="AddResidual"/>: each survey again, PSU by PSU: the PSU totals t_j = Σ w_i x_i e_i of the
-/// residuals; <see cref="EndPsus"/> closes a group of complete PSUs (a spill bucket, say).</item>
+/// <item><see cref="Add"/>: each survey to the cell of its levels and its stratum (weighted sums per cell,
+/// stratum and outcome; <see cref="AddSums"/> adds sums made elsewhere), then <see cref="Solve"/>:
+/// β = (X'WX)⁻¹X'Wy per outcome, the surveys with a missing outcome left out;</item>
+/// <item>with clusters only, a second pass, PSU by PSU (<see cref="AddResidual"/>): the PSU totals
+/// t_j = Σ w_i x_i e_i of the residuals; <see cref="EndPsus"/> closes a group of complete PSUs (a spill
+/// bucket, say). Without clusters each survey is its own PSU, and its total w_i x_i (y_i − x_i'β) is
+/// known from the cell's sums of w², w²y and w²y², so no second pass is needed.</item>
 /// </list>
 /// Then <see cref="Fit"/>: the sandwich V = A⁻¹BA⁻¹ with A = X'WX and B = Σ_h m_h/(m_h − 1) Σ_j (t_j − t̄_h)(t_j − t̄_h)',
 /// m_h the PSUs of stratum h in the whole design (a PSU without a used survey has t_j = 0), a stratum with a
@@ -32,15 +35,20 @@ public sealed class SurveyLinearModel
     /// </summary>
     private const double AliasTolerance = 1e-10;
 
+    /// <summary>Sums over the surveys of one cell, stratum and outcome: surveys, Σw, Σwy, Σw², Σw²y, Σw²y².</summary>
+    public readonly record struct CellSums(double Rows, double W, double Wy, double W2, double W2y, double W2yy);
+
     private readonly TreatmentCoding _coding;
     private readonly int _outcomes;
     private readonly int _p;
     private readonly CombinationIndex _cells = new();
-    // Per cell and outcome: surveys, Σw, Σwy.
-    private readonly List<double> _cellSums = [];
+    private readonly Dictionary<(int Stratum, int Cell), int> _slots = [];
+    private readonly List<(int Stratum, int Cell)> _slotKeys = [];
+    private readonly List<CellSums> _sums = [];
     private readonly int[] _ones;
     private Solution[]? _solutions;
-    // Phase 2: the totals of the PSUs of the current group, and per stratum the sums of the closed PSUs.
+    private bool _fitted;
+    // With clusters: the totals of the PSUs of the current group, and per stratum the sums of the closed PSUs.
     private readonly Dictionary<(int Stratum, long Psu), int> _openPsus = [];
     private readonly List<double[]> _psuTotals = [];
     private readonly List<bool[]> _psuUsed = [];
@@ -57,28 +65,41 @@ public sealed class SurveyLinearModel
     public TreatmentCoding Coding => _coding;
 
     /// <summary>The number of the cell of a combination of levels (one level number per term).</summary>
-    public int CellOf(ReadOnlySpan<int> levels)
+    public int CellOf(ReadOnlySpan<int> levels) => _cells.IdOf(levels);
+
+    private int SlotOf(int stratum, int cell)
     {
-        var cell = _cells.IdOf(levels);
-        while (_cellSums.Count < (cell + 1) * _outcomes * 3) _cellSums.Add(0);
-        return cell;
+        if (_slots.TryGetValue((stratum, cell), out var slot)) return slot;
+        slot = _slotKeys.Count;
+        _slots.Add((stratum, cell), slot);
+        _slotKeys.Add((stratum, cell));
+        for (var o = 0; o < _outcomes; o++) _sums.Add(default);
+        return slot;
     }
 
-    /// <summary>Pass 1: a survey with the cell of its levels; a NaN outcome leaves it out of that outcome's model.</summary>
-    public void Add(int cell, double weight, ReadOnlySpan<double> outcomes)
+    /// <summary>A survey of a stratum (0 without strata) with the cell of its levels; a NaN outcome leaves it out of that outcome's model.</summary>
+    public void Add(int stratum, int cell, double weight, ReadOnlySpan<double> outcomes)
     {
-        var at = cell * _outcomes * 3;
-        for (var o = 0; o < _outcomes; o++, at += 3)
+        var at = SlotOf(stratum, cell) * _outcomes;
+        var w2 = weight * weight;
+        for (var o = 0; o < _outcomes; o++)
         {
             var y = outcomes[o];
             if (double.IsNaN(y)) continue;
-            _cellSums[at]++;
-            _cellSums[at + 1] += weight;
-            _cellSums[at + 2] += weight * y;
+            var s = _sums[at + o];
+            _sums[at + o] = new CellSums(s.Rows + 1, s.W + weight, s.Wy + weight * y, s.W2 + w2, s.W2y + w2 * y, s.W2yy + w2 * y * y);
         }
     }
 
-    /// <summary>After pass 1: the coefficients of every outcome, which pass 2 needs for the residuals.</summary>
+    /// <summary>Sums of surveys of one stratum, cell and outcome made elsewhere (merged from finer cells, say).</summary>
+    public void AddSums(int stratum, int cell, int outcome, CellSums sums)
+    {
+        var at = SlotOf(stratum, cell) * _outcomes + outcome;
+        var s = _sums[at];
+        _sums[at] = new CellSums(s.Rows + sums.Rows, s.W + sums.W, s.Wy + sums.Wy, s.W2 + sums.W2, s.W2y + sums.W2y, s.W2yy + sums.W2yy);
+    }
+
+    /// <summary>After the surveys are added: the coefficients of every outcome (which the residuals need).</summary>
     public void Solve()
     {
         _solutions = new Solution[_outcomes];
@@ -86,15 +107,15 @@ public sealed class SurveyLinearModel
         {
             var a = new double[_p, _p];
             var b = new double[_p];
-            for (var cell = 0; cell < _cells.Count; cell++)
+            for (var slot = 0; slot < _slotKeys.Count; slot++)
             {
-                var at = (cell * _outcomes + o) * 3;
-                if (_cellSums[at] == 0) continue;
-                var count = _coding.OnesOf(_cells[cell], _ones);
+                var s = _sums[slot * _outcomes + o];
+                if (s.Rows == 0) continue;
+                var count = _coding.OnesOf(_cells[_slotKeys[slot].Cell], _ones);
                 for (var i = 0; i < count; i++)
                 {
-                    b[_ones[i]] += _cellSums[at + 2];
-                    for (var j = 0; j < count; j++) a[_ones[i], _ones[j]] += _cellSums[at + 1];
+                    b[_ones[i]] += s.Wy;
+                    for (var j = 0; j < count; j++) a[_ones[i], _ones[j]] += s.W;
                 }
             }
             _solutions[o] = Solution.Of(a, b);
@@ -102,9 +123,8 @@ public sealed class SurveyLinearModel
     }
 
     /// <summary>
-    /// Pass 2: a survey again, with its stratum and PSU (any number that names the PSU within its stratum;
-    /// without clusters, the survey itself). Every survey of a PSU must come before the <see cref="EndPsus"/>
-    /// that closes it.
+    /// With clusters, after <see cref="Solve"/>: a survey again, with its stratum and PSU (any number that names
+    /// the PSU within its stratum). Every survey of a PSU must come before the <see cref="EndPsus"/> that closes it.
     /// </summary>
     public void AddResidual(int stratum, long psu, int cell, double weight, ReadOnlySpan<double> outcomes)
     {
@@ -126,13 +146,24 @@ public sealed class SurveyLinearModel
         {
             var y = outcomes[o];
             if (double.IsNaN(y)) continue;
-            var beta = solutions[o].Beta;
-            var fitted = 0.0;
-            for (var i = 0; i < count; i++) fitted += beta[_ones[i]];
-            var u = weight * (y - fitted);
+            var u = weight * (y - Fitted(solutions[o], count));
             for (var i = 0; i < count; i++) totals[o * _p + _ones[i]] += u;
             used[o] = true;
         }
+    }
+
+    /// <summary>x'β for the columns in <see cref="_ones"/>.</summary>
+    private double Fitted(Solution solution, int count)
+    {
+        var fitted = 0.0;
+        for (var i = 0; i < count; i++) fitted += solution.Beta[_ones[i]];
+        return fitted;
+    }
+
+    private StratumSums Stratum(int stratum)
+    {
+        if (!_strata.TryGetValue(stratum, out var sums)) _strata.Add(stratum, sums = new StratumSums(_outcomes, _p));
+        return sums;
     }
 
     /// <summary>Closes the PSUs added since the last call: their totals go into their strata's sums.</summary>
@@ -140,7 +171,7 @@ public sealed class SurveyLinearModel
     {
         foreach (var ((stratum, _), slot) in _openPsus)
         {
-            if (!_strata.TryGetValue(stratum, out var sums)) _strata.Add(stratum, sums = new StratumSums(_outcomes, _p));
+            var sums = Stratum(stratum);
             var totals = _psuTotals[slot];
             for (var o = 0; o < _outcomes; o++)
             {
@@ -161,23 +192,56 @@ public sealed class SurveyLinearModel
         _openPsus.Clear();
     }
 
-    /// <summary>The surveys of an outcome's model at a level of a term (a column's level, or the reference with level 0).</summary>
+    /// <summary>
+    /// Without clusters, every survey is a PSU whose total is w x (y − μ), μ = x'β of its cell: per cell, the sum
+    /// of those totals is Σwy − μΣw and the sum of their squares Σw²y² − 2μΣw²y + μ²Σw² (times x and x x').
+    /// </summary>
+    private void OwnPsus()
+    {
+        var solutions = _solutions!;
+        for (var slot = 0; slot < _slotKeys.Count; slot++)
+        {
+            var (stratum, cell) = _slotKeys[slot];
+            var sums = Stratum(stratum);
+            var count = _coding.OnesOf(_cells[cell], _ones);
+            for (var o = 0; o < _outcomes; o++)
+            {
+                var s = _sums[slot * _outcomes + o];
+                if (s.Rows == 0) continue;
+                var mu = Fitted(solutions[o], count);
+                var total = s.Wy - mu * s.W;
+                var square = s.W2yy - 2 * mu * s.W2y + mu * mu * s.W2;
+                sums.UsedPsus[o] += (int)s.Rows;
+                for (var i = 0; i < count; i++)
+                {
+                    sums.Sum[o][_ones[i]] += total;
+                    for (var j = 0; j < count; j++) sums.Square[o][_ones[i] * _p + _ones[j]] += square;
+                }
+            }
+        }
+    }
+
+    /// <summary>The surveys of an outcome's model at a level of a term (level 0 is the reference; term -1 counts them all).</summary>
     public long Rows(int outcome, int term, int level)
     {
-        long rows = 0;
-        for (var cell = 0; cell < _cells.Count; cell++)
-            if (term < 0 || _cells[cell][term] == level) rows += (long)_cellSums[(cell * _outcomes + outcome) * 3];
-        return rows;
+        double rows = 0;
+        for (var slot = 0; slot < _slotKeys.Count; slot++)
+            if (term < 0 || _cells[_slotKeys[slot].Cell][term] == level) rows += _sums[slot * _outcomes + outcome].Rows;
+        return (long)rows;
     }
 
     /// <summary>
-    /// The fitted models, after both passes. <paramref name="design"/> is the design of every survey (those
-    /// left out of the models too), which gives each stratum's PSU count m_h.
+    /// The fitted models. <paramref name="design"/> is the design of every survey (those left out of the
+    /// models too), which gives each stratum's PSU count m_h, and says whether there are clusters (whose
+    /// residuals must have been added) or each survey is its own PSU.
     /// </summary>
     public IReadOnlyList<LinearFit> Fit(SurveyDesign design, double confidence = 0.95)
     {
         var solutions = _solutions ?? throw new InvalidOperationException("Solve the model first.");
-        if (_openPsus.Count > 0) EndPsus();
+        if (_fitted) throw new InvalidOperationException("The model is fitted once.");
+        _fitted = true;
+        if (design.Clustered) EndPsus();
+        else OwnPsus();
         var fits = new List<LinearFit>();
         for (var o = 0; o < _outcomes; o++)
         {
