@@ -51,7 +51,7 @@ internal sealed class InsightTables
         var mixTable = new ResultTable(Text("level"), Text("country"), Text("community"), Text("profile"), Text("name"), Count("n_rows"), Count("n"),
             Number("share"), Number("se"), Number("ci_low"), Number("ci_high"), Flag("suppressed"));
         var model = models.Profiles;
-        if (model is null || mix is null) notes.Add($"profiles: {models.Sample.Surveys} surveys in the sample, too few for two profiles");
+        if (model is null || mix is null) notes.Add($"profiles: {models.Sample.Surveys} surveys in the sample; at least {Analytics.Insights.Profiles.ProfileTraining.MinimumSurveys} with every dimension, of several kinds, are needed");
         else
         {
             var total = mix.Surveys.Sum();
@@ -74,7 +74,7 @@ internal sealed class InsightTables
             foreach (var row in rows)
             {
                 var e = row.Estimate;
-                mixTable.Add(row.Level, row.GroupValues[country], row.GroupValues[community], row.Measure, names[row.Measure], e.Rows,
+                mixTable.Add(row.Level, row.GroupValues[country], row.GroupValues[community], row.Measure, names[row.Measure], Withheld(e.Rows < minCell, e.Rows),
                     double.IsNaN(e.N) ? null : (long)e.N, e.Mean, e.StandardError, e.CiLow, e.CiHigh, e.Suppressed);
             }
         }
@@ -108,7 +108,8 @@ internal sealed class InsightTables
             foreach (var test in fit.TermsByStrength)
             {
                 var term = terms.Kept.First(t => t.Name == test.Term);
-                tests.Add(outcome, test.Term, term.Reference, (long)term.Levels.Count, (long)++rank, test.F, (long)test.Df, (long)test.Ddf, test.P, fit.Rows);
+                tests.Add(outcome, test.Term, term.Reference, (long)term.Levels.Count, (long)++rank, test.F, (long)test.Df, (long)test.Ddf, test.P,
+                    Withheld(fit.Rows < minCell, fit.Rows));
             }
         }
         _tables.Add(("drivers_linear", linear));

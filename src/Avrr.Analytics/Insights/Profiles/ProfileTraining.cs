@@ -12,18 +12,23 @@ public static class ProfileTraining
 {
     public const int MinK = 2, MaxK = 8;
 
+    /// <summary>Fewer training surveys than this give no profiles: a clustering of a handful of surveys describes no one.</summary>
+    public const int MinimumSurveys = 100;
+
     /// <summary>Surveys the silhouettes are computed on: the cost grows with the square of this.</summary>
     public const int SilhouetteSurveys = 1000;
 
     /// <summary>
     /// The profiles of the training points (given in an order that favours no part of the data, the seeded
-    /// sample's), named in <paramref name="language"/>; null when there are too few points for two profiles.
+    /// sample's), named in <paramref name="language"/>; null with fewer than <see cref="MinimumSurveys"/> points.
+    /// k stops below the number of distinct points.
     /// </summary>
     public static ProfileModel? Train(IReadOnlyList<float[]> points, ProfileFeatures features, IReadOnlyList<string> dimensionLabels, string language,
         IMachineLearning learning, int seed)
     {
-        var maxK = Math.Min(MaxK, points.Count - 1);
-        if (maxK < MinK) return null;
+        var distinct = points.Select(p => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(p.AsSpan()))).Distinct(StringComparer.Ordinal).Count();
+        var maxK = Math.Min(MaxK, distinct - 1);
+        if (points.Count < MinimumSurveys || maxK < MinK) return null;
         var random = new Random(seed);
         var check = points.Count <= SilhouetteSurveys
             ? points.ToArray()
