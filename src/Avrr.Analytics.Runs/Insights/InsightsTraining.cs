@@ -35,7 +35,6 @@ internal static class InsightsTraining
             if (profileFeatures.TryPoint(batch.RowScores(row)[..batch.IndicatorCount], point)) points.Add(point);
         }
         var labels = scheme.Dimensions.Select(d => scheme.Label(d.Labels, d.Id, settings.Language)).ToArray();
-        var profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, learning, seed));
 
         // Attributes by their values in the sample: the early warning's one-hot columns, and the drivers' default terms.
         var attributes = new[] { SurveyColumns.Country }.Concat(layout.Attributes)
@@ -46,12 +45,17 @@ internal static class InsightsTraining
             .ToArray();
         var riskFeatures = new BaselineFeatures(scheme, attributes);
         var cases = PanelCases(surveys, riskFeatures);
-        var earlyWarning = StageClock.Measure("insights: early warning", () =>
-            EarlyWarningTraining.Train(cases, riskFeatures.IndicatorOf, riskFeatures.Indicators, learning, seed, settings.MinCell));
+        // The two are independent, and each fits its models in parallel: both cores work while pass 2 waits.
+        ProfileModel? profiles = null;
+        EarlyWarningResult? earlyWarning = null;
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = settings.Threads > 0 ? settings.Threads : -1 },
+            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, learning, seed, settings.Threads)),
+            () => earlyWarning = StageClock.Measure("insights: early warning", () =>
+                EarlyWarningTraining.Train(cases, riskFeatures.IndicatorOf, riskFeatures.Indicators, learning, seed, settings.MinCell, settings.Threads)));
 
         var named = plan.DriverTerms is not null;
         var terms = named ? plan.DriverTerms!.Select(t => new TermColumn(t, layout)).ToArray() : attributes.Select(a => a.Column).ToArray();
-        return new InsightsModels(sample, returneesInRun, profileFeatures, profiles, riskFeatures, earlyWarning, terms, named);
+        return new InsightsModels(sample, returneesInRun, profileFeatures, profiles, riskFeatures, earlyWarning!, terms, named);
     }
 
     /// <summary>

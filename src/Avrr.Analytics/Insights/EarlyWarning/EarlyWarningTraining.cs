@@ -17,8 +17,13 @@ public static class EarlyWarningTraining
 
     public const int Folds = 5;
 
+    /// <summary>
+    /// The early warning of these panel returnees. The fold models and the final one are fitted in parallel on up
+    /// to <paramref name="threads"/> threads (0: one per core), each seeded and single-threaded: the result does
+    /// not depend on it.
+    /// </summary>
     public static EarlyWarningResult Train(IReadOnlyList<PanelCase> cases, int[] indicatorOf, IReadOnlyList<string> indicators,
-        IMachineLearning learning, int seed, int minCell)
+        IMachineLearning learning, int seed, int minCell, int threads = 0)
     {
         var low = cases.Count(c => c.Low);
         if (cases.Count < MinimumReturnees)
@@ -27,25 +32,24 @@ public static class EarlyWarningTraining
             return new(null, null, cases.Count, low, Folds, $"{low} of {cases.Count} panel returnees fell in the low band; both groups need at least {minCell} (min-cell)");
 
         var fold = cases.Select(c => (int)(Mix(c.Returnee ^ (ulong)seed) % Folds)).ToArray();
+        // Folds 0..k-1 train on the other folds; the last model, on every returnee, is the one applied.
+        var models = new RiskModel[Folds + 1];
+        Parallel.For(0, Folds + 1, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 }, f =>
+            models[f] = Fit(cases, Enumerable.Range(0, cases.Count).Where(i => fold[i] != f).ToArray(), indicatorOf, indicators, learning, seed));
         var risk = new double[cases.Count];
-        for (var f = 0; f < Folds; f++)
+        for (var i = 0; i < cases.Count; i++)
         {
-            var train = Enumerable.Range(0, cases.Count).Where(i => fold[i] != f).ToArray();
-            var model = Fit(cases, train, indicatorOf, indicators, learning, seed, double.NaN);
-            foreach (var i in Enumerable.Range(0, cases.Count).Where(i => fold[i] == f))
-            {
-                var x = (float[])cases[i].Features.Clone();
-                model.Impute(x);
-                risk[i] = model.Model.Probability(x);
-            }
+            var x = (float[])cases[i].Features.Clone();
+            models[fold[i]].Impute(x);
+            risk[i] = models[fold[i]].Model.Probability(x);
         }
         var quality = ClassifierQuality.Of(risk, cases.Select(c => c.Low).ToArray());
-        var final = Fit(cases, Enumerable.Range(0, cases.Count).ToArray(), indicatorOf, indicators, learning, seed, quality.Threshold);
-        return new(final, quality, cases.Count, low, Folds, null);
+        var final = models[Folds];
+        return new(new RiskModel(final.Model, [.. final.Means], indicatorOf, indicators, quality.Threshold), quality, cases.Count, low, Folds, null);
     }
 
     private static RiskModel Fit(IReadOnlyList<PanelCase> cases, int[] rows, int[] indicatorOf, IReadOnlyList<string> indicators,
-        IMachineLearning learning, int seed, double threshold)
+        IMachineLearning learning, int seed)
     {
         var width = cases[0].Features.Length;
         var means = new float[width];
@@ -64,7 +68,7 @@ public static class EarlyWarningTraining
             return x;
         }).ToArray();
         var model = learning.LogisticRegression(features, rows.Select(i => cases[i].Low).ToArray(), seed);
-        return new RiskModel(model, means, indicatorOf, indicators, threshold);
+        return new RiskModel(model, means, indicatorOf, indicators, double.NaN);
     }
 
     private static ulong Mix(ulong h)

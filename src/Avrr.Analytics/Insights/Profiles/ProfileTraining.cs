@@ -21,10 +21,12 @@ public static class ProfileTraining
     /// <summary>
     /// The profiles of the training points (given in an order that favours no part of the data, the seeded
     /// sample's), named in <paramref name="language"/>; null with fewer than <see cref="MinimumSurveys"/> points.
-    /// k stops below the number of distinct points.
+    /// k stops below the number of distinct points. The k are fitted in parallel on up to
+    /// <paramref name="threads"/> threads (0: one per core); each fit is seeded and single-threaded, so the
+    /// result does not depend on it.
     /// </summary>
     public static ProfileModel? Train(IReadOnlyList<float[]> points, ProfileFeatures features, IReadOnlyList<string> dimensionLabels, string language,
-        IMachineLearning learning, int seed)
+        IMachineLearning learning, int seed, int threads = 0)
     {
         var distinct = points.Select(p => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(p.AsSpan()))).Distinct(StringComparer.Ordinal).Count();
         var maxK = Math.Min(MaxK, distinct - 1);
@@ -33,15 +35,19 @@ public static class ProfileTraining
         var check = points.Count <= SilhouetteSurveys
             ? points.ToArray()
             : points.Select((p, i) => (p, key: random.NextDouble())).OrderBy(x => x.key).Take(SilhouetteSurveys).Select(x => x.p).ToArray();
+        var fits = new (float[][] Centroids, double Silhouette)[maxK + 1];
+        Parallel.For(MinK, maxK + 1, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 }, k =>
+        {
+            var centroids = learning.KMeans(points, k, seed);
+            fits[k] = (centroids, Silhouette(check, centroids));
+        });
         var selection = new List<(int K, double Silhouette)>();
         float[][]? best = null;
         var bestScore = double.NegativeInfinity;
         for (var k = MinK; k <= maxK; k++)
         {
-            var centroids = learning.KMeans(points, k, seed);
-            var score = Silhouette(check, centroids);
-            selection.Add((k, score));
-            if (score > bestScore) (best, bestScore) = (centroids, score);
+            selection.Add((k, fits[k].Silhouette));
+            if (fits[k].Silhouette > bestScore) (best, bestScore) = fits[k];
         }
         var ordered = best!.OrderByDescending(c => c.Average(v => (double)v)).ToArray();
         var dimensions = ordered.Select(c => (IReadOnlyList<double>)features.DimensionsOf(c)).ToArray();
