@@ -26,7 +26,13 @@ internal static class Summary
             console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
             console.WriteLine(string.Format(culture, text.Panel, result.PanelReturnees));
-        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", result.Files))}");
+        // The files of insights/ are named by their folder: a dozen tables would hide the others.
+        var files = result.Files.Where(f => !f.StartsWith("insights/", StringComparison.Ordinal)).ToList();
+        if (result.Insights is not null) files.Insert(files.Count - 1, "insights/");
+        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", files))}");
+        if (result.Insights is { } insights)
+            console.WriteLine(string.Format(culture, text.Insights, insights.Profiles,
+                insights.EarlyWarning ? string.Format(culture, text.EarlyWarning, insights.EarlyWarningReturnees) : text.NoEarlyWarning));
 
         var table = new Table().Title(text.TableTitle);
         table.AddColumn(text.Country);

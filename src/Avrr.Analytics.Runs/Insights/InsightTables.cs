@@ -29,7 +29,7 @@ internal sealed class InsightTables
         EarlyWarning(models.EarlyWarning, tally, minCell, notes);
         Models(plan, models, fits, trees);
         Summary = new InsightsSummary(models.Sample.Returnees, models.Sample.Surveys, models.ReturneesInRun, plan.Settings.InsightsSeed,
-            models.Profiles?.Profiles.Count ?? 0, models.EarlyWarning.Model is not null, terms.Kept.Select(t => t.Name).ToArray(), notes);
+            models.Profiles?.Profiles.Count ?? 0, models.EarlyWarning.Model is not null, models.EarlyWarning.TrainReturnees, terms.Kept.Select(t => t.Name).ToArray(), notes);
     }
 
     public InsightsSummary Summary { get; }

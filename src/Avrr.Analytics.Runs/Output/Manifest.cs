@@ -98,6 +98,7 @@ internal static class Manifest
             json.WriteNumber("seed", insights.Seed);
             json.WriteNumber("profiles", insights.Profiles);
             json.WriteBoolean("early_warning", insights.EarlyWarning);
+            json.WriteNumber("early_warning_returnees", insights.EarlyWarningReturnees);
             Strings(json, "driver_terms", insights.Terms);
             Strings(json, "notes", insights.Notes);
             json.WriteEndObject();

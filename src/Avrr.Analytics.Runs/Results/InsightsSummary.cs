@@ -6,4 +6,4 @@ namespace Avrr.Analytics.Runs.Results;
 /// whether an early warning was trained, the drivers' terms, and notes on what could not be done.
 /// </summary>
 public sealed record InsightsSummary(int SampleReturnees, int SampleSurveys, long Returnees, int Seed, int Profiles, bool EarlyWarning,
-    IReadOnlyList<string> Terms, IReadOnlyList<string> Notes);
+    int EarlyWarningReturnees, IReadOnlyList<string> Terms, IReadOnlyList<string> Notes);
