@@ -148,9 +148,9 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
         foreach (var batch in _models.Sample.Batches)
             for (var row = 0; row < batch.Count; row++)
             {
-                var row_levels = new int[terms.Kept.Count];
-                if (batch.Rejected[row] || double.IsNaN(batch.Composite(row)) || !_drivers.TryLevels(terms, batch, row, row_levels)) continue;
-                levels.Add(row_levels);
+                var rowLevels = new int[terms.Kept.Count];
+                if (batch.Rejected[row] || double.IsNaN(batch.Composite(row)) || !_drivers.TryLevels(terms, batch, row, rowLevels)) continue;
+                levels.Add(rowLevels);
                 composite.Add(batch.Composite(row));
             }
         try

@@ -14,6 +14,6 @@ public interface IMachineLearning
     /// <summary>Gradient-boosted regression trees of the labels on the features.</summary>
     IRegressor BoostedTrees(IReadOnlyList<float[]> features, IReadOnlyList<float> labels, int seed);
 
-    /// <summary>Logistic regression (L-BFGS, a little L2 regularisation) of the labels on the features.</summary>
+    /// <summary>Logistic regression (L-BFGS, ML.NET's default L1 and L2 regularisation) of the labels on the features.</summary>
     LogisticModel LogisticRegression(IReadOnlyList<float[]> features, IReadOnlyList<bool> labels, int seed);
 }
