@@ -11,7 +11,7 @@ public sealed class SchemeCheckCommand(IAnsiConsole console) : Command<SchemeChe
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("The scheme file to check.")]
+        [LocalizedDescription("The scheme file to check.")]
         public string File { get; init; } = "";
     }
 

@@ -27,6 +27,17 @@ internal static class CellText
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>
+    /// The text of a cell of a date column of a workbook: an Excel serial date (a number, days since
+    /// 1899-12-30, as a cell without a date style holds it) is written as the date it stands for, with its
+    /// time when it has one; any other cell as <see cref="Of"/> writes it.
+    /// </summary>
+    public static string OfDateCell(object? value) => value switch
+    {
+        double d when d >= 1 && d < 2958466 => Of(DateTime.FromOADate(d)),
+        _ => Of(value),
+    };
+
     private static string Number(double d) =>
         double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15
             ? ((long)d).ToString(CultureInfo.InvariantCulture)

@@ -94,6 +94,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
                         ? StageClock.Measure("reader: fill batches", () => reader.Fill(batch, wanted, ref sequence))
                         : reader.Fill(batch, wanted, ref sequence);
                     if (!filled) { _free.Add(slot); break; }
+                    work.Progress?.Update(input.Index, reader.BytesRead);
                     slot.Scored.Reset();
                     _ordered.Add(slot);
                     _toScore.Add(slot);
@@ -109,7 +110,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
 
     private void Score()
     {
-        var processor = new SurveyProcessor(work.Plan.Layout);
+        var processor = work.Plan.NewProcessor();
         var steps = work.NewWorkerSteps();
         while (_toScore.TryTake(out var slot))
         {
