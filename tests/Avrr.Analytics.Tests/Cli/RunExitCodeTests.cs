@@ -35,7 +35,7 @@ public sealed class RunExitCodeTests
         Assert.Equal(17, CsvFile.Read(Path.Combine(out_, "rejects.csv")).Rows.Select(r => r[1]).Distinct().Count());
         Assert.True(File.Exists(Path.Combine(out_, "returnee_scores.csv")));
         Assert.Contains("Top reject reasons", call.Output);
-        Assert.DoesNotContain("Warning", call.Output);
+        Assert.DoesNotContain("allowed (--max-rejected-share)", call.Output);
         Assert.Equal(0.1, (double)OutputContract.Manifest(out_)["settings"]!["max_rejected_share"]!);
     }
 
