@@ -57,8 +57,9 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
         var found = map.Ids.OfType<string>().ToHashSet(StringComparer.Ordinal);
         var missing = required.Where(id => !found.Contains(id)).ToArray();
         var unread = Enumerable.Range(0, headers.Count).Where(j => map.Roles[j] == ColumnRole.Read && map.Attributes.Contains(map.Ids[j]!)).Select(j => headers[j]).ToList();
-        // A missing column is proposed the nearest header that the run would not otherwise read.
-        var proposals = missing.Select(id => (Id: id, Header: HeaderMap.Closest(id, unread))).ToArray();
+        // A missing column is proposed the nearest header that the run would not otherwise read, else one
+        // whose name says what it holds (id_beneficiaire for returnee_id, pays for country).
+        var proposals = missing.Select(id => (Id: id, Header: HeaderMap.Closest(id, unread) ?? ByName(id, unread))).ToArray();
 
         console.WriteLine(TerminalText.Safe($"{settings.Export}:"));
         ValidateCommand.Columns(console, words, map, scheme.Questions.Count);
@@ -87,6 +88,25 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
         return (int)ExitCode.Done;
     }
 
+    // Words of a header's last part that say which record column it holds, in the languages of the forms.
+    private static readonly Dictionary<string, string[]> Synonyms = new(StringComparer.Ordinal)
+    {
+        [SurveyColumns.ReturneeId] = ["id", "identifiant", "beneficiaire", "beneficiary", "case", "dossier", "code"],
+        [SurveyColumns.Country] = ["pays", "country"],
+        [SurveyColumns.Community] = ["communaute", "commune", "village", "localite", "locality", "district"],
+        [SurveyColumns.SurveyDate] = ["date", "date_enquete", "date_entretien", "interview_date"],
+    };
+
+    private static string? ByName(string id, IReadOnlyList<string> headers)
+    {
+        if (!Synonyms.TryGetValue(id, out var words)) return null;
+        return headers.FirstOrDefault(h =>
+        {
+            var last = AnswerText.Normalize(HeaderMap.Key(h)[(HeaderMap.Key(h).LastIndexOf('/') + 1)..]);
+            return words.Contains(last) || last.Split(['_', '-', ' ', '.']).Any(words.Contains);
+        });
+    }
+
     private static string Json(string text) => JsonSerializer.Serialize(text, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The evaluation file: JSON with comments, every key the run reads with what it does.</summary>
@@ -107,7 +127,7 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
         b.AppendLine("  \"columns\": {");
         var lines = proposals.Select(p => p.Header is null
             ? $"    // {Json(p.Id)}: \"HEADER\",   (no header looks like it: write the header that holds {p.Id}, then remove the //)"
-            : $"    {Json(p.Id)}: {Json(p.Header)},   // the nearest header: check that it holds {p.Id}").ToList();
+            : $"    {Json(p.Id)}: {Json(p.Header)},   // proposed: check that it holds {p.Id}").ToList();
         // Trailing commas are allowed in an evaluation file, so every entry keeps one and any can be removed.
         foreach (var line in lines) b.AppendLine(line);
         b.AppendLine("  },");

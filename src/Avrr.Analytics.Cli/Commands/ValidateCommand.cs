@@ -43,7 +43,7 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
             console.WriteLine(words.Format(words.OutsidePeriod, result.RowsOutsidePeriod, run.Period?.ToString() ?? ""));
         if (result.BlankRowsSkipped > 0)
             console.WriteLine(words.Format(words.BlankRows, result.BlankRowsSkipped));
-        CheckLines.Print(console, words, result.Checks, details: true);
+        CheckLines.Print(console, words, result.Checks, result.RejectsByReason.Values.Sum(), details: true);
         foreach (var (reason, count) in result.RejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             console.MarkupLine(words.Format("[yellow]{0}[/]: {1:N0}", reason, count));

@@ -6,11 +6,16 @@ namespace Avrr.Analytics.Cli.Output;
 /// <summary>What the checks noticed, for the summary of a run and the validation report: warnings that never reject a row.</summary>
 internal static class CheckLines
 {
-    public static void Print(IAnsiConsole console, Words text, FieldChecks checks, bool details = false)
+    /// <summary>
+    /// Prints the checks. The advice on the date format is given when most reject lines
+    /// (<paramref name="rejectLines"/>) are invalid dates: a stray impossible date needs no new format.
+    /// </summary>
+    public static void Print(IAnsiConsole console, Words text, FieldChecks checks, long rejectLines, bool details = false)
     {
-        if (checks.DateFormatsThatRead is [var format])
+        var mostlyDates = checks.InvalidDates > 0 && checks.InvalidDates * 2 >= rejectLines;
+        if (mostlyDates && checks.DateFormatsThatRead is [var format])
             console.WriteLine(text.Format(text.DateAdvice, checks.DatesReadByThem, checks.DatesTried, format));
-        else if (checks.DateFormatsThatRead is [var first, var second])
+        else if (mostlyDates && checks.DateFormatsThatRead is [var first, var second])
             console.WriteLine(text.Format(text.DateAdviceTwo, first, second));
         if (checks.FutureDates > 0)
         {

@@ -22,7 +22,7 @@ internal static class Summary
             foreach (var (reason, count) in result.RejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5))
                 console.WriteLine(text.Format("  {0,-22} {1,8:N0}", reason, count));
         }
-        CheckLines.Print(console, text, result.Checks);
+        CheckLines.Print(console, text, result.Checks, result.RejectsByReason.Values.Sum());
         if (result.RejectedShareAbove(settings.MaxRejectedShare))
             console.MarkupLine("[yellow]" + Markup.Escape(text.Format(text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)

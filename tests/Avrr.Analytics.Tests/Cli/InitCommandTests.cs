@@ -28,7 +28,7 @@ public sealed class InitCommandTests
         Assert.Contains("Columns to group by: sex, sources_revenu, grp_eco/autre_precision, assistance_recue, grp_assist/autre_precision", call.Output);
         var text = File.ReadAllText(file);
         Assert.StartsWith("// Evaluation file made by `avrr init` from ../RSS_2025_Q3.csv.", text);
-        Assert.Contains("\"returnee_id\": \"grp_profile/returne_id\",   // the nearest header", text);
+        Assert.Contains("\"returnee_id\": \"grp_profile/returne_id\",   // proposed: check that it holds returnee_id", text);
         Assert.Contains("// Not proposed (they look identifying; validate says why): enumerator.", text);
         // The file is a valid evaluation file: its relative input is found from its own folder, and it runs.
         var results = Path.Combine(folder, "results");
@@ -38,11 +38,23 @@ public sealed class InitCommandTests
     }
 
     [Fact]
+    public void An_id_column_of_the_form_s_own_name_is_proposed_by_the_words_of_its_name()
+    {
+        var file = Path.Combine(TestFiles.TempFolder(), "evaluation.json");
+        var call = Avrr.Expect(0, "init", TestFiles.Data("kobo-select-multiple.csv"), "--out", file);
+        Assert.Contains("returnee_id: 'grp_profile/id_beneficiaire' is proposed in \"columns\"; check it", call.Output);
+        var run = Avrr.Run("validate", "--config", file, "--quiet");
+        Assert.Contains("6 rows read, 4 valid, 2 rejected", run.Output);
+    }
+
+    [Fact]
     public void A_required_column_with_no_near_header_is_left_as_a_line_to_fill_in()
     {
         var folder = TestFiles.TempFolder();
+        var export = Path.Combine(folder, "export.csv");
+        File.WriteAllText(export, File.ReadAllText(TestFiles.Data("kobo-select-multiple.csv")).Replace("grp_profile/id_beneficiaire", "grp_profile/q_17", StringComparison.Ordinal));
         var file = Path.Combine(folder, "evaluation.json");
-        var call = Avrr.Expect(0, "init", TestFiles.Data("kobo-select-multiple.csv"), "--out", file);
+        var call = Avrr.Expect(0, "init", export, "--out", file);
         Assert.Contains("returnee_id: no header looks like it; give its header in \"columns\"", call.Output);
         Assert.Contains("// \"returnee_id\": \"HEADER\",   (no header looks like it", File.ReadAllText(file));
         // Until it is filled in, the run says what is missing.
