@@ -9,8 +9,15 @@ namespace Avrr.Analytics.Cli;
 /// </summary>
 internal static class HelpText
 {
+    // Per call of the runner (tests run several at once in one process).
+    private static readonly AsyncLocal<string?> Current = new();
+
     /// <summary>The language of the help being printed.</summary>
-    public static string Language { get; set; } = "en";
+    public static string Language
+    {
+        get => Current.Value ?? "en";
+        set => Current.Value = value;
+    }
 
     public static string For(string english) => Language == "fr" && French.TryGetValue(english, out var french) ? french : english;
 

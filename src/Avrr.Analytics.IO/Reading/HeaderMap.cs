@@ -159,7 +159,7 @@ public sealed class HeaderMap
             if (key.StartsWith('_') || plain.StartsWith('_') || BookkeepingNames.Contains(plain) || IsMetaGroup(key)) { roles[j] = ColumnRole.Bookkeeping; continue; }
             if (IsPersonalData(plain)) { roles[j] = ColumnRole.PersonalData; continue; }
             var slash = key.LastIndexOf('/');
-            if (slash > 0 && keySet.Contains(key[..slash]) && !known.Contains(key[..slash])) { roles[j] = ColumnRole.SelectMultipleOption; continue; }
+            if (slash > 0 && keySet.Contains(key[..slash])) { roles[j] = ColumnRole.SelectMultipleOption; continue; }
             if (mappedIds.Contains(plain)) { roles[j] = ColumnRole.Replaced; continue; }   // e.g. a 'weight' header while --weight names another column
             if (known.Contains(plain) && headerOf.TryGetValue(plain, out var holder))
             {

@@ -33,6 +33,17 @@ public sealed class DateFormsTests
         Assert.Equal(["2025-07-14", "2025-07-15", "2025-07-16"], run.Scores.Select(s => s["survey_date"]));
     }
 
+    [Theory]
+    [InlineData(45852.0, "2025-07-14")]
+    [InlineData(45853.4375, "2025-07-15T10:30:00")]
+    [InlineData(32874.0, "1990-01-01")]
+    [InlineData(5.0, "5")]             // not a survey's date: left as the number, an invalid date
+    [InlineData(80000.0, "80000")]
+    public void A_number_in_a_workbook_s_date_column_is_a_date_only_in_the_years_of_surveys(double serial, string text)
+    {
+        Assert.Equal(text, Avrr.Analytics.IO.Reading.CellText.OfDateCell(serial));
+    }
+
     [Fact]
     public void When_the_rejected_dates_read_in_one_other_form_the_advice_names_that_date_format()
     {
