@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace Avrr.Analytics.Cli;
 
 /// <summary>
@@ -65,11 +63,4 @@ internal static class HelpText
         ["Write a synthetic survey export (deterministic for a seed), as CSV or XLSX."] = "Écrire un export d'enquête synthétique (le même pour une graine), en CSV ou XLSX.",
         ["Read an export's header and write an evaluation file to edit and run."] = "Lire l'en-tête d'un export et écrire un fichier d'évaluation à modifier et lancer.",
     };
-}
-
-/// <summary>A flag's description, in English here and in <see cref="HelpText.Language"/> when printed.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
-internal sealed class LocalizedDescriptionAttribute(string english) : DescriptionAttribute(english)
-{
-    public override string Description => HelpText.For(DescriptionValue);
 }

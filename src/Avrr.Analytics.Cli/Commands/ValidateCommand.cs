@@ -40,7 +40,7 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
         }
         console.MarkupLine(words.Format(words.ValidateLine, result.RowsRead, result.RowsScored, result.RowsRejected));
         if (result.RowsOutsidePeriod > 0)
-            console.WriteLine(words.Format(words.OutsidePeriod, result.RowsOutsidePeriod, run.Period?.ToString() ?? ""));
+            console.WriteLine(words.Format(words.OutsidePeriod, result.RowsOutsidePeriod, words.Period(run.Period)));
         if (result.BlankRowsSkipped > 0)
             console.WriteLine(words.Format(words.BlankRows, result.BlankRowsSkipped));
         CheckLines.Print(console, words, result.Checks, result.RejectsByReason.Values.Sum(), details: true);

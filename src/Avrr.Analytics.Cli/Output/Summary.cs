@@ -13,7 +13,7 @@ internal static class Summary
         console.WriteLine();
         console.MarkupLine(text.Format(text.RowsLine, result.RowsRead, result.RowsScored, result.RowsRejected, result.Elapsed.TotalSeconds));
         if (result.RowsOutsidePeriod > 0)
-            console.WriteLine(text.Format(text.OutsidePeriod, result.RowsOutsidePeriod, settings.Period?.ToString() ?? ""));
+            console.WriteLine(text.Format(text.OutsidePeriod, result.RowsOutsidePeriod, text.Period(settings.Period)));
         var blank = result.Inputs.Sum(i => i.BlankRowsSkipped);
         if (blank > 0) console.WriteLine(text.Format(text.BlankRows, blank));
         if (result.RejectsByReason.Count > 0)

@@ -183,4 +183,18 @@ internal sealed record Words
     };
 
     public string Stage(string name) => Stages.TryGetValue(name, out var word) ? word : name;
+
+    /// <summary>A period for people: <c>2025-07-01 to 2025-09-30</c>, <c>du 2025-07-01 au 2025-09-30</c>.</summary>
+    public string Period(global::Avrr.Analytics.Surveys.SurveyPeriod? period)
+    {
+        if (period is null || Language != "fr") return period?.ToString() ?? "";
+        static string Day(DateOnly d) => global::Avrr.Analytics.Surveys.SurveyPeriod.Text(d);
+        return (period.From, period.To) switch
+        {
+            ({ } f, { } t) => $"du {Day(f)} au {Day(t)}",
+            ({ } f, null) => $"à partir du {Day(f)}",
+            (null, { } t) => $"jusqu'au {Day(t)}",
+            _ => "toutes les dates",
+        };
+    }
 }

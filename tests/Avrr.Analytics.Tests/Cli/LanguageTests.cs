@@ -20,6 +20,17 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public void The_summary_names_the_period_and_the_rows_outside_it_in_both_languages()
+    {
+        var cumulative = TestFiles.Data("kobo-cumulative-quarters.csv");
+        var french = Avrr.Run("run", cumulative, "--out", NewOut(), "--period", "2025-q3", "--lang", "fr", "--quiet", "--min-cell", "1");
+        Assert.Contains("7 lignes lues, 2 notées, 1 rejetées", french.Output);
+        Assert.Contains("4 lignes sont datées hors de la période (du 2025-07-01 au 2025-09-30) : ni notées, ni rejetées.", french.Output);
+        var english = Avrr.Run("run", cumulative, "--out", NewOut(), "--period", "2025-Q3", "--quiet", "--min-cell", "1");
+        Assert.Contains("4 rows are dated outside the period (2025-07-01 to 2025-09-30): not scored, not rejected.", english.Output);
+    }
+
+    [Fact]
     public void The_language_is_case_insensitive()
     {
         var out_ = NewOut();
