@@ -74,6 +74,8 @@ public sealed record EvaluationFile
         {
             throw new UsageException($"--config {path}: the file cannot be read ({e.Message})");
         }
+        // Notepad saves UTF-8 with a byte order mark, which a JSON reader takes for a bad first byte.
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         JsonDocument document;
         Dictionary<string, int> lines;

@@ -74,6 +74,14 @@ public sealed class MessagesTests
     }
 
     [Fact]
+    public void A_config_file_saved_with_a_byte_order_mark_is_read()
+    {
+        var path = Path.Combine(TestFiles.TempFolder(), "q3.json");
+        File.WriteAllText(path, "{\n  \"minCell\": 1\n}", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Avrr.Expect(0, "validate", Samples.Clean, "--config", path, "--quiet");
+    }
+
+    [Fact]
     public void Not_json_at_all_is_worded_with_its_line()
     {
         var config = Config("{\n  \"minCell\": 5\n  \"lang\": \"fr\"\n}");
