@@ -18,6 +18,19 @@ public sealed class DateFormsTests
     }
 
     [Fact]
+    public void Dates_with_a_zone_at_the_ends_of_the_calendar_are_scored_as_written()
+    {
+        // Issue 17 §22: a zone never shifts the date, so neither date leaves the calendar.
+        var lines = File.ReadAllLines(TestFiles.Data("mixed-date-forms.csv"));
+        var path = Path.Combine(TestFiles.TempFolder(), "calendar-ends.csv");
+        File.WriteAllLines(path, [lines[0],
+            lines[1].Replace("R801", "R831").Replace("2025-07-14", "9999-12-31T23:00:00-05:00"),
+            lines[1].Replace("R801", "R832").Replace("2025-07-14", "0001-01-01T00:30:00+01:00")]);
+        var run = FixtureRuns.Evaluate(path);
+        Assert.Equal([("9999-12-31", "9999-Q4"), ("0001-01-01", "0001-Q1")], run.Scores.Select(s => (s["survey_date"], s["quarter"])));
+    }
+
+    [Fact]
     public void Without_the_date_format_only_the_day_first_date_is_rejected()
     {
         var result = FixtureRuns.Validate("mixed-date-forms.csv");
