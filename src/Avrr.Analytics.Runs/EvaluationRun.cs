@@ -36,7 +36,9 @@ public static class EvaluationRun
         var run = new RunContext(plan, output, observer, started, clock);
 
         observer?.Stage("finding duplicate surveys");
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, observer is null ? null : observer.Rows));
+        var progress = new ReadProgress(plan.Inputs);
+        Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
@@ -44,10 +46,14 @@ public static class EvaluationRun
         try
         {
             observer?.Stage("scoring");
-            SurveyPipeline.Run(plan, keys.Duplicates, stages, observer is null ? null : observer.Rows, cancel);
+            progress.Restart();
+            SurveyPipeline.Run(plan, keys.Duplicates, stages, rows, cancel, progress);
             StageClock.Memo("pass 2");
             var accounting = run.Accounting!;
-            if (accounting.RowsScored == 0) throw NothingScoredException.AllRejected(accounting.RowsRead, accounting.RejectsByReason);
+            if (accounting.RowsScored == 0)
+                throw accounting.RowsRead == accounting.RowsOutsidePeriod
+                    ? NothingScoredException.NoneInPeriod(accounting.RowsRead, plan.Settings.Period!)
+                    : NothingScoredException.AllRejected(accounting.RowsRead - accounting.RowsOutsidePeriod, accounting.RejectsByReason, run.Checks);
 
             observer?.Stage("writing");
             foreach (var stage in stages)
@@ -65,7 +71,8 @@ public static class EvaluationRun
         run.Wrote(ManifestFile);
         var estimates = run.Estimates!;
         var result = new RunResult(output.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
-            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed);
+            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed,
+            run.Accounting.RowsOutsidePeriod, run.Checks!);
         Manifest.Write(run.PathOf(ManifestFile), plan, result, started);
         output.Commit();
         StageClock.Report();
@@ -82,6 +89,7 @@ public static class EvaluationRun
         stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
         stages.Add(new EstimateTablesStage(run));
         stages.Add(new AccountingStage(run));
+        stages.Add(new FieldChecksStage(run.Plan, checks => run.Checks = checks));
         return [.. stages];
     }
 }

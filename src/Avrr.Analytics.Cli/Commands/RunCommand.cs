@@ -9,40 +9,36 @@ using Spectre.Console.Cli;
 namespace Avrr.Analytics.Cli.Commands;
 
 /// <summary><c>avrr run INPUT... [--out DIR] [--config FILE]</c>: the quarterly evaluation.</summary>
-public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
+public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) : Command<RunCommand.Settings>
 {
     public sealed class Settings : InputSettings
     {
         [CommandOption("--out <DIR>")]
-        [Description("The result folder (default: results). Replaced as a whole, only when the run succeeds.")]
+        [LocalizedDescription("The result folder (default: results). Replaced as a whole, only when the run succeeds.")]
         public string? Out { get; init; }
 
         [CommandOption("--levels <LEVELS>")]
-        [Description("More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\".")]
+        [LocalizedDescription("More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\".")]
         public string? Levels { get; init; }
 
         [CommandOption("--min-cell <N>")]
-        [Description("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
-        public int? MinCell { get; init; }
-
-        [CommandOption("--lang <LANG>")]
-        [Description("Language of labels for people: en or fr (default: en).")]
-        public string? Lang { get; init; }
+        [LocalizedDescription("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
+        public string? MinCell { get; init; }
 
         [CommandOption("--formats <LIST>")]
-        [Description("Output formats: csv, parquet or csv,parquet (default: both).")]
+        [LocalizedDescription("Output formats: csv, parquet or csv,parquet (default: both).")]
         public string? Formats { get; init; }
 
         [CommandOption("--indicators")]
-        [Description("Estimate each indicator too, not only the composite and the dimensions.")]
+        [LocalizedDescription("Estimate each indicator too, not only the composite and the dimensions.")]
         public bool? Indicators { get; init; }
 
         [CommandOption("--max-rejected-share <SHARE>")]
-        [Description("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
-        public double? MaxRejectedShare { get; init; }
+        [LocalizedDescription("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
+        public string? MaxRejectedShare { get; init; }
 
         [CommandOption("--quiet")]
-        [Description("No progress, only the final summary.")]
+        [LocalizedDescription("No progress, only the final summary.")]
         public bool Quiet { get; init; }
     }
 
@@ -53,15 +49,15 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             OutputFolder = sources.Pick(RunSetting.Out, settings.Out, file.Out) ?? "results",
             ExtraLevels = sources.Pick(RunSetting.Levels, settings.Levels is null ? null : new[] { settings.Levels }, file.Levels?.ToArray()) is { } levels
                 ? InputSettings.ParseLevels(levels) : [],
-            MinCell = sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell) ?? 5,
-            Language = sources.Pick(RunSetting.Lang, settings.Lang, file.Lang) ?? "en",
+            MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
-            MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
+            MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
+                file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
         });
         try
         {
-            var result = RunProgress.Run(console, settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));
+            var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));
             Summary.Print(console, result, run);
             return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
         }

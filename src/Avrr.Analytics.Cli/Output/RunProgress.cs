@@ -1,38 +1,44 @@
 using System.Diagnostics;
-using System.Globalization;
-using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Runs.Results;
 using Spectre.Console;
 
 namespace Avrr.Analytics.Cli.Output;
 
 /// <summary>
-/// Progress for people: a live status line with rows/s when the console is interactive, plain log
-/// lines otherwise (CI, pipes), nothing with --quiet.
+/// Progress for people, on standard error so that standard output holds only the summary or report: a
+/// live status line when that console is interactive, plain log lines otherwise (CI, pipes), nothing
+/// with --quiet. Each line gives the stage, the share of the inputs read (bytes of their total size),
+/// the rows and an estimate of the time left, in the run's language.
 /// </summary>
 internal static class RunProgress
 {
-    public static T Run<T>(IAnsiConsole console, bool quiet, Func<IRunObserver, T> work)
+    public static T Run<T>(IAnsiConsole console, ProgressConsole progress, Words words, bool quiet, Func<IRunObserver, T> work)
     {
         if (quiet) return work(new Silent(console));
-        if (console.Profile.Capabilities.Interactive)
-        {
-            return console.Status().Spinner(Spinner.Known.Dots).Start("starting", status => work(new Live(console, status)));
-        }
-        return work(new LogLines(console));
+        if (progress.Console.Profile.Capabilities.Interactive)
+            return progress.Console.Status().Spinner(Spinner.Known.Dots).Start(words.Stage("starting"), status => work(new Live(console, status, words)));
+        return work(new LogLines(console, progress.Console, words));
     }
 
-    /// <summary>Notes are printed even with --quiet: they say that files beside the result were changed.</summary>
-    private static void PrintNote(IAnsiConsole console, string message) => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(message));
+    /// <summary>Notes are printed even with --quiet, with the summary: they say that files beside the result were changed.</summary>
+    private static void PrintNote(IAnsiConsole console, string message) => console.MarkupLine("[yellow]note:[/] " + TerminalText.Markup(message));
+
+    /// <summary>"stage: 45% (120,000 rows, about 3 s left)"; the time left once enough is read to tell.</summary>
+    public static string Line(Words words, string stage, long rows, double fraction, TimeSpan elapsed)
+    {
+        var left = fraction > 0.02 && fraction < 1 ? elapsed.TotalSeconds * (1 - fraction) / fraction : double.NaN;
+        var leftText = double.IsNaN(left) ? "?" : words.Format(words.Seconds, Math.Ceiling(left));
+        return words.Format(words.Progress, words.Stage(stage), fraction * 100, rows, leftText);
+    }
 
     private sealed class Silent(IAnsiConsole console) : IRunObserver
     {
         public void Stage(string name) { }
-        public void Rows(long total) { }
+        public void Rows(long total, double fraction) { }
         public void Note(string message) => PrintNote(console, message);
     }
 
-    private sealed class Live(IAnsiConsole console, StatusContext status) : IRunObserver
+    private sealed class Live(IAnsiConsole console, StatusContext status, Words words) : IRunObserver
     {
         public void Note(string message) => PrintNote(console, message);
 
@@ -45,20 +51,19 @@ internal static class RunProgress
             _stage = name;
             _clock.Restart();
             _lastUpdate = 0;
-            status.Status(name);
+            status.Status(Markup.Escape(words.Stage(name)));
         }
 
-        public void Rows(long total)
+        public void Rows(long total, double fraction)
         {
             var now = _clock.ElapsedMilliseconds;
             if (now - _lastUpdate < 100) return;
             _lastUpdate = now;
-            var rate = total / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-            status.Status(string.Create(CultureInfo.CurrentCulture, $"{_stage}: {total:N0} rows ({rate:N0} rows/s)"));
+            status.Status(Markup.Escape(Line(words, _stage, total, fraction, _clock.Elapsed)));
         }
     }
 
-    private sealed class LogLines(IAnsiConsole console) : IRunObserver
+    private sealed class LogLines(IAnsiConsole console, IAnsiConsole progress, Words words) : IRunObserver
     {
         public void Note(string message) => PrintNote(console, message);
 
@@ -72,16 +77,15 @@ internal static class RunProgress
             _stage = name;
             _clock.Restart();
             _lastLine = 0;
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avrr: {_total.Elapsed.TotalSeconds,6:0.00} s  {name}"));
+            progress.WriteLine(words.Format("avrr: {0,6:0.00} s  {1}", _total.Elapsed.TotalSeconds, words.Stage(name)));
         }
 
-        public void Rows(long total)
+        public void Rows(long total, double fraction)
         {
             var now = _clock.ElapsedMilliseconds;
             if (now - _lastLine < 5000) return;
             _lastLine = now;
-            var rate = total / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avrr: {_stage}: {total:N0} rows ({rate:N0} rows/s)"));
+            progress.WriteLine("avrr: " + Line(words, _stage, total, fraction, _clock.Elapsed));
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
     private readonly int[] _runColumn;     // for each file column, its position in the run layout, or -1
     private readonly int _headerCount;
     private readonly long _rowsBefore;
+    private readonly Stream _stream;
     private long _malformedRow = -1;
 
     internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout) : this(input, dialect, layout, 0, 0)
@@ -33,7 +34,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
         _input = input;
         _rowsBefore = rowsBefore;
         var header = offset == 0;
-        _csv = Open(input.Path, dialect, record =>
+        _csv = Open(input.Path, dialect, out _stream, record =>
         {
             // Record numbers count the header when there is one; row numbers always do.
             if (record.Reason == CsvMalformedReason.UnterminatedQuote) _malformedRow = rowsBefore + record.RecordNumber + (header ? 0 : 1);
@@ -44,10 +45,13 @@ public sealed class CsvSurveyReader : ISurveyRowReader
             _headerCount = _csv.Headers.Count;
         }
         else _headerCount = input.Header.Headers.Count;
-        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+        _runColumn = input.Header.RunColumns(layout);
     }
 
-    internal static CsvReader Open(string path, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null, long offset = 0)
+    internal static CsvReader Open(string path, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null, long offset = 0) =>
+        Open(path, dialect, out _, onMalformed, offset);
+
+    private static CsvReader Open(string path, CsvDialect dialect, out Stream opened, Action<CsvMalformedRecord>? onMalformed = null, long offset = 0)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -62,6 +66,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
         };
         var stream = CsvDialect.OpenRead(path);
         stream.Seek(offset, SeekOrigin.Begin);
+        opened = stream;
         return CsvReader.Create(stream, options, leaveOpen: false);
     }
 
@@ -98,8 +103,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
                 if (column >= 0 && wanted[column]) batch.SetField(row, column, _csv.GetSpan(j));
             }
             if (rowNumber == _malformedRow)
-                batch.Reject(row, "", "", RejectReason.MalformedRow,
-                    "a quote opened in this row is never closed: the rest of the file was read as one field; close or remove the quote");
+                batch.Reject(row, "", "", RejectReason.MalformedRow, batch.Layout.Messages.MalformedRow);
             else if (fields != _headerCount) RejectFieldCount(batch, row, _csv.RawRecord, fields, _headerCount);
         }
         return batch.Count > 0 || batch.BlankRows > 0;
@@ -107,8 +111,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
 
     /// <summary>Rejects a row whose number of fields is not the header's (both CSV readers say it alike).</summary>
     internal static void RejectFieldCount(SurveyBatch batch, int row, ReadOnlySpan<byte> line, int fields, int headerCount) =>
-        batch.Reject(row, "", Encoding.UTF8.GetString(line), RejectReason.FieldCount,
-            $"the row has {fields} fields where the header has {headerCount}; a separator too many or too few, or an unquoted separator inside a value");
+        batch.Reject(row, "", Encoding.UTF8.GetString(line), RejectReason.FieldCount, RejectMessages.Format(batch.Layout.Messages.FieldCount, fields, headerCount));
 
     private bool IsBlank(int fields)
     {
@@ -118,6 +121,9 @@ public sealed class CsvSurveyReader : ISurveyRowReader
             if (!_csv.GetSpan(j).Trim(" \t"u8).IsEmpty) return false;
         return true;
     }
+
+    // The stream runs ahead of the rows by CsvHelper's buffer (1 MB): near enough for a percentage.
+    public long BytesRead => _stream.CanSeek ? _stream.Position : 0;
 
     public void Dispose() => _csv.Dispose();
 }

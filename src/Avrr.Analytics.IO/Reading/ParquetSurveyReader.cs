@@ -22,13 +22,15 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
     private string?[][] _group = [];
     private int _groupRows, _groupPosition;
     private long _rowsBefore;
+    private readonly long _length;
 
     internal ParquetSurveyReader(SurveyInput input, SurveyLayout layout)
     {
         _input = input;
         _parquet = Open(input.Path);
+        _length = new FileInfo(input.Path).Length;
         _fields = DataFields(input.Path, _parquet.Schema);
-        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+        _runColumn = input.Header.RunColumns(layout);
     }
 
     internal static (IReadOnlyList<string> Headers, string Sha256) Probe(string path)
@@ -160,6 +162,15 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         var plain = new T[rows];
         group.ReadAsync(field, plain.AsMemory(), null).AsTask().GetAwaiter().GetResult();
         return Array.ConvertAll(plain, v => (string?)CellText.Of(v));
+    }
+
+    public long BytesRead
+    {
+        get
+        {
+            var total = _parquet.Metadata?.NumRows ?? 0;
+            return total <= 0 ? 0 : (long)((double)(_rowsBefore + _groupPosition) / total * _length);
+        }
     }
 
     public void Dispose() => _parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();

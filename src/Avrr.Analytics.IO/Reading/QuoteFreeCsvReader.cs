@@ -44,7 +44,7 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
         _layout = layout;
         _separator = (byte)dialect.Separator;
         _headerCount = input.Header.Headers.Count;
-        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+        _runColumn = input.Header.RunColumns(layout);
         _wantedColumn = new int[_runColumn.Length];
         _stream = CsvDialect.OpenRead(input.Path);
         Refill();
@@ -52,6 +52,8 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
         // The header: when it is quoted (as Kobo writes every field), CsvHelper reads the whole file.
         if (NextLine(out _, out _) != Line.Plain) HandOver(0, 0);
     }
+
+    public long BytesRead => _rest?.BytesRead ?? _bufferOffset + _start;
 
     /// <summary>Whether the file can be read here: UTF-8 (with or without byte order mark); other encodings go to CsvHelper.</summary>
     internal static bool Handles(CsvDialect dialect) => dialect.Encoding is UTF8Encoding;

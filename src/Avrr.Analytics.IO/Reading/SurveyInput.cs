@@ -39,6 +39,7 @@ public sealed class SurveyInput
     {
         var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
+        var texts = scheme.Questions.SelectMany(q => q.Text.Values);
         byte[] head;
         using (var stream = CsvDialect.OpenRead(path))
         {
@@ -52,22 +53,39 @@ public sealed class SurveyInput
             {
                 var dialect = CsvDialect.Sniff(path);
                 var headers = CsvSurveyReader.ReadHeader(path, dialect);
-                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
                 return new SurveyInput(path, index, format, dialect.Sha256, dialect.Describe(), map, dialect, null);
             }
             case InputFormat.Xlsx:
             {
                 var (sheet, headers, sha) = XlsxSurveyReader.Probe(path, options.Sheet);
-                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
                 return new SurveyInput(path, index, format, sha, $"XLSX, sheet '{sheet}'", map, null, sheet);
             }
             default:
             {
                 var (headers, sha) = ParquetSurveyReader.Probe(path);
-                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
                 return new SurveyInput(path, index, format, sha, "Parquet", map, null, null);
             }
         }
+    }
+
+    /// <summary>The header of an export as it is (<c>avrr init</c> maps it without refusing the file): format detected, then its first row.</summary>
+    public static IReadOnlyList<string> ReadHeaders(string path, string? sheet)
+    {
+        byte[] head;
+        using (var stream = CsvDialect.OpenRead(path))
+        {
+            head = new byte[8];
+            head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        }
+        return InputFiles.Detect(path, head) switch
+        {
+            InputFormat.Csv => CsvSurveyReader.ReadHeader(path, CsvDialect.Sniff(path)),
+            InputFormat.Xlsx => XlsxSurveyReader.Probe(path, sheet).Headers,
+            _ => ParquetSurveyReader.Probe(path).Headers,
+        };
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Avrr.Analytics.Runs.Passes;
 /// <summary>What both ways of running pass 2 share: the plan, the stages' parts, and the counters.</summary>
 internal sealed record PipelineWork(
     RunPlan Plan, DuplicateSurveys Duplicates, int Stages, IReadOnlyList<Func<IWorkerStep?>> WorkerSteps,
-    IReadOnlyList<IBatchConsumer> Consumers, Action<long>? RowsRead, CancellationToken Cancel)
+    IReadOnlyList<IBatchConsumer> Consumers, Action<long>? RowsRead, CancellationToken Cancel, ReadProgress? Progress)
 {
     public bool[] AllColumns() => Enumerable.Repeat(true, Plan.Layout.ColumnCount).ToArray();
 

@@ -21,13 +21,20 @@ internal static class SurveyKeyScan
     /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
     /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
     /// </summary>
-    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null)
+    /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
+    public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
     {
+        public static Rules Default { get; } = new();
+    }
+
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null, ReadProgress? progress = null)
+    {
+        rules ??= Rules.Default;
         var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
@@ -36,20 +43,25 @@ internal static class SurveyKeyScan
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        return changed ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+        if (changed) progress?.Restart();
+        return changed ? Scan(inputs, layout, spillFolder, rowsRead, rules, progress) : result;
     }
 
-    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules, ReadProgress? progress)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
+        var byTime = rules.Keep == DuplicatePolicy.KeepLast;
+        if (byTime) wanted[timeColumn] = true;
         var batch = new SurveyBatch(layout);
         // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
         // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
         using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
         var record = new byte[1 << 16];
         var dateKey = new byte[4];
-        long sequence = 0;
+        DateOnly date = default;
+        long sequence = 0, read = 0;
         foreach (var input in inputs)
         {
             using var reader = input.OpenReader(layout);
@@ -63,6 +75,7 @@ internal static class SurveyKeyScan
                     byte kind;
                     // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
                     var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    var dated = (round.IsEmpty || rules.Period is not null) && layout.Dates.TryParse(batch.TrimmedField(row, SurveyLayout.SurveyDate), out date);
                     if (!round.IsEmpty)
                     {
                         kind = (byte)'R';
@@ -70,15 +83,20 @@ internal static class SurveyKeyScan
                     }
                     else
                     {
-                        if (!FieldParsers.TryParseDate(batch.TrimmedField(row, SurveyLayout.SurveyDate), layout.DateFormat, out var date)) continue;
+                        if (!dated) continue;
                         kind = (byte)'D';
                         BinaryPrimitives.WriteInt32LittleEndian(dateKey, date.DayNumber);
                         second = dateKey;
                     }
-                    var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row]);
+                    // A row dated outside the period still repeats or is repeated (duplicates are found across the
+                    // whole export), but does not make its returnee a panel returnee of this evaluation.
+                    var inPeriod = rules.Period is null || (dated && rules.Period.Contains(date));
+                    var submitted = byTime && FieldParsers.TryParseMoment(batch.TrimmedField(row, timeColumn), out var moment) ? moment : long.MinValue;
+                    var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row], submitted, inPeriod);
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
                 }
-                rowsRead?.Invoke(batch.Count);
+                progress?.Update(input.Index, reader.BytesRead);
+                rowsRead?.Invoke(read += batch.Count);
             }
         }
 
@@ -91,7 +109,7 @@ internal static class SurveyKeyScan
             (b, _, buffers) =>
             {
                 var length = buckets.Read(b, ref buffers.Data);
-                Resolve(buffers, length, inputs, duplicates, panel);
+                Resolve(buffers, length, inputs, duplicates, panel, rules.Keep);
                 return buffers;
             },
             _ => { }));
@@ -104,10 +122,11 @@ internal static class SurveyKeyScan
     /// </summary>
     private static long ExpectedRows(IReadOnlyList<SurveyInput> inputs) => inputs.Sum(i => new FileInfo(i.Path).Length) / 250;
 
-    // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i32 input, u16 id length, u16 key length, id, key.
-    private const int FixedBytes = 40;
+    // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i64 submission time, i32 input,
+    // u8 in period, u16 id length, u16 key length, id, key.
+    private const int FixedBytes = 49;
 
-    private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row)
+    private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row, long submitted, bool inPeriod)
     {
         // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
         id = id[..Math.Min(id.Length, 30000)];
@@ -123,13 +142,16 @@ internal static class SurveyKeyScan
         BinaryPrimitives.WriteUInt64LittleEndian(span[8..], Fingerprint.Of(keyBytes, 0xC3A5C85C97CB3127UL));
         BinaryPrimitives.WriteInt64LittleEndian(span[16..], sequence);
         BinaryPrimitives.WriteInt64LittleEndian(span[24..], row);
-        BinaryPrimitives.WriteInt32LittleEndian(span[32..], input);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], submitted);
+        BinaryPrimitives.WriteInt32LittleEndian(span[40..], input);
+        span[44] = inPeriod ? (byte)1 : (byte)0;
         BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 4)..], (ushort)id.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 2)..], (ushort)keyBytes.Length);
         return p + keyBytes.Length;
     }
 
-    private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, int Input, int IdStart, int IdLength, int KeyStart, int KeyLength);
+    private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, long Submitted, int Input, bool InPeriod,
+        int IdStart, int IdLength, int KeyStart, int KeyLength);
 
     /// <summary>Returnee, then survey key, then input order — by fingerprints (a struct comparer, so the sort inlines it).</summary>
     private readonly struct ByFingerprints : IComparer<KeyRecord>
@@ -181,7 +203,7 @@ internal static class SurveyKeyScan
         return sorted;
     }
 
-    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel, DuplicatePolicy keep)
     {
         var data = buffers.Data;
         // A record is at least its fixed part and two bytes of key.
@@ -196,7 +218,8 @@ internal static class SurveyKeyScan
             records[count++] = new KeyRecord(
                 BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
-                BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
+                BinaryPrimitives.ReadInt64LittleEndian(span[32..]), BinaryPrimitives.ReadInt32LittleEndian(span[40..]), span[44] != 0,
+                p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
             p += FixedBytes + idLength + keyLength;
         }
         var sorted = SortByFingerprints(buffers, count);
@@ -216,24 +239,28 @@ internal static class SurveyKeyScan
                         var c = data.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(data.AsSpan(b.KeyStart, b.KeyLength));
                         return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
                     });
+                // Each run of equal keys is one survey: one submission kept (the first, or the latest), the others duplicates.
                 var surveys = 0;
-                var first = returnee[0];
-                Span<bool> repeated = returnee.Length <= 256 ? stackalloc bool[returnee.Length] : new bool[returnee.Length];
-                for (var i = 0; i < returnee.Length; i++)
+                Span<bool> kept = returnee.Length <= 256 ? stackalloc bool[returnee.Length] : new bool[returnee.Length];
+                for (var start = 0; start < returnee.Length;)
                 {
-                    var r = returnee[i];
-                    if (i == 0 || !data.AsSpan(r.KeyStart, r.KeyLength).SequenceEqual(data.AsSpan(first.KeyStart, first.KeyLength)))
-                    {
-                        surveys++;
-                        first = r;
-                        continue;
-                    }
-                    repeated[i] = true;
-                    duplicates.Add(r.Sequence, inputs[first.Input].Path, first.Row);
+                    var end = start + 1;
+                    var key = data.AsSpan(returnee[start].KeyStart, returnee[start].KeyLength);
+                    while (end < returnee.Length && data.AsSpan(returnee[end].KeyStart, returnee[end].KeyLength).SequenceEqual(key)) end++;
+                    var chosen = start;
+                    if (keep == DuplicatePolicy.KeepLast)
+                        for (var i = start + 1; i < end; i++)
+                            if (returnee[i].Submitted >= returnee[chosen].Submitted) chosen = i;
+                    kept[chosen] = true;
+                    var k = returnee[chosen];
+                    if (k.InPeriod) surveys++;
+                    for (var i = start; i < end; i++)
+                        if (i != chosen) duplicates.Add(returnee[i].Sequence, inputs[k.Input].Path, k.Row);
+                    start = end;
                 }
                 if (surveys < 2) return;
                 for (var i = 0; i < returnee.Length; i++)
-                    if (!repeated[i]) panel.Add(returnee[i].Sequence);
+                    if (kept[i] && returnee[i].InPeriod) panel.Add(returnee[i].Sequence);
             });
     }
 

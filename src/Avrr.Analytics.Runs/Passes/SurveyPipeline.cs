@@ -19,7 +19,7 @@ namespace Avrr.Analytics.Runs.Passes;
 internal static class SurveyPipeline
 {
     public static void Run(RunPlan plan, DuplicateSurveys duplicates, IReadOnlyList<RunStage> stages, Action<long>? rowsRead = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, ReadProgress? progress = null)
     {
         for (var i = 0; i < stages.Count; i++) stages[i].Index = i;
         var consumers = stages.Select(s => s.Consumer).OfType<IBatchConsumer>().ToArray();
@@ -29,7 +29,7 @@ internal static class SurveyPipeline
             consumers = consumers.Select((c, i) => (IBatchConsumer)new TimedConsumer(c, $"consumer {i}")).ToArray();
         }
         var threads = plan.Settings.Threads > 0 ? plan.Settings.Threads : Environment.ProcessorCount;
-        var work = new PipelineWork(plan, duplicates, stages.Count, workerSteps, consumers, rowsRead, cancel);
+        var work = new PipelineWork(plan, duplicates, stages.Count, workerSteps, consumers, rowsRead, cancel, progress);
         if (threads <= 1) RunSequential(work);
         else new ParallelPipeline(work, threads).Run();
     }
@@ -38,7 +38,7 @@ internal static class SurveyPipeline
     {
         var wanted = work.AllColumns();
         var batch = work.NewBatch();
-        var processor = new SurveyProcessor(work.Plan.Layout);
+        var processor = work.Plan.NewProcessor();
         var steps = work.NewWorkerSteps();
         long sequence = 0, read = 0;
         foreach (var input in work.Plan.Inputs)
@@ -47,6 +47,7 @@ internal static class SurveyPipeline
             while (reader.Fill(batch.Batch, wanted, ref sequence))
             {
                 work.Cancel.ThrowIfCancellationRequested();
+                work.Progress?.Update(input.Index, reader.BytesRead);
                 processor.Process(batch.Batch, work.Duplicates);
                 foreach (var step in steps) step.Run(batch);
                 foreach (var consumer in work.Consumers) consumer.Consume(batch);

@@ -23,4 +23,10 @@ public enum RunSetting
     Columns,
     Threads,
     MaxRejectedShare,
+    Period,
+    From,
+    To,
+    Keep,
+    Recode,
+    ShortInterviewMinutes,
 }

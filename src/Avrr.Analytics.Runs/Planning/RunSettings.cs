@@ -1,5 +1,6 @@
 using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Surveys;
 
 namespace Avrr.Analytics.Runs.Planning;
 
@@ -33,6 +34,17 @@ public sealed record RunSettings
     /// <summary>Above this share of rejected rows a run still writes everything, but ends with exit code 1 and a warning.</summary>
     public double MaxRejectedShare { get; init; } = DefaultMaxRejectedShare;
     public const double DefaultMaxRejectedShare = 0.10;
+    /// <summary>The surveys of the evaluation, by survey date; every date when null.</summary>
+    public SurveyPeriod? Period { get; init; }
+    /// <summary>Which submission of a repeated survey is kept.</summary>
+    public DuplicatePolicy Keep { get; init; } = DuplicatePolicy.KeepFirst;
+    /// <summary>Values replaced before grouping: column id → value as written → replacement.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Recode { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    /// <summary>Interviews shorter than this (from the form's start and end) are flagged in the checks, never rejected.</summary>
+    public double ShortInterviewMinutes { get; init; } = DefaultShortInterviewMinutes;
+    public const double DefaultShortInterviewMinutes = 5;
+    /// <summary>The run's date, after which a survey date is flagged; today (local time) when null.</summary>
+    public DateOnly? Today { get; init; }
     /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
     public int Threads { get; init; }
 }

@@ -59,7 +59,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         var dimensions = batch.DimensionCount;
         for (var row = 0; row < batch.Count; row++)
         {
-            if (batch.Rejected[row]) continue;
+            if (!batch.IsScored(row)) continue;
             // The measures in the estimator's order: composite, the dimensions, then the indicators when asked.
             var scores = batch.RowScores(row);
             _measures[0] = scores[^1];

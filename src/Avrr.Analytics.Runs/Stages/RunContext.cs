@@ -53,6 +53,9 @@ public sealed class RunContext
     /// <summary>The row accounting: published by the accounting stage at its finish.</summary>
     public RunAccounting? Accounting { get; internal set; }
 
+    /// <summary>What the checks noticed: published by the checks stage when the last batch has passed.</summary>
+    public FieldChecks? Checks { get; internal set; }
+
     /// <summary>The estimates (aggregates and panel change): published by the estimation stage at its finish.</summary>
     public RunEstimates? Estimates { get; internal set; }
 }

@@ -39,7 +39,7 @@ internal static class OutputContract
 
     public static string[] PanelChange(IEnumerable<string> variables) => ["level", .. variables, "measure", .. PanelStatistics];
 
-    public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message"];
+    public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message", "submission_id", "submission_uuid", "submission_time"];
 
     public static readonly string[] DataFiles =
     [

@@ -156,7 +156,7 @@ write("date-format-dmy.csv", [
     header,
     row("R411", date="14/07/2026"),     # row 2
     row("R412", date="01/10/2026"),     # row 3: 1 October
-    row("R413", date="2026-07-14"),     # row 4: ISO, not dd/MM/yyyy
+    row("R413", date="2026-07-14"),     # row 4: ISO, read beside dd/MM/yyyy
 ])
 write("column-mapping.csv", [
     ",".join(["case_number"] + HEADER[1:5] + ["weight", "poids", "sex"] + QIDS),
