@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Cli;
 /// optional; a flag on the command line wins over the file.
 /// <code>
 /// { "inputs": ["exports/"], "out": "results", "scheme": null, "levels": ["country+sex"],
-///   "weight": "weight", "cluster": "community", "strata": null, "minCell": 5, "lang": "fr",
+///   "weight": "weight", "cluster": "community", "strata": null, "minCell": 5, "ci": "t", "lang": "fr",
 ///   "formats": ["csv", "parquet"], "dateFormat": null, "sheet": null, "indicators": false,
 ///   "columns": { "returnee_id": "case_number" } }
 /// </code>
@@ -24,6 +24,8 @@ public sealed record EvaluationFile
     public string? Cluster { get; init; }
     public string? Strata { get; init; }
     public int? MinCell { get; init; }
+    /// <summary>"t" (the default) or "normal".</summary>
+    public string? Ci { get; init; }
     public string? Lang { get; init; }
     public IReadOnlyList<string>? Formats { get; init; }
     public string? DateFormat { get; init; }

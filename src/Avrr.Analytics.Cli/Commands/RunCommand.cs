@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
+using Avrr.Analytics.Estimation;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Runs;
 using Avrr.Analytics.Runs.Planning;
@@ -24,6 +25,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [CommandOption("--min-cell <N>")]
         [Description("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
         public int? MinCell { get; init; }
+
+        [CommandOption("--ci <METHOD>")]
+        [Description("95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal.")]
+        public string? Ci { get; init; }
 
         [CommandOption("--lang <LANG>")]
         [Description("Language of labels for people: en or fr (default: en).")]
@@ -54,6 +59,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             ExtraLevels = sources.Pick(RunSetting.Levels, settings.Levels is null ? null : new[] { settings.Levels }, file.Levels?.ToArray()) is { } levels
                 ? InputSettings.ParseLevels(levels) : [],
             MinCell = sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell) ?? 5,
+            Ci = ParseCi(sources.Pick(RunSetting.Ci, settings.Ci, file.Ci)),
             Language = sources.Pick(RunSetting.Lang, settings.Lang, file.Lang) ?? "en",
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
@@ -70,6 +76,13 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             throw new UsageException(sources.Word(e));
         }
     }
+
+    internal static IntervalMethod ParseCi(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "t" => IntervalMethod.StudentT,
+        "normal" => IntervalMethod.Normal,
+        _ => throw new SettingsException(RunSetting.Ci, text, "unknown interval method (t, normal)"),
+    };
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)
     {

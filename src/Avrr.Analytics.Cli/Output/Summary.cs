@@ -41,7 +41,7 @@ internal static class Summary
                 table.AddRow(country, "", $"[grey]{Markup.Escape(string.Format(culture, text.Suppressed, settings.MinCell))}[/]", "");
             else
                 table.AddRow(country, e.N.ToString("N0", culture), e.Mean.ToString("0.000", culture),
-                    string.Create(culture, $"{e.CiLow:0.000} – {e.CiHigh:0.000}"));
+                    double.IsNaN(e.CiLow) ? "" : string.Create(culture, $"{e.CiLow:0.000} – {e.CiHigh:0.000}"));   // no interval: see the note in aggregates
         }
         console.Write(table);
     }
