@@ -33,28 +33,29 @@ public sealed class SchemeShowCommand(IAnsiConsole console) : Command<SchemeShow
         console.WriteLine(Options(scheme.Options));
 
         var tree = new Tree($"composite = weighted mean of {(scheme.Options.CompositeFrom == CompositeSource.Dimensions ? "dimensions" : "indicators (composite weights)")}");
-        var dimensionTotal = scheme.Dimensions.Sum(d => d.Weight.Value);
-        foreach (var dimension in scheme.Dimensions)
+        // Shares from the weights relative to their largest sibling, as scoring uses them (no overflow near 1e308).
+        var dimensionShares = SchemeWeight.Shares(scheme.Dimensions.Select(d => d.Weight));
+        foreach (var (dimension, dimensionShare) in scheme.Dimensions.Zip(dimensionShares))
         {
-            var dimensionNode = tree.AddNode(Node(dimension.Id, scheme.Label(dimension.Labels, dimension.Id, lang), dimension.Weight.Value, dimensionTotal));
-            var indicatorTotal = dimension.Indicators.Sum(i => i.Weight.Value);
-            foreach (var indicator in dimension.Indicators)
+            var dimensionNode = tree.AddNode(Node(dimension.Id, scheme.Label(dimension.Labels, dimension.Id, lang), dimension.Weight.Value, dimensionShare));
+            var indicatorShares = SchemeWeight.Shares(dimension.Indicators.Select(i => i.Weight));
+            foreach (var (indicator, indicatorShare) in dimension.Indicators.Zip(indicatorShares))
             {
-                var text = Node(indicator.Id, scheme.Label(indicator.Labels, indicator.Id, lang), indicator.Weight.Value, indicatorTotal);
+                var text = Node(indicator.Id, scheme.Label(indicator.Labels, indicator.Id, lang), indicator.Weight.Value, indicatorShare);
                 if (scheme.Options.CompositeFrom == CompositeSource.Indicators)
                     text += Markup.Escape($"  composite weight {Format(indicator.CompositeWeight!.Value.Value)}");
                 var indicatorNode = dimensionNode.AddNode(text);
-                var questionTotal = indicator.Questions.Sum(q => q.Weight.Value);
-                foreach (var question in indicator.Questions)
-                    indicatorNode.AddNode(Node(question.Id, $"scale {question.Scale.Id}", question.Weight.Value, questionTotal));
+                var questionShares = SchemeWeight.Shares(indicator.Questions.Select(q => q.Weight));
+                foreach (var (question, questionShare) in indicator.Questions.Zip(questionShares))
+                    indicatorNode.AddNode(Node(question.Id, $"scale {question.Scale.Id}", question.Weight.Value, questionShare));
             }
         }
         console.Write(tree);
         return (int)ExitCode.Done;
     }
 
-    private static string Node(string id, string label, double weight, double total) =>
-        $"[bold]{Markup.Escape(id)}[/] {Markup.Escape(label)}  [grey]weight {Markup.Escape(Format(weight))} ({weight / total:P1})[/]";
+    private static string Node(string id, string label, double weight, double share) =>
+        $"[bold]{Markup.Escape(id)}[/] {Markup.Escape(label)}  [grey]weight {Markup.Escape(Format(weight))} ({share:P1})[/]";
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -43,7 +43,8 @@ internal static class EstimateTables
     [
         Count("returnees", e => e.N), Number("mean_change", e => e.Mean), Number("se", e => e.StandardError),
         Count("psus", e => e.Psus), Count("df", e => e.DegreesOfFreedom),
-        Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), new("suppressed", ParquetKind.Flag, e => e.Suppressed), Note,
+        Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), new("suppressed", ParquetKind.Flag, e => e.Suppressed),
+        new("note", ParquetKind.Text, e => EstimateNotes.Without(e.Note, EstimateNotes.WeightSumTooLarge)),   // no weight_sum here
     ]);
 
     private static string[] Columns(Table table, IReadOnlyList<string> variables) =>

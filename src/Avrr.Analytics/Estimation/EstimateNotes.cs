@@ -33,6 +33,14 @@ public static class EstimateNotes
     /// <summary>A weakest-dimension comparison of a group where some dimension is withheld: the rank is among the others.</summary>
     public const string RankedAmongShown = "ranked among the dimensions shown (the others have fewer surveys than min-cell)";
 
+    /// <summary>A note without one of its parts (a table that does not show weight_sum leaves out the note about it).</summary>
+    public static string? Without(string? note, string part)
+    {
+        if (note is null) return null;
+        var rest = note.Split("; ").Where(n => n != part).ToArray();
+        return rest.Length == 0 ? null : string.Join("; ", rest);
+    }
+
     internal static string? Join(string? first, string? second) =>
         first is null ? second : second is null ? first : first + "; " + second;
 }
