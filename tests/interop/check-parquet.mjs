@@ -3,7 +3,7 @@
 //   cd tests/interop && npm install --no-package-lock
 //   node check-parquet.mjs ../../results        # the --out folder of `avrr run`
 //
-// For returnee_scores, aggregates and panel_change (when present) it prints the column types DuckDB
+// For returnee_scores, aggregates, panel_change (when present) and comparisons it prints the column types DuckDB
 // sees and checks them against outputs.md (VARCHAR text, DATE survey_date, INTEGER answered, BIGINT
 // counts, BOOLEAN suppressed, DOUBLE scores and estimates); compares every row of the .parquet with the
 // .csv (scores of returnee_scores at the CSV's 6 decimals, everything else exactly; the CSV's
@@ -34,16 +34,16 @@ function expectedType(table, column) {
     if (column === 'weight' || column.startsWith('indicator_') || column.endsWith('_score')) return 'DOUBLE';
     return 'VARCHAR';
   }
-  if (['n_rows', 'n', 'returnees'].includes(column)) return 'BIGINT';
-  if (column === 'suppressed') return 'BOOLEAN';
+  if (['n_rows', 'n', 'returnees', 'psus', 'df', 'n_reference'].includes(column)) return 'BIGINT';
+  if (column === 'suppressed' || column === 'significant') return 'BOOLEAN';
   const statistics = ['weight_sum', 'mean', 'se', 'ci_low', 'ci_high', 'n_eff', 'median', 'p25', 'p75',
-    'share_low', 'share_medium', 'share_high', 'mean_change'];
+    'share_low', 'share_medium', 'share_high', 'mean_change', 'estimate'];
   return statistics.includes(column) ? 'DOUBLE' : 'VARCHAR';
 }
 
 console.log(`DuckDB ${(await rows('SELECT version() AS v'))[0].v} reading ${folder}`);
 
-for (const table of ['returnee_scores', 'aggregates', 'panel_change']) {
+for (const table of ['returnee_scores', 'aggregates', 'panel_change', 'comparisons']) {
   const parquet = join(folder, `${table}.parquet`);
   const csv = join(folder, `${table}.csv`);
   if (!existsSync(parquet)) { console.log(`\n${table}.parquet: not written`); continue; }
