@@ -428,16 +428,21 @@ public sealed class DomainEstimator
             _cross[domain] = cross;
         }
         var ww = w * w;
-        for (var p = 0; p < _pairs.Length; p++, at += CrossSums.Stride)
+        ref var sums = ref cross[at];
+        foreach (var (first, second) in _pairs)
         {
-            var (first, second) = _pairs[p];
-            if (double.IsNaN(values[first]) || double.IsNaN(values[second])) continue;
-            var x = values[first] - states[first].Shift;
-            var y = values[second] - states[second].Shift;
-            cross[at + CrossSums.WeightSquare] += ww;
-            cross[at + CrossSums.FirstShifted] += ww * x;
-            cross[at + CrossSums.SecondShifted] += ww * y;
-            cross[at + CrossSums.Product] += ww * x * y;
+            double a = values[first], b = values[second];
+            if (!double.IsNaN(a + b))      // both present
+            {
+                var x = a - states[first].Shift;
+                var y = b - states[second].Shift;
+                var wwx = ww * x;
+                Unsafe.Add(ref sums, CrossSums.WeightSquare) += ww;
+                Unsafe.Add(ref sums, CrossSums.FirstShifted) += wwx;
+                Unsafe.Add(ref sums, CrossSums.SecondShifted) += ww * y;
+                Unsafe.Add(ref sums, CrossSums.Product) += wwx * y;
+            }
+            sums = ref Unsafe.Add(ref sums, CrossSums.Stride);
         }
     }
 
