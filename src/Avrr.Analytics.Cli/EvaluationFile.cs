@@ -23,6 +23,8 @@ public sealed record EvaluationFile
     public string? Cluster { get; init; }
     public string? Strata { get; init; }
     public int? MinCell { get; init; }
+    /// <summary>"t" (the default) or "normal".</summary>
+    public string? Ci { get; init; }
     public string? Lang { get; init; }
     public IReadOnlyList<string>? Formats { get; init; }
     public string? DateFormat { get; init; }
@@ -48,7 +50,7 @@ public sealed record EvaluationFile
     private static readonly (string Key, Kind Kind)[] Known =
     [
         ("inputs", Kind.Texts), ("out", Kind.Text), ("scheme", Kind.Text), ("levels", Kind.Texts), ("weight", Kind.Text),
-        ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("lang", Kind.Text), ("formats", Kind.Texts),
+        ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("$comment", Kind.Note),
@@ -162,7 +164,7 @@ public sealed record EvaluationFile
             Inputs = Texts("inputs"), Out = Text("out"), Scheme = Text("scheme"), Levels = Texts("levels"),
             Weight = Text("weight"), Cluster = Text("cluster"), Strata = Text("strata"),
             MinCell = Usable("minCell", Kind.WholeNumber, out var minCell) ? minCell.GetInt32() : null,
-            Lang = Text("lang"), Formats = Texts("formats"), DateFormat = Text("dateFormat"), Sheet = Text("sheet"),
+            Ci = Text("ci"), Lang = Text("lang"), Formats = Texts("formats"), DateFormat = Text("dateFormat"), Sheet = Text("sheet"),
             Indicators = Usable("indicators", Kind.Flag, out var indicators) ? indicators.GetBoolean() : null,
             Columns = Usable("columns", Kind.Mapping, out var columns) ? Map(columns) : null,
             MaxRejectedShare = Usable("maxRejectedShare", Kind.Number, out var share) ? share.GetDouble() : null,

@@ -51,6 +51,7 @@ internal static class HelpText
         ["The sheet of XLSX inputs (default: the first)."] = "La feuille des fichiers XLSX (par défaut : la première).",
         ["Threads for decoding and scoring (default: one per core). Results do not depend on it."] = "Fils d'exécution pour décoder et noter (par défaut : un par cœur). Les résultats n'en dépendent pas.",
         ["Which submission of a repeated survey is kept: first, or last (the latest by _submission_time, else the last in input order)."] = "La soumission gardée d'une enquête répétée : first (la première), ou last (la plus récente selon _submission_time, sinon la dernière dans l'ordre).",
+        ["95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal."] = "Intervalles à 95 % : t (loi de Student aux degrés de liberté du plan, par défaut) ou normal.",
         ["Withhold every statistic of a group with fewer surveys than this (default: 5)."] = "Masquer toute statistique d'un groupe de moins d'enquêtes que cela (par défaut : 5).",
         ["A survey export (.csv, .tsv, .txt, .xlsx or .parquet) whose header is read."] = "Un export d'enquête (.csv, .tsv, .txt, .xlsx ou .parquet) dont l'en-tête est lu.",
         ["The evaluation file to write (default: evaluation.json); never overwritten."] = "Le fichier d'évaluation à écrire (par défaut : evaluation.json) ; jamais écrasé.",

@@ -15,7 +15,7 @@ namespace Avrr.Analytics.Runs;
 /// pass 1      survey keys: duplicate surveys, panel returnees
 /// pass 2      read → decode → validate → score, then the stages' parts:
 ///               returnee_scores.csv · returnee_scores.parquet · estimation · accounting and rejects.csv
-/// finish      aggregates and panel_change · the manifest · the result moved into place
+/// finish      aggregates and panel_change · comparisons · rejects.csv · the manifest · the result moved into place
 /// </code>
 /// Everything is written into a partial folder that is moved into place at the end, so a refused input,
 /// an error or a kill never leaves half a result.
@@ -88,6 +88,7 @@ public static class EvaluationRun
         if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run));
         stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
         stages.Add(new EstimateTablesStage(run));
+        stages.Add(new ComparisonsStage(run));
         stages.Add(new AccountingStage(run));
         stages.Add(new FieldChecksStage(run.Plan, checks => run.Checks = checks));
         return [.. stages];

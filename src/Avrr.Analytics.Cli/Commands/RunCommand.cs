@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
+using Avrr.Analytics.Estimation;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Runs;
 using Avrr.Analytics.Runs.Planning;
@@ -24,6 +25,10 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         [CommandOption("--min-cell <N>")]
         [LocalizedDescription("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
         public string? MinCell { get; init; }
+
+        [CommandOption("--ci <METHOD>")]
+        [LocalizedDescription("95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal.")]
+        public string? Ci { get; init; }
 
         [CommandOption("--formats <LIST>")]
         [LocalizedDescription("Output formats: csv, parquet or csv,parquet (default: both).")]
@@ -50,6 +55,7 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             ExtraLevels = sources.Pick(RunSetting.Levels, settings.Levels is null ? null : new[] { settings.Levels }, file.Levels?.ToArray()) is { } levels
                 ? InputSettings.ParseLevels(levels) : [],
             MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
+            Ci = ParseCi(sources.Pick(RunSetting.Ci, settings.Ci, file.Ci)),
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
@@ -66,6 +72,13 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             throw new UsageException(sources.Word(e));
         }
     }
+
+    internal static IntervalMethod ParseCi(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "t" => IntervalMethod.StudentT,
+        "normal" => IntervalMethod.Normal,
+        _ => throw new SettingsException(RunSetting.Ci, text, "unknown interval method (t, normal)"),
+    };
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)
     {

@@ -42,22 +42,23 @@ public sealed class SchemeShowCommand(IAnsiConsole console) : Command<SchemeShow
         var tree = new Tree(fr
             ? $"composite = moyenne pondérée des {(scheme.Options.CompositeFrom == CompositeSource.Dimensions ? "dimensions" : "indicateurs (poids du composite)")}"
             : $"composite = weighted mean of {(scheme.Options.CompositeFrom == CompositeSource.Dimensions ? "dimensions" : "indicators (composite weights)")}");
-        var dimensionTotal = scheme.Dimensions.Sum(d => d.Weight.Value);
-        foreach (var dimension in scheme.Dimensions)
+        // Shares from the weights relative to their largest sibling, as scoring uses them (no overflow near 1e308).
+        var dimensionShares = SchemeWeight.Shares(scheme.Dimensions.Select(d => d.Weight));
+        foreach (var (dimension, dimensionShare) in scheme.Dimensions.Zip(dimensionShares))
         {
-            var dimensionNode = tree.AddNode(Node(dimension.Id, scheme.Label(dimension.Labels, dimension.Id, lang), dimension.Weight.Value, dimensionTotal, fr));
-            var indicatorTotal = dimension.Indicators.Sum(i => i.Weight.Value);
-            foreach (var indicator in dimension.Indicators)
+            var dimensionNode = tree.AddNode(Node(dimension.Id, scheme.Label(dimension.Labels, dimension.Id, lang), dimension.Weight.Value, dimensionShare, fr));
+            var indicatorShares = SchemeWeight.Shares(dimension.Indicators.Select(i => i.Weight));
+            foreach (var (indicator, indicatorShare) in dimension.Indicators.Zip(indicatorShares))
             {
-                var text = Node(indicator.Id, scheme.Label(indicator.Labels, indicator.Id, lang), indicator.Weight.Value, indicatorTotal, fr);
+                var text = Node(indicator.Id, scheme.Label(indicator.Labels, indicator.Id, lang), indicator.Weight.Value, indicatorShare, fr);
                 if (scheme.Options.CompositeFrom == CompositeSource.Indicators)
                     text += Markup.Escape($"  {(fr ? "poids dans le composite" : "composite weight")} {Format(indicator.CompositeWeight!.Value.Value)}");
                 var indicatorNode = dimensionNode.AddNode(text);
-                var questionTotal = indicator.Questions.Sum(q => q.Weight.Value);
-                foreach (var question in indicator.Questions)
+                var questionShares = SchemeWeight.Shares(indicator.Questions.Select(q => q.Weight));
+                foreach (var (question, questionShare) in indicator.Questions.Zip(questionShares))
                 {
                     var wording = question.Text.Count == 0 ? "" : scheme.Label(question.Text, "", lang);
-                    var questionNode = indicatorNode.AddNode(Node(question.Id, wording, question.Weight.Value, questionTotal, fr));
+                    var questionNode = indicatorNode.AddNode(Node(question.Id, wording, question.Weight.Value, questionShare, fr));
                     questionNode.AddNode(TerminalText.Markup($"{(fr ? "échelle" : "scale")} {question.Scale.Id}: {Answers(scheme, question.Scale, lang, fr)}"));
                 }
             }
@@ -74,8 +75,8 @@ public sealed class SchemeShowCommand(IAnsiConsole console) : Command<SchemeShow
         return string.Join("; ", scale.Choices.Select(c => $"{scheme.Label(c.Labels, c.Code, lang)} ({c.Code} → {Format(c.Score)})"));
     }
 
-    private static string Node(string id, string label, double weight, double total, bool fr) =>
-        $"[bold]{TerminalText.Markup(id)}[/] {TerminalText.Markup(label)}  [grey]{(fr ? "poids" : "weight")} {Markup.Escape(Format(weight))} ({Markup.Escape((weight / total).ToString("P1", fr ? Words.French.Culture : CultureInfo.InvariantCulture))})[/]";
+    private static string Node(string id, string label, double weight, double share, bool fr) =>
+        $"[bold]{TerminalText.Markup(id)}[/] {TerminalText.Markup(label)}  [grey]{(fr ? "poids" : "weight")} {Markup.Escape(Format(weight))} ({Markup.Escape(share.ToString("P1", fr ? Words.French.Culture : CultureInfo.InvariantCulture))})[/]";
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

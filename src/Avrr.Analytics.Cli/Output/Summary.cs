@@ -42,7 +42,7 @@ internal static class Summary
                 table.AddRow(country, "", $"[grey]{Markup.Escape(text.Format(text.Suppressed, settings.MinCell))}[/]", "");
             else
                 table.AddRow(country, e.N.ToString("N0", text.Culture), e.Mean.ToString("0.000", text.Culture),
-                    text.Format("{0:0.000} – {1:0.000}", e.CiLow, e.CiHigh));
+                    double.IsNaN(e.CiLow) ? "" : text.Format("{0:0.000} – {1:0.000}", e.CiLow, e.CiHigh));   // no interval: see the note in aggregates
         }
         console.Write(table);
     }

@@ -69,6 +69,7 @@ internal static class Manifest
             ? "weights" + (plan.Layout.StrataColumn >= 0 ? " + strata" : "") + (plan.Layout.ClusterColumn >= 0 ? " + clusters" : "") + "; a stratum with one PSU contributes its PSU total's square (R survey.lonely.psu = \"adjust\")"
             : "weights only; every survey is its own PSU");
         json.WriteNumber("min_cell", settings.MinCell);
+        json.WriteString("ci", settings.Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
         json.WriteString("lang", settings.Language);
         Strings(json, "formats", Formats(settings.Formats));
         json.WriteString("date_format", settings.DateFormat ?? "ISO 8601 (yyyy-MM-dd)");

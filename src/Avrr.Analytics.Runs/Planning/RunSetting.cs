@@ -15,6 +15,7 @@ public enum RunSetting
     Cluster,
     Strata,
     MinCell,
+    Ci,
     Lang,
     Formats,
     DateFormat,

@@ -1,3 +1,4 @@
+using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Surveys;
@@ -21,6 +22,8 @@ public sealed record RunSettings
     public string? ClusterColumn { get; init; }
     public string? StrataColumn { get; init; }
     public int MinCell { get; init; } = 5;
+    /// <summary>How 95% intervals are made: Student's t with the design's degrees of freedom (default), or normal.</summary>
+    public IntervalMethod Ci { get; init; } = IntervalMethod.StudentT;
     public string Language { get; init; } = "en";
     public OutputFormats Formats { get; init; } = OutputFormats.Csv | OutputFormats.Parquet;
     /// <summary>The exact form of survey_date (.NET notation such as dd/MM/yyyy); ISO 8601 when null.</summary>

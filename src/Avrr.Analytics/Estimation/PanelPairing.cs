@@ -72,12 +72,14 @@ public sealed class PanelPairing
     /// Pairs the first and last survey of every returnee and estimates the changes by cell (the last
     /// survey's), to be regrouped into the levels' groups like the scores. Buckets are paired a few at
     /// a time on every core, and added to the estimator in bucket order, so the result does not depend
-    /// on the threads.
+    /// on the threads. The paired design has its own degrees of freedom (PSUs − strata of the panel returnees'
+    /// last surveys), which the t intervals use.
     /// </summary>
-    public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands)
+    public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands,
+        IntervalMethod intervals = IntervalMethod.StudentT)
     {
         var design = new SurveyDesign(clustered, stratified);
-        var estimator = new DomainEstimator(design, _measures, bands, distributions: false);
+        var estimator = new DomainEstimator(design, _measures, bands, distributions: false, intervals);
         long returnees = 0;
         const int Together = 4;
         // A workspace per bucket read together, reused for the next ones and dropped at the end: no

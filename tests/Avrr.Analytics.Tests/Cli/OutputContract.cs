@@ -27,10 +27,23 @@ internal static class OutputContract
         "economic_score", "social_score", "psychosocial_score", "composite_score", "band", "weakest_dimension", "answered",
     ];
 
-    public static readonly string[] AggregateStatistics =
-        ["n_rows", "n", "weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "suppressed"];
+    /// <summary>The number columns of aggregates (empty or a number).</summary>
+    public static readonly string[] AggregateNumbers =
+        ["n_rows", "n", "weight_sum", "mean", "se", "psus", "df", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high"];
 
-    public static readonly string[] PanelStatistics = ["returnees", "mean_change", "se", "ci_low", "ci_high", "suppressed"];
+    public static readonly string[] AggregateStatistics = [.. AggregateNumbers, "suppressed", "note"];
+
+    /// <summary>The number columns of panel_change.</summary>
+    public static readonly string[] PanelNumbers = ["returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high"];
+
+    public static readonly string[] PanelStatistics = [.. PanelNumbers, "suppressed", "note"];
+
+    /// <summary>The number columns of comparisons.</summary>
+    public static readonly string[] ComparisonNumbers = ["estimate", "se", "df", "ci_low", "ci_high"];
+
+    /// <summary>The columns of comparisons after the grouping columns: the contract the report reads.</summary>
+    public static readonly string[] ComparisonStatistics =
+        ["measure", "comparison", "reference", .. ComparisonNumbers, "significant", "n", "n_reference", "suppressed", "note"];
 
     /// <summary>The default grouping variables: those of all, country, country+community and country+quarter.</summary>
     public static readonly string[] DefaultVariables = ["country", "community", "quarter"];
@@ -39,12 +52,14 @@ internal static class OutputContract
 
     public static string[] PanelChange(IEnumerable<string> variables) => ["level", .. variables, "measure", .. PanelStatistics];
 
+    public static string[] Comparisons(IEnumerable<string> variables) => ["level", .. variables, .. ComparisonStatistics];
+
     public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message", "submission_id", "submission_uuid", "submission_time"];
 
     public static readonly string[] DataFiles =
     [
         "returnee_scores.csv", "returnee_scores.parquet", "aggregates.csv", "aggregates.parquet",
-        "panel_change.csv", "panel_change.parquet", "rejects.csv",
+        "panel_change.csv", "panel_change.parquet", "comparisons.csv", "comparisons.parquet", "rejects.csv",
     ];
 
     /// <summary>Every file of a folder with its bytes, by name.</summary>

@@ -18,7 +18,7 @@ public sealed class ParquetDuckDbInteropTests
         return out_;
     });
 
-    public static TheoryData<string> Tables => new() { "returnee_scores", "aggregates", "panel_change" };
+    public static TheoryData<string> Tables => new() { "returnee_scores", "aggregates", "panel_change", "comparisons" };
 
     /// <summary>The DuckDB type docs/outputs.md gives a column of a table.</summary>
     private static string ExpectedType(string table, string column)
@@ -30,9 +30,9 @@ public sealed class ParquetDuckDbInteropTests
             if (column == "weight" || column.StartsWith("indicator_", StringComparison.Ordinal) || column.EndsWith("_score", StringComparison.Ordinal)) return "DOUBLE";
             return "VARCHAR";
         }
-        if (column is "n_rows" or "n" or "returnees") return "BIGINT";
-        if (column == "suppressed") return "BOOLEAN";
-        string[] statistics = ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "mean_change"];
+        if (column is "n_rows" or "n" or "returnees" or "psus" or "df" or "n_reference") return "BIGINT";
+        if (column is "suppressed" or "significant") return "BOOLEAN";
+        string[] statistics = ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "mean_change", "estimate"];
         return statistics.Contains(column) ? "DOUBLE" : "VARCHAR";
     }
 

@@ -28,7 +28,7 @@ public sealed partial class RunOutputsTests
         var files = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
         Assert.Equal(OutputContract.DataFiles.Append("manifest.json").Order(StringComparer.Ordinal), files);
         var manifest = OutputContract.Manifest(out_);
-        Assert.Equal([.. OutputContract.DataFiles.Take(6), "rejects.csv", "manifest.json"],
+        Assert.Equal([.. OutputContract.DataFiles.Take(8), "rejects.csv", "manifest.json"],
             manifest["files"]!.AsArray().Select(f => (string)f!));
     }
 
@@ -46,6 +46,9 @@ public sealed partial class RunOutputsTests
         Assert.Equal(aggregates, ParquetColumns(Path.Combine(out_, "aggregates.parquet")));
         Assert.Equal(panel, CsvFile.Read(Path.Combine(out_, "panel_change.csv")).Header);
         Assert.Equal(panel, ParquetColumns(Path.Combine(out_, "panel_change.parquet")));
+        var comparisons = OutputContract.Comparisons(OutputContract.DefaultVariables);
+        Assert.Equal(comparisons, CsvFile.Read(Path.Combine(out_, "comparisons.csv")).Header);
+        Assert.Equal(comparisons, ParquetColumns(Path.Combine(out_, "comparisons.parquet")));
         Assert.Equal(OutputContract.Rejects, CsvFile.Read(Path.Combine(out_, "rejects.csv")).Header);
     }
 
@@ -111,7 +114,7 @@ public sealed partial class RunOutputsTests
             var suppressed = row[aggregates.Index("suppressed")];
             Assert.Contains(suppressed, new[] { "true", "false" });
             Assert.True(long.Parse(row[aggregates.Index("n_rows")], Invariant) > 0);
-            foreach (var statistic in OutputContract.AggregateStatistics.Skip(1).SkipLast(1))
+            foreach (var statistic in OutputContract.AggregateNumbers.Skip(1))
             {
                 var text = row[aggregates.Index(statistic)];
                 if (suppressed == "true") Assert.Equal("", text);
@@ -128,10 +131,14 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample("--formats", "csv");
 
-        foreach (var (file, statistics) in new[] { ("aggregates.csv", OutputContract.AggregateStatistics), ("panel_change.csv", OutputContract.PanelStatistics) })
+        foreach (var (file, statistics) in new[]
+        {
+            ("aggregates.csv", OutputContract.AggregateNumbers), ("panel_change.csv", OutputContract.PanelNumbers),
+            ("comparisons.csv", OutputContract.ComparisonNumbers),
+        })
         {
             var csv = CsvFile.Read(Path.Combine(out_, file));
-            foreach (var statistic in statistics.SkipLast(1))
+            foreach (var statistic in statistics)
                 foreach (var text in csv.Column(statistic).Where(t => t.Length > 0))
                     Assert.True(double.TryParse(text, NumberStyles.Float, Invariant, out _), $"{file} {statistic} = '{text}' is not a number");
         }
@@ -170,7 +177,7 @@ public sealed partial class RunOutputsTests
         var out_ = RunSample("--formats", "csv");
 
         Assert.Empty(Directory.EnumerateFiles(out_, "*.parquet"));
-        Assert.Equal(["aggregates.csv", "manifest.json", "panel_change.csv", "rejects.csv", "returnee_scores.csv"],
+        Assert.Equal(["aggregates.csv", "comparisons.csv", "manifest.json", "panel_change.csv", "rejects.csv", "returnee_scores.csv"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
     }
 
@@ -179,7 +186,7 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample("--formats", "parquet");
 
-        Assert.Equal(["aggregates.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "returnee_scores.parquet"],
+        Assert.Equal(["aggregates.parquet", "comparisons.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "returnee_scores.parquet"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
         Assert.Equal(["parquet"], OutputContract.Manifest(out_)["settings"]!["formats"]!.AsArray().Select(f => (string)f!));
     }
