@@ -95,6 +95,9 @@ public static class AvrrApp
                 .WithExample("run", "data-samples/rss-sample.csv", "--out", "results");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Read and validate only: print the accounting and the first rejects; exit 1 when anything is rejected.");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Make report.html again from a result folder, in English or French, without the inputs.")
+                .WithExample("report", "results", "--lang", "fr", "--out", "rapport.html");
             config.AddBranch("scheme", scheme =>
             {
                 scheme.SetDescription("Show or check a scoring scheme.");
@@ -115,7 +118,7 @@ public static class AvrrApp
         string[] command = args switch
         {
             ["scheme", "show" or "check", ..] => [args[0], args[1]],
-            ["run" or "validate" or "sample" or "scheme", ..] => [args[0]],
+            ["run" or "validate" or "sample" or "scheme" or "report", ..] => [args[0]],
             _ => [],
         };
         console.WriteLine($"Run 'avrr {string.Join(' ', [.. command, "--help"])}' for the flags.");

@@ -11,7 +11,7 @@ namespace Avrr.Analytics.Cli;
 /// { "inputs": ["exports/"], "out": "results", "scheme": null, "levels": ["country+sex"],
 ///   "weight": "weight", "cluster": "community", "strata": null, "minCell": 5, "lang": "fr",
 ///   "formats": ["csv", "parquet"], "dateFormat": null, "sheet": null, "indicators": false,
-///   "columns": { "returnee_id": "case_number" } }
+///   "report": true, "columns": { "returnee_id": "case_number" } }
 /// </code>
 /// </summary>
 public sealed record EvaluationFile
@@ -31,6 +31,8 @@ public sealed record EvaluationFile
     public bool? Indicators { get; init; }
     public IReadOnlyDictionary<string, string>? Columns { get; init; }
     public double? MaxRejectedShare { get; init; }
+    /// <summary>Write report.html and results.xlsx (true when left out).</summary>
+    public bool? Report { get; init; }
 
     /// <summary>A note for the people who keep the file; ignored by the run.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("$comment")]

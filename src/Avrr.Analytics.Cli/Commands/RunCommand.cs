@@ -26,7 +26,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         public int? MinCell { get; init; }
 
         [CommandOption("--lang <LANG>")]
-        [Description("Language of labels for people: en or fr (default: en).")]
+        [Description("Language for people: the summary and report.html, en or fr (default: en).")]
         public string? Lang { get; init; }
 
         [CommandOption("--formats <LIST>")]
@@ -40,6 +40,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [CommandOption("--max-rejected-share <SHARE>")]
         [Description("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
         public double? MaxRejectedShare { get; init; }
+
+        [CommandOption("--no-report")]
+        [Description("Do not write report.html and results.xlsx.")]
+        public bool? NoReport { get; init; }
 
         [CommandOption("--quiet")]
         [Description("No progress, only the final summary.")]
@@ -58,6 +62,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
+            Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
         });
         try
         {

@@ -23,4 +23,5 @@ public enum RunSetting
     Columns,
     Threads,
     MaxRejectedShare,
+    Report,
 }

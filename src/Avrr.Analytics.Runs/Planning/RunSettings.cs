@@ -33,6 +33,8 @@ public sealed record RunSettings
     /// <summary>Above this share of rejected rows a run still writes everything, but ends with exit code 1 and a warning.</summary>
     public double MaxRejectedShare { get; init; } = DefaultMaxRejectedShare;
     public const double DefaultMaxRejectedShare = 0.10;
+    /// <summary>Write report.html and results.xlsx (docs/report.md) beside the tables.</summary>
+    public bool Report { get; init; } = true;
     /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
     public int Threads { get; init; }
 }

@@ -24,6 +24,10 @@ public sealed class RunAccounting
     public long RowsRejected { get; private set; }
     public long RowsScored => RowsRead - RowsRejected;
 
+    /// <summary>The earliest and the latest date of a scored survey (default when none was scored).</summary>
+    public DateOnly FirstSurveyDate { get; private set; } = DateOnly.MaxValue;
+    public DateOnly LastSurveyDate { get; private set; } = DateOnly.MinValue;
+
     /// <summary>Reject lines (one per problem) by reason name, in byte order of the names.</summary>
     public IReadOnlyDictionary<string, long> RejectsByReason => new SortedDictionary<string, long>(_rejectsByReason, StringComparer.Ordinal);
 
@@ -39,7 +43,13 @@ public sealed class RunAccounting
         }
         for (var row = 0; row < batch.Count; row++)
         {
-            if (!batch.Rejected[row]) continue;
+            if (!batch.Rejected[row])
+            {
+                var date = batch.SurveyDate[row];
+                if (date < FirstSurveyDate) FirstSurveyDate = date;
+                if (date > LastSurveyDate) LastSurveyDate = date;
+                continue;
+            }
             RowsRejected++;
             _rejected[batch.SourceIndex]++;
         }

@@ -15,6 +15,9 @@ public sealed record RunResult(
     IReadOnlyList<string> Levels,
     IReadOnlyList<EstimateRow> Aggregates,
     long PanelReturnees,
+    long Returnees,
+    DateOnly FirstSurveyDate,
+    DateOnly LastSurveyDate,
     TimeSpan Elapsed)
 {
     /// <summary>The share of the rows read that were rejected (0 when nothing was read).</summary>
