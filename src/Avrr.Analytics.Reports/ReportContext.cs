@@ -79,7 +79,8 @@ public sealed class ReportContext
         if (table.Number(row, "ci_low") is null) return;
         html.Raw(" <span class=\"ci\">(");
         Number(html, table, row, "ci_low", format);
-        html.Raw("–");
+        // A signed bound reads badly after a dash (+0.02–+0.07): differences are written "+0.02 to +0.07".
+        html.Text(format is null ? "–" : " " + T.To + " ");
         Number(html, table, row, "ci_high", format);
         html.Raw(")</span>");
     }

@@ -18,7 +18,7 @@ internal sealed class ReportCharts(Func<double, string> tick)
     /// Categories top to bottom, one mark per series with its interval as a line; an optional vertical
     /// reference (the all-country mean, or 0 for a change).
     /// </summary>
-    public string Intervals(IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, string axis, (double Value, string Label)? reference, string label)
+    public string Intervals(IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, string axis, double? reference, string label)
     {
         var plot = NewPlot(axis, "");
         var n = categories.Count;
@@ -51,19 +51,16 @@ internal sealed class ReportCharts(Func<double, string> tick)
         }
         if (reference is { } r)
         {
-            var line = plot.Add.VerticalLine(r.Value, 1.5f, ChartStyle.Reference, LinePattern.Solid);
-            line.LabelText = r.Label;
-            line.LabelOppositeAxis = true;
-            line.LabelFontSize = 11;
-            values.Add(r.Value);
+            plot.Add.VerticalLine(r, 1.5f, ChartStyle.Reference, LinePattern.Solid);
+            values.Add(r);
         }
         var (min, max) = Range(values);
         plot.Axes.SetLimitsX(min, max);
         plot.Axes.SetLimitsY(-0.7, n - 0.3);
         plot.Axes.Left.TickGenerator = new NumericManual(Enumerable.Range(0, n).Select(c => (double)(n - 1 - c)).ToArray(), categories.ToArray());
         plot.Axes.Bottom.TickGenerator = Ticks(min, max);
-        if (series.Count > 1) plot.ShowLegend(Alignment.LowerRight);
-        var height = 90 + 30 * n + (reference is null ? 0 : 20);
+        if (series.Count > 1) plot.ShowLegend(Edge.Bottom);
+        var height = 90 + 30 * n + (series.Count > 1 ? 30 : 0);
         return Render(plot, height, label);
     }
 
@@ -103,14 +100,16 @@ internal sealed class ReportCharts(Func<double, string> tick)
         plot.Axes.SetLimitsX(-0.5, quarters.Count - 0.5);
         plot.Axes.Left.TickGenerator = Ticks(min, max);
         plot.Axes.Bottom.TickGenerator = new NumericManual(Enumerable.Range(0, quarters.Count).Select(q => (double)q).ToArray(), quarters.ToArray());
-        if (quarters.Count > 8)
+        // Ten quarters' labels fit side by side at this width; more are turned, with room made for them.
+        var turned = quarters.Count > 10;
+        if (turned)
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 70;
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.Legend.Orientation = Orientation.Horizontal;
-        return Render(plot, 400, label);
+        plot.ShowLegend(Edge.Bottom);
+        return Render(plot, turned ? 460 : 420, label);
     }
 
     /// <summary>Stacked horizontal bars of shares (each category's segments add up to 1), each segment labelled with its share.</summary>
@@ -119,6 +118,7 @@ internal sealed class ReportCharts(Func<double, string> tick)
         var plot = NewPlot(axis, "");
         var n = categories.Count;
         var bars = new List<Bar>();
+        var labels = new List<(string Text, double X, double Y, Color Color)>();
         for (var c = 0; c < n; c++)
         {
             if (shares[c] is not { } row) continue;
@@ -127,27 +127,29 @@ internal sealed class ReportCharts(Func<double, string> tick)
             {
                 var end = start + row[s];
                 bars.Add(new Bar { Position = n - 1 - c, ValueBase = start, Value = end, FillColor = ChartStyle.Bands[s % 3].Fill, LineColor = Colors.White, LineWidth = 1, Size = 0.7 });
-                if (row[s] >= 0.06)
-                {
-                    var text = plot.Add.Text(percent(row[s]), (start + end) / 2, n - 1 - c);
-                    text.LabelFontColor = ChartStyle.Bands[s % 3].Text;
-                    text.LabelFontSize = 11;
-                    text.LabelAlignment = Alignment.MiddleCenter;
-                }
+                if (row[s] >= 0.06) labels.Add((percent(row[s]), (start + end) / 2, n - 1 - c, ChartStyle.Bands[s % 3].Text));
                 start = end;
             }
         }
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
+        // The shares are written on their segments, after the bars so that they are drawn over them.
+        foreach (var (text, x, y, color) in labels)
+        {
+            var mark = plot.Add.Text(text, x, y);
+            mark.LabelFontColor = color;
+            mark.LabelFontSize = 11;
+            mark.LabelAlignment = Alignment.MiddleCenter;
+        }
         for (var s = 0; s < segments.Count; s++)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = segments[s], FillColor = ChartStyle.Bands[s % 3].Fill, LineColor = Colors.Gray, LineWidth = 1 });
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
         plot.Axes.SetLimitsX(0, 1);
-        plot.Axes.SetLimitsY(-0.6, n + 0.2);
+        plot.Axes.SetLimitsY(-0.6, n - 0.4);
+        plot.Axes.Right.MinimumSize = 24;
         plot.Axes.Left.TickGenerator = new NumericManual(Enumerable.Range(0, n).Select(c => (double)(n - 1 - c)).ToArray(), categories.ToArray());
         plot.Axes.Bottom.TickGenerator = new NumericManual([0, 0.25, 0.5, 0.75, 1], [percent(0), percent(0.25), percent(0.5), percent(0.75), percent(1)]);
-        return Render(plot, 110 + 30 * n, label);
+        return Render(plot, 140 + 30 * n, label);
     }
 
     private static Plot NewPlot(string xLabel, string yLabel)

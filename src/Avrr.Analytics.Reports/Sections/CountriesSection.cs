@@ -29,8 +29,8 @@ public sealed class CountriesSection : ReportSection
         var comparisons = report.Result.Table(Comparisons.Table);
 
         var chart = report.Charts.Intervals(labels, [new ChartSeries(t.Composite, rows.Select(r => report.Point(aggregates, r)).ToArray())], t.CompositeAxis,
-            allMean is { } m ? (m, string.Format(t.AllCountriesMean, report.Language.Score(m))) : null, t.CountriesChartLabel);
-        report.Figure(html, chart, t.CountriesChartCaption);
+            allMean, t.CountriesChartLabel);
+        report.Figure(html, chart, allMean is { } m ? string.Format(t.CountriesChartCaption, report.Language.Score(m)) : t.CountriesChartCaptionNoMean);
 
         html.Open("table", "estimates").Raw("<thead><tr>");
         html.Element("th", t.Country).Element("th", t.SurveysN).Element("th", t.Mean).Element("th", t.Interval95);

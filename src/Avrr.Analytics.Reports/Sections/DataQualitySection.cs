@@ -23,15 +23,15 @@ public sealed class DataQualitySection : ReportSection
         var manifest = report.Result.Manifest;
 
         html.Element("h3", t.InputsTitle);
-        html.Open("table", "estimates").Raw("<thead><tr>").Element("th", t.Input).Element("th", t.Format).Element("th", t.RowsRead)
+        html.Open("table", "estimates").Raw("<thead><tr>").Element("th", t.Input).Element("th", t.RowsRead)
             .Element("th", t.RowsScored).Element("th", t.RowsRejected).Element("th", t.BlankRows).Raw("</tr></thead><tbody>");
         foreach (var input in manifest.Inputs)
         {
-            html.Raw("<tr>").Element("th", input.Path).Element("td", input.Format).Element("td", language.Count(input.RowsRead))
+            html.Raw("<tr>").Element("th", input.Path).Element("td", language.Count(input.RowsRead))
                 .Element("td", language.Count(input.RowsScored)).Element("td", language.Count(input.RowsRejected)).Element("td", language.Count(input.BlankRowsSkipped)).Raw("</tr>");
         }
         if (manifest.Inputs.Count > 1)
-            html.Raw("<tr class=\"total\">").Element("th", t.Total).Element("td", "").Element("td", language.Count(manifest.RowsRead))
+            html.Raw("<tr class=\"total\">").Element("th", t.Total).Element("td", language.Count(manifest.RowsRead))
                 .Element("td", language.Count(manifest.RowsScored)).Element("td", language.Count(manifest.RowsRejected)).Element("td", language.Count(manifest.Inputs.Sum(i => i.BlankRowsSkipped))).Raw("</tr>");
         html.Raw("</tbody></table>");
 
@@ -55,13 +55,14 @@ public sealed class DataQualitySection : ReportSection
         html.Element("p", t.QuestionsLead, "note");
         double MissingShare(string q) => table.RowsWhere("question", q).Where(r => table.Text(r, "answer") != "answered").Sum(r => table.Number(r, "share") ?? 0);
         var scheme = report.Result.Scheme;
-        html.Open("table", "estimates questions").Raw("<thead><tr>").Element("th", t.Question).Element("th", t.QuestionText).Element("th", t.Answered);
+        html.Open("table", "estimates questions").Raw("<thead><tr>").Element("th", t.Question).Element("th", t.IndicatorHeader).Element("th", t.Answered);
         foreach (var kind in kinds) html.Element("th", t.AnswerKind(kind, scheme, language.Code));
         html.Raw("</tr></thead><tbody>");
         foreach (var q in questions.OrderByDescending(MissingShare).ThenBy(q => Array.IndexOf(questions, q)))
         {
-            var question = scheme.Questions.FirstOrDefault(x => x.Id == q);
-            html.Raw(MissingShare(q) >= 0.1 ? "<tr class=\"flag\">" : "<tr>").Element("th", q, "code").Element("td", question is null ? "" : scheme.Label(question.Text, q, language.Code));
+            // The indicator's label, which the scheme gives in every language (a question's wording may be in one only).
+            var indicator = scheme.Indicators.FirstOrDefault(i => i.Questions.Any(x => x.Id == q));
+            html.Raw(MissingShare(q) >= 0.1 ? "<tr class=\"flag\">" : "<tr>").Element("th", q, "code").Element("td", indicator is null ? "" : scheme.Label(indicator.Labels, indicator.Id, language.Code));
             foreach (var kind in kinds.Prepend("answered"))
             {
                 html.Raw("<td>");

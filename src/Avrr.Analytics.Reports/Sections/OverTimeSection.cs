@@ -36,7 +36,7 @@ public sealed class OverTimeSection : ReportSection
         };
         groups.AddRange(countries.Select(c => (report.GroupLabel("country", c), report.Find(panel, "country", "composite", ("country", c)), (Func<string, int?>)(m => report.Find(panel, "country", m, ("country", c))))));
         var chart = report.Charts.Intervals(groups.Select(g => g.Label).ToArray(),
-            [new ChartSeries(t.Composite, groups.Select(g => report.Point(panel, g.Row, "mean_change")).ToArray())], t.ChangeAxis, (0, t.NoChangeLine), t.PanelChartLabel);
+            [new ChartSeries(t.Composite, groups.Select(g => report.Point(panel, g.Row, "mean_change")).ToArray())], t.ChangeAxis, 0, t.PanelChartLabel);
         report.Figure(html, chart, t.PanelChartCaption);
 
         html.Open("table", "estimates").Raw("<thead><tr>").Element("th", t.Group).Element("th", t.ReturneesHeader);

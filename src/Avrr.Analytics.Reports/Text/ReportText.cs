@@ -66,9 +66,10 @@ public sealed class ReportText
     public required string NoPanel { get; init; }
     public required string CountriesTitle { get; init; }
     public required string NoCountries { get; init; }
-    public required string AllCountriesMean { get; init; }
     public required string CountriesChartLabel { get; init; }
     public required string CountriesChartCaption { get; init; }
+    public required string CountriesChartCaptionNoMean { get; init; }
+    public required string IndicatorHeader { get; init; }
     public required string CompositeAxis { get; init; }
     public required string ScoreAxis { get; init; }
     public required string Country { get; init; }
@@ -104,7 +105,6 @@ public sealed class ReportText
     public required string PanelTitle { get; init; }
     public required string PanelLead { get; init; }
     public required string ChangeAxis { get; init; }
-    public required string NoChangeLine { get; init; }
     public required string PanelChartLabel { get; init; }
     public required string PanelChartCaption { get; init; }
     public required string Group { get; init; }
@@ -121,7 +121,6 @@ public sealed class ReportText
     public required string DataQualityTitle { get; init; }
     public required string InputsTitle { get; init; }
     public required string Input { get; init; }
-    public required string Format { get; init; }
     public required string RowsRead { get; init; }
     public required string RowsScored { get; init; }
     public required string RowsRejected { get; init; }
@@ -138,7 +137,6 @@ public sealed class ReportText
     public required string NoDataQuality { get; init; }
     public required string DataQualitySuppressed { get; init; }
     public required string Question { get; init; }
-    public required string QuestionText { get; init; }
     public required string Answered { get; init; }
     public required string MethodologyTitle { get; init; }
     public required string SchemeTitle { get; init; }
@@ -261,9 +259,10 @@ public sealed class ReportText
         NoPanel = "No returnee has two scored surveys, so there is no change between surveys to show.",
         CountriesTitle = "Countries",
         NoCountries = "every country has fewer than {0} surveys with a composite score (suppressed).",
-        AllCountriesMean = "all countries {0}",
         CountriesChartLabel = "Composite score by country, with 95% confidence intervals",
-        CountriesChartCaption = "Composite score by country: the mark is the weighted mean, the line its 95% confidence interval; the vertical line is the mean of all countries.",
+        CountriesChartCaption = "Composite score by country: the mark is the weighted mean, the line its 95% confidence interval; the vertical line is the mean of all countries ({0}).",
+        CountriesChartCaptionNoMean = "Composite score by country: the mark is the weighted mean, the line its 95% confidence interval.",
+        IndicatorHeader = "Indicator",
         CompositeAxis = "Composite score (0–1)",
         ScoreAxis = "Score (0–1)",
         Country = "Country",
@@ -299,9 +298,8 @@ public sealed class ReportText
         PanelTitle = "Change from baseline to follow-up",
         PanelLead = "Returnees with two or more scored surveys: the mean change from their first to their last survey, with its paired 95% confidence interval. A returnee counts in the country of their last survey.",
         ChangeAxis = "Change in composite score",
-        NoChangeLine = "no change",
         PanelChartLabel = "Change in composite score from baseline to follow-up, by country, with 95% confidence intervals",
-        PanelChartCaption = "Mean change in composite score from the first to the last survey, with its paired 95% confidence interval; right of the line is a rise.",
+        PanelChartCaption = "Mean change in composite score from the first to the last survey, with its paired 95% confidence interval; the vertical line is no change, right of it a rise.",
         Group = "Group",
         ReturneesHeader = "n (returnees)",
         DistributionTitle = "Distribution",
@@ -316,7 +314,6 @@ public sealed class ReportText
         DataQualityTitle = "Data quality",
         InputsTitle = "Inputs",
         Input = "Input",
-        Format = "Format",
         RowsRead = "Rows read",
         RowsScored = "Scored",
         RowsRejected = "Rejected",
@@ -333,7 +330,6 @@ public sealed class ReportText
         NoDataQuality = "This result has no data_quality table (an earlier engine made it).",
         DataQualitySuppressed = "Fewer than {0} surveys were scored, so the answer counts are withheld.",
         Question = "Question",
-        QuestionText = "Wording",
         Answered = "answered",
         MethodologyTitle = "Methodology",
         SchemeTitle = "Scoring scheme",
@@ -456,9 +452,10 @@ public sealed class ReportText
         NoPanel = "Aucune personne de retour n'a deux enquêtes scorées : il n'y a pas d'évolution entre enquêtes à présenter.",
         CountriesTitle = "Pays",
         NoCountries = "chaque pays compte moins de {0} enquêtes avec un score composite (masqué).",
-        AllCountriesMean = "tous les pays {0}",
         CountriesChartLabel = "Score composite par pays, avec intervalles de confiance à 95 %",
-        CountriesChartCaption = "Score composite par pays : le repère est la moyenne pondérée, le trait son intervalle de confiance à 95 % ; la ligne verticale est la moyenne de tous les pays.",
+        CountriesChartCaption = "Score composite par pays : le repère est la moyenne pondérée, le trait son intervalle de confiance à 95 % ; la ligne verticale est la moyenne de tous les pays ({0}).",
+        CountriesChartCaptionNoMean = "Score composite par pays : le repère est la moyenne pondérée, le trait son intervalle de confiance à 95 %.",
+        IndicatorHeader = "Indicateur",
         CompositeAxis = "Score composite (0–1)",
         ScoreAxis = "Score (0–1)",
         Country = "Pays",
@@ -494,9 +491,8 @@ public sealed class ReportText
         PanelTitle = "Évolution de l'enquête initiale à celle de suivi",
         PanelLead = "Personnes de retour avec deux enquêtes scorées ou plus : l'évolution moyenne de leur première à leur dernière enquête, avec son intervalle de confiance apparié à 95 %. Une personne compte dans le pays de sa dernière enquête.",
         ChangeAxis = "Évolution du score composite",
-        NoChangeLine = "aucune évolution",
         PanelChartLabel = "Évolution du score composite de l'enquête initiale à celle de suivi, par pays, avec intervalles de confiance à 95 %",
-        PanelChartCaption = "Évolution moyenne du score composite de la première à la dernière enquête, avec son intervalle de confiance apparié à 95 % ; à droite de la ligne, une hausse.",
+        PanelChartCaption = "Évolution moyenne du score composite de la première à la dernière enquête, avec son intervalle de confiance apparié à 95 % ; la ligne verticale marque l'absence d'évolution, à sa droite une hausse.",
         Group = "Groupe",
         ReturneesHeader = "n (personnes)",
         DistributionTitle = "Distribution",
@@ -511,7 +507,6 @@ public sealed class ReportText
         DataQualityTitle = "Qualité des données",
         InputsTitle = "Fichiers d'entrée",
         Input = "Fichier",
-        Format = "Format",
         RowsRead = "Lignes lues",
         RowsScored = "Scorées",
         RowsRejected = "Rejetées",
@@ -528,7 +523,6 @@ public sealed class ReportText
         NoDataQuality = "Ce résultat n'a pas de tableau data_quality (il a été produit par une version antérieure).",
         DataQualitySuppressed = "Moins de {0} enquêtes ont été scorées : les décomptes de réponses sont masqués.",
         Question = "Question",
-        QuestionText = "Libellé",
         Answered = "répondu",
         MethodologyTitle = "Méthodologie",
         SchemeTitle = "Schéma de notation",
