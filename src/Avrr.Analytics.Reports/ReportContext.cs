@@ -62,6 +62,8 @@ public sealed class ReportContext
     /// <summary>Writes a number of a table, formatted, with where it came from; a dash when the cell is empty.</summary>
     public void Number(Html.Html html, ResultTable table, int row, string column, Func<double, string>? format = null)
     {
+        // Whatever a suppressed row holds, none of its numbers is shown (n_rows is published, but not here).
+        if (Suppressed(table, row)) { SuppressedNote(html); return; }
         if (table.Number(row, column) is not { } value) { html.Raw("–"); return; }
         html.Open("span", "num", ("data-table", table.Name), ("data-row", row.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("data-col", column));
         html.Text((format ?? Language.Score)(value));

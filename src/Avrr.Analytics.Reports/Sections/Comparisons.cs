@@ -35,7 +35,7 @@ internal static class Comparisons
         report.Number(html, table, row, "ci_high", report.Language.Difference);
         if (table.Count(row, "n") is not null)
         {
-            html.Text("; " + nWord + " = ");
+            html.Text(report.T.Semicolon + nWord + " = ");
             report.Count(html, table, row, "n");
         }
         html.Text(")");

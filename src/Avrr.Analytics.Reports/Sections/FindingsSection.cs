@@ -43,7 +43,7 @@ public sealed class FindingsSection : ReportSection
         foreach (var r in rows.Where(r => table.Flag(r, "significant")).OrderBy(r => table.Number(r, "estimate")))
         {
             html.Open("li", table.Number(r, "estimate") < 0 ? "below" : "above");
-            html.Text(string.Format(table.Number(r, "estimate") < 0 ? t.BelowAll : t.AboveAll, Comparisons.Group(report, table, r), report.MeasureLabel("composite"))).Text(": ");
+            html.Text(string.Format(table.Number(r, "estimate") < 0 ? t.BelowAll : t.AboveAll, Comparisons.Group(report, table, r), report.MeasureLabel("composite"))).Text(t.Colon);
             Comparisons.Difference(report, html, table, r, "n");
             html.Text(".").Close("li");
         }
@@ -65,7 +65,7 @@ public sealed class FindingsSection : ReportSection
             var reference = report.MeasureLabel(table.Text(r, "reference") ?? "");
             var significant = table.Flag(r, "significant");
             html.Open("li", significant ? "below" : "none");
-            html.Text(string.Format(significant ? t.WeakestSignificant : t.WeakestNotSignificant, group, measure, reference)).Text(": ");
+            html.Text(string.Format(significant ? t.WeakestSignificant : t.WeakestNotSignificant, group, measure, reference)).Text(t.Colon);
             Comparisons.Difference(report, html, table, r, "n");
             html.Text(".").Close("li");
         }
@@ -83,7 +83,7 @@ public sealed class FindingsSection : ReportSection
         foreach (var r in shown.Where(r => table.Flag(r, "significant")).OrderBy(r => table.Number(r, "estimate")))
         {
             html.Open("li", table.Number(r, "estimate") < 0 ? "below" : "above");
-            html.Text(string.Format(table.Number(r, "estimate") < 0 ? t.BelowParent : t.AboveParent, Comparisons.Group(report, table, r), report.MeasureLabel("composite"))).Text(": ");
+            html.Text(string.Format(table.Number(r, "estimate") < 0 ? t.BelowParent : t.AboveParent, Comparisons.Group(report, table, r), report.MeasureLabel("composite"))).Text(t.Colon);
             Comparisons.Difference(report, html, table, r, "n");
             html.Text(".").Close("li");
         }
@@ -106,7 +106,7 @@ public sealed class FindingsSection : ReportSection
         {
             var rose = table.Number(r, "estimate") > 0;
             html.Open("li", rose ? "above" : "below");
-            html.Text(string.Format(rose ? t.QuarterRose : t.QuarterFell, Comparisons.Group(report, table, r), report.MeasureLabel("composite"), report.Language.Quarter(table.Text(r, "reference") ?? ""))).Text(": ");
+            html.Text(string.Format(rose ? t.QuarterRose : t.QuarterFell, Comparisons.Group(report, table, r), report.MeasureLabel("composite"), report.Language.Quarter(table.Text(r, "reference") ?? ""))).Text(t.Colon);
             Comparisons.Difference(report, html, table, r, "n");
             html.Text(".").Close("li");
         }
@@ -133,13 +133,13 @@ public sealed class FindingsSection : ReportSection
             var measure = report.MeasureLabel(panel.Text(r, "measure") ?? "");
             var template = low > 0 ? t.PanelRose : high < 0 ? t.PanelFell : t.PanelNoChange;
             html.Open("li", low > 0 ? "above" : high < 0 ? "below" : "none");
-            html.Text(string.Format(template, group, measure)).Text(": ");
+            html.Text(string.Format(template, group, measure)).Text(t.Colon);
             report.Number(html, panel, r, "mean_change", report.Language.Difference);
             html.Text(" (").Text(t.Interval95Short).Text(" ");
             report.Number(html, panel, r, "ci_low", report.Language.Difference);
             html.Text(" " + t.To + " ");
             report.Number(html, panel, r, "ci_high", report.Language.Difference);
-            html.Text("; " + t.ReturneesN + " = ");
+            html.Text(t.Semicolon + t.ReturneesN + " = ");
             report.Count(html, panel, r, "returnees");
             html.Text(").").Close("li");
         }
@@ -151,10 +151,10 @@ public sealed class FindingsSection : ReportSection
     {
         var list = rows.ToArray();
         if (list.Length == 0) return;
-        html.Open("li", "none").Text(lead).Text(": ");
+        html.Open("li", "none").Text(lead).Text(report.T.Colon);
         for (var i = 0; i < list.Length; i++)
         {
-            if (i > 0) html.Text("; ");
+            if (i > 0) html.Text(report.T.Semicolon);
             html.Text(Comparisons.Group(report, table, list[i]) + " ");
             Comparisons.Difference(report, html, table, list[i], "n");
         }

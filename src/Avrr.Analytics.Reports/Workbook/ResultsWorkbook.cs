@@ -72,6 +72,10 @@ public static class ResultsWorkbook
         await workbook.AddHeaderRowAsync(columns, bold);
         var cells = new DataCell[columns.Length];
         var written = 0;
+        // A suppressed row keeps what names it, its n_rows and its flag: every statistic is an empty cell,
+        // whatever the file holds.
+        var kept = columns.Select((c, i) => text[i] || c is "n_rows" or "suppressed").ToArray();
+        var flagged = table.Has("suppressed");
         foreach (var row in rows)
         {
             if (written == MaxDataRows)
@@ -81,9 +85,10 @@ public static class ResultsWorkbook
                 await workbook.AddRowAsync(cells);
                 break;
             }
+            var suppressed = flagged && table.Flag(row, "suppressed");
             for (var c = 0; c < columns.Length; c++)
             {
-                var value = table.Text(row, columns[c]);
+                var value = suppressed && !kept[c] ? null : table.Text(row, columns[c]);
                 cells[c] = value is null ? default
                     : text[c] ? new DataCell(value)
                     : value is "true" or "false" ? new DataCell(value == "true")
