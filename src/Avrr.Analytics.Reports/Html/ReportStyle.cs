@@ -19,7 +19,7 @@ internal static class ReportStyle
         nav.toc ol { padding-left: 1.4rem; } nav.toc li { margin: .15rem 0; }
         nav.toc .off { color: var(--muted); }
         a { color: #0b4f8a; }
-        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0 1rem; }
+        dl.facts { display: grid; grid-template-columns: max-content max-content; gap: .2rem 1rem; margin: .5rem 0 1rem; }
         dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
         table { border-collapse: collapse; margin: .6rem 0 1rem; font-variant-numeric: tabular-nums; }
         th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
