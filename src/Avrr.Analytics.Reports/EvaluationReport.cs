@@ -17,6 +17,9 @@ public static class EvaluationReport
     /// <summary>The generator mark in the page's head, by which <c>avrr report</c> knows a report it may replace.</summary>
     public const string Generator = "avrr report";
 
+    /// <summary>Pays the charts' first use on a thread of the pool (see <see cref="Charts.ChartFonts.WarmUp"/>); the report waits for it if it is not done.</summary>
+    public static Task WarmUp() => Task.Run(Charts.ChartFonts.WarmUp);
+
     public static string Render(ResultFolder result, ReportLanguage language)
     {
         var report = new ReportContext(result, language);

@@ -25,6 +25,24 @@ internal static class ChartFonts
 
     public static void Register() => _ = Registered.Value;
 
+    /// <summary>
+    /// Loads the fonts and draws one small chart, so that Skia's first use (its native library, the
+    /// typefaces, the code of the chart types) is paid before the report is needed: a run calls it on a
+    /// thread of its own as it starts, and the report at the end of the run finds it done.
+    /// </summary>
+    public static void WarmUp()
+    {
+        Register();
+        var plot = new Plot();
+        plot.Add.Markers(new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 }, MarkerShape.FilledCircle, 5, Colors.Black);
+        plot.Add.Line(0, 0, 1, 1);
+        plot.Add.Bars(new[] { new Bar { Position = 0, ValueBase = 0, Value = 1 } });
+        plot.Add.Scatter(new[] { 0.0, 1.0 }, new[] { 1.0, 0.0 });
+        plot.Add.Text("0.5", 0.5, 0.5);
+        plot.ShowLegend(Edge.Bottom);
+        _ = plot.GetSvgXml(200, 100);
+    }
+
     private static SKTypeface Load(string file)
     {
         using var stream = typeof(ChartFonts).Assembly.GetManifestResourceStream("Avrr.Analytics.Reports." + file)

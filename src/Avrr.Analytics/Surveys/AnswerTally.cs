@@ -50,12 +50,15 @@ public sealed class AnswerTally
     {
         var questions = _layout.QuestionCount;
         for (var row = 0; row < batch.Count; row++)
+            if (!batch.Rejected[row]) Surveys++;
+        // Missing answers are few: find them in the whole batch at once (a vectorised search), not question by question.
+        var answers = batch.Answers.AsSpan(0, batch.Count * questions);
+        for (var at = answers.IndexOf(AnswerDecoder.Missing); at >= 0;)
         {
-            if (batch.Rejected[row]) continue;
-            Surveys++;
-            var answers = batch.Answers.AsSpan(row * questions, questions);
-            for (var q = 0; q < answers.Length; q++)
-                if (answers[q] == AnswerDecoder.Missing) _missing[q * _kinds + KindOf(batch.TrimmedField(row, _layout.FirstQuestionColumn + q))]++;
+            var (row, q) = Math.DivRem(at, questions);
+            if (!batch.Rejected[row]) _missing[q * _kinds + KindOf(batch.TrimmedField(row, _layout.FirstQuestionColumn + q))]++;
+            var next = answers[(at + 1)..].IndexOf(AnswerDecoder.Missing);
+            at = next < 0 ? -1 : at + 1 + next;
         }
     }
 
