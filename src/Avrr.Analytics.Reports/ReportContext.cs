@@ -78,13 +78,17 @@ public sealed class ReportContext
     {
         if (Suppressed(table, row)) { SuppressedNote(html); return; }
         Number(html, table, row, estimate, format);
-        if (table.Number(row, "ci_low") is null) return;
-        html.Raw(" <span class=\"ci\">(");
-        Number(html, table, row, "ci_low", format);
-        // A signed bound reads badly after a dash (+0.02–+0.07): differences are written "+0.02 to +0.07".
-        html.Text(format is null ? "–" : " " + T.To + " ");
-        Number(html, table, row, "ci_high", format);
-        html.Raw(")</span>");
+        if (table.Number(row, "ci_low") is not null)
+        {
+            html.Raw(" <span class=\"ci\">(");
+            Number(html, table, row, "ci_low", format);
+            // A signed bound reads badly after a dash (+0.02–+0.07): differences are written "+0.02 to +0.07".
+            html.Text(format is null ? "–" : " " + T.To + " ");
+            Number(html, table, row, "ci_high", format);
+            html.Raw(")</span>");
+        }
+        // A remark of the estimation on this estimate (few PSUs, say), as the table has it.
+        if (table.Text(row, "note") is { } note) html.Raw(" ").Element("span", note, "row-note");
     }
 
     /// <summary>Just the interval, "0.49 – 0.53".</summary>

@@ -30,6 +30,7 @@ internal static class ReportStyle
         tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: 600; }
         .ci { color: var(--muted); white-space: nowrap; }
         .suppressed { color: var(--muted); font-style: italic; }
+        .row-note { color: var(--muted); font-size: .8rem; font-style: italic; }
         .code, .hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85rem; }
         .hash { word-break: break-all; }
         .muted, .note { color: var(--muted); }

@@ -95,7 +95,10 @@ public sealed class HandWrittenResultTests
         Assert.Contains("t quantile for the design's degrees of freedom", methodology);
         Assert.Contains("Equal weights.", methodology);
         Assert.Contains("Clusters (primary sampling units): the column community.", methodology);
-        Assert.Contains("few clusters", Page("en").Html, StringComparison.Ordinal);
+        // A note of a comparison follows its sentence; a note of an estimate follows it in its table.
+        Assert.Contains("few clusters", Page("en").Document.GetElementById("findings")!.TextContent, StringComparison.Ordinal);
+        var community = Page("en").Document.QuerySelectorAll("tr").Single(tr => tr.QuerySelector("th")?.TextContent == "=HYPERLINK(1)");
+        Assert.Equal("few clusters", community.QuerySelector(".row-note")!.TextContent);
     }
 
     [Fact]
