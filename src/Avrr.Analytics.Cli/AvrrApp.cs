@@ -122,6 +122,9 @@ public static class AvrrApp
             config.AddCommand<InitCommand>("init")
                 .WithDescription(HelpText.For("Read an export's header and write an evaluation file to edit and run."))
                 .WithExample("init", "exports/RSS_2025_Q3.csv", "--out", "evaluation.json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription(HelpText.For("Make report.html again from a result folder, in English or French, without the inputs."))
+                .WithExample("report", "results", "--lang", "fr", "--out", "rapport.html");
             config.AddBranch("scheme", scheme =>
             {
                 scheme.SetDescription(HelpText.For("Show or check a scoring scheme."));
@@ -168,7 +171,7 @@ public static class AvrrApp
         string[] command = args switch
         {
             ["scheme", "show" or "check", ..] => [args[0], args[1]],
-            ["run" or "validate" or "sample" or "scheme" or "init", ..] => [args[0]],
+            ["run" or "validate" or "sample" or "scheme" or "init" or "report", ..] => [args[0]],
             _ => [],
         };
         console.WriteLine(words.Format(words.SeeHelp, string.Join(' ', [.. command, "--help"])));

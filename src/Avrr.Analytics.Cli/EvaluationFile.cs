@@ -38,6 +38,8 @@ public sealed record EvaluationFile
     public string? Keep { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Recode { get; init; }
     public double? ShortInterviewMinutes { get; init; }
+    /// <summary>Write report.html and results.xlsx (true when left out).</summary>
+    public bool? Report { get; init; }
 
     /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
@@ -51,7 +53,7 @@ public sealed record EvaluationFile
     [
         ("inputs", Kind.Texts), ("out", Kind.Text), ("scheme", Kind.Text), ("levels", Kind.Texts), ("weight", Kind.Text),
         ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
-        ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("columns", Kind.Mapping),
+        ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("$comment", Kind.Note),
     ];
@@ -166,6 +168,7 @@ public sealed record EvaluationFile
             MinCell = Usable("minCell", Kind.WholeNumber, out var minCell) ? minCell.GetInt32() : null,
             Ci = Text("ci"), Lang = Text("lang"), Formats = Texts("formats"), DateFormat = Text("dateFormat"), Sheet = Text("sheet"),
             Indicators = Usable("indicators", Kind.Flag, out var indicators) ? indicators.GetBoolean() : null,
+            Report = Usable("report", Kind.Flag, out var report) ? report.GetBoolean() : null,
             Columns = Usable("columns", Kind.Mapping, out var columns) ? Map(columns) : null,
             MaxRejectedShare = Usable("maxRejectedShare", Kind.Number, out var share) ? share.GetDouble() : null,
             Period = Text("period"), From = Text("from"), To = Text("to"), Keep = Text("keep"),

@@ -15,7 +15,7 @@ namespace Avrr.Analytics.Runs;
 /// pass 1      survey keys: duplicate surveys, panel returnees
 /// pass 2      read → decode → validate → score, then the stages' parts:
 ///               returnee_scores.csv · returnee_scores.parquet · estimation · accounting and rejects.csv
-/// finish      aggregates and panel_change · comparisons · rejects.csv · the manifest · the result moved into place
+/// finish      aggregates and panel_change · comparisons · rejects.csv · data_quality · scheme.json · the manifest · report.html and results.xlsx · the result moved into place
 /// </code>
 /// Everything is written into a partial folder that is moved into place at the end, so a refused input,
 /// an error or a kill never leaves half a result.
@@ -71,9 +71,15 @@ public static class EvaluationRun
         run.Wrote(ManifestFile);
         var estimates = run.Estimates!;
         var result = new RunResult(output.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
-            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed,
+            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees,
+            estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, clock.Elapsed,
             run.Accounting.RowsOutsidePeriod, run.Checks!);
         Manifest.Write(run.PathOf(ManifestFile), plan, result, started);
+        foreach (var stage in stages)
+        {
+            cancel.ThrowIfCancellationRequested();
+            StageClock.Measure($"after manifest: {stage.Name}", () => { stage.AfterManifest(); return 0; });
+        }
         output.Commit();
         StageClock.Report();
         return result;
@@ -91,6 +97,9 @@ public static class EvaluationRun
         stages.Add(new ComparisonsStage(run));
         stages.Add(new AccountingStage(run));
         stages.Add(new FieldChecksStage(run.Plan, checks => run.Checks = checks));
+        stages.Add(new DataQualityStage(run));
+        stages.Add(new SchemeFileStage(run));
+        if (run.Plan.Settings.Report) stages.Add(new ReportStage(run));
         return [.. stages];
     }
 }

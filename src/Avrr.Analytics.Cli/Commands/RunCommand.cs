@@ -42,6 +42,10 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         [LocalizedDescription("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
         public string? MaxRejectedShare { get; init; }
 
+        [CommandOption("--no-report")]
+        [Description("Do not write report.html and results.xlsx.")]
+        public bool? NoReport { get; init; }
+
         [CommandOption("--quiet")]
         [LocalizedDescription("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -60,6 +64,7 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
                 file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
+            Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
         });
         try
         {

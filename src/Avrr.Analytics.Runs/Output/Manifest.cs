@@ -76,6 +76,7 @@ internal static class Manifest
         Optional(json, "sheet", settings.Sheet);
         json.WriteBoolean("indicators", settings.Indicators);
         json.WriteNumber("max_rejected_share", settings.MaxRejectedShare);
+        json.WriteBoolean("report", settings.Report);
         json.WriteStartObject("columns");
         foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
         json.WriteEndObject();
@@ -107,6 +108,9 @@ internal static class Manifest
         foreach (var (reason, count) in result.RejectsByReason) json.WriteNumber(reason, count);
         json.WriteEndObject();
         json.WriteNumber("panel_returnees", result.PanelReturnees);
+        json.WriteNumber("returnees", result.Returnees);
+        json.WriteString("first_survey_date", result.FirstSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("last_survey_date", result.LastSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Checks(json, result.Checks);
         Strings(json, "files", result.Files);
 

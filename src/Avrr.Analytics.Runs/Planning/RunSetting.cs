@@ -30,4 +30,5 @@ public enum RunSetting
     Keep,
     Recode,
     ShortInterviewMinutes,
+    Report,
 }

@@ -48,6 +48,8 @@ public sealed record RunSettings
     public const double DefaultShortInterviewMinutes = 5;
     /// <summary>The run's date, after which a survey date is flagged; today (local time) when null.</summary>
     public DateOnly? Today { get; init; }
+    /// <summary>Write report.html and results.xlsx (docs/report.md) beside the tables.</summary>
+    public bool Report { get; init; } = true;
     /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
     public int Threads { get; init; }
 }

@@ -27,6 +27,10 @@ public sealed class RunAccounting
     public long RowsOutsidePeriod { get; private set; }
     public long RowsScored => RowsRead - RowsRejected - RowsOutsidePeriod;
 
+    /// <summary>The earliest and the latest date of a scored survey (default when none was scored).</summary>
+    public DateOnly FirstSurveyDate { get; private set; } = DateOnly.MaxValue;
+    public DateOnly LastSurveyDate { get; private set; } = DateOnly.MinValue;
+
     /// <summary>Reject lines (one per problem) by reason name, in byte order of the names.</summary>
     public IReadOnlyDictionary<string, long> RejectsByReason => new SortedDictionary<string, long>(_rejectsByReason, StringComparer.Ordinal);
 
@@ -47,7 +51,14 @@ public sealed class RunAccounting
                 RowsOutsidePeriod++;
                 _outside[batch.SourceIndex]++;
             }
-            if (!batch.Rejected[row]) continue;
+            if (!batch.Rejected[row])
+            {
+                if (batch.OutsidePeriod[row]) continue;
+                var date = batch.SurveyDate[row];
+                if (date < FirstSurveyDate) FirstSurveyDate = date;
+                if (date > LastSurveyDate) LastSurveyDate = date;
+                continue;
+            }
             RowsRejected++;
             _rejected[batch.SourceIndex]++;
         }

@@ -15,6 +15,9 @@ public sealed record RunResult(
     IReadOnlyList<string> Levels,
     IReadOnlyList<EstimateRow> Aggregates,
     long PanelReturnees,
+    long Returnees,
+    DateOnly FirstSurveyDate,
+    DateOnly LastSurveyDate,
     TimeSpan Elapsed,
     long RowsOutsidePeriod,
     FieldChecks Checks)

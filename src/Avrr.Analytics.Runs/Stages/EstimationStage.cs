@@ -30,6 +30,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     private readonly Utf8Table _strata = new(), _clusters = new();
     private readonly double[] _measures;
     private readonly int[] _dimensions;
+    private long _scored;
 
     /// <param name="plan">The run's plan: levels, measures, design columns.</param>
     /// <param name="panelRows">The rows of returnees with two or more surveys (pass 1).</param>
@@ -64,6 +65,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         for (var row = 0; row < batch.Count; row++)
         {
             if (!batch.IsScored(row)) continue;
+            _scored++;
             // The measures in the estimator's order: composite, the dimensions, then the indicators when asked.
             var scores = batch.RowScores(row);
             _measures[0] = scores[^1];
@@ -102,7 +104,9 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
             _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands, plan.Settings.Ci));
         var panel = returnees == 0 ? [] : tables.Rows(panelCells, plan.Settings.MinCell, onlyGroupsWithSurveys: true);
         StageClock.Memo("panel change");
-        _publish(new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, returnees, comparisons));
+        // A returnee with one survey has it outside the panel surveys; the panel's own count has every returnee among those once.
+        var allReturnees = _scored - _panel.Surveys + _panel.Returnees;
+        _publish(new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, returnees, comparisons, allReturnees));
     }
 
     public override void Dispose() => _panelBuckets.Dispose();

@@ -33,6 +33,9 @@ public sealed class RunContext
     /// <summary>The destination the result will be moved to.</summary>
     public string Destination => _output.Destination;
 
+    /// <summary>The partial result folder itself, which becomes the destination when the run commits.</summary>
+    public string Folder => _output.PathOf("");
+
     /// <summary>A scratch folder inside the partial result for spill files; removed before the result is moved into place.</summary>
     public string SpillFolder => _output.PathOf(".spill");
 

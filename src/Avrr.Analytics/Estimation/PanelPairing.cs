@@ -28,6 +28,9 @@ public sealed class PanelPairing
     /// <summary>The surveys added so far.</summary>
     public long Surveys { get; private set; }
 
+    /// <summary>After <see cref="Estimate"/>: the returnees among the surveys added, with one scored survey or more.</summary>
+    public long Returnees { get; private set; }
+
     /// <summary>
     /// The record of one survey, its layout defined here once: u64 id fingerprint, i32 day, i64 sequence,
     /// f64 weight, i32 stratum, i32 cluster, i32 cell, u16 id length, f64 × measures, then the id bytes.
@@ -90,9 +93,11 @@ public sealed class PanelPairing
             System.Threading.Tasks.Parallel.For(0, Together, i =>
             {
                 if (first + i < _buckets.Count) PairsOf(first + i, spaces[i]);
-                else spaces[i].PairCount = 0;
+                else { spaces[i].PairCount = 0; spaces[i].Singles = 0; }
             });
             foreach (var space in spaces)
+            {
+                Returnees += space.Singles;
                 for (var p = 0; p < space.PairCount; p++)
                 {
                     var pair = space.Pairs[p];
@@ -100,7 +105,9 @@ public sealed class PanelPairing
                     estimator.Add(pair.Cell, pair.Stratum, design.AddSurvey(pair.Stratum, pair.Cluster), pair.Weight,
                         space.Changes.AsSpan(p * _measures, _measures));
                 }
+            }
         }
+        Returnees += returnees;
         return (estimator, returnees);
     }
 
@@ -112,6 +119,8 @@ public sealed class PanelPairing
         /// <summary>The changes of pair i at [i × measures, (i + 1) × measures).</summary>
         public double[] Changes = [];
         public int PairCount;
+        /// <summary>Returnees of the bucket with a single scored survey (their other surveys were rejected).</summary>
+        public int Singles;
     }
 
     /// <summary>Pairs the first and last survey of each returnee of a bucket into <paramref name="space"/>.</summary>
@@ -145,6 +154,7 @@ public sealed class PanelPairing
             return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
         });
         space.PairCount = 0;
+        space.Singles = 0;
         ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
             (x, y) =>
             {
@@ -155,7 +165,7 @@ public sealed class PanelPairing
             },
             returnee =>
             {
-                if (returnee.Length < 2) return;
+                if (returnee.Length < 2) { space.Singles++; return; }
                 var first = data.AsSpan(returnee[0].Offset);
                 var last = data.AsSpan(returnee[^1].Offset);
                 var p = space.PairCount++;

@@ -56,11 +56,20 @@ internal static class OutputContract
 
     public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message", "submission_id", "submission_uuid", "submission_time"];
 
+    /// <summary>The files of a run's result in the order the manifest lists them (docs/outputs.md), before manifest.json.</summary>
     public static readonly string[] DataFiles =
     [
         "returnee_scores.csv", "returnee_scores.parquet", "aggregates.csv", "aggregates.parquet",
-        "panel_change.csv", "panel_change.parquet", "comparisons.csv", "comparisons.parquet", "rejects.csv",
+        "panel_change.csv", "panel_change.parquet", "comparisons.csv", "comparisons.parquet", "rejects.csv", "data_quality.csv", "data_quality.parquet", "scheme.json",
     ];
+
+    /// <summary>The report and its workbook (docs/report.md): listed before manifest.json, though they are made from the result once the manifest is written.</summary>
+    public static readonly string[] ReportFiles = ["report.html", "results.xlsx"];
+
+    /// <summary>Every file of a default run, in the manifest's order.</summary>
+    public static readonly string[] AllFiles = [.. DataFiles, .. ReportFiles, "manifest.json"];
+
+    public static readonly string[] DataQuality = ["question", "indicator", "dimension", "answer", "surveys", "share", "suppressed"];
 
     /// <summary>Every file of a folder with its bytes, by name.</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>

@@ -26,10 +26,9 @@ public sealed partial class RunOutputsTests
         var out_ = RunSample();
 
         var files = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
-        Assert.Equal(OutputContract.DataFiles.Append("manifest.json").Order(StringComparer.Ordinal), files);
+        Assert.Equal(OutputContract.AllFiles.Order(StringComparer.Ordinal), files);
         var manifest = OutputContract.Manifest(out_);
-        Assert.Equal([.. OutputContract.DataFiles.Take(8), "rejects.csv", "manifest.json"],
-            manifest["files"]!.AsArray().Select(f => (string)f!));
+        Assert.Equal(OutputContract.AllFiles, manifest["files"]!.AsArray().Select(f => (string)f!));
     }
 
     [Fact]
@@ -177,8 +176,21 @@ public sealed partial class RunOutputsTests
         var out_ = RunSample("--formats", "csv");
 
         Assert.Empty(Directory.EnumerateFiles(out_, "*.parquet"));
-        Assert.Equal(["aggregates.csv", "comparisons.csv", "manifest.json", "panel_change.csv", "rejects.csv", "returnee_scores.csv"],
+        Assert.Equal(["aggregates.csv", "comparisons.csv", "data_quality.csv", "manifest.json", "panel_change.csv", "rejects.csv", "report.html", "results.xlsx", "returnee_scores.csv", "scheme.json"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_report_of_a_parquet_only_result_shows_what_the_report_of_a_csv_result_shows()
+    {
+        var csv = RunSample("--formats", "csv");
+        var parquet = RunSample("--formats", "parquet");
+
+        // The same numbers, read from the other format; only the footer's list of the tables read differs.
+        var fromCsv = File.ReadAllText(Path.Combine(csv, "report.html"));
+        var fromParquet = File.ReadAllText(Path.Combine(parquet, "report.html"));
+        Assert.Contains("aggregates.parquet", fromParquet, StringComparison.Ordinal);
+        Assert.Equal(fromCsv, fromParquet.Replace(".parquet", ".csv"));
     }
 
     [Fact]
@@ -186,7 +198,7 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample("--formats", "parquet");
 
-        Assert.Equal(["aggregates.parquet", "comparisons.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "returnee_scores.parquet"],
+        Assert.Equal(["aggregates.parquet", "comparisons.parquet", "data_quality.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "report.html", "results.xlsx", "returnee_scores.parquet", "scheme.json"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
         Assert.Equal(["parquet"], OutputContract.Manifest(out_)["settings"]!["formats"]!.AsArray().Select(f => (string)f!));
     }
