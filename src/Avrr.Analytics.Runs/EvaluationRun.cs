@@ -45,6 +45,8 @@ public static class EvaluationRun
         {
             observer?.Stage("scoring");
             SurveyPipeline.Run(plan, keys.Duplicates, stages, observer is null ? null : observer.Rows, cancel);
+            // What was scored is what the manifest will describe, or nothing is kept (docs/inputs.md, "Formats").
+            foreach (var input in plan.Inputs) input.ConfirmUnchanged();
             StageClock.Memo("pass 2");
             var accounting = run.Accounting!;
             if (accounting.RowsScored == 0) throw NothingScoredException.AllRejected(accounting.RowsRead, accounting.RejectsByReason);

@@ -21,6 +21,7 @@ public static class ValidationRun
             observer?.Stage("validating");
             var counting = new Counting(examplesPerReason);
             SurveyPipeline.Run(plan, keys.Duplicates, [counting], observer is null ? null : observer.Rows);
+            foreach (var input in plan.Inputs) input.ConfirmUnchanged();
             return new ValidationReport(counting.Read, counting.Read - counting.Rejected, counting.Rejected, counting.Blank, counting.Counts, counting.Examples,
                 plan.Inputs.Select(i => (i.Path, i.Description)).ToArray());
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Avrr.Analytics.Grouping;
 using Avrr.Analytics.Runs.Planning;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Avrr.Analytics.Cli.Commands;
@@ -41,7 +42,7 @@ public class InputSettings : CommandSettings
     public string? Sheet { get; init; }
 
     [CommandOption("--threads <N>")]
-    [Description("Threads for decoding and scoring (default: one per core). Results do not depend on it.")]
+    [Description("Threads for decoding and scoring (default: one per core; at most 4 per core). Results do not depend on it.")]
     public int? Threads { get; init; }
 
     /// <summary>The run settings from these flags over the evaluation file over the defaults, and where each came from.</summary>
@@ -64,6 +65,14 @@ public class InputSettings : CommandSettings
             Threads = Threads ?? 0,
         };
         return (more is null ? settings : more(file, settings, sources), sources);
+    }
+
+    /// <summary>Says so when --threads asks for more threads than a run starts (the run uses the most it may).</summary>
+    internal static void NoteThreads(IAnsiConsole console, RunSettings settings)
+    {
+        if (settings.Threads <= RunSettings.MaxThreads) return;
+        console.MarkupLine("[yellow]note:[/] " + Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"--threads {settings.Threads}: using {settings.ThreadsUsed} threads, the most a run starts on this machine (4 per core, {Environment.ProcessorCount} cores); the results do not depend on it")));
     }
 
     internal static IReadOnlyList<Level> ParseLevels(IEnumerable<string> texts)

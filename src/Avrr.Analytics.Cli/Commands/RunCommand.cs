@@ -59,6 +59,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
         });
+        InputSettings.NoteThreads(console, run);
         try
         {
             var result = RunProgress.Run(console, settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));

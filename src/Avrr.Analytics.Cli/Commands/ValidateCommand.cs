@@ -20,6 +20,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (run, sources) = settings.ToRunSettings();
+        InputSettings.NoteThreads(console, run);
         ValidationReport result;
         try
         {

@@ -36,7 +36,10 @@ internal static class SurveyKeyScan
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        return changed ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+        if (changed) result = Scan(inputs, layout, spillFolder, rowsRead);
+        // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
+        foreach (var input in inputs) input.ConfirmUnchanged();
+        return result;
     }
 
     private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
@@ -47,7 +50,7 @@ internal static class SurveyKeyScan
         // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
         // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
         using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
-        var record = new byte[1 << 16];
+        var record = new byte[FixedBytes + 1 + 2 * SurveyKeys.MaxBytes];
         var dateKey = new byte[4];
         long sequence = 0;
         foreach (var input in inputs)
@@ -58,11 +61,12 @@ internal static class SurveyKeyScan
                 for (var row = 0; row < batch.Count; row++)
                 {
                     var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
-                    if (id.IsEmpty || batch.Rejected[row]) continue;
-                    ReadOnlySpan<byte> second;
-                    byte kind;
                     // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
                     var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    // Keys too long to compare exactly are rejected in pass 2 (SurveyProcessor), and take no part here.
+                    if (id.IsEmpty || batch.Rejected[row] || SurveyKeys.IsTooLong(id) || SurveyKeys.IsTooLong(round)) continue;
+                    ReadOnlySpan<byte> second;
+                    byte kind;
                     if (!round.IsEmpty)
                     {
                         kind = (byte)'R';
@@ -109,9 +113,7 @@ internal static class SurveyKeyScan
 
     private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row)
     {
-        // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
-        id = id[..Math.Min(id.Length, 30000)];
-        key = key[..Math.Min(key.Length, 30000)];
+        // Whole keys: a longer one never gets here (SurveyKeys), so two ids are compared exactly.
         var span = buffer.AsSpan();
         var p = FixedBytes;
         id.CopyTo(span[p..]);

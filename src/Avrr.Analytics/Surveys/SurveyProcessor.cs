@@ -30,10 +30,14 @@ public sealed class SurveyProcessor
     public void Process(SurveyBatch batch, DuplicateSurveys duplicates)
     {
         var questions = _layout.QuestionCount;
+        // One vectorised search of the batch's text nearly always settles that no field holds a NUL.
+        var nulInBatch = batch.TextContains(0);
         for (var row = 0; row < batch.Count; row++)
         {
             // A row the reader already rejected (wrong field count, broken quotes) has columns that cannot be trusted.
             if (batch.Rejected[row]) continue;
+            // So has a row with a NUL byte in a field: the export is damaged there.
+            if (nulInBatch && RejectNulFields(batch, row)) continue;
             CheckRecord(batch, row);
             var answers = batch.Answers.AsSpan(row * questions, questions);
             var text = batch.Text;
@@ -71,9 +75,27 @@ public sealed class SurveyProcessor
         if (batch.Rejects.Count > 1) batch.Rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
     }
 
+    /// <summary>Rejects each field of a row that holds a NUL byte; true when there was one.</summary>
+    private bool RejectNulFields(SurveyBatch batch, int row)
+    {
+        var found = false;
+        for (var column = 0; column < _layout.ColumnCount; column++)
+        {
+            var field = batch.Field(row, column);
+            if (field.IndexOf((byte)0) < 0) continue;
+            found = true;
+            var id = _layout.NameOf(column);
+            batch.Reject(row, id, Encoding.UTF8.GetString(field), RejectReason.NulByte,
+                $"{id} holds a NUL byte (shown as \u2400), which is not text: the export is damaged in this row; correct the value where the export comes from");
+        }
+        return found;
+    }
+
     private void CheckRecord(SurveyBatch batch, int row)
     {
         Required(batch, row, SurveyLayout.ReturneeId);
+        KeyLength(batch, row, SurveyLayout.ReturneeId);
+        KeyLength(batch, row, SurveyLayout.Round);
         Required(batch, row, SurveyLayout.Country);
         var date = batch.TrimmedField(row, SurveyLayout.SurveyDate);
         if (date.IsEmpty) Required(batch, row, SurveyLayout.SurveyDate);
@@ -96,6 +118,16 @@ public sealed class SurveyProcessor
 
         DesignValue(batch, row, _layout.ClusterColumn, "cluster");
         DesignValue(batch, row, _layout.StrataColumn, "strata");
+    }
+
+    private static void KeyLength(SurveyBatch batch, int row, int column)
+    {
+        var key = batch.TrimmedField(row, column);
+        if (!SurveyKeys.IsTooLong(key)) return;
+        var id = SurveyColumns.Record[column];
+        batch.Reject(row, id, Encoding.UTF8.GetString(key), RejectReason.KeyTooLong,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{id} has {Encoding.UTF8.GetCharCount(key):N0} characters, more than the {SurveyKeys.MaxLength:N0} a key may have to be compared exactly; is this the right column?"));
     }
 
     private static void Required(SurveyBatch batch, int row, int column)
