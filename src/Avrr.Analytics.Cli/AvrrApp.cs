@@ -1,4 +1,5 @@
 using Avrr.Analytics.Cli.Commands;
+using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.Runs.Output;
 using Avrr.Analytics.Runs.Planning;
@@ -58,6 +59,12 @@ public static class AvrrApp
         catch (NothingScoredException e)
         {
             console.MarkupLine("[red]nothing to score:[/] " + Markup.Escape(e.Message) + ".");
+            console.MarkupLine("Nothing was written.");
+            return (int)ExitCode.InputRefused;
+        }
+        catch (TooManyGroupsException e)
+        {
+            console.MarkupLine("[red]too many groups:[/] " + Markup.Escape(e.Message) + ".");
             console.MarkupLine("Nothing was written.");
             return (int)ExitCode.InputRefused;
         }
