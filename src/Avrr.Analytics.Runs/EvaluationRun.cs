@@ -36,7 +36,7 @@ public static class EvaluationRun
         var run = new RunContext(plan, output, observer, started, clock);
 
         observer?.Stage("finding duplicate surveys");
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, observer is null ? null : observer.Rows));
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, observer is null ? null : observer.Rows, cancel));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 

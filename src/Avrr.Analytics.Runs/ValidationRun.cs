@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Runs;
 /// <summary>Reads and validates inputs exactly as a run does (both passes), and writes nothing.</summary>
 public static class ValidationRun
 {
-    public static ValidationReport Execute(RunSettings settings, int examplesPerReason = 5, IRunObserver? observer = null)
+    public static ValidationReport Execute(RunSettings settings, int examplesPerReason = 5, IRunObserver? observer = null, CancellationToken cancel = default)
     {
         observer?.Stage("checking inputs");
         var plan = RunPlan.Create(settings);
@@ -17,10 +17,10 @@ public static class ValidationRun
         try
         {
             observer?.Stage("finding duplicate surveys");
-            var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill);
+            var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, cancel: cancel);
             observer?.Stage("validating");
             var counting = new Counting(examplesPerReason);
-            SurveyPipeline.Run(plan, keys.Duplicates, [counting], observer is null ? null : observer.Rows);
+            SurveyPipeline.Run(plan, keys.Duplicates, [counting], observer is null ? null : observer.Rows, cancel);
             foreach (var input in plan.Inputs) input.ConfirmUnchanged();
             return new ValidationReport(counting.Read, counting.Read - counting.Rejected, counting.Rejected, counting.Blank, counting.Counts, counting.Examples,
                 plan.Inputs.Select(i => (i.Path, i.Description)).ToArray());

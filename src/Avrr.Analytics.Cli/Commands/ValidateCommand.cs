@@ -22,13 +22,19 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateComm
         var (run, sources) = settings.ToRunSettings();
         InputSettings.NoteThreads(console, run);
         ValidationReport result;
+        using var interruption = new Interruption(cancellationToken);
         try
         {
-            result = RunProgress.Run(console, settings.Quiet, observer => ValidationRun.Execute(run, observer: observer));
+            result = RunProgress.Run(console, settings.Quiet, observer => ValidationRun.Execute(run, observer: observer, cancel: interruption.Token));
         }
         catch (SettingsException e)
         {
             throw new UsageException(sources.Word(e));
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape($"the validation was stopped by {interruption.SignalName}."));
+            return (int)interruption.ExitCode;
         }
         var culture = CultureInfo.InvariantCulture;
         foreach (var (path, format) in result.Inputs) console.WriteLine($"{path}: {format}");

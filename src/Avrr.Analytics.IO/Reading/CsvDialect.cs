@@ -44,7 +44,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         _ => $"'{separator}'",
     };
 
-    public static CsvDialect Probe(string path)
+    public static CsvDialect Probe(string path, CancellationToken cancel = default)
     {
         using var stream = OpenRead(path);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -58,6 +58,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         int read;
         while ((read = stream.Read(buffer, carried, ChunkSize)) > 0)
         {
+            cancel.ThrowIfCancellationRequested();
             sha.AppendData(buffer, carried, read);
             nuls += buffer.AsSpan(carried, read).Count((byte)0);
             if (total == 0) head = buffer.AsSpan(0, Math.Min(read, HeadSize)).ToArray();

@@ -82,10 +82,10 @@ public sealed class SurveyInput
     /// come late. Returns true when the file must be read again, with another encoding; throws
     /// <see cref="InputRefusedException"/> when it cannot be used. Other formats were read in full when opened.
     /// </summary>
-    public bool Verify()
+    public bool Verify(CancellationToken cancel = default)
     {
         if (_csv is null || _csv.Sha256.Length > 0) return false;
-        var probed = CsvDialect.Probe(Path);
+        var probed = CsvDialect.Probe(Path, cancel);
         var changed = probed.Encoding.CodePage != _csv.Encoding.CodePage;
         _csv = probed;
         Sha256 = probed.Sha256;

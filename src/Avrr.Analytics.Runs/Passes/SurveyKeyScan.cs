@@ -21,28 +21,31 @@ internal static class SurveyKeyScan
     /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
     /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
     /// </summary>
-    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null)
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null,
+        CancellationToken cancel = default)
     {
-        var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
+        var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, cancel));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
-            // A refused input explains a failed scan better than the scan's own error.
-            verified.Wait();
+            // A refused input explains a failed scan better than the scan's own error (thrown as it is, not
+            // wrapped); a verification stopped by the same cancellation leaves the scan's.
+            try { verified.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) { }
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        if (changed) result = Scan(inputs, layout, spillFolder, rowsRead);
+        if (changed) result = Scan(inputs, layout, spillFolder, rowsRead, cancel);
         // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
         foreach (var input in inputs) input.ConfirmUnchanged();
         return result;
     }
 
-    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, CancellationToken cancel)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
@@ -58,6 +61,7 @@ internal static class SurveyKeyScan
             using var reader = input.OpenReader(layout);
             while (reader.Fill(batch, wanted, ref sequence))
             {
+                cancel.ThrowIfCancellationRequested();
                 for (var row = 0; row < batch.Count; row++)
                 {
                     var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
