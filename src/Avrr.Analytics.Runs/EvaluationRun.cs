@@ -34,7 +34,25 @@ public static class EvaluationRun
         var plan = StageClock.Measure("check inputs", () => RunPlan.Create(settings));
         output.Prepare([.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
         var run = new RunContext(plan, output, observer, started, clock);
+        try
+        {
+            var result = Produce(run, cancel);
+            output.Commit();
+            StageClock.Report();
+            return result;
+        }
+        catch (Exception e) when (e is IOException or AggregateException)
+        {
+            // A full disk or a read-only file system is the user's environment, not a fault of the engine.
+            if (output.WriteFailure(e, plan.Inputs.Sum(i => i.Stamp.Size)) is { } failure) throw failure;
+            throw;
+        }
+    }
 
+    /// <summary>Both passes and every stage's files, then the manifest, all into the partial folder.</summary>
+    private static RunResult Produce(RunContext run, CancellationToken cancel)
+    {
+        var (plan, observer) = (run.Plan, run.Observer);
         observer?.Stage("finding duplicate surveys");
         var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, observer is null ? null : observer.Rows, cancel));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
@@ -66,11 +84,9 @@ public static class EvaluationRun
 
         run.Wrote(ManifestFile);
         var estimates = run.Estimates!;
-        var result = new RunResult(output.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
-            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed);
-        Manifest.Write(run.PathOf(ManifestFile), plan, result, started);
-        output.Commit();
-        StageClock.Report();
+        var result = new RunResult(run.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
+            run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, run.Clock.Elapsed);
+        Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Started);
         return result;
     }
 
