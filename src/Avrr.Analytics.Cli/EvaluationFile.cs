@@ -80,6 +80,14 @@ public sealed record EvaluationFile
         }
         // Notepad saves UTF-8 with a byte order mark, which a JSON reader takes for a bad first byte.
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        // A value in another encoding (a name saved as Windows-1252) would fail deep inside the reader.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var valid = 0;
+            while (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(valid), out _, out var used) == System.Buffers.OperationStatus.Done) valid += used;
+            var line = 1 + bytes.AsSpan(0, valid).Count((byte)'\n');
+            throw new UsageException($"--config {path}, line {line}: the file is not UTF-8 text (a byte that is not UTF-8 at position {valid + 1}); save it again as UTF-8");
+        }
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         JsonDocument document;
         Dictionary<string, int> lines;

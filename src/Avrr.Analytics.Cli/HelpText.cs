@@ -49,7 +49,7 @@ internal static class HelpText
         ["The result folder (default: results). Replaced as a whole, only when the run succeeds."] = "Le dossier des résultats (par défaut : results). Remplacé en entier, seulement quand l'évaluation réussit.",
         ["The scheme file to check."] = "Le fichier de schéma à vérifier.",
         ["The sheet of XLSX inputs (default: the first)."] = "La feuille des fichiers XLSX (par défaut : la première).",
-        ["Threads for decoding and scoring (default: one per core). Results do not depend on it."] = "Fils d'exécution pour décoder et noter (par défaut : un par cœur). Les résultats n'en dépendent pas.",
+        ["Threads for decoding and scoring (default: one per core; at most 4 per core). Results do not depend on it."] = "Fils d'exécution pour décoder et noter (par défaut : un par cœur ; au plus 4 par cœur). Les résultats n'en dépendent pas.",
         ["Which submission of a repeated survey is kept: first, or last (the latest by _submission_time, else the last in input order)."] = "La soumission gardée d'une enquête répétée : first (la première), ou last (la plus récente selon _submission_time, sinon la dernière dans l'ordre).",
         ["95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal."] = "Intervalles à 95 % : t (loi de Student aux degrés de liberté du plan, par défaut) ou normal.",
         ["Withhold every statistic of a group with fewer surveys than this (default: 5)."] = "Masquer toute statistique d'un groupe de moins d'enquêtes que cela (par défaut : 5).",

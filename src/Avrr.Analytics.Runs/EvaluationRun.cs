@@ -34,11 +34,29 @@ public static class EvaluationRun
         var plan = StageClock.Measure("check inputs", () => RunPlan.Create(settings));
         output.Prepare([.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
         var run = new RunContext(plan, output, observer, started, clock);
+        try
+        {
+            var result = Produce(run, cancel);
+            output.Commit();
+            StageClock.Report();
+            return result;
+        }
+        catch (Exception e) when (e is IOException or AggregateException)
+        {
+            // A full disk or a read-only file system is the user's environment, not a fault of the engine.
+            if (output.WriteFailure(e, plan.Inputs.Sum(i => i.Stamp.Size)) is { } failure) throw failure;
+            throw;
+        }
+    }
 
+    /// <summary>Both passes and every stage's files, then the manifest, all into the partial folder.</summary>
+    private static RunResult Produce(RunContext run, CancellationToken cancel)
+    {
+        var (plan, observer) = (run.Plan, run.Observer);
         observer?.Stage("finding duplicate surveys");
         var progress = new ReadProgress(plan.Inputs);
         Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress));
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress, cancel));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
@@ -48,6 +66,8 @@ public static class EvaluationRun
             observer?.Stage("scoring");
             progress.Restart();
             SurveyPipeline.Run(plan, keys.Duplicates, stages, rows, cancel, progress);
+            // What was scored is what the manifest will describe, or nothing is kept (docs/inputs.md, "Formats").
+            foreach (var input in plan.Inputs) input.ConfirmUnchanged();
             StageClock.Memo("pass 2");
             var accounting = run.Accounting!;
             if (accounting.RowsScored == 0)
@@ -70,18 +90,16 @@ public static class EvaluationRun
 
         run.Wrote(ManifestFile);
         var estimates = run.Estimates!;
-        var result = new RunResult(output.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
+        var result = new RunResult(run.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
             run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees,
-            estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, clock.Elapsed,
+            estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, run.Clock.Elapsed,
             run.Accounting.RowsOutsidePeriod, run.Checks!);
-        Manifest.Write(run.PathOf(ManifestFile), plan, result, started);
+        Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Started);
         foreach (var stage in stages)
         {
             cancel.ThrowIfCancellationRequested();
             StageClock.Measure($"after manifest: {stage.Name}", () => { stage.AfterManifest(); return 0; });
         }
-        output.Commit();
-        StageClock.Report();
         return result;
     }
 

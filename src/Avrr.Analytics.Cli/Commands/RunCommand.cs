@@ -66,15 +66,23 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
                 file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
             Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
         });
+        InputSettings.NoteThreads(console, run);
+        using var interruption = new Interruption(cancellationToken);
         try
         {
-            var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));
+            var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, interruption.Token));
             Summary.Print(console, result, run);
             return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
         }
         catch (SettingsException e)
         {
             throw new UsageException(sources.Word(e));
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
+                $"the run was stopped by {interruption.SignalName}; its partial result was deleted and nothing was written. An earlier result in {run.OutputFolder} is kept."));
+            return (int)interruption.ExitCode;
         }
     }
 

@@ -27,27 +27,37 @@ internal static class SurveyKeyScan
         public static Rules Default { get; } = new();
     }
 
-    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null, ReadProgress? progress = null)
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null,
+        ReadProgress? progress = null, CancellationToken cancel = default)
     {
         rules ??= Rules.Default;
-        var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
+        var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
-            // A refused input explains a failed scan better than the scan's own error.
-            verified.Wait();
+            // A refused input explains a failed scan better than the scan's own error (thrown as it is, not
+            // wrapped); a verification stopped by the same cancellation leaves the scan's.
+            try { verified.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) { }
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        if (changed) progress?.Restart();
-        return changed ? Scan(inputs, layout, spillFolder, rowsRead, rules, progress) : result;
+        if (changed)
+        {
+            progress?.Restart();
+            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel);
+        }
+        // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
+        foreach (var input in inputs) input.ConfirmUnchanged();
+        return result;
     }
 
-    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules, ReadProgress? progress)
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules,
+        ReadProgress? progress, CancellationToken cancel)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
@@ -58,7 +68,7 @@ internal static class SurveyKeyScan
         // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
         // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
         using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
-        var record = new byte[1 << 16];
+        var record = new byte[FixedBytes + 1 + 2 * SurveyKeys.MaxBytes];
         var dateKey = new byte[4];
         DateOnly date = default;
         long sequence = 0, read = 0;
@@ -67,14 +77,16 @@ internal static class SurveyKeyScan
             using var reader = input.OpenReader(layout);
             while (reader.Fill(batch, wanted, ref sequence))
             {
+                cancel.ThrowIfCancellationRequested();
                 for (var row = 0; row < batch.Count; row++)
                 {
                     var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
-                    if (id.IsEmpty || batch.Rejected[row]) continue;
-                    ReadOnlySpan<byte> second;
-                    byte kind;
                     // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
                     var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    // Keys too long to compare exactly are rejected in pass 2 (SurveyProcessor), and take no part here.
+                    if (id.IsEmpty || batch.Rejected[row] || SurveyKeys.IsTooLong(id) || SurveyKeys.IsTooLong(round)) continue;
+                    ReadOnlySpan<byte> second;
+                    byte kind;
                     var dated = (round.IsEmpty || rules.Period is not null) && layout.Dates.TryParse(batch.TrimmedField(row, SurveyLayout.SurveyDate), out date);
                     if (!round.IsEmpty)
                     {
@@ -128,9 +140,7 @@ internal static class SurveyKeyScan
 
     private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row, long submitted, bool inPeriod)
     {
-        // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
-        id = id[..Math.Min(id.Length, 30000)];
-        key = key[..Math.Min(key.Length, 30000)];
+        // Whole keys: a longer one never gets here (SurveyKeys), so two ids are compared exactly.
         var span = buffer.AsSpan();
         var p = FixedBytes;
         id.CopyTo(span[p..]);

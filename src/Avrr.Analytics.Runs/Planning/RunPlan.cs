@@ -62,6 +62,7 @@ public sealed class RunPlan
         var files = InputFiles.Expand(settings.Inputs);
         var options = new ReadOptions { ColumnMapping = mapping, Sheet = settings.Sheet };
         var inputs = files.Select((file, index) => SurveyInput.Open(file, index, scheme, options)).ToArray();
+        RefuseMissingNamedColumns(settings, mapping, inputs);
 
         var attributes = inputs.SelectMany(i => i.Header.Attributes).Distinct().ToArray();
         // Groups are places, times, rounds and attributes; a returnee id or a date would make a group of a handful of surveys.
@@ -165,6 +166,27 @@ public sealed class RunPlan
     {
         var list = columns.ToArray();
         var closest = HeaderMap.Closest(wanted, list);
-        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; closest: {closest}");
+        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; did you mean {closest}?");
+    }
+
+    /// <summary>
+    /// A column the settings name for an optional record column (<c>--weight</c>, or the column mapping for
+    /// weight, community or round) must be in every input: without it the rows of that input would quietly
+    /// get a weight of 1, or no community, and the estimates would be wrong. A required column named by the
+    /// mapping is refused by the input's header map (a missing required column).
+    /// </summary>
+    private static void RefuseMissingNamedColumns(RunSettings settings, IReadOnlyDictionary<string, string> mapping, IReadOnlyList<SurveyInput> inputs)
+    {
+        var named = mapping.Where(p => !SurveyColumns.Required.Contains(p.Key) && SurveyColumns.Record.Contains(p.Key)).ToList();
+        if (settings.WeightColumn is not null && !mapping.ContainsKey(SurveyColumns.Weight)) named.Add(KeyValuePair.Create(SurveyColumns.Weight, settings.WeightColumn));
+        foreach (var (id, header) in named)
+            foreach (var input in inputs)
+            {
+                if (input.Header.Ids.Contains(id)) continue;
+                var closest = HeaderMap.Closest(header, input.Header.Headers);
+                var problem = $"{input.Path} has no column '{header}'" + (closest is null ? "" : $"; did you mean '{closest}'?");
+                if (id == SurveyColumns.Weight && settings.WeightColumn is not null) throw new SettingsException(RunSetting.Weight, settings.WeightColumn, problem);
+                throw new SettingsException(RunSetting.Columns, $"{id}: {header}", problem);
+            }
     }
 }

@@ -50,6 +50,18 @@ public sealed record RunSettings
     public DateOnly? Today { get; init; }
     /// <summary>Write report.html and results.xlsx (docs/report.md) beside the tables.</summary>
     public bool Report { get; init; } = true;
-    /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
+    /// <summary>
+    /// Threads for decoding and scoring; 0 for one per core, and at most <see cref="MaxThreads"/> (more are
+    /// not started). The output does not depend on it.
+    /// </summary>
     public int Threads { get; init; }
+
+    /// <summary>
+    /// The most scoring threads a run starts: four per core. More only add memory (a batch in flight per
+    /// thread) and contention, and tens of thousands exhaust the process (docs/commands.md, "Flags").
+    /// </summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>The scoring threads the run starts: <see cref="Threads"/>, one per core for 0, at most <see cref="MaxThreads"/>.</summary>
+    public int ThreadsUsed => Threads > 0 ? Math.Min(Threads, MaxThreads) : Environment.ProcessorCount;
 }
