@@ -1,38 +1,44 @@
-using System.Globalization;
 using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Runs.Results;
 using Spectre.Console;
 
 namespace Avrr.Analytics.Cli.Output;
 
-/// <summary>The end of a run for people: the accounting, the top reject reasons, where the files are, and the headline table.</summary>
+/// <summary>The end of a run for people: the accounting, the top reject reasons, what the checks noticed, where the files are, and the headline table.</summary>
 internal static class Summary
 {
     public static void Print(IAnsiConsole console, RunResult result, RunSettings settings)
     {
-        var culture = CultureInfo.InvariantCulture;
-        var text = SummaryText.For(settings.Language);
+        var text = Words.For(settings.Language);
         console.WriteLine();
-        console.MarkupLine(string.Format(culture, text.RowsLine, result.RowsRead, result.RowsScored, result.RowsRejected, result.Elapsed.TotalSeconds));
+        console.MarkupLine(text.Format(text.RowsLine, result.RowsRead, result.RowsScored, result.RowsRejected, result.Elapsed.TotalSeconds));
+        if (result.RowsOutsidePeriod > 0)
+            console.WriteLine(text.Format(text.OutsidePeriod, result.RowsOutsidePeriod, text.Period(settings.Period)));
         var blank = result.Inputs.Sum(i => i.BlankRowsSkipped);
-        if (blank > 0) console.WriteLine(string.Format(culture, text.BlankRows, blank));
+        if (blank > 0) console.WriteLine(text.Format(text.BlankRows, blank));
         if (result.RejectsByReason.Count > 0)
         {
             console.WriteLine(text.TopReasons);
             foreach (var (reason, count) in result.RejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5))
-                console.WriteLine(string.Create(culture, $"  {reason,-22} {count,8:N0}"));
+                console.WriteLine(text.Format("  {0,-22} {1,8:N0}", reason, count));
         }
+        CheckLines.Print(console, text, result.Checks, result.RejectsByReason.Values.Sum());
         if (result.RejectedShareAbove(settings.MaxRejectedShare))
-            console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
+            console.MarkupLine("[yellow]" + Markup.Escape(text.Format(text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
-            console.WriteLine(string.Format(culture, text.Panel, result.PanelReturnees));
-        // The files of insights/ are named by their folder: a dozen tables would hide the others.
-        var files = result.Files.Where(f => !f.StartsWith("insights/", StringComparison.Ordinal)).ToList();
-        if (result.Insights is not null) files.Insert(files.Count - 1, "insights/");
-        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", files))}");
+            console.WriteLine(text.Format(text.Panel, result.PanelReturnees));
+        // The files of insights/ are named by their folder, where the first of them is: a dozen tables would hide the others.
+        var files = result.Files.ToList();
+        var firstInsight = files.FindIndex(f => f.StartsWith("insights/", StringComparison.Ordinal));
+        if (firstInsight >= 0)
+        {
+            files.RemoveAll(f => f.StartsWith("insights/", StringComparison.Ordinal));
+            files.Insert(firstInsight, "insights/");
+        }
+        console.MarkupLine($"{text.ResultsIn} [bold]{TerminalText.Markup(result.OutputFolder)}[/]: {TerminalText.Markup(string.Join(", ", files))}");
         if (result.Insights is { } insights)
-            console.WriteLine(string.Format(culture, text.Insights, insights.Profiles,
-                insights.EarlyWarning ? string.Format(culture, text.EarlyWarning, insights.EarlyWarningReturnees) : text.NoEarlyWarning));
+            console.WriteLine(text.Format(text.Insights, insights.Profiles,
+                insights.EarlyWarning ? text.Format(text.EarlyWarning, insights.EarlyWarningReturnees) : text.NoEarlyWarning));
 
         var table = new Table().Title(text.TableTitle);
         table.AddColumn(text.Country);
@@ -42,12 +48,12 @@ internal static class Summary
         foreach (var row in result.Aggregates.Where(r => r.Level == "country" && r.Measure == "composite"))
         {
             var e = row.Estimate;
-            var country = Markup.Escape(row.GroupValues[0] ?? "");
+            var country = TerminalText.Markup(row.GroupValues[0] ?? "");
             if (e.Suppressed)
-                table.AddRow(country, "", $"[grey]{Markup.Escape(string.Format(culture, text.Suppressed, settings.MinCell))}[/]", "");
+                table.AddRow(country, "", $"[grey]{Markup.Escape(text.Format(text.Suppressed, settings.MinCell))}[/]", "");
             else
-                table.AddRow(country, e.N.ToString("N0", culture), e.Mean.ToString("0.000", culture),
-                    string.Create(culture, $"{e.CiLow:0.000} – {e.CiHigh:0.000}"));
+                table.AddRow(country, e.N.ToString("N0", text.Culture), e.Mean.ToString("0.000", text.Culture),
+                    double.IsNaN(e.CiLow) ? "" : text.Format("{0:0.000} – {1:0.000}", e.CiLow, e.CiHigh));   // no interval: see the note in aggregates
         }
         console.Write(table);
     }

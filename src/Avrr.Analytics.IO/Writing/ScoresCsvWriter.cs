@@ -53,7 +53,7 @@ internal sealed class ScoresCsvWriter : IDisposable
             line.Clear();
             for (var row = 0; row < batch.Count; row++)
             {
-                if (batch.Rejected[row]) continue;
+                if (!batch.IsScored(row)) continue;
                 line.Text(batch.TrimmedField(row, SurveyLayout.ReturneeId));
                 line.Text(batch.TrimmedField(row, SurveyLayout.Round));
                 var date = batch.SurveyDate[row];

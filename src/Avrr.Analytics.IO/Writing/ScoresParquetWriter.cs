@@ -35,7 +35,7 @@ internal sealed class ScoresParquetWriter : IDisposable
         var rows = _rows.Length >= batch.Count ? _rows : _rows = new int[batch.Capacity];
         var count = 0;
         for (var row = 0; row < batch.Count; row++)
-            if (!batch.Rejected[row]) rows[count++] = row;
+            if (batch.IsScored(row)) rows[count++] = row;
         for (var done = 0; done < count;)
         {
             var take = Math.Min(count - done, _table.RowsLeftInGroup);

@@ -34,6 +34,10 @@ internal sealed class DriverData : IDisposable
     private readonly byte[] _record;
     private readonly byte[] _quarter = new byte[Vocabulary.Quarter.TextLength];
     private readonly int[] _ids;
+    private double _weightScale; // the weights are divided by this; 0 until the first survey
+
+    /// <summary>Weights in [2^-256, 2^256] are used as they are (their squares summed stay far inside the range of doubles).</summary>
+    private static readonly double SmallestPlainWeight = Math.ScaleB(1, -256), LargestPlainWeight = Math.ScaleB(1, 256);
 
     // Spill record: i64 PSU, i32 stratum, i32 cell, f64 weight, f64 × outcomes.
     private const int Psu = 0, Stratum = 8, Cell = 12, Weight = 16, Outcomes = 24;
@@ -51,6 +55,11 @@ internal sealed class DriverData : IDisposable
 
     public void Add(SurveyBatch batch, int row, int stratum, long psu, double weight, ReadOnlySpan<double> outcomes)
     {
+        // The model does not change when every weight is multiplied by one number (β, and the sandwich V = A⁻¹BA⁻¹, whose
+        // A scales with it and B with its square), so weights are used relative to an extreme first one, as the aggregates
+        // use them (DomainEstimator): weights of 1e160 or 1e-320 would otherwise overflow w² or vanish.
+        if (_weightScale == 0) _weightScale = weight >= SmallestPlainWeight && weight <= LargestPlainWeight ? 1 : weight;
+        if (_weightScale != 1) weight /= _weightScale;
         var cell = CellOf(batch, row);
         var slot = SlotOf(stratum, cell);
         var w2 = weight * weight;

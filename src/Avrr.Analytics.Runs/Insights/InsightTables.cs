@@ -27,7 +27,7 @@ internal sealed class InsightTables
         Drivers(fits, outcomes, minCell, terms, notes);
         Importance(trees, outcomes[0], notes);
         EarlyWarning(models.EarlyWarning, tally, minCell, notes);
-        Models(plan, models, fits, trees);
+        Models(plan, models, fits, trees, minCell);
         Summary = new InsightsSummary(models.Sample.Returnees, models.Sample.Surveys, models.ReturneesInRun, plan.Settings.InsightsSeed,
             models.Profiles?.Profiles.Count ?? 0, models.EarlyWarning.Model is not null, models.EarlyWarning.TrainReturnees, terms.Kept.Select(t => t.Name).ToArray(), notes);
     }
@@ -39,6 +39,15 @@ internal sealed class InsightTables
 
     private static object? Withheld(bool suppressed, object? value) => suppressed ? null : value;
 
+    /// <summary>A count kept as a double by the estimator (NaN when withheld): a whole number, or an empty cell.</summary>
+    private static object? Whole(double value) => double.IsNaN(value) ? null : (long)value;
+
+    /// <summary>Whether a count of surveys or returnees is withheld: 1 to min-cell − 1 (0 says nothing of anyone).</summary>
+    private static bool Small(long count, int minCell) => count > 0 && count < minCell;
+
+    /// <summary>A count in a note, in words: "fewer than 5" when it would be withheld in a table.</summary>
+    private static string Words(long count, int minCell) => Small(count, minCell) ? $"fewer than {minCell}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private void Profiles(RunPlan plan, InsightsModels models, ProfileMix? mix, int minCell, List<string> notes)
     {
         var scheme = plan.Scheme;
@@ -49,9 +58,9 @@ internal sealed class InsightTables
             Flag("suppressed")]);
         var selection = new ResultTable(Count("k"), Number("silhouette"), Flag("chosen"), Count("training_surveys"), Count("silhouette_surveys"));
         var mixTable = new ResultTable(Text("level"), Text("country"), Text("community"), Text("profile"), Text("name"), Count("n_rows"), Count("n"),
-            Number("share"), Number("se"), Number("ci_low"), Number("ci_high"), Flag("suppressed"));
+            Number("share"), Number("se"), Count("psus"), Count("df"), Number("ci_low"), Number("ci_high"), Flag("suppressed"), Text("note"));
         var model = models.Profiles;
-        if (model is null || mix is null) notes.Add($"profiles: {models.Sample.Surveys} surveys in the sample; at least {Analytics.Insights.Profiles.ProfileTraining.MinimumSurveys} with every dimension, of several kinds, are needed");
+        if (model is null || mix is null) notes.Add($"profiles: {Words(models.Sample.Surveys, minCell)} surveys in the sample; at least {Analytics.Insights.Profiles.ProfileTraining.MinimumSurveys} with every dimension, of several kinds, are needed");
         else
         {
             var total = mix.Surveys.Sum();
@@ -75,7 +84,7 @@ internal sealed class InsightTables
             {
                 var e = row.Estimate;
                 mixTable.Add(row.Level, row.GroupValues[country], row.GroupValues[community], row.Measure, names[row.Measure], Withheld(e.Rows < minCell, e.Rows),
-                    double.IsNaN(e.N) ? null : (long)e.N, e.Mean, e.StandardError, e.CiLow, e.CiHigh, e.Suppressed);
+                    Whole(e.N), e.Mean, e.StandardError, Whole(e.Psus), Whole(e.DegreesOfFreedom), e.CiLow, e.CiHigh, e.Suppressed, e.Note);
             }
         }
         _tables.Add(("profiles", profiles));
@@ -108,8 +117,10 @@ internal sealed class InsightTables
             foreach (var test in fit.TermsByStrength)
             {
                 var term = terms.Kept.First(t => t.Name == test.Term);
-                tests.Add(outcome, test.Term, term.Reference, (long)term.Levels.Count, (long)++rank, test.F, (long)test.Df, (long)test.Ddf, test.P,
-                    Withheld(fit.Rows < minCell, fit.Rows));
+                // A model of fewer than min-cell surveys is a statistic of so few people: its tests are withheld too.
+                var small = fit.Rows < minCell;
+                tests.Add(outcome, test.Term, term.Reference, (long)term.Levels.Count, (long)++rank, Withheld(small, test.F), (long)test.Df, (long)test.Ddf,
+                    Withheld(small, test.P), Withheld(small, fit.Rows));
             }
         }
         _tables.Add(("drivers_linear", linear));
@@ -154,8 +165,10 @@ internal sealed class InsightTables
                 bins.Add(bin.From, bin.To, Withheld(small, (long)bin.Returnees), Withheld(small, bin.MeanRisk), Withheld(small, bin.ObservedShare), small);
             }
         }
-        metrics.Add("train_returnees", (double)result.TrainReturnees, "panel returnees of the training sample");
-        metrics.Add("low_returnees", result.LowReturnees < minCell ? double.NaN : result.LowReturnees, "of them, with a follow-up composite in the low band");
+        metrics.Add("train_returnees", Small(result.TrainReturnees, minCell) ? double.NaN : result.TrainReturnees, "panel returnees of the training sample");
+        // Withheld when it, or the count not low (train_returnees less it), is under min-cell.
+        metrics.Add("low_returnees", result.LowReturnees < minCell || Small(result.TrainReturnees - result.LowReturnees, minCell) ? double.NaN : result.LowReturnees,
+            "of them, with a follow-up composite in the low band");
         metrics.Add("folds", (double)result.Folds, "");
         if (result.Model is not null)
         {
@@ -182,19 +195,20 @@ internal sealed class InsightTables
             Withheld(small, t.Risk / t.Returnees), small);
     }
 
-    private void Models(RunPlan plan, InsightsModels models, IReadOnlyList<LinearFit> fits, (TreeDrivers? Result, string? Note) trees)
+    private void Models(RunPlan plan, InsightsModels models, IReadOnlyList<LinearFit> fits, (TreeDrivers? Result, string? Note) trees, int minCell)
     {
         var table = new ResultTable(Text("model"), Text("method"), Flag("trained"), Count("surveys"), Count("returnees"), Count("seed"), Text("note"));
         var seed = (long)plan.Settings.InsightsSeed;
-        var sample = $"seeded sample of {models.Sample.Returnees} of {models.ReturneesInRun} returnees";
-        table.Add("profiles", "k-means (k-means++, ML.NET), k by mean silhouette", models.Profiles is not null, (long)(models.Profiles?.TrainingSurveys ?? 0),
-            (long)models.Sample.Returnees, seed, sample);
-        table.Add("drivers_linear", "survey-weighted linear model (R svyglm), design-based SE", fits.Count > 0, fits.Count > 0 ? fits[0].Rows : 0, models.ReturneesInRun, null,
-            "every scored survey of the run");
+        object? Counted(long count) => Small(count, minCell) ? null : count;
+        var sample = $"seeded sample of {Words(models.Sample.Returnees, minCell)} of {Words(models.ReturneesInRun, minCell)} returnees";
+        table.Add("profiles", "k-means (k-means++, ML.NET), k by mean silhouette", models.Profiles is not null, Counted(models.Profiles?.TrainingSurveys ?? 0),
+            Counted(models.Sample.Returnees), seed, sample);
+        table.Add("drivers_linear", "survey-weighted linear model (R svyglm), design-based SE", fits.Count > 0, Counted(fits.Count > 0 ? fits[0].Rows : 0),
+            Counted(models.ReturneesInRun), null, "every scored survey of the run");
         table.Add("drivers_importance", "boosted trees (ML.NET FastTree), permutation importance", trees.Result is not null,
-            (long)(trees.Result is { } t ? t.TrainRows + t.HoldoutRows : 0), (long)models.Sample.Returnees, seed, trees.Note ?? sample);
+            Counted(trees.Result is { } t ? t.TrainRows + t.HoldoutRows : 0), Counted(models.Sample.Returnees), seed, trees.Note ?? sample);
         table.Add("early_warning", "logistic regression (L-BFGS, ML.NET), k-fold cross-validation", models.EarlyWarning.Model is not null, null,
-            (long)models.EarlyWarning.TrainReturnees, seed, models.EarlyWarning.Reason ?? sample);
+            Counted(models.EarlyWarning.TrainReturnees), seed, models.EarlyWarning.Reason ?? sample);
         _tables.Add(("models", table));
     }
 }

@@ -25,7 +25,7 @@ internal static class InsightsTraining
         var scheme = plan.Scheme;
         var layout = plan.Layout;
         var seed = settings.InsightsSeed;
-        var surveys = sample.Batches.SelectMany(b => Enumerable.Range(0, b.Count).Where(r => !b.Rejected[r]).Select(r => (Batch: b, Row: r))).ToArray();
+        var surveys = sample.Batches.SelectMany(b => Enumerable.Range(0, b.Count).Where(b.IsScored).Select(r => (Batch: b, Row: r))).ToArray();
 
         var profileFeatures = new ProfileFeatures(scheme);
         var points = new List<float[]>();
@@ -48,10 +48,12 @@ internal static class InsightsTraining
         // The two are independent, and each fits its models in parallel: both cores work while pass 2 waits.
         ProfileModel? profiles = null;
         EarlyWarningResult? earlyWarning = null;
-        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = settings.Threads > 0 ? settings.Threads : -1 },
-            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, learning, seed, settings.Threads)),
+        // At most the run's threads (ThreadsUsed: capped at four per core, docs/commands.md).
+        var threads = settings.ThreadsUsed;
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, learning, seed, threads)),
             () => earlyWarning = StageClock.Measure("insights: early warning", () =>
-                EarlyWarningTraining.Train(cases, riskFeatures.IndicatorOf, riskFeatures.Indicators, learning, seed, settings.MinCell, settings.Threads)));
+                EarlyWarningTraining.Train(cases, riskFeatures.IndicatorOf, riskFeatures.Indicators, learning, seed, settings.MinCell, threads)));
 
         var named = plan.DriverTerms is not null;
         var terms = named ? plan.DriverTerms!.Select(t => new TermColumn(t, layout)).ToArray() : attributes.Select(a => a.Column).ToArray();

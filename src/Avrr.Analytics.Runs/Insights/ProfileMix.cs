@@ -8,7 +8,8 @@ namespace Avrr.Analytics.Runs.Insights;
 /// <summary>
 /// The mix of profiles per country and community (docs/insights.md): for each profile, the weighted share
 /// of the surveys with a profile that have it, estimated as the mean of a 0/1 measure by the domain
-/// estimator (design-based SE, normal CI) at the levels all, country and country+community, and suppressed
+/// estimator (design-based SE, the run's 95% interval: t with the design's df, or normal with --ci normal) at the
+/// levels all, country and country+community, and suppressed
 /// like the aggregates (n &lt; min-cell withholds every statistic but n_rows). Also counts each profile's surveys.
 /// </summary>
 internal sealed class ProfileMix
@@ -17,10 +18,10 @@ internal sealed class ProfileMix
     private readonly DomainEstimator _estimator;
     private readonly double[] _values;
 
-    public ProfileMix(SurveyLayout layout, SurveyDesign design, int profiles, Vocabulary.BandCuts bands)
+    public ProfileMix(SurveyLayout layout, SurveyDesign design, int profiles, Vocabulary.BandCuts bands, IntervalMethod intervals)
     {
         _cells = new CellIndex(RunPlan.DefaultLevels, layout);
-        _estimator = new DomainEstimator(design, profiles, bands, distributions: false);
+        _estimator = new DomainEstimator(design, profiles, bands, distributions: false, intervals: intervals);
         _values = new double[profiles];
         Surveys = new long[profiles];
     }

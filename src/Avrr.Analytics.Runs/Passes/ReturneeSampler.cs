@@ -1,3 +1,4 @@
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
 
 namespace Avrr.Analytics.Runs.Passes;
@@ -27,27 +28,25 @@ internal sealed class ReturneeSampler(int size, int seed)
         _kept.Clear();
     }
 
-    /// <summary>Keeps the rows of a batch (every column read) that belong to the sample so far.</summary>
-    public void Offer(SurveyBatch batch)
+    /// <summary>
+    /// Keeps a row (every column read) if its returnee belongs to the sample so far. Pass 1 offers only rows
+    /// with an id and keys it can compare, that the reader did not reject, dated in the run's period: the
+    /// others are never scored, so never a training survey.
+    /// </summary>
+    public void Offer(SurveyBatch batch, int row)
     {
-        for (var row = 0; row < batch.Count; row++)
+        var hash = Mix(Fingerprint.Of(batch.TrimmedField(row, SurveyLayout.ReturneeId)) ^ _salt);
+        if (!_returnees.TryGetValue(hash, out var rows))
         {
-            var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
-            // Rows the reader rejected, or without an id, are rejected in pass 2 too: never a training survey.
-            if (id.IsEmpty || batch.Rejected[row]) continue;
-            var hash = Mix(Fingerprint.Of(id) ^ _salt);
-            if (!_returnees.TryGetValue(hash, out var rows))
+            if (_kept.Count == size)
             {
-                if (_kept.Count == size)
-                {
-                    if (hash >= _kept.Peek()) continue;
-                    _returnees.Remove(_kept.Dequeue());
-                }
-                _returnees.Add(hash, rows = []);
-                _kept.Enqueue(hash, ~hash);
+                if (hash >= _kept.Peek()) return;
+                _returnees.Remove(_kept.Dequeue());
             }
-            rows.Add(Copy(batch, row));
+            _returnees.Add(hash, rows = []);
+            _kept.Enqueue(hash, ~hash);
         }
+        rows.Add(Copy(batch, row));
     }
 
     private static RawRow Copy(SurveyBatch batch, int row)
@@ -66,17 +65,22 @@ internal sealed class ReturneeSampler(int size, int seed)
         return new RawRow(batch.Sequence[row], batch.RowNumber[row], batch.SourceIndex, batch.Source, text, lengths);
     }
 
-    /// <summary>The sampled rows in input order, validated and scored as pass 2 will score them.</summary>
-    public SurveySample Score(SurveyLayout layout, DuplicateSurveys duplicates)
+    /// <summary>
+    /// The sampled rows in input order, validated and scored as pass 2 will score them (the run's processor:
+    /// its period, recode table and duplicates policy), so that a training survey is exactly a survey pass 2 scores.
+    /// </summary>
+    public SurveySample Score(RunPlan plan, DuplicateSurveys duplicates, CancellationToken cancel = default)
     {
+        var layout = plan.Layout;
         var rows = _returnees.Values.SelectMany(r => r).OrderBy(r => r.Sequence).ToArray();
         var batches = new List<SurveyBatch>();
-        var processor = new SurveyProcessor(layout);
+        var processor = plan.NewProcessor();
         SurveyBatch? batch = null;
         foreach (var raw in rows)
         {
             if (batch is null || batch.IsFull || batch.SourceIndex != raw.Input)
             {
+                cancel.ThrowIfCancellationRequested();
                 if (batch is not null) processor.Process(batch, duplicates);
                 batch = new SurveyBatch(layout);
                 batch.Reset(raw.Source, raw.Input);

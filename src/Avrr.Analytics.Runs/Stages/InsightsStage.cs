@@ -48,7 +48,7 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
         _learning = learning;
         var plan = run.Plan;
         _design = new SurveyDesign(plan.Layout.ClusterColumn >= 0, plan.Layout.StrataColumn >= 0);
-        if (models.Profiles is { } model) _mix = new ProfileMix(plan.Layout, _design, model.Profiles.Count, plan.Scheme.Options.Bands);
+        if (models.Profiles is { } model) _mix = new ProfileMix(plan.Layout, _design, model.Profiles.Count, plan.Scheme.Options.Bands, plan.Settings.Ci);
         _outcomes = new double[1 + plan.Scheme.Dimensions.Count];
         _drivers = new DriverData(models.TermCandidates, _outcomes.Length, _design.Clustered, run.SpillFolder, rows);
         if (models.EarlyWarning.Model is not null) _risk = new RiskCsvWriter(run.PathOf(RiskFile));
@@ -88,7 +88,7 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
             {
                 prepared.Risk[row] = double.NaN;
                 // A returnee with one survey: pass 1 found no other survey of theirs.
-                if (batch.Rejected[row] || stage._panelRows.Contains(batch.Sequence[row])) continue;
+                if (!batch.IsScored(row) || stage._panelRows.Contains(batch.Sequence[row])) continue;
                 _features.Fill(batch, row, _x, _quarter);
                 var risk = _model.Score(_x, _contributions, _factors);
                 var flagged = risk >= _model.Threshold;
@@ -107,7 +107,7 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
         var risk = _risk is null ? null : scored.Prepared<RiskLines>(this);
         for (var row = 0; row < batch.Count; row++)
         {
-            if (batch.Rejected[row]) continue;
+            if (!batch.IsScored(row)) continue;
             var stratum = layout.StrataColumn < 0 ? 0 : Number(_strata, Grouping.CellIndex.GroupValue(batch, row, layout.StrataColumn));
             var cluster = layout.ClusterColumn < 0 ? 0 : Number(_clusters, Grouping.CellIndex.GroupValue(batch, row, layout.ClusterColumn));
             var psu = _design.AddSurvey(stratum, cluster);
@@ -149,14 +149,16 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
             for (var row = 0; row < batch.Count; row++)
             {
                 var rowLevels = new int[terms.Kept.Count];
-                if (batch.Rejected[row] || double.IsNaN(batch.Composite(row)) || !_drivers.TryLevels(terms, batch, row, rowLevels)) continue;
+                if (!batch.IsScored(row) || double.IsNaN(batch.Composite(row)) || !_drivers.TryLevels(terms, batch, row, rowLevels)) continue;
                 levels.Add(rowLevels);
                 composite.Add(batch.Composite(row));
             }
         try
         {
             var result = TreeImportance.Estimate(terms.Kept, levels, composite, _learning, _run.Plan.Settings.InsightsSeed);
-            return (result, result is null ? $"{levels.Count} surveys of the sample have a composite and every attribute; at least {TreeImportance.MinimumRows} are needed" : null);
+            var minCell = _run.Plan.Settings.MinCell;
+            var surveys = levels.Count is > 0 && levels.Count < minCell ? $"fewer than {minCell}" : levels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (result, result is null ? $"{surveys} surveys of the sample have a composite and every attribute; at least {TreeImportance.MinimumRows} are needed" : null);
         }
         catch (DllNotFoundException)
         {

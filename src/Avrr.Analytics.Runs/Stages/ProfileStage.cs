@@ -28,7 +28,7 @@ internal sealed class ProfileStage(ProfileFeatures features, ProfileModel? model
             column.Resize(batch.Capacity);
             var profiles = column.Profiles;
             for (var row = 0; row < batch.Count; row++)
-                profiles[row] = (sbyte)(!batch.Rejected[row] && model is not null && features.TryPoint(batch.RowScores(row)[..batch.IndicatorCount], _point)
+                profiles[row] = (sbyte)(batch.IsScored(row) && model is not null && features.TryPoint(batch.RowScores(row)[..batch.IndicatorCount], _point)
                     ? model.Assign(_point) : -1);
         }
     }

@@ -12,15 +12,37 @@ public sealed class InsightsSettingsTests
         var config = Path.Combine(folder, "q.json");
         File.WriteAllText(config, "{ \"insightsSample\": 10 }");
         var key = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(folder, "b"), "--config", config);
-        Assert.Contains($"\"insightsSample\": 10 in {config}: must be at least 100 returnees", key.Output, StringComparison.Ordinal);
+        Assert.Contains($"\"insightsSample\": 10 in {config}, line 1: must be at least 100 returnees", key.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_driver_term_that_is_no_column_is_refused_with_the_closest_one()
+    public void A_driver_term_that_is_no_column_is_refused_with_the_columns_and_a_misspelling_with_the_closest_one()
     {
-        var call = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(TestFiles.TempFolder(), "r"), "--driver-terms", "sex,assistance");
-        Assert.Contains("--driver-terms assistance: not a column the models can use", call.Output, StringComparison.Ordinal);
-        Assert.Contains("closest: assistance_type", call.Output, StringComparison.Ordinal);
+        var folder = TestFiles.TempFolder();
+        var far = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(folder, "r"), "--driver-terms", "sex,assistance");
+        Assert.Contains("--driver-terms assistance: not a column the models can use (columns: country, community, quarter, round, sex, age_group, assistance_type)",
+            far.Output, StringComparison.Ordinal);
+        // "did you mean" only for a near misspelling (HeaderMap.Closest), as for every other column the runner names.
+        var near = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(folder, "s"), "--driver-terms", "sex,asistance_type");
+        Assert.Contains("--driver-terms asistance_type: not a column the models can use", near.Output, StringComparison.Ordinal);
+        Assert.Contains("did you mean assistance_type?", near.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_seed_or_a_sample_that_is_no_whole_number_is_refused_in_words()
+    {
+        var folder = TestFiles.TempFolder();
+        var seed = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(folder, "a"), "--insights-seed", "1.5");
+        Assert.Contains("--insights-seed 1.5: must be a whole number from -2,147,483,648 to 2,147,483,647", seed.Output, StringComparison.Ordinal);
+        var sample = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(folder, "b"), "--insights-sample", "many");
+        Assert.Contains("--insights-sample many: must be a whole number from 1 to 2,147,483,647", sample.Output, StringComparison.Ordinal);
+        var config = Path.Combine(folder, "q.json");
+        File.WriteAllText(config, "{\n  \"insights\": \"no\",\n  \"insightsSeed\": 1.5,\n  \"driverTerms\": \"sex\"\n}");
+        var keys = Avrr.Expect(2, "run", Samples.Sample, "--out", Path.Combine(folder, "c"), "--config", config);
+        Assert.Contains("has 3 problems", keys.Output, StringComparison.Ordinal);
+        Assert.Contains("line 2: \"insights\" must be true or false, got the text \"no\"", keys.Output, StringComparison.Ordinal);
+        Assert.Contains("line 3: \"insightsSeed\" must be a whole number", keys.Output, StringComparison.Ordinal);
+        Assert.Contains("line 4: \"driverTerms\" must be a list of texts", keys.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,6 +77,7 @@ public sealed class InsightsSettingsTests
             Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--quiet", .. args]);
             Assert.False(Directory.Exists(Path.Combine(out_, "insights")));
             Assert.False((bool)OutputContract.Manifest(out_)["settings"]!["insights"]!);
+            Assert.Equal(OutputContract.FilesWithoutInsights, OutputContract.Manifest(out_)["files"]!.AsArray().Select(f => (string)f!));
             Assert.Equal(OutputContract.ReturneeScores(OutputContract.SampleAttributes, insights: false),
                 CsvFile.Read(Path.Combine(out_, "returnee_scores.csv")).Header);
         }

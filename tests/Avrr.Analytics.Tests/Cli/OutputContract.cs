@@ -29,10 +29,23 @@ internal static class OutputContract
         .. insights ? ["profile"] : Array.Empty<string>(),
     ];
 
-    public static readonly string[] AggregateStatistics =
-        ["n_rows", "n", "weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "suppressed"];
+    /// <summary>The number columns of aggregates (empty or a number).</summary>
+    public static readonly string[] AggregateNumbers =
+        ["n_rows", "n", "weight_sum", "mean", "se", "psus", "df", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high"];
 
-    public static readonly string[] PanelStatistics = ["returnees", "mean_change", "se", "ci_low", "ci_high", "suppressed"];
+    public static readonly string[] AggregateStatistics = [.. AggregateNumbers, "suppressed", "note"];
+
+    /// <summary>The number columns of panel_change.</summary>
+    public static readonly string[] PanelNumbers = ["returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high"];
+
+    public static readonly string[] PanelStatistics = [.. PanelNumbers, "suppressed", "note"];
+
+    /// <summary>The number columns of comparisons.</summary>
+    public static readonly string[] ComparisonNumbers = ["estimate", "se", "df", "ci_low", "ci_high"];
+
+    /// <summary>The columns of comparisons after the grouping columns: the contract the report reads.</summary>
+    public static readonly string[] ComparisonStatistics =
+        ["measure", "comparison", "reference", .. ComparisonNumbers, "significant", "n", "n_reference", "suppressed", "note"];
 
     /// <summary>The default grouping variables: those of all, country, country+community and country+quarter.</summary>
     public static readonly string[] DefaultVariables = ["country", "community", "quarter"];
@@ -41,12 +54,15 @@ internal static class OutputContract
 
     public static string[] PanelChange(IEnumerable<string> variables) => ["level", .. variables, "measure", .. PanelStatistics];
 
-    public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message"];
+    public static string[] Comparisons(IEnumerable<string> variables) => ["level", .. variables, .. ComparisonStatistics];
 
+    public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message", "submission_id", "submission_uuid", "submission_time"];
+
+    /// <summary>The files of a run's result in the order the manifest lists them (docs/outputs.md), before manifest.json.</summary>
     public static readonly string[] DataFiles =
     [
         "returnee_scores.csv", "returnee_scores.parquet", "aggregates.csv", "aggregates.parquet",
-        "panel_change.csv", "panel_change.parquet", "rejects.csv",
+        "panel_change.csv", "panel_change.parquet", "comparisons.csv", "comparisons.parquet", "rejects.csv", "data_quality.csv", "data_quality.parquet", "scheme.json",
     ];
 
     /// <summary>The tables of insights/ (docs/insights.md), each as CSV and Parquet, in the order written.</summary>
@@ -59,6 +75,17 @@ internal static class OutputContract
     /// <summary>The files of insights/ when an early warning was trained (risk.csv last), in the order the manifest lists them.</summary>
     public static readonly string[] InsightFiles =
         [.. InsightTables.SelectMany(t => new[] { $"insights/{t}.csv", $"insights/{t}.parquet" }), "insights/risk.csv"];
+
+    /// <summary>The report and its workbook (docs/report.md): listed before manifest.json, though they are made from the result once the manifest is written.</summary>
+    public static readonly string[] ReportFiles = ["report.html", "results.xlsx"];
+
+    /// <summary>Every file of a default run (insights on, an early warning trained), in the manifest's order.</summary>
+    public static readonly string[] AllFiles = [.. DataFiles, .. InsightFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>Every file of a run with --no-insights, in the manifest's order: those of a run before the insights existed.</summary>
+    public static readonly string[] FilesWithoutInsights = [.. DataFiles, .. ReportFiles, "manifest.json"];
+
+    public static readonly string[] DataQuality = ["question", "indicator", "dimension", "answer", "surveys", "share", "suppressed"];
 
     /// <summary>Every file of a folder and of its sub-folders (insights/) with its bytes, by path relative to the folder ('/' separated).</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>

@@ -69,6 +69,20 @@ public sealed class EarlyWarningTrainingTests
         Assert.Contains("at least 200", result.Reason);
     }
 
+    [Theory]
+    [InlineData(3, "fewer than 5 (min-cell) of 300 panel returnees fell in the low band")]
+    [InlineData(297, "fewer than 5 (min-cell) of 300 panel returnees did not fall in the low band")]
+    public void Too_few_on_either_side_train_nothing_and_the_reason_names_no_count_under_min_cell(int low, string reason)
+    {
+        var cases = Cases(300, 3, signal: false).Select((c, i) => c with { Low = i < low }).ToList();
+        var result = Train(cases);
+        Assert.Null(result.Model);
+        Assert.StartsWith(reason, result.Reason);
+        Assert.DoesNotContain($"{Math.Min(low, 300 - low)} ", result.Reason);
+        var few = Train(Cases(4, 1, signal: true));
+        Assert.Equal("fewer than 5 returnees have a baseline and a follow-up; at least 200 are needed", few.Reason);
+    }
+
     [Fact]
     public void The_area_under_the_curve_counts_ties_as_half_and_precision_is_empty_when_nothing_is_flagged()
     {

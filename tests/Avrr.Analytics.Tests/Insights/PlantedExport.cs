@@ -22,7 +22,10 @@ internal static class PlantedExport
 {
     public enum Signal { Fragility, Noise }
 
-    public sealed record Options(int Returnees, int Seed, Signal Signal = Signal.Fragility, double DriverEffect = 0);
+    /// <param name="WeightExponent">Written after each weight (<c>e160</c>: the same weights times 10^160).</param>
+    /// <param name="BaselinesOnly">Write only the baselines (dated in 2025), not the follow-ups a year later.</param>
+    public sealed record Options(int Returnees, int Seed, Signal Signal = Signal.Fragility, double DriverEffect = 0, string WeightExponent = "",
+        bool BaselinesOnly = false);
 
     public sealed record Planted(string ReturneeId, int Profile, bool FollowedUp, bool LowFollowUp);
 
@@ -49,7 +52,7 @@ internal static class PlantedExport
             var sex = random.Next(2) == 0 ? "female" : "male";
             var assistance = Assistance[random.Next(Assistance.Length)];
             var noise = "xyz"[random.Next(3)].ToString();
-            var weight = (0.5 + 1.5 * random.NextDouble()).ToString("0.000", CultureInfo.InvariantCulture);
+            var weight = (0.5 + 1.5 * random.NextDouble()).ToString("0.000", CultureInfo.InvariantCulture) + options.WeightExponent;
             var followedUp = random.NextDouble() < 0.6;
             var fragile = followedUp && options.Signal == Signal.Fragility && random.NextDouble() < 0.35;
             var lowFollowUp = options.Signal == Signal.Fragility ? fragile : followedUp && random.NextDouble() < 0.3;
@@ -68,7 +71,12 @@ internal static class PlantedExport
                     return q.Scale.Choices.MinBy(c => Math.Abs(c.Score - target))!.Code;
                 }));
             text.AppendLine(Line(false, baseline));
-            if (followedUp) text.AppendLine(Line(true, baseline.AddDays(365)));
+            if (followedUp)
+            {
+                // Drawn either way, so that the baselines are the same with or without the follow-ups.
+                var followUp = Line(true, baseline.AddDays(365));
+                if (!options.BaselinesOnly) text.AppendLine(followUp);
+            }
             planted.Add(new Planted(id, profile, followedUp, lowFollowUp));
         }
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));

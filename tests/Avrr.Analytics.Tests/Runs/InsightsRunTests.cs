@@ -2,6 +2,7 @@ using System.Globalization;
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.Runs;
 using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Surveys;
 using Avrr.Analytics.Tests.Cli;
 using Avrr.Analytics.Tests.Insights;
 
@@ -14,13 +15,13 @@ namespace Avrr.Analytics.Tests.Runs;
 public sealed class InsightsRunTests
 {
     private static (string Output, List<PlantedExport.Planted> Planted) Run(PlantedExport.Options options, int threads = 0, int minCell = 5,
-        string? folder = null, int seed = 1)
+        string? folder = null, int seed = 1, SurveyPeriod? period = null, string name = "")
     {
         folder ??= TestFiles.TempFolder();
-        var input = Path.Combine(folder, "export.csv");
+        var input = Path.Combine(folder, $"export{name}.csv");
         var planted = PlantedExport.Write(input, options);
-        var output = Path.Combine(folder, $"results-{threads}-{seed}");
-        EvaluationRun.Execute(new RunSettings { Inputs = [input], OutputFolder = output, Threads = threads, MinCell = minCell, InsightsSeed = seed });
+        var output = Path.Combine(folder, $"results{name}-{threads}-{seed}");
+        EvaluationRun.Execute(new RunSettings { Inputs = [input], OutputFolder = output, Threads = threads, MinCell = minCell, InsightsSeed = seed, Period = period });
         return (output, planted);
     }
 
@@ -140,18 +141,27 @@ public sealed class InsightsRunTests
     /// <summary>The columns of insights/ that count surveys or returnees.</summary>
     private static readonly string[] Counts = ["surveys", "n_rows", "n", "returnees", "flagged"];
 
-    [Fact]
-    public void No_insights_table_shows_a_count_under_min_cell_and_suppressed_rows_show_no_statistic()
+    /// <summary>
+    /// Checks every table of insights/ (and the manifest's notes): no count of surveys or returnees from 1 to
+    /// min-cell − 1, in a count column or written in a note (a number before "surveys", "returnees", "of"), and no
+    /// statistic in a suppressed row. Returns whether some row was suppressed.
+    /// </summary>
+    private static bool AssertNothingUnderMinCell(string output, int minCell)
     {
-        // min-cell 40 on 600 returnees: communities of about 100 surveys, calibration bins of a few returnees.
-        var (output, _) = Run(new PlantedExport.Options(600, 39), minCell: 40);
+        bool Small(string number) => long.Parse(number, CultureInfo.InvariantCulture) is > 0 and var n && n < minCell;
+        void CheckNote(string where, string note)
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(note, @"\b(\d+) (surveys|returnees|of|panel)\b"))
+                Assert.False(Small(m.Groups[1].Value), $"{where}: \"{note}\"");
+        }
         var suppressedSomewhere = false;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "insights"), "*.csv").Where(f => !f.EndsWith("risk.csv")))
             foreach (var row in CsvRecords.ReadTable(file))
             {
                 foreach (var column in Counts.Where(row.ContainsKey))
                     if (row[column].Length > 0)
-                        Assert.True(long.Parse(row[column], CultureInfo.InvariantCulture) is 0 or >= 40, $"{Path.GetFileName(file)} {column} = {row[column]}");
+                        Assert.False(Small(row[column]), $"{Path.GetFileName(file)} {column} = {row[column]}");
+                if (row.TryGetValue("note", out var note)) CheckNote(Path.GetFileName(file), note);
                 if (row.TryGetValue("suppressed", out var suppressed) && suppressed == "true")
                 {
                     suppressedSomewhere = true;
@@ -159,7 +169,80 @@ public sealed class InsightsRunTests
                         Assert.Equal("", row[statistic]);
                 }
             }
-        Assert.True(suppressedSomewhere);
+        foreach (var note in OutputContract.Manifest(output)["insights"]!["notes"]!.AsArray()) CheckNote("manifest", (string)note!);
+        return suppressedSomewhere;
+    }
+
+    [Fact]
+    public void No_insights_table_shows_a_count_under_min_cell_and_suppressed_rows_show_no_statistic()
+    {
+        // min-cell 40 on 600 returnees: communities of about 100 surveys, calibration bins of a few returnees.
+        var (output, _) = Run(new PlantedExport.Options(600, 39), minCell: 40);
+        Assert.True(AssertNothingUnderMinCell(output, 40));
+    }
+
+    [Fact]
+    public void A_run_smaller_than_min_cell_names_no_count_of_its_surveys_or_returnees_in_insights_and_withholds_its_models_tests()
+    {
+        // 30 returnees (about 48 surveys) under a min-cell of 60: nothing can be trained, and every note says "fewer than 60".
+        var (output, _) = Run(new PlantedExport.Options(30, 43), minCell: 60);
+        Assert.True(AssertNothingUnderMinCell(output, 60));
+        Assert.Contains(OutputContract.Manifest(output)["insights"]!["notes"]!.AsArray(), n => ((string)n!).StartsWith("profiles: fewer than 60 surveys in the sample", StringComparison.Ordinal));
+        Assert.Equal("fewer than 60 returnees have a baseline and a follow-up; at least 200 are needed",
+            Table(output, "early_warning").Single(r => r["metric"] == "trained")["note"]);
+        Assert.Equal("seeded sample of fewer than 60 of fewer than 60 returnees", Table(output, "models").Single(r => r["model"] == "profiles")["note"]);
+        var tests = Table(output, "drivers_terms");
+        Assert.NotEmpty(tests);
+        Assert.All(tests, r => Assert.Equal(("", "", ""), (r["f"], r["p"], r["n"])));
+    }
+
+    [Fact]
+    public void Rows_outside_the_period_are_neither_sampled_nor_profiled_nor_modelled()
+    {
+        // The same baselines (2025) with their follow-ups (2026) and a period of 2025, or without the follow-ups and no
+        // period: every file the insights touch is the same, byte for byte.
+        var folder = TestFiles.TempFolder();
+        var options = new PlantedExport.Options(600, 41);
+        var withPeriod = Run(options, folder: folder, period: new SurveyPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), name: "-period").Output;
+        var baselines = Run(options with { BaselinesOnly = true }, folder: folder, name: "-baselines").Output;
+        var manifest = OutputContract.Manifest(withPeriod);
+        Assert.True((long)manifest["rows_outside_period"]! > 300);
+        Assert.Equal((long)manifest["rows_scored"]!, (long)manifest["insights"]!["sample_surveys"]!);
+        var expected = Files(baselines);
+        var actual = Files(withPeriod);
+        var touched = expected.Keys.Where(f => f.StartsWith("insights/", StringComparison.Ordinal)).Append("returnee_scores.csv").Append("returnee_scores.parquet").ToArray();
+        Assert.Contains("insights/profile_mix.csv", touched);
+        Assert.Equal(touched.Where(f => f.StartsWith("insights/", StringComparison.Ordinal)), actual.Keys.Where(f => f.StartsWith("insights/", StringComparison.Ordinal)));
+        foreach (var file in touched) Assert.True(expected[file].AsSpan().SequenceEqual(actual[file]), $"{file} differs");
+    }
+
+    [Theory]
+    [InlineData("e160")]
+    [InlineData("e-160")]
+    public void Extreme_weights_give_the_insights_of_the_same_weights_near_1(string exponent)
+    {
+        var folder = TestFiles.TempFolder();
+        var options = new PlantedExport.Options(600, 42, DriverEffect: 0.2);
+        var plain = Run(options, folder: folder, name: "-plain").Output;
+        var extreme = Run(options with { WeightExponent = exponent }, folder: folder, name: "-extreme").Output;
+        foreach (var name in new[] { "drivers_linear", "drivers_terms", "profile_mix" })
+        {
+            var expected = Table(plain, name);
+            var actual = Table(extreme, name);
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+                foreach (var (column, text) in expected[i])
+                {
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || column is "level" or "country" or "community")
+                    {
+                        Assert.Equal(text, actual[i][column]);
+                        continue;
+                    }
+                    var other = Number(actual[i][column]);
+                    // Relative to the value (p-values go down to 1e-40), with a floor for values near 0.
+                    Assert.True(Math.Abs(other - value) <= 1e-9 * Math.Abs(value) + 1e-14, $"{name} row {i} {column}: {text} and {actual[i][column]}");
+                }
+        }
     }
 
     [Fact]

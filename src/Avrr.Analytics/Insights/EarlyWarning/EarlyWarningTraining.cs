@@ -26,10 +26,14 @@ public static class EarlyWarningTraining
         IMachineLearning learning, int seed, int minCell, int threads = 0)
     {
         var low = cases.Count(c => c.Low);
+        // The reasons name no count of fewer than min-cell returnees (docs/insights.md, "People's data").
         if (cases.Count < MinimumReturnees)
-            return new(null, null, cases.Count, low, Folds, $"{cases.Count} returnees have a baseline and a follow-up; at least {MinimumReturnees} are needed");
+            return new(null, null, cases.Count, low, Folds,
+                $"{(cases.Count is > 0 && cases.Count < minCell ? $"fewer than {minCell}" : cases.Count)} returnees have a baseline and a follow-up; at least {MinimumReturnees} are needed");
         if (low < minCell || cases.Count - low < minCell)
-            return new(null, null, cases.Count, low, Folds, $"{low} of {cases.Count} panel returnees fell in the low band; both groups need at least {minCell} (min-cell)");
+            return new(null, null, cases.Count, low, Folds, low < minCell
+                ? $"fewer than {minCell} (min-cell) of {cases.Count} panel returnees fell in the low band; both groups need at least {minCell}"
+                : $"fewer than {minCell} (min-cell) of {cases.Count} panel returnees did not fall in the low band; both groups need at least {minCell}");
 
         var fold = cases.Select(c => (int)(Mix(c.Returnee ^ (ulong)seed) % Folds)).ToArray();
         // Folds 0..k-1 train on the other folds; the last model, on every returnee, is the one applied.
