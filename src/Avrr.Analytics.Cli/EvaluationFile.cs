@@ -40,6 +40,11 @@ public sealed record EvaluationFile
     public double? ShortInterviewMinutes { get; init; }
     /// <summary>Write report.html and results.xlsx (true when left out).</summary>
     public bool? Report { get; init; }
+    /// <summary>Profiles, drivers and the early warning (docs/insights.md); true when left out.</summary>
+    public bool? Insights { get; init; }
+    public int? InsightsSeed { get; init; }
+    public int? InsightsSample { get; init; }
+    public IReadOnlyList<string>? DriverTerms { get; init; }
 
     /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
@@ -55,7 +60,8 @@ public sealed record EvaluationFile
         ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
-        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("$comment", Kind.Note),
+        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber),
+        ("insightsSample", Kind.WholeNumber), ("driverTerms", Kind.Texts), ("$comment", Kind.Note),
     ];
 
     private static string KindWords(Kind kind) => kind switch
@@ -183,6 +189,10 @@ public sealed record EvaluationFile
             Recode = Usable("recode", Kind.RecodeTable, out var recode)
                 ? recode.EnumerateObject().ToDictionary(p => p.Name, p => Map(p.Value)!, StringComparer.Ordinal) : null,
             ShortInterviewMinutes = Usable("shortInterviewMinutes", Kind.Number, out var minutes) ? minutes.GetDouble() : null,
+            Insights = Usable("insights", Kind.Flag, out var insights) ? insights.GetBoolean() : null,
+            InsightsSeed = Usable("insightsSeed", Kind.WholeNumber, out var seed) ? seed.GetInt32() : null,
+            InsightsSample = Usable("insightsSample", Kind.WholeNumber, out var sample) ? sample.GetInt32() : null,
+            DriverTerms = Texts("driverTerms"),
             Lines = keyLines,
         };
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Avrr.Analytics.Insights.Learning;
 using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Insights;
 using Avrr.Analytics.Runs.Output;
 using Avrr.Analytics.Runs.Passes;
 using Avrr.Analytics.Runs.Planning;
@@ -12,10 +14,11 @@ namespace Avrr.Analytics.Runs;
 /// The quarterly evaluation (<c>avrr run</c>), as a list of stages (docs/architecture.md):
 /// <code>
 /// plan        settings, scheme, inputs opened and checked, the result folder checked and locked
-/// pass 1      survey keys: duplicate surveys, panel returnees
+/// pass 1      survey keys: duplicate surveys, panel returnees; the insights' training sample (docs/insights.md)
+/// insights    the sample scored, the profiles and the early warning trained
 /// pass 2      read → decode → validate → score, then the stages' parts:
-///               returnee_scores.csv · returnee_scores.parquet · estimation · accounting and rejects.csv
-/// finish      aggregates and panel_change · comparisons · rejects.csv · data_quality · scheme.json · the manifest · report.html and results.xlsx · the result moved into place
+///               profiles · returnee_scores.csv · returnee_scores.parquet · estimation · accounting and rejects.csv · checks · insights
+/// finish      aggregates and panel_change · comparisons · rejects.csv · data_quality · scheme.json · insights/ · the manifest · report.html and results.xlsx · the result moved into place
 /// </code>
 /// Everything is written into a partial folder that is moved into place at the end, so a refused input,
 /// an error or a kill never leaves half a result.
@@ -56,11 +59,23 @@ public static class EvaluationRun
         observer?.Stage("finding duplicate surveys");
         var progress = new ReadProgress(plan.Inputs);
         Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress, cancel));
+        var settings = plan.Settings;
+        var sampler = settings.Insights ? new ReturneeSampler(settings.InsightsSample, settings.InsightsSeed) : null;
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress, cancel, sampler));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
-        var stages = Stages(run, keys);
+        InsightsModels? insights = null;
+        if (sampler is not null)
+        {
+            observer?.Stage("learning profiles and the early warning");
+            var sample = StageClock.Measure("insights: score the sample", () => sampler.Score(plan, keys.Duplicates, cancel));
+            insights = StageClock.Measure("insights: train", () => InsightsTraining.Train(plan, sample, keys.Returnees, MlNetLearning.Instance));
+            cancel.ThrowIfCancellationRequested();
+            StageClock.Memo("insights trained");
+        }
+
+        var stages = Stages(run, keys, insights);
         try
         {
             observer?.Stage("scoring");
@@ -93,7 +108,7 @@ public static class EvaluationRun
         var result = new RunResult(run.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
             run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees,
             estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, run.Clock.Elapsed,
-            run.Accounting.RowsOutsidePeriod, run.Checks!);
+            run.Accounting.RowsOutsidePeriod, run.Checks!, run.Insights);
         Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Started);
         foreach (var stage in stages)
         {
@@ -104,12 +119,15 @@ public static class EvaluationRun
     }
 
     /// <summary>The stages of a run, in the order they finish (and the manifest lists their files).</summary>
-    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys)
+    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys, InsightsModels? insights)
     {
         var formats = run.Plan.Settings.Formats;
         var stages = new List<RunStage>();
-        if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run));
-        if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run));
+        // First, so that each survey has its profile before the returnee_scores steps format it.
+        var profiles = insights is null ? null : new ProfileStage(insights.ProfileFeatures, insights.Profiles);
+        if (profiles is not null) stages.Add(profiles);
+        if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run, profiles));
+        if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run, profiles));
         stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
         stages.Add(new EstimateTablesStage(run));
         stages.Add(new ComparisonsStage(run));
@@ -117,6 +135,7 @@ public static class EvaluationRun
         stages.Add(new FieldChecksStage(run.Plan, checks => run.Checks = checks));
         stages.Add(new DataQualityStage(run));
         stages.Add(new SchemeFileStage(run));
+        if (insights is not null) stages.Add(new InsightsStage(run, insights, profiles!, keys.PanelRows, keys.Rows, MlNetLearning.Instance));
         if (run.Plan.Settings.Report) stages.Add(new ReportStage(run));
         return [.. stages];
     }

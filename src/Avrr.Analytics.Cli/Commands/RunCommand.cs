@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.IO.Writing;
@@ -43,8 +42,24 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         public string? MaxRejectedShare { get; init; }
 
         [CommandOption("--no-report")]
-        [Description("Do not write report.html and results.xlsx.")]
+        [LocalizedDescription("Do not write report.html and results.xlsx.")]
         public bool? NoReport { get; init; }
+
+        [CommandOption("--no-insights")]
+        [LocalizedDescription("Skip the insights (profiles, drivers, early warning) and the profile column of returnee_scores.")]
+        public bool? NoInsights { get; init; }
+
+        [CommandOption("--insights-seed <N>")]
+        [LocalizedDescription("Seed of the insights' sample and models (default: 1). The same seed gives the same insights.")]
+        public string? InsightsSeed { get; init; }
+
+        [CommandOption("--insights-sample <N>")]
+        [LocalizedDescription("Returnees in the seeded training sample of the insights (default: 5000).")]
+        public string? InsightsSample { get; init; }
+
+        [CommandOption("--driver-terms <LIST>")]
+        [LocalizedDescription("The attributes of the drivers' models, e.g. \"sex,assistance_type,country\" (default: country and every attribute with 2 to 20 values).")]
+        public string? DriverTerms { get; init; }
 
         [CommandOption("--quiet")]
         [LocalizedDescription("No progress, only the final summary.")]
@@ -65,6 +80,13 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
                 file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
             Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
+            Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : (bool?)null, file.Insights) ?? true,
+            InsightsSeed = FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,
+                file.InsightsSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultInsightsSeed,
+            // The least size is the plan's (RunPlan.MinInsightsSample), which words it in returnees.
+            InsightsSample = FlagValues.WholeNumber(RunSetting.InsightsSample, sources.Pick(RunSetting.InsightsSample, settings.InsightsSample,
+                file.InsightsSample?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? RunSettings.DefaultInsightsSample,
+            DriverTerms = sources.Pick(RunSetting.DriverTerms, settings.DriverTerms?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries), file.DriverTerms?.ToArray()),
         });
         InputSettings.NoteThreads(console, run);
         using var interruption = new Interruption(cancellationToken);

@@ -11,31 +11,34 @@ namespace Avrr.Analytics.Runs.Passes;
 /// <item>the rows that repeat an earlier survey (rejected; the first one is kept), and</item>
 /// <item>the rows of returnees with two or more surveys (kept for the panel change).</item>
 /// </list>
-/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file.
+/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file. With a
+/// <see cref="ReturneeSampler"/> (the insights' training sample), every column is read, and each keyed row
+/// of the period is shown to the sampler, which keeps the rows of its returnees.
 /// </summary>
 internal static class SurveyKeyScan
 {
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows);
+    /// <summary>The duplicates, the rows of panel returnees, the rows read and the returnees (distinct ids with a kept survey in the period).</summary>
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees);
 
-    /// <summary>
-    /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
-    /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
-    /// </summary>
     /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
     public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
     {
         public static Rules Default { get; } = new();
     }
 
+    /// <summary>
+    /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
+    /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
+    /// </summary>
     public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null,
-        ReadProgress? progress = null, CancellationToken cancel = default)
+        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null)
     {
         rules ??= Rules.Default;
         var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
@@ -49,7 +52,7 @@ internal static class SurveyKeyScan
         if (changed)
         {
             progress?.Restart();
-            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel);
+            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler);
         }
         // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
         foreach (var input in inputs) input.ConfirmUnchanged();
@@ -57,10 +60,12 @@ internal static class SurveyKeyScan
     }
 
     private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules,
-        ReadProgress? progress, CancellationToken cancel)
+        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        if (sampler is not null) Array.Fill(wanted, true);
+        sampler?.Reset();
         var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
         var byTime = rules.Keep == DuplicatePolicy.KeepLast;
         if (byTime) wanted[timeColumn] = true;
@@ -106,6 +111,8 @@ internal static class SurveyKeyScan
                     var submitted = byTime && FieldParsers.TryParseMoment(batch.TrimmedField(row, timeColumn), out var moment) ? moment : long.MinValue;
                     var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row], submitted, inPeriod);
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
+                    // The training sample is drawn from the surveys of the period only (pass 2 does not score the others).
+                    if (inPeriod) sampler?.Offer(batch, row);
                 }
                 progress?.Update(input.Index, reader.BytesRead);
                 rowsRead?.Invoke(read += batch.Count);
@@ -115,17 +122,18 @@ internal static class SurveyKeyScan
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
+        long returnees = 0;
         StageClock.Measure("pass 1: resolve", () => Parallel.For(0, buckets.Count,
             // Each thread reuses its buffers from bucket to bucket; they are dropped with the pass.
             () => new ResolveBuffers(),
             (b, _, buffers) =>
             {
                 var length = buckets.Read(b, ref buffers.Data);
-                Resolve(buffers, length, inputs, duplicates, panel, rules.Keep);
+                buffers.Returnees += Resolve(buffers, length, inputs, duplicates, panel, rules.Keep);
                 return buffers;
             },
-            _ => { }));
-        return new Result(duplicates, panel, sequence);
+            buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
+        return new Result(duplicates, panel, sequence, returnees);
     }
 
     /// <summary>
@@ -181,6 +189,7 @@ internal static class SurveyKeyScan
         public KeyRecord[] Records = [], Sorted = [];
         public ulong[] IdHashes = [];
         public int[] Order = [];
+        public long Returnees;
     }
 
     /// <summary>
@@ -213,8 +222,10 @@ internal static class SurveyKeyScan
         return sorted;
     }
 
-    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel, DuplicatePolicy keep)
+    /// <summary>Finds a bucket's duplicates and panel rows; returns its number of returnees with a survey in the period.</summary>
+    private static long Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel, DuplicatePolicy keep)
     {
+        long returnees = 0;
         var data = buffers.Data;
         // A record is at least its fixed part and two bytes of key.
         if (buffers.Records.Length < length / (FixedBytes + 2) + 1) buffers.Records = new KeyRecord[(length / (FixedBytes + 2) + 1) * 5 / 4];
@@ -268,10 +279,12 @@ internal static class SurveyKeyScan
                         if (i != chosen) duplicates.Add(returnee[i].Sequence, inputs[k.Input].Path, k.Row);
                     start = end;
                 }
+                if (surveys > 0) returnees++;
                 if (surveys < 2) return;
                 for (var i = 0; i < returnee.Length; i++)
                     if (kept[i] && returnee[i].InPeriod) panel.Add(returnee[i].Sequence);
             });
+        return returnees;
     }
 
     /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>

@@ -25,6 +25,12 @@ public sealed class RunPlan
     public required bool QuarterLevelIsDefault { get; init; }
     /// <summary>The measures estimated: composite, the dimensions, and the indicators when asked.</summary>
     public required IReadOnlyList<string> Measures { get; init; }
+    /// <summary>The driver terms named by the settings (column ids), or null for the default choice (docs/insights.md).</summary>
+    public IReadOnlyList<string>? DriverTerms { get; init; }
+
+    /// <summary>The smallest training sample of the insights, in returnees.</summary>
+    public const int MinInsightsSample = 100;
+
     /// <summary>The recode table, resolved on the run's columns; null without one.</summary>
     public Recode? Recode { get; init; }
 
@@ -53,6 +59,8 @@ public sealed class RunPlan
             throw new SettingsException(RunSetting.From, SurveyPeriod.Text(from), $"is after the end of the period ({SurveyPeriod.Text(to)})");
         if (!(settings.MaxRejectedShare is >= 0 and <= 1))
             throw new SettingsException(RunSetting.MaxRejectedShare, settings.MaxRejectedShare.ToString(invariant), "must be a share between 0 and 1");
+        if (settings.InsightsSample < MinInsightsSample)
+            throw new SettingsException(RunSetting.InsightsSample, settings.InsightsSample.ToString(invariant), $"must be at least {MinInsightsSample} returnees");
         var scheme = settings.SchemePath is null ? Scheme.Rss15 : SchemeReader.Load(settings.SchemePath);
         if (!scheme.Languages.Contains(settings.Language))
             throw new SettingsException(RunSetting.Lang, settings.Language, $"the scheme {scheme.Id} has labels in {string.Join(", ", scheme.Languages)}");
@@ -110,6 +118,16 @@ public sealed class RunPlan
             if (levels.All(l => l.Name != level.Name)) levels.Add(level);
         }
 
+        string[]? driverTerms = null;
+        if (settings.DriverTerms is { } named)
+        {
+            driverTerms = named.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+            if (driverTerms.Length == 0) throw new SettingsException(RunSetting.DriverTerms, string.Join(",", named), "name at least one column");
+            foreach (var term in driverTerms)
+                if (!groupable.Contains(term))
+                    throw new SettingsException(RunSetting.DriverTerms, term, $"not a column the models can use ({Describe(groupable, term)})");
+        }
+
         var measures = new List<string> { "composite" };
         measures.AddRange(scheme.Dimensions.Select(d => d.Id));
         if (settings.Indicators) measures.AddRange(scheme.Indicators.Select(i => ScoreColumns.IndicatorColumn(i.Id)));
@@ -117,7 +135,7 @@ public sealed class RunPlan
         return new RunPlan
         {
             Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
-            QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode,
+            QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, DriverTerms = driverTerms,
         };
     }
 

@@ -31,4 +31,8 @@ public enum RunSetting
     Recode,
     ShortInterviewMinutes,
     Report,
+    Insights,
+    InsightsSeed,
+    InsightsSample,
+    DriverTerms,
 }

@@ -55,6 +55,16 @@ public sealed record RunSettings
     /// not started). The output does not depend on it.
     /// </summary>
     public int Threads { get; init; }
+    /// <summary>Profiles, drivers and the early warning (docs/insights.md), written to insights/; on by default.</summary>
+    public bool Insights { get; init; } = true;
+    /// <summary>The seed of every random choice of the insights (the training sample, k-means, folds, shuffles).</summary>
+    public int InsightsSeed { get; init; } = DefaultInsightsSeed;
+    public const int DefaultInsightsSeed = 1;
+    /// <summary>How many returnees (with all their surveys) the seeded training sample of the insights holds.</summary>
+    public int InsightsSample { get; init; } = DefaultInsightsSample;
+    public const int DefaultInsightsSample = 5000;
+    /// <summary>The terms of the drivers' models; null for the default (country and every attribute with 2 to 20 values).</summary>
+    public IReadOnlyList<string>? DriverTerms { get; init; }
 
     /// <summary>
     /// The most scoring threads a run starts: four per core. More only add memory (a batch in flight per

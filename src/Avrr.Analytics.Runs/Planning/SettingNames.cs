@@ -9,6 +9,8 @@ public static class SettingNames
         RunSetting.Inputs => "INPUT",
         RunSetting.Columns => "\"columns\"",
         RunSetting.Recode => "\"recode\"",
+        // Insights are on unless switched off.
+        RunSetting.Insights => "--no-insights",
         _ => "--" + Words(setting, '-'),
     };
 
