@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Reports.Charts;
 /// formatter given; the axis range comes only from what is drawn, so a suppressed estimate cannot show
 /// through a scale. Each chart gets an id prefix of its own (c1, c2, …), in the order the report draws them.
 /// </summary>
-internal sealed class ReportCharts(Func<double, string> tick)
+internal sealed partial class ReportCharts(Func<double, string> tick)
 {
     public const int Width = 720;
     private int _charts;
@@ -112,9 +112,14 @@ internal sealed class ReportCharts(Func<double, string> tick)
         return Render(plot, turned ? 460 : 420, label);
     }
 
-    /// <summary>Stacked horizontal bars of shares (each category's segments add up to 1), each segment labelled with its share.</summary>
-    public string StackedShares(IReadOnlyList<string> categories, IReadOnlyList<string> segments, IReadOnlyList<double[]?> shares, Func<double, string> percent, string axis, string label)
+    /// <summary>
+    /// Stacked horizontal bars of shares (each category's segments add up to 1), each segment labelled with its share;
+    /// the segments take the band colours, or <paramref name="fills"/> (fill and text colour) when given.
+    /// </summary>
+    public string StackedShares(IReadOnlyList<string> categories, IReadOnlyList<string> segments, IReadOnlyList<double[]?> shares, Func<double, string> percent, string axis, string label,
+        IReadOnlyList<(Color Fill, Color Text)>? fills = null)
     {
+        fills ??= ChartStyle.Bands;
         var plot = NewPlot(axis, "");
         var n = categories.Count;
         var bars = new List<Bar>();
@@ -126,8 +131,8 @@ internal sealed class ReportCharts(Func<double, string> tick)
             for (var s = 0; s < segments.Count; s++)
             {
                 var end = start + row[s];
-                bars.Add(new Bar { Position = n - 1 - c, ValueBase = start, Value = end, FillColor = ChartStyle.Bands[s % 3].Fill, LineColor = Colors.White, LineWidth = 1, Size = 0.7 });
-                if (row[s] >= 0.06) labels.Add((percent(row[s]), (start + end) / 2, n - 1 - c, ChartStyle.Bands[s % 3].Text));
+                bars.Add(new Bar { Position = n - 1 - c, ValueBase = start, Value = end, FillColor = fills[s % fills.Count].Fill, LineColor = Colors.White, LineWidth = 1, Size = 0.7 });
+                if (row[s] >= 0.06) labels.Add((percent(row[s]), (start + end) / 2, n - 1 - c, fills[s % fills.Count].Text));
                 start = end;
             }
         }
@@ -142,7 +147,7 @@ internal sealed class ReportCharts(Func<double, string> tick)
             mark.LabelAlignment = Alignment.MiddleCenter;
         }
         for (var s = 0; s < segments.Count; s++)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = segments[s], FillColor = ChartStyle.Bands[s % 3].Fill, LineColor = Colors.Gray, LineWidth = 1 });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = segments[s], FillColor = fills[s % fills.Count].Fill, LineColor = Colors.Gray, LineWidth = 1 });
         plot.ShowLegend(Edge.Bottom);
         plot.Axes.SetLimitsX(0, 1);
         plot.Axes.SetLimitsY(-0.6, n - 0.4);

@@ -33,6 +33,8 @@ public sealed record ResultManifest
     public DateOnly? FirstSurveyDate { get; init; }
     public DateOnly? LastSurveyDate { get; init; }
     public required IReadOnlyList<string> Files { get; init; }
+    /// <summary>The run's <c>insights</c> setting: false when it was made with <c>--no-insights</c>, null when its engine had no insights.</summary>
+    public bool? Insights { get; init; }
 
     public static ResultManifest Parse(ReadOnlySpan<byte> json)
     {
@@ -69,6 +71,7 @@ public sealed record ResultManifest
             FirstSurveyDate = Date(root, "first_survey_date"),
             LastSurveyDate = Date(root, "last_survey_date"),
             Files = Strings(root.GetProperty("files")),
+            Insights = settings.TryGetProperty("insights", out var insights) && insights.ValueKind is JsonValueKind.True or JsonValueKind.False ? insights.GetBoolean() : null,
         };
     }
 

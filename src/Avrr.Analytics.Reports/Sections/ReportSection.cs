@@ -16,6 +16,9 @@ public abstract class ReportSection
     /// <summary>Why the section cannot be shown with this result, in the report's language; null when it can.</summary>
     public abstract string? Unavailable(ReportContext report);
 
+    /// <summary>The tables the section reads beyond aggregates, panel_change, comparisons and data_quality (insights/…), named in the report's footer when the result has them.</summary>
+    public virtual IReadOnlyList<string> Tables => [];
+
     /// <summary>The section's content, under its heading (which the report writes).</summary>
     public abstract void Render(ReportContext report, Html.Html html);
 }

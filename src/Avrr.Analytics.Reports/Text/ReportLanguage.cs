@@ -63,6 +63,9 @@ public sealed class ReportLanguage
     /// <summary>A number of degrees of freedom and the like: up to one decimal.</summary>
     public string Plain(double value) => Fix(value.ToString("#,0.#", _numbers));
 
+    /// <summary>A statistic with a given number of decimals (a p-value with three: 0.046, 0,046).</summary>
+    public string Fixed(double value, int decimals) => Fix(value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), _numbers));
+
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", _dates);
 
     /// <summary>A quarter's id (<c>2026-Q3</c>) as people write it: Q3 2026, T3 2026; any other text as it is.</summary>

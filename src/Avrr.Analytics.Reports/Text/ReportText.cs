@@ -187,6 +187,9 @@ public sealed class ReportText
     public required string MinCellRow { get; init; }
     public required string Cite { get; init; }
 
+    /// <summary>The words of the insights section, in a class of their own (<see cref="InsightsText"/>).</summary>
+    public required InsightsText Insights { get; init; }
+
     /// <summary>Reject reason codes (rejects.csv) → what they mean.</summary>
     public required IReadOnlyDictionary<string, string> RejectReasons { get; init; }
 
@@ -381,6 +384,7 @@ public sealed class ReportText
         LevelsRow = "Levels estimated",
         MinCellRow = "Minimum cell size",
         Cite = "To cite: avrr {0}, scheme {1} (SHA-256 {2}…), this result's manifest.json.",
+        Insights = InsightsText.English,
         RejectReasons = new Dictionary<string, string>
         {
             ["invalid_answer"] = "An answer is not a code or label of its scale",
@@ -576,6 +580,7 @@ public sealed class ReportText
         LevelsRow = "Niveaux estimés",
         MinCellRow = "Taille minimale d'un groupe",
         Cite = "Pour citer\u00A0: avrr {0}, schéma {1} (SHA-256 {2}…), manifest.json de ce résultat.",
+        Insights = InsightsText.French,
         RejectReasons = new Dictionary<string, string>
         {
             ["invalid_answer"] = "Une réponse n'est ni un code ni un libellé de son échelle",

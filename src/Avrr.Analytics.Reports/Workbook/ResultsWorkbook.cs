@@ -8,7 +8,8 @@ namespace Avrr.Analytics.Reports.Workbook;
 /// <summary>
 /// results.xlsx (docs/report.md): the result's tables for people who work in Excel, written by
 /// SpreadCheetah as it goes (a row at a time). One sheet per level of aggregates (its grouping columns
-/// only), then comparisons, panel_change and rejects when the result has them. Each sheet has a frozen,
+/// only), then comparisons, panel_change, data_quality and rejects when the result has them, then the aggregate tables of
+/// insights/ (profile_mix, drivers_linear, drivers_importance, early_warning; never risk.csv). Each sheet has a frozen,
 /// bold header row and column widths; numbers are number cells, flags are TRUE/FALSE cells, and text is
 /// always a text cell, so a value like <c>=HYPERLINK(…)</c> stays text and is never run as a formula. A
 /// withheld statistic is an empty cell beside <c>suppressed</c> TRUE, as in the CSV. The same result gives
@@ -25,7 +26,18 @@ public static class ResultsWorkbook
     {
         "level", "measure", "comparison", "reference", "note", "source", "returnee_id", "column", "value", "reason", "message",
         "question", "indicator", "dimension", "answer",
+        // insights/ (docs/insights.md): country and community are not grouping columns there (profile_mix has no measure column).
+        "country", "community", "profile", "name", "outcome", "term", "feature", "metric",
     };
+
+    /// <summary>
+    /// The aggregate tables of insights/, each a sheet named after its file: never risk.csv (a list of returnees, for case
+    /// workers) nor the tables that only describe how the models were made (they stay in insights/).
+    /// </summary>
+    public static readonly IReadOnlyList<string> InsightSheets = ["insights/profile_mix", "insights/drivers_linear", "insights/drivers_importance", "insights/early_warning"];
+
+    /// <summary>Columns of insights/ that are numbers though other tables use the name for text (early_warning's value; rejects' value is an answer).</summary>
+    private static readonly HashSet<string> InsightNumbers = new(StringComparer.Ordinal) { "value" };
 
     public static void Write(ResultFolder result, string path)
     {
@@ -51,6 +63,9 @@ public static class ResultsWorkbook
         }
         foreach (var name in new[] { "comparisons", "panel_change", "data_quality", "rejects" })
             if (result.Table(name) is { } table) await Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount));
+        foreach (var name in InsightSheets)
+            if (result.Table(name) is { } table)
+                await Sheet(workbook, bold, names, name[(name.LastIndexOf('/') + 1)..], table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), InsightNumbers);
         await workbook.FinishAsync();
     }
 
@@ -62,12 +77,13 @@ public static class ResultsWorkbook
         return first < 0 || last < first ? [] : columns.Skip(first + 1).Take(last - first - 1).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task Sheet(Spreadsheet workbook, StyleId bold, HashSet<string> names, string name, ResultTable table, string[] columns, IEnumerable<int> rows)
+    private static async Task Sheet(Spreadsheet workbook, StyleId bold, HashSet<string> names, string name, ResultTable table, string[] columns, IEnumerable<int> rows,
+        HashSet<string>? numbers = null)
     {
         var variables = Variables(table);
-        var text = columns.Select(c => TextColumns.Contains(c) || variables.Contains(c)).ToArray();
+        var text = columns.Select(c => (TextColumns.Contains(c) || variables.Contains(c)) && numbers?.Contains(c) != true).ToArray();
         var options = new WorksheetOptions { FrozenRows = 1 };
-        for (var c = 0; c < columns.Length; c++) options.Column(c + 1).Width = text[c] ? (columns[c] is "message" ? 60 : columns[c] is "value" or "source" or "note" ? 30 : 16) : Math.Max(10, columns[c].Length + 2);
+        for (var c = 0; c < columns.Length; c++) options.Column(c + 1).Width = text[c] ? (columns[c] is "message" ? 60 : columns[c] is "value" or "source" or "note" or "name" ? 30 : 16) : Math.Max(10, columns[c].Length + 2);
         await workbook.StartWorksheetAsync(SheetName(name, names), options);
         await workbook.AddHeaderRowAsync(columns, bold);
         var cells = new DataCell[columns.Length];

@@ -7,7 +7,8 @@ namespace Avrr.Analytics.Tests.Cli;
 /// Every Parquet output of a run, read by another implementation (DuckDB), holds the types of
 /// docs/outputs.md ("Parquet types") and the same cells as its CSV twin: text as written (the CSV's
 /// spreadsheet apostrophe undone), dates as yyyy-MM-dd, counts and flags exactly, scores of
-/// returnee_scores at the CSV's 6 decimals, every other double exactly (the CSV writes round-trip text).
+/// returnee_scores at the CSV's 6 decimals, every other double exactly (the CSV writes round-trip text); the
+/// tables of insights/ too (docs/insights.md, "Files"), all but risk.csv, which is CSV only.
 /// </summary>
 public sealed class ParquetDuckDbInteropTests
 {
@@ -18,11 +19,17 @@ public sealed class ParquetDuckDbInteropTests
         return out_;
     });
 
-    public static TheoryData<string> Tables => new() { "returnee_scores", "aggregates", "panel_change", "comparisons" };
+    public static TheoryData<string> Tables => new()
+    {
+        "returnee_scores", "aggregates", "panel_change", "comparisons",
+        "insights/profiles", "insights/profile_selection", "insights/profile_mix", "insights/drivers_linear", "insights/drivers_terms",
+        "insights/drivers_importance", "insights/early_warning", "insights/early_warning_calibration", "insights/risk_by_country", "insights/models",
+    };
 
     /// <summary>The DuckDB type docs/outputs.md gives a column of a table.</summary>
     private static string ExpectedType(string table, string column)
     {
+        if (table.StartsWith("insights/", StringComparison.Ordinal)) return InsightType(column);
         if (table == "returnee_scores")
         {
             if (column == "survey_date") return "DATE";
@@ -34,6 +41,17 @@ public sealed class ParquetDuckDbInteropTests
         if (column is "suppressed" or "significant") return "BOOLEAN";
         string[] statistics = ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "mean_change", "estimate"];
         return statistics.Contains(column) ? "DOUBLE" : "VARCHAR";
+    }
+
+    /// <summary>The DuckDB type docs/insights.md ("Files") gives a column of insights/: counts INT64, flags BOOLEAN, names text, every statistic DOUBLE.</summary>
+    private static string InsightType(string column)
+    {
+        if (column is "suppressed" or "chosen" or "aliased" or "trained") return "BOOLEAN";
+        string[] counts = ["surveys", "k", "training_surveys", "silhouette_surveys", "n_rows", "n", "psus", "df", "ddf", "levels", "rank", "repeats",
+            "train_surveys", "holdout_surveys", "returnees", "flagged", "seed"];
+        if (counts.Contains(column)) return "BIGINT";
+        string[] text = ["profile", "name", "level", "country", "community", "note", "outcome", "term", "reference", "feature", "metric", "model", "method"];
+        return text.Contains(column) ? "VARCHAR" : "DOUBLE";
     }
 
     private static DuckDBConnection Open()

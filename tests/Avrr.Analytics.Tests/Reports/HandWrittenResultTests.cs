@@ -106,7 +106,10 @@ public sealed class HandWrittenResultTests
     {
         var page = Page("en");
         Assert.Contains("This result has no data_quality table", page.Document.GetElementById("data-quality")!.TextContent);
-        Assert.Empty(page.Document.QuerySelectorAll("p.left-out"));
+        // The hand-written result has no insights/ tables (and its manifest no insights setting): only that section is left out, saying why.
+        var leftOut = Assert.Single(page.Document.QuerySelectorAll("p.left-out"));
+        Assert.Equal("insights", leftOut.ParentElement!.Id);
+        Assert.Equal("Not shown: the result has no insights/ tables (it was made by an engine without them, or they were removed).", leftOut.TextContent);
     }
 
     [Fact]

@@ -93,11 +93,12 @@ public sealed class ReportNumbersTests(SampleResultFixture sample) : IClassFixtu
     public void Every_section_is_shown_and_the_page_asks_for_nothing_outside_itself()
     {
         var page = new ReportPage(sample.Render("en"));
-        foreach (var id in new[] { "headline", "findings", "countries", "communities", "over-time", "distribution", "data-quality", "methodology" })
+        foreach (var id in new[] { "headline", "findings", "countries", "communities", "over-time", "distribution", "data-quality", "insights", "methodology" })
             Assert.NotNull(page.Document.GetElementById(id));
         Assert.Empty(page.Document.QuerySelectorAll("script, link, iframe, object, embed, img"));
         Assert.DoesNotContain(page.Document.QuerySelectorAll("[src], [href]"), e => !(e.GetAttribute("href") ?? "#").StartsWith('#'));
-        Assert.Equal(5, page.Document.QuerySelectorAll("svg.chart").Length);
+        // Five charts of the estimates, five of the insights (centroids, profile mix, importance, calibration, risk by country).
+        Assert.Equal(10, page.Document.QuerySelectorAll("svg.chart").Length);
         Assert.Empty(page.Document.QuerySelectorAll("p.left-out"));
     }
 }

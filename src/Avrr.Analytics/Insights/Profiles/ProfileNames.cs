@@ -16,7 +16,6 @@ public static class ProfileNames
     public static string[] Name(IReadOnlyList<IReadOnlyList<double>> centroids, IReadOnlyList<double> means, IReadOnlyList<double> deviations,
         IReadOnlyList<string> dimensionLabels, string language)
     {
-        var french = language == "fr";
         var names = centroids.Select(centroid =>
         {
             var parts = new List<string>();
@@ -24,10 +23,9 @@ public static class ProfileNames
             {
                 var z = deviations[d] > 0 ? (centroid[d] - means[d]) / deviations[d] : 0;
                 if (Math.Abs(z) < Threshold) continue;
-                var label = Lower(dimensionLabels[d]);
-                parts.Add(french ? $"{label} {(z < 0 ? "faible" : "élevé")}" : $"{(z < 0 ? "low" : "high")} {label}");
+                parts.Add(Part(dimensionLabels[d], z < 0, language));
             }
-            return parts.Count > 0 ? string.Join(", ", parts) : french ? "moyen dans chaque dimension" : "average in every dimension";
+            return parts.Count > 0 ? string.Join(Separator, parts) : Average(language);
         }).ToArray();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var repeated = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
@@ -39,6 +37,19 @@ public static class ProfileNames
         }
         return names;
     }
+
+    /// <summary>What joins the parts of a name.</summary>
+    public const string Separator = ", ";
+
+    /// <summary>One part of a name: "low economic" / "économique faible", "high social" / "social élevé".</summary>
+    public static string Part(string dimensionLabel, bool low, string language)
+    {
+        var label = Lower(dimensionLabel);
+        return language == "fr" ? $"{label} {(low ? "faible" : "élevé")}" : $"{(low ? "low" : "high")} {label}";
+    }
+
+    /// <summary>The name of a profile near the mean in every dimension.</summary>
+    public static string Average(string language) => language == "fr" ? "moyen dans chaque dimension" : "average in every dimension";
 
     private static string Lower(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
 }
