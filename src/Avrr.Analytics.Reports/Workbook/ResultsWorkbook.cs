@@ -8,8 +8,8 @@ namespace Avrr.Analytics.Reports.Workbook;
 /// <summary>
 /// results.xlsx (docs/report.md): the result's tables for people who work in Excel, written by
 /// SpreadCheetah as it goes (a row at a time). One sheet per level of aggregates (its grouping columns
-/// only), then comparisons, panel_change, data_quality and rejects when the result has them, then the aggregate tables of
-/// insights/ (profile_mix, drivers_linear, drivers_importance, early_warning; never risk.csv). Each sheet has a frozen,
+/// only), then comparisons, panel_change, data_quality and rejects when the result has them, then every table of
+/// insights/ but risk.csv (docs/insights.md, "Files"). Each sheet has a frozen,
 /// bold header row and column widths; numbers are number cells, flags are TRUE/FALSE cells, and text is
 /// always a text cell, so a value like <c>=HYPERLINK(…)</c> stays text and is never run as a formula. A
 /// withheld statistic is an empty cell beside <c>suppressed</c> TRUE, as in the CSV. The same result gives
@@ -27,14 +27,18 @@ public static class ResultsWorkbook
         "level", "measure", "comparison", "reference", "note", "source", "returnee_id", "column", "value", "reason", "message",
         "question", "indicator", "dimension", "answer",
         // insights/ (docs/insights.md): country and community are not grouping columns there (profile_mix has no measure column).
-        "country", "community", "profile", "name", "outcome", "term", "feature", "metric",
+        "country", "community", "profile", "name", "outcome", "term", "feature", "metric", "model", "method",
     };
 
     /// <summary>
-    /// The aggregate tables of insights/, each a sheet named after its file: never risk.csv (a list of returnees, for case
-    /// workers) nor the tables that only describe how the models were made (they stay in insights/).
+    /// The tables of insights/, each a sheet named after its file, in the order of docs/insights.md ("Files"): every one is
+    /// an aggregate, suppressed by the run. Never risk.csv: it is a list of returnees, case-level data for case workers.
     /// </summary>
-    public static readonly IReadOnlyList<string> InsightSheets = ["insights/profile_mix", "insights/drivers_linear", "insights/drivers_importance", "insights/early_warning"];
+    public static readonly IReadOnlyList<string> InsightSheets =
+    [
+        "insights/models", "insights/profiles", "insights/profile_selection", "insights/profile_mix", "insights/drivers_linear", "insights/drivers_terms",
+        "insights/drivers_importance", "insights/early_warning", "insights/early_warning_calibration", "insights/risk_by_country",
+    ];
 
     /// <summary>Columns of insights/ that are numbers though other tables use the name for text (early_warning's value; rejects' value is an answer).</summary>
     private static readonly HashSet<string> InsightNumbers = new(StringComparer.Ordinal) { "value" };
