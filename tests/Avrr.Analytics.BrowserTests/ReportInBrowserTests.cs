@@ -50,6 +50,10 @@ public sealed class ReportInBrowserTests(BrowserFixture browser) : IClassFixture
                 var box = await charts.Nth(i).BoundingBoxAsync();
                 Assert.True(box is { Width: > 300, Height: > 100 }, $"chart {i} of the {language} report has the size {box?.Width}×{box?.Height}");
             }
+            // The insights section (docs/report.md, "Insights") is there, with its five charts: centroids, profile mix, importance, calibration, risk by country.
+            Assert.True(await opened.Page.Locator("#insights h2").IsVisibleAsync(), $"the {language} report has no insights section");
+            Assert.Equal(5, await opened.Page.Locator("#insights svg.chart").CountAsync());
+            Assert.Equal(0, await opened.Page.Locator("#insights p.left-out").CountAsync());
             Assert.Equal(new Uri(browser.Report(language)).AbsoluteUri, Assert.Single(opened.Requests));
             Assert.Empty(opened.Failed);
             Assert.Empty(opened.Messages);
@@ -82,5 +86,6 @@ public sealed class ReportInBrowserTests(BrowserFixture browser) : IClassFixture
             }
     }
 
-    private static string Squash(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+    /// <summary>Without white space, and with the font's ligatures as their letters (NFKC: the "ﬁ" of "profiles" is "fi").</summary>
+    private static string Squash(string text) => new(text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
 }
