@@ -11,7 +11,8 @@ namespace Avrr.Analytics.Cli;
 /// { "inputs": ["exports/"], "out": "results", "scheme": null, "levels": ["country+sex"],
 ///   "weight": "weight", "cluster": "community", "strata": null, "minCell": 5, "lang": "fr",
 ///   "formats": ["csv", "parquet"], "dateFormat": null, "sheet": null, "indicators": false,
-///   "columns": { "returnee_id": "case_number" } }
+///   "columns": { "returnee_id": "case_number" }, "audit": true, "auditSamples": 32, "auditSeed": 1,
+///   "auditLevel": "country" }
 /// </code>
 /// </summary>
 public sealed record EvaluationFile
@@ -31,6 +32,10 @@ public sealed record EvaluationFile
     public bool? Indicators { get; init; }
     public IReadOnlyDictionary<string, string>? Columns { get; init; }
     public double? MaxRejectedShare { get; init; }
+    public bool? Audit { get; init; }
+    public int? AuditSamples { get; init; }
+    public int? AuditSeed { get; init; }
+    public string? AuditLevel { get; init; }
 
     /// <summary>A note for the people who keep the file; ignored by the run.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("$comment")]

@@ -66,7 +66,7 @@ public static class EvaluationRun
         var estimates = run.Estimates!;
         var result = new RunResult(output.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
             run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, clock.Elapsed);
-        Manifest.Write(run.PathOf(ManifestFile), plan, result, started);
+        Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Audit, started);
         output.Commit();
         StageClock.Report();
         return result;
@@ -81,6 +81,7 @@ public static class EvaluationRun
         if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run));
         stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
         stages.Add(new EstimateTablesStage(run));
+        if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows));
         stages.Add(new AccountingStage(run));
         return [.. stages];
     }

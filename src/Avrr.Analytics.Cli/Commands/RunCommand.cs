@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
+using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Runs;
 using Avrr.Analytics.Runs.Planning;
@@ -41,6 +42,22 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
         public double? MaxRejectedShare { get; init; }
 
+        [CommandOption("--no-audit")]
+        [Description("Do not audit the index (audit/: coherence, reliability, derived weights, rank uncertainty).")]
+        public bool? NoAudit { get; init; }
+
+        [CommandOption("--audit-samples <N>")]
+        [Description("Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 32; 0 skips it).")]
+        public int? AuditSamples { get; init; }
+
+        [CommandOption("--audit-seed <S>")]
+        [Description("Seed of the audit's uncertainty analysis (default: 1). The same seed gives the same audit.")]
+        public int? AuditSeed { get; init; }
+
+        [CommandOption("--audit-level <LEVEL>")]
+        [Description("The level whose groups the audit describes and ranks (default: country), e.g. country+sex.")]
+        public string? AuditLevel { get; init; }
+
         [CommandOption("--quiet")]
         [Description("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -58,6 +75,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
+            Audit = sources.Pick(RunSetting.Audit, settings.NoAudit is true ? false : null, file.Audit) ?? true,
+            AuditSamples = sources.Pick(RunSetting.AuditSamples, settings.AuditSamples, file.AuditSamples) ?? s.AuditSamples,
+            AuditSeed = sources.Pick(RunSetting.AuditSeed, settings.AuditSeed, file.AuditSeed) ?? s.AuditSeed,
+            AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } level ? ParseLevel(level) : s.AuditLevel,
         });
         try
         {
@@ -69,6 +90,12 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         {
             throw new UsageException(sources.Word(e));
         }
+    }
+
+    private static Level ParseLevel(string text)
+    {
+        try { return Level.Parse(text); }
+        catch (FormatException e) { throw new SettingsException(RunSetting.AuditLevel, text, e.Message); }
     }
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)

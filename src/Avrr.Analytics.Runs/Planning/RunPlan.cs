@@ -36,6 +36,8 @@ public sealed class RunPlan
         if (settings.Inputs.Count == 0) throw new SettingsException(RunSetting.Inputs, null, "give at least one input file or folder");
         if (settings.Formats == 0) throw new SettingsException(RunSetting.Formats, null, "name csv, parquet or both");
         if (settings.Threads < 0) throw new SettingsException(RunSetting.Threads, settings.Threads.ToString(invariant), "must be 0 (one per core) or more");
+        if (settings.AuditSamples is < 0 or > RunSettings.MaxAuditSamples)
+            throw new SettingsException(RunSetting.AuditSamples, settings.AuditSamples.ToString(invariant), $"must be from 0 (no uncertainty analysis) to {RunSettings.MaxAuditSamples}");
         if (!(settings.MaxRejectedShare is >= 0 and <= 1))
             throw new SettingsException(RunSetting.MaxRejectedShare, settings.MaxRejectedShare.ToString(invariant), "must be a share between 0 and 1");
         var scheme = settings.SchemePath is null ? Scheme.Rss15 : SchemeReader.Load(settings.SchemePath);
@@ -68,6 +70,15 @@ public sealed class RunPlan
         // Clusters may be returnees (repeated surveys of one person); strata never are.
         var layout = new SurveyLayout(scheme, attributes, settings.DateFormat,
             DesignColumn(settings.ClusterColumn, RunSetting.Cluster, SurveyColumns.ReturneeId), DesignColumn(settings.StrataColumn, RunSetting.Strata));
+
+        if (settings.Audit)
+        {
+            if (settings.AuditLevel.Variables.Count == 0)
+                throw new SettingsException(RunSetting.AuditLevel, settings.AuditLevel.Name, "the audit ranks the groups of a level: name one with several groups, such as country");
+            foreach (var variable in settings.AuditLevel.Variables)
+                if (!groupable.Contains(variable))
+                    throw new SettingsException(RunSetting.AuditLevel, settings.AuditLevel.Name, $"'{variable}' is not a column to group by ({Describe(groupable, variable)})");
+        }
 
         var levels = DefaultLevels.Append(QuarterLevel).ToList();
         var quarterIsDefault = !settings.ExtraLevels.Any(l => l.Name == QuarterLevel.Name);

@@ -23,4 +23,8 @@ public enum RunSetting
     Columns,
     Threads,
     MaxRejectedShare,
+    Audit,
+    AuditSamples,
+    AuditSeed,
+    AuditLevel,
 }

@@ -35,4 +35,13 @@ public sealed record RunSettings
     public const double DefaultMaxRejectedShare = 0.10;
     /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
     public int Threads { get; init; }
+    /// <summary>Audit the index (docs/audit.md): audit/ in the result. On by default.</summary>
+    public bool Audit { get; init; } = true;
+    /// <summary>Base samples of the audit's uncertainty analysis (0 skips it).</summary>
+    public int AuditSamples { get; init; } = Avrr.Analytics.Audit.AuditOptions.DefaultSamples;
+    public const int MaxAuditSamples = 4096;
+    /// <summary>Seed of the audit's uncertainty analysis and survey subsample.</summary>
+    public int AuditSeed { get; init; } = 1;
+    /// <summary>The level whose groups the audit describes and ranks: countries by default.</summary>
+    public Level AuditLevel { get; init; } = Level.Parse("country");
 }

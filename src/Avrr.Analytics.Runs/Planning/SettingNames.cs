@@ -8,6 +8,7 @@ public static class SettingNames
     {
         RunSetting.Inputs => "INPUT",
         RunSetting.Columns => "\"columns\"",
+        RunSetting.Audit => "--no-audit",
         _ => "--" + Words(setting, '-'),
     };
 
