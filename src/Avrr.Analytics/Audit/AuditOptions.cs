@@ -30,9 +30,12 @@ public sealed record AuditOptions
 
     /// <summary>
     /// At most this many surveys are kept (compactly) for the uncertainty analysis and for the correlations
-    /// of dimension and composite scores; above it a seeded subsample of about this many is kept.
+    /// with a dimension or the composite score; above it a seeded subsample of about this many is kept
+    /// (docs/audit.md, "Memory and time").
     /// </summary>
-    public int MaxKeptSurveys { get; init; } = 1 << 20;
+    public int MaxKeptSurveys { get; init; } = DefaultMaxKeptSurveys;
+
+    public const int DefaultMaxKeptSurveys = 1 << 17;
 
     /// <summary>Bootstrap resamples of the sensitivity indices' 5–95% intervals (as COINr's Nboot).</summary>
     public int Bootstrap { get; init; } = 1000;

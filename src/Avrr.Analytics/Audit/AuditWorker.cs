@@ -4,9 +4,9 @@ namespace Avrr.Analytics.Audit;
 
 /// <summary>
 /// The part of the audit that runs on a scoring worker, on the batches it scored, in any order
-/// (docs/audit.md, "How the audit streams"): each survey's answers with dk kept apart, its indicator
-/// codes, the indicator pair tables (exact integer sums, so the order does not matter) and the batch's
-/// complete-case sums (added in input order later). One per thread.
+/// (docs/audit.md, "How the audit streams"): each survey's indicator codes, the indicator pair tables
+/// (exact integer sums, so the order does not matter) and the batch's complete-case sums (added in
+/// input order later). One per thread.
 /// </summary>
 public sealed class AuditWorker
 {
@@ -25,20 +25,22 @@ public sealed class AuditWorker
     {
         var questions = batch.Layout.QuestionCount;
         var indicators = batch.IndicatorCount;
-        into.Ensure(batch.Count, questions, indicators, _audit.SumScopes);
+        into.Ensure(batch.Count, indicators, _audit.SumScopes);
         var codes = _audit.Codes;
-        var dontKnow = _audit.DontKnow;
         for (var row = 0; row < batch.Count; row++)
         {
             if (batch.Rejected[row]) continue;
-            var answers = into.Answers.AsSpan(row * questions, questions);
-            dontKnow.Mark(batch, row, answers);
+            var answers = batch.Answers.AsSpan(row * questions, questions);
             var rowCodes = into.Codes.AsSpan(row * indicators, indicators);
-            for (var i = 0; i < indicators; i++) rowCodes[i] = codes.IsDense(i) ? codes.Code(i, answers) : (ushort)0;
+            codes.Codes(answers, rowCodes);
             var weight = batch.Weight[row];
             Pairs.Add(rowCodes, ExactWeight.Of(weight));
             var scores = batch.RowScores(row);
-            foreach (var sums in into.Sums) sums.Add(scores, weight);
+            // A survey complete in every indicator goes to the scope of all of them only (IndexAudit adds that block to each dimension's sums).
+            var sums = into.Sums;
+            var complete = sums[_audit.AllScope].Add(scores, weight);
+            for (var s = 0; s < sums.Length; s++)
+                if (s != _audit.AllScope && (!complete || s == _audit.DimensionsScope)) sums[s].Add(scores, weight);
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Avrr.Analytics.Audit;
 
 /// <summary>
@@ -15,18 +18,20 @@ internal sealed class CompleteCaseSums
     private const double Shift = 0.5;
 
     private readonly int[] _variables;
+    private readonly int _stride;                 // K rounded up to whole vectors
     private readonly double[] _x;
-    private readonly double[] _sum, _weightedSum, _cross, _weightedCross;   // cross: K × K, full
+    private readonly double[] _sum, _weightedSum, _cross, _weightedCross;   // cross: K rows of _stride, full
 
     public CompleteCaseSums(int[] variables)
     {
         _variables = variables;
         var k = variables.Length;
-        _x = new double[k];
+        _stride = (k + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+        _x = new double[_stride];
         _sum = new double[k];
         _weightedSum = new double[k];
-        _cross = new double[k * k];
-        _weightedCross = new double[k * k];
+        _cross = new double[k * _stride];
+        _weightedCross = new double[k * _stride];
     }
 
     public IReadOnlyList<int> Variables => _variables;
@@ -43,31 +48,64 @@ internal sealed class CompleteCaseSums
         Array.Clear(_weightedCross);
     }
 
-    /// <summary>Adds a survey's scores (all the run's variables, NaN where missing) when every score of the scope is present.</summary>
+    /// <summary>Adds a survey's scores (all the run's variables, NaN where missing) when every score of the scope is present; says whether it did.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Add(ReadOnlySpan<double> scores, double weight)
+    public bool Add(ReadOnlySpan<double> scores, double weight)
     {
         var k = _variables.Length;
         var x = _x;
         for (var i = 0; i < k; i++)
         {
             var v = scores[_variables[i]];
-            if (double.IsNaN(v)) return;
+            if (double.IsNaN(v)) return false;
             x[i] = v - Shift;
         }
         N++;
         WeightSum += weight;
+        // Row i of the cross-products gets x_i · x, a vector at a time (the padding of x is 0).
+        ref var cross = ref MemoryMarshal.GetArrayDataReference(_cross);
+        ref var weightedCross = ref MemoryMarshal.GetArrayDataReference(_weightedCross);
+        ref var xs = ref MemoryMarshal.GetArrayDataReference(x);
+        var width = Vector<double>.Count;
         for (var i = 0; i < k; i++)
         {
             var xi = x[i];
             var wxi = weight * xi;
             _sum[i] += xi;
             _weightedSum[i] += wxi;
-            var row = i * k;
-            for (var j = i; j < k; j++)
+            var (vi, wvi) = (new Vector<double>(xi), new Vector<double>(wxi));
+            var row = (nuint)(i * _stride);
+            // Only the vectors from the one holding the diagonal on: the upper triangle is all Covariance reads.
+            for (var j = (nuint)(i / width * width); j < (nuint)_stride; j += (nuint)width)
             {
-                _cross[row + j] += xi * x[j];
-                _weightedCross[row + j] += wxi * x[j];
+                var xj = Vector.LoadUnsafe(ref xs, j);
+                (Vector.LoadUnsafe(ref cross, row + j) + vi * xj).StoreUnsafe(ref cross, row + j);
+                (Vector.LoadUnsafe(ref weightedCross, row + j) + wvi * xj).StoreUnsafe(ref weightedCross, row + j);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the sums of a scope that holds every variable of this one (its surveys are complete cases of
+    /// this scope too): a survey complete in every indicator is added to the scope of all of them only,
+    /// and each dimension's sums get that block of them at the end.
+    /// </summary>
+    public void AddBlock(CompleteCaseSums wider)
+    {
+        var at = _variables.Select(v => Array.IndexOf(wider._variables, v)).ToArray();
+        if (at.Any(a => a < 0)) throw new ArgumentException("The wider scope must hold every variable of this one.");
+        N += wider.N;
+        WeightSum += wider.WeightSum;
+        for (var i = 0; i < at.Length; i++)
+        {
+            _sum[i] += wider._sum[at[i]];
+            _weightedSum[i] += wider._weightedSum[at[i]];
+            for (var j = i; j < at.Length; j++)
+            {
+                var (a, b) = (Math.Min(at[i], at[j]), Math.Max(at[i], at[j]));
+                _cross[i * _stride + j] += wider._cross[a * wider._stride + b];
+                _weightedCross[i * _stride + j] += wider._weightedCross[a * wider._stride + b];
             }
         }
     }
@@ -95,7 +133,7 @@ internal sealed class CompleteCaseSums
         var c = new double[k, k];
         for (var i = 0; i < k; i++)
             for (var j = i; j < k; j++)
-                c[i, j] = c[j, i] = (cross[i * k + j] - sum[i] * sum[j] / total) / denominator;
+                c[i, j] = c[j, i] = (cross[i * _stride + j] - sum[i] * sum[j] / total) / denominator;
         return c;
     }
 }

@@ -1,17 +1,28 @@
 namespace Avrr.Analytics.Audit;
 
 /// <summary>
-/// Design weights as exact fixed-point integers (w · 2⁶⁴ in an <see cref="Int128"/>), so that sums of them
-/// do not depend on the order they are added in: the scoring workers add the surveys of their batches in
-/// whatever order the threads take them, and the audit's files must not depend on the threads. Every
-/// weight of at least 2⁻¹² is represented exactly (smaller ones to 2⁻⁶⁴), and a sum converts back to the
-/// correctly rounded double of the exact sum.
+/// A count of surveys and their total design weight packed into one <see cref="Int128"/>: the count in the
+/// top 32 bits, the weight as the exact integer w · 2⁵² below. Sums of such cells do not depend on the
+/// order they are added in, so the scoring workers can count the surveys of whatever batches the threads
+/// gave them, and the audit's files still do not depend on the threads; one 128-bit addition counts a
+/// survey and adds its weight. Weights of at least 1 are exact, smaller ones to 2⁻⁵²; a cell holds up to
+/// 2³¹ surveys and a total weight of 2⁴⁴ (1.7 · 10¹³), far above any survey.
 /// </summary>
 internal static class ExactWeight
 {
-    private const double Scale = 18446744073709551616.0;   // 2^64
+    private const double Scale = 4503599627370496.0;   // 2^52
+    private static readonly Int128 WeightMask = (Int128.One << 96) - 1;
+    private static readonly Int128 OneSurvey = Int128.One << 96;
 
-    public static Int128 Of(double weight) => (Int128)(weight * Scale);
+    /// <summary>One survey of this weight, as a cell to add.</summary>
+    public static Int128 Of(double weight)
+    {
+        var scaled = weight * Scale;
+        return OneSurvey | (scaled < 9.2e18 ? (Int128)(long)scaled : (Int128)scaled);
+    }
 
-    public static double ToDouble(Int128 sum) => (double)sum / Scale;
+    public static long Count(Int128 cell) => (long)(cell >> 96);
+
+    /// <summary>The total weight of a cell, the correctly rounded double of the exact sum.</summary>
+    public static double Weight(Int128 cell) => (double)(cell & WeightMask) / Scale;
 }

@@ -16,8 +16,8 @@ namespace Avrr.Analytics.Audit;
 /// <item>in input order, <see cref="Add(SurveyBatch, AuditBatch)"/> numbers the groups, counts the
 /// indicator values per group, adds the batch's complete-case sums and keeps each survey compactly
 /// (all of them up to <see cref="AuditOptions.MaxKeptSurveys"/>, a seeded subsample above);</item>
-/// <item><see cref="Complete"/> computes the tables, the pairs with many-valued scores from the kept
-/// surveys, and runs the uncertainty analysis on them.</item>
+/// <item><see cref="Complete"/> computes the tables (those of the pairs with a many-valued score, a
+/// dimension or the composite, from the kept surveys) and runs the uncertainty analysis on the kept surveys.</item>
 /// </list>
 /// A program that does not run batches on several threads calls <see cref="Add(SurveyBatch)"/>.
 /// </summary>
@@ -29,9 +29,8 @@ public sealed class IndexAudit
     private readonly IndicatorHistograms _histograms;
     private readonly CompleteCaseSums[] _sums;
     private readonly SurveyStore _store;
-    private readonly int[] _keptVariables;
-    private readonly ValueCoder[] _coders;
-    private readonly int[] _keptCodes;
+    private readonly ManyValuedPairs _manyValued;
+    private readonly int[] _values;
     private readonly List<AuditWorker> _workers = [];
     private readonly ulong _keepBelow;
     private readonly List<long> _cellRows = [], _cellComposites = [];
@@ -48,15 +47,14 @@ public sealed class IndexAudit
         _options = options;
         Variables = new AuditVariables(_scheme);
         Codes = new IndicatorCodes(_scheme);
-        DontKnow = new DontKnowAnswers(_scheme);
+        DontKnowExists = _scheme.SpecialAnswers.Any(a => string.Equals(a.Code, Scoring.AnswerDecoder.DontKnowCode, StringComparison.OrdinalIgnoreCase));
         SumScopes = [.. Variables.Scopes.Select(s => s.Variables), Variables.DimensionScope];
         _sums = SumScopes.Select(s => new CompleteCaseSums(s)).ToArray();
         _cells = new CellIndex([Level.All, options.Level], layout);
         _histograms = new IndicatorHistograms(Codes);
-        _keptVariables = Enumerable.Range(0, Variables.Count).Where(v => !Variables.IsIndicator(v) || !Codes.IsDense(v)).ToArray();
-        _coders = _keptVariables.Select(_ => new ValueCoder()).ToArray();
-        _keptCodes = new int[_keptVariables.Length];
-        _store = new SurveyStore(_scheme.Questions.Count, _keptVariables.Length);
+        _manyValued = new ManyValuedPairs(Variables, Codes);
+        _values = new int[_manyValued.Count];
+        _store = new SurveyStore(_scheme.Questions.Count, _manyValued.Count);
         var share = expectedSurveys <= options.MaxKeptSurveys ? 1.0 : (double)options.MaxKeptSurveys / expectedSurveys;
         _keepBelow = share >= 1 ? ulong.MaxValue : (ulong)(share * 18446744073709551616.0);
     }
@@ -64,8 +62,12 @@ public sealed class IndexAudit
     public Scheme Scheme => _scheme;
     public AuditVariables Variables { get; }
     internal IndicatorCodes Codes { get; }
-    internal DontKnowAnswers DontKnow { get; }
+    /// <summary>Whether the scheme has a dk answer (decoded as <see cref="Scoring.AnswerDecoder.DontKnow"/>).</summary>
+    internal bool DontKnowExists { get; }
     internal IReadOnlyList<int[]> SumScopes { get; }
+    /// <summary>Positions in <see cref="SumScopes"/> of the scope of all indicators and of the dimension scores (the dimensions' scopes come first).</summary>
+    internal int AllScope => Variables.Scopes.Count - 1;
+    internal int DimensionsScope => Variables.Scopes.Count;
 
     /// <summary>The surveys kept so far.</summary>
     public SurveyStore Kept => _store;
@@ -104,10 +106,11 @@ public sealed class IndexAudit
             _cellRows[cell]++;
             if (!double.IsNaN(scores[compositeAt])) _cellComposites[cell]++;
             var weight = batch.Weight[row];
-            _histograms.Add(cell, prepared.Codes.AsSpan(row * indicators, indicators), scores, ExactWeight.Of(weight));
+            var codes = prepared.Codes.AsSpan(row * indicators, indicators);
+            _histograms.Add(cell, codes, scores, ExactWeight.Of(weight));
             if (!Keep(batch.Sequence[row])) continue;
-            for (var k = 0; k < _keptVariables.Length; k++) _keptCodes[k] = _coders[k].Code(scores[_keptVariables[k]]);
-            _store.Add(prepared.Answers.AsSpan(row * questions, questions), weight, cell, _keptCodes);
+            _manyValued.Number(scores, _values);
+            _store.Add(batch.Answers.AsSpan(row * questions, questions), weight, cell, _values);
         }
         for (var s = 0; s < _sums.Length; s++) _sums[s].Add(prepared.Sums[s]);
     }
@@ -154,17 +157,16 @@ public sealed class IndexAudit
         var allPairs = new List<(int A, int B)>();
         for (var a = 0; a < variables.Count; a++)
             for (var b = a + 1; b < variables.Count; b++) allPairs.Add((a, b));
-        var keptPairs = allPairs.Where(p => !variables.IsIndicator(p.A) || !variables.IsIndicator(p.B) || !pairs.Has(p.A, p.B)).ToList();
-        var keptTables = new KeptPairTables(_store, Codes, _keptVariables, _coders.Select(c => c.Sorted()).ToArray(), threads).Build(keptPairs);
+        _manyValued.CountKept(_store, threads);
         var correlation = new Dictionary<(int, int), PairCorrelation>();
         var correlations = new List<CorrelationRow>();
         foreach (var (a, b) in allPairs)
         {
-            var k = keptPairs.IndexOf((a, b));
-            var r = PairCorrelation.Of(k >= 0 ? keptTables[k] : pairs.Joint(a, b));
+            var r = PairCorrelation.Of(_manyValued.Has(a, b) ? _manyValued.Joint(a, b) : pairs.Joint(a, b));
             correlation[(a, b)] = r;
-            correlations.Add(new CorrelationRow(names[a], names[b], r, k >= 0));
+            correlations.Add(new CorrelationRow(names[a], names[b], r, ManyValued(a) || ManyValued(b)));
         }
+        bool ManyValued(int v) => !variables.IsIndicator(v) || !Codes.IsDense(v);
         double Pearson(int a, int b) => a == b ? 1 : correlation[(Math.Min(a, b), Math.Max(a, b))].Pearson;
 
         var reliability = new List<ReliabilityRow>();
@@ -177,6 +179,12 @@ public sealed class IndexAudit
         {
             var (scope, members) = scopes[s];
             var sums = _sums[s];
+            if (s < AllScope)
+            {
+                sums = new CompleteCaseSums(members);
+                sums.Add(_sums[s]);
+                sums.AddBlock(_sums[AllScope]);
+            }
             var items = Enumerable.Range(0, members.Length).ToArray();
             var isIndicatorScope = s < variables.Scopes.Count;
             if (isIndicatorScope)
@@ -231,7 +239,7 @@ public sealed class IndexAudit
     private (List<RankRow>, List<SensitivityRow>) Uncertainty(IReadOnlyList<(int Domain, string[] Values)> domains, int[][] groupCells, long[] groupN,
         bool[] ranked, Action<string, object> note)
     {
-        var analysis = new UncertaintyAnalysis(_scheme, _options, DontKnow.Exists);
+        var analysis = new UncertaintyAnalysis(_scheme, _options, DontKnowExists);
         note("uncertainty_seed", _options.Seed);
         note("uncertainty_weight_spread", _options.WeightSpread);
         note("uncertainty_assumptions", string.Join(" ", analysis.Varied.Select(Name)));

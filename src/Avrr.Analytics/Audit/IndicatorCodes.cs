@@ -21,6 +21,9 @@ internal sealed class IndicatorCodes
     private readonly int[][] _questions;
     private readonly int[][] _choices;
     private readonly ushort[]?[] _codeOfCombination;
+    // The same, flat, for Codes(): questions of indicator i at [_first[i], _first[i + 1]), its combinations from _tableAt[i].
+    private readonly int[] _first, _flatQuestion, _flatChoices, _tableAt;
+    private readonly ushort[] _table;
 
     /// <summary>Per indicator, its values in ascending order (value of code c at [c − 1]); null for a wide indicator.</summary>
     public double[]?[] Values { get; }
@@ -57,6 +60,37 @@ internal sealed class IndicatorCodes
             var values = score.Where(s => !double.IsNaN(s)).Distinct().Order().ToArray();
             Values[i] = values;
             _codeOfCombination[i] = score.Select(s => double.IsNaN(s) ? (ushort)0 : (ushort)(Array.BinarySearch(values, s) + 1)).ToArray();
+        }
+        _first = new int[indicators.Count + 1];
+        for (var i = 0; i < indicators.Count; i++) _first[i + 1] = _first[i] + (IsDense(i) ? _questions[i].Length : 0);
+        _flatQuestion = Enumerable.Range(0, indicators.Count).Where(IsDense).SelectMany(i => _questions[i]).ToArray();
+        _flatChoices = Enumerable.Range(0, indicators.Count).Where(IsDense).SelectMany(i => _choices[i]).ToArray();
+        _tableAt = new int[indicators.Count];
+        var table = new List<ushort>();
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            _tableAt[i] = table.Count;
+            if (IsDense(i)) table.AddRange(_codeOfCombination[i]!);
+        }
+        _table = [.. table];
+    }
+
+    /// <summary>The codes of every indicator from a survey's decoded answers (0 for wide indicators).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Codes(ReadOnlySpan<byte> answers, Span<ushort> codes)
+    {
+        var (first, question, choices, tableAt, table) = (_first, _flatQuestion, _flatChoices, _tableAt, _table);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (first[i] == first[i + 1]) { codes[i] = 0; continue; }
+            var t = 0;
+            for (var k = first[i]; k < first[i + 1]; k++)
+            {
+                var c = choices[k];
+                var a = answers[question[k]];
+                t = t * (c + 1) + (a < c ? a : c);
+            }
+            codes[i] = table[tableAt[i] + t];
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed class IndicatorRescorer
         for (var q = 0; q < answers.Length; q++)
         {
             var a = stored[q];
-            answers[q] = a != DontKnowAnswers.DontKnow ? a : dontKnowLowest ? _lowest[q] : AnswerDecoder.Missing;
+            answers[q] = a == AnswerDecoder.DontKnow && dontKnowLowest ? _lowest[q] : a;
         }
         _scorer.Score(answers, indicators, _dimensions);
     }
@@ -42,11 +42,8 @@ internal sealed class IndicatorRescorer
     /// <summary>The survey's scores as the run gave them: indicators, dimensions, composite.</summary>
     public double NominalScores(ReadOnlySpan<byte> stored, Span<double> scores)
     {
-        var answers = _answers;
-        for (var q = 0; q < answers.Length; q++)
-            answers[q] = stored[q] == DontKnowAnswers.DontKnow ? AnswerDecoder.Missing : stored[q];
         var indicators = _scorer.IndicatorCount;
-        var outcome = _scorer.Score(answers, scores[..indicators], scores.Slice(indicators, _scorer.DimensionCount));
+        var outcome = _scorer.Score(stored, scores[..indicators], scores.Slice(indicators, _scorer.DimensionCount));
         scores[indicators + _scorer.DimensionCount] = outcome.Composite;
         return outcome.Composite;
     }

@@ -2,10 +2,10 @@ namespace Avrr.Analytics.Audit;
 
 /// <summary>
 /// The surveys the audit keeps for what does not stream (docs/audit.md, "Memory"): per survey its decoded
-/// answers (one byte per question, dk kept apart: <see cref="DontKnowAnswers"/>), its design weight, its
-/// group of the analysed level, and the value numbers of its scores with many values (dimensions,
-/// composite: <see cref="ValueCoder"/>). For rss-15: 29 + 8 + 4 + 4 × 4 = 57 bytes. In blocks, so that
-/// growing never copies what is kept.
+/// answers (one byte per question, dk kept apart: <see cref="Scoring.AnswerDecoder.DontKnow"/>), its design weight, its
+/// group of the analysed level, and the value numbers of its many-valued scores (dimensions, composite:
+/// <see cref="ValueCoder"/>): for rss-15, 29 + 8 + 4 + 4 × 4 = 57 bytes. In blocks, so that growing never
+/// copies what is kept.
 /// </summary>
 public sealed class SurveyStore
 {
@@ -49,6 +49,6 @@ public sealed class SurveyStore
     public ReadOnlySpan<byte> Answers(int survey) => _answers[survey / BlockSurveys].AsSpan(survey % BlockSurveys * _questions, _questions);
     public double Weight(int survey) => _weights[survey / BlockSurveys][survey % BlockSurveys];
     public int Group(int survey) => _groups[survey / BlockSurveys][survey % BlockSurveys];
-    /// <summary>The survey's value number of kept score <paramref name="code"/> (−1 when missing).</summary>
+    /// <summary>The survey's value number of many-valued score <paramref name="code"/> (−1 when missing).</summary>
     public int Code(int survey, int code) => _values[survey / BlockSurveys][survey % BlockSurveys * _codes + code];
 }

@@ -205,12 +205,17 @@ public sealed class UncertaintyAnalysis
         var rescorer = new IndicatorRescorer(_scheme);
         var indicators = _scheme.Indicators.Count;
         var surveys = to - from;
-        var missing = new double[surveys * indicators];
-        var lowest = anyLowest ? new double[surveys * indicators] : missing;
+        // Each survey's indicator scores (0 where missing) and presence (1 or 0), with dk left out and, when a variant needs it, scored lowest.
+        var (missing, missingPresent) = (new double[surveys * indicators], new double[surveys * indicators]);
+        var (lowest, lowestPresent) = anyLowest ? (new double[surveys * indicators], new double[surveys * indicators]) : (missing, missingPresent);
+        Span<double> scores = stackalloc double[indicators];
         for (var s = 0; s < surveys; s++)
         {
-            rescorer.Score(store.Answers(from + s), false, missing.AsSpan(s * indicators, indicators));
-            if (anyLowest) rescorer.Score(store.Answers(from + s), true, lowest.AsSpan(s * indicators, indicators));
+            rescorer.Score(store.Answers(from + s), false, scores);
+            Split(scores, missing.AsSpan(s * indicators, indicators), missingPresent.AsSpan(s * indicators, indicators));
+            if (!anyLowest) continue;
+            rescorer.Score(store.Answers(from + s), true, scores);
+            Split(scores, lowest.AsSpan(s * indicators, indicators), lowestPresent.AsSpan(s * indicators, indicators));
         }
         var weight = new double[surveys];
         var group = new int[surveys];
@@ -219,11 +224,11 @@ public sealed class UncertaintyAnalysis
         for (var v = 0; v < scorers.Length; v++)
         {
             var scorer = scorers[v];
-            var values = scorer.Variant.DontKnowLowest ? lowest : missing;
+            var (values, present) = scorer.Variant.DontKnowLowest ? (lowest, lowestPresent) : (missing, missingPresent);
             var at = v * groups * 2;
             for (var s = 0; s < surveys; s++)
             {
-                var composite = scorer.Composite(values.AsSpan(s * indicators, indicators));
+                var composite = scorer.Composite(values.AsSpan(s * indicators, indicators), present.AsSpan(s * indicators, indicators));
                 if (double.IsNaN(composite)) continue;
                 var cell = at + group[s] * 2;
                 sums[cell] += weight[s] * composite;
@@ -231,5 +236,15 @@ public sealed class UncertaintyAnalysis
             }
         }
         return sums;
+    }
+
+    private static void Split(ReadOnlySpan<double> scores, Span<double> values, Span<double> present)
+    {
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var missing = double.IsNaN(scores[i]);
+            values[i] = missing ? 0 : scores[i];
+            present[i] = missing ? 0 : 1;
+        }
     }
 }

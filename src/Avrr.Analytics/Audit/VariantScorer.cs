@@ -47,9 +47,14 @@ internal sealed class VariantScorer
         return total;
     }
 
-    /// <summary>The composite of one survey's indicator scores (NaN where missing); NaN when the composite is missing.</summary>
+    /// <summary>
+    /// The composite of one survey from its indicator scores with 0 where missing (<paramref name="scores"/>)
+    /// and 1 where present, 0 where missing (<paramref name="present"/>); NaN when the composite is missing.
+    /// Adding w · 0 for a missing indicator changes neither a sum nor a weight, so this is the scorer's
+    /// arithmetic without its branches.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public double Composite(ReadOnlySpan<double> indicators)
+    public double Composite(ReadOnlySpan<double> scores, ReadOnlySpan<double> present)
     {
         var v = _variant;
         var w = v.IndicatorWeights;
@@ -62,10 +67,8 @@ internal sealed class VariantScorer
             double sum = 0, weight = 0;
             for (var i = _dimensionFirst[d]; i < _dimensionFirst[d + 1]; i++)
             {
-                var s = indicators[i];
-                if (double.IsNaN(s)) continue;
-                sum += w[i] * s;
-                weight += w[i];
+                sum += w[i] * scores[i];
+                weight += w[i] * present[i];
             }
             if (!(weight > 0 && weight / _dimensionTotal[d] >= _threshold)) continue;
             var score = sum / weight;
@@ -88,12 +91,10 @@ internal sealed class VariantScorer
             var cw = v.CompositeWeights;
             compositeSum = 0;
             compositeWeight = 0;
-            for (var i = 0; i < indicators.Length; i++)
+            for (var i = 0; i < scores.Length; i++)
             {
-                var s = indicators[i];
-                if (double.IsNaN(s)) continue;
-                compositeSum += cw[i] * s;
-                compositeWeight += cw[i];
+                compositeSum += cw[i] * scores[i];
+                compositeWeight += cw[i] * present[i];
             }
             return compositeSum / compositeWeight;
         }
