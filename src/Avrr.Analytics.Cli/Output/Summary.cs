@@ -8,6 +8,19 @@ namespace Avrr.Analytics.Cli.Output;
 /// <summary>The end of a run for people: the accounting, the top reject reasons, where the files are, and the headline table.</summary>
 internal static class Summary
 {
+    /// <summary>The files of the result, a sub-folder's files counted as one entry ("audit/ (23 files)").</summary>
+    internal static IEnumerable<string> Listed(IReadOnlyList<string> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var slash = file.IndexOf('/');
+            if (slash < 0) { yield return file; continue; }
+            var folder = file[..(slash + 1)];
+            if (folders.Add(folder)) yield return string.Create(CultureInfo.InvariantCulture, $"{folder} ({files.Count(f => f.StartsWith(folder, StringComparison.Ordinal))} files)");
+        }
+    }
+
     public static void Print(IAnsiConsole console, RunResult result, RunSettings settings)
     {
         var culture = CultureInfo.InvariantCulture;
@@ -26,7 +39,7 @@ internal static class Summary
             console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
             console.WriteLine(string.Format(culture, text.Panel, result.PanelReturnees));
-        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", result.Files))}");
+        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", Listed(result.Files)))}");
 
         var table = new Table().Title(text.TableTitle);
         table.AddColumn(text.Country);

@@ -77,8 +77,8 @@ internal static class AuditTables
 
     private static ResultTable AlphaIfDropped(AuditResult audit)
     {
-        var table = new ResultTable([Text("scope"), Text("indicator"), Flag("weighted"), Number("alpha_raw"), Number("alpha_std"), Count("n")]);
-        foreach (var row in audit.AlphaIfDropped) table.Add(row.Scope, row.Indicator, row.Weighted, row.AlphaRaw, row.AlphaStd, row.N);
+        var table = new ResultTable([Text("scope"), Text("indicator"), Flag("weighted"), Number("alpha_raw"), Number("alpha_std"), Number("r_drop"), Count("n")]);
+        foreach (var row in audit.AlphaIfDropped) table.Add(row.Scope, row.Indicator, row.Weighted, row.AlphaRaw, row.AlphaStd, row.RDrop, row.N);
         return table;
     }
 

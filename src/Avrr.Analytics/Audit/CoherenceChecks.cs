@@ -6,6 +6,10 @@ namespace Avrr.Analytics.Audit;
 /// <list type="bullet">
 /// <item>correlates negatively with its own dimension (<c>negative_with_own_dimension</c>), or weakly,
 /// |r| &lt; 0.2 (<c>weak_with_own_dimension</c>): it does not measure what its dimension measures;</item>
+/// <item>correlates weakly, |r| &lt; 0.2, with the sum of the other indicators of its dimension
+/// (<c>weak_with_rest_of_dimension</c>, psych's r.drop on the complete cases): the correlation with its own
+/// dimension counts the indicator itself (a fifth of the dimension for rss-15), so an indicator of pure
+/// noise can still show r ≈ 0.3 with it; this one does not;</item>
 /// <item>correlates more strongly with another dimension than with its own (<c>stronger_with_other_dimension</c>);</item>
 /// <item>correlates above 0.9 with an indicator of its dimension (<c>redundant_with_sibling</c>): the
 /// two count the same thing twice;</item>
@@ -38,8 +42,9 @@ internal static class CoherenceChecks
                     flags.Add(new CoherenceFlag(names[i], "redundant_with_sibling", names[j], pearson(i, j)));
             var scope = names[ownVariable];
             var alpha = reliability.FirstOrDefault(x => x.Scope == scope && !x.Weighted)?.AlphaRaw ?? double.NaN;
-            var without = dropped.FirstOrDefault(x => x.Scope == scope && x.Indicator == names[i] && !x.Weighted)?.AlphaRaw ?? double.NaN;
-            if (without > alpha) flags.Add(new CoherenceFlag(names[i], "alpha_rises_without", scope, without));
+            var drop = dropped.FirstOrDefault(x => x.Scope == scope && x.Indicator == names[i] && !x.Weighted);
+            if (drop is not null && Math.Abs(drop.RDrop) < Weak) flags.Add(new CoherenceFlag(names[i], "weak_with_rest_of_dimension", scope, drop.RDrop));
+            if (drop is not null && drop.AlphaRaw > alpha) flags.Add(new CoherenceFlag(names[i], "alpha_rises_without", scope, drop.AlphaRaw));
             var overall = stats.FirstOrDefault(x => x.Indicator == names[i] && x.Group.Count == 0);
             if (overall is { Suppressed: false } && overall.Statistics.Outlier)
                 flags.Add(new CoherenceFlag(names[i], "outlier", "", overall.Statistics.Skew));

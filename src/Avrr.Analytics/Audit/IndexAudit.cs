@@ -197,7 +197,8 @@ public sealed class IndexAudit
                     {
                         var rest = items.Where(x => x != item).ToArray();
                         dropped.Add(new AlphaIfDroppedRow(scope, names[members[item]], weighted, covariance is null ? double.NaN : Reliability.Raw(covariance, rest),
-                            covariance is null ? double.NaN : Reliability.Standardised(covariance, rest), sums.N));
+                            covariance is null ? double.NaN : Reliability.Standardised(covariance, rest),
+                            covariance is null ? double.NaN : Reliability.ItemRest(covariance, items, item), sums.N));
                     }
                 }
             var unweighted = sums.Covariance(weighted: false);

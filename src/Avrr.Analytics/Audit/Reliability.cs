@@ -36,6 +36,24 @@ public static class Reliability
         return double.IsFinite(total) && total > 0 ? k / (k - 1.0) * (1 - k / total) : double.NaN;
     }
 
+    /// <summary>
+    /// The correlation of an item with the sum of the other items (psych::alpha's <c>r.drop</c>):
+    /// Σ_{j≠i} C_ij / √(C_ii · Σ_{j,k≠i} C_jk). NaN for fewer than two items or no variance.
+    /// </summary>
+    public static double ItemRest(double[,] covariance, IReadOnlyList<int> items, int item)
+    {
+        if (items.Count < 2) return double.NaN;
+        double with = 0, rest = 0;
+        foreach (var j in items)
+        {
+            if (j == item) continue;
+            with += covariance[item, j];
+            foreach (var k in items) if (k != item) rest += covariance[j, k];
+        }
+        var r = with / Math.Sqrt(covariance[item, item] * rest);
+        return double.IsFinite(r) ? r : double.NaN;
+    }
+
     /// <summary>The correlation matrix of a covariance matrix.</summary>
     public static double[,] Correlation(double[,] covariance)
     {

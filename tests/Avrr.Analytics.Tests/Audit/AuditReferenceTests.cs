@@ -5,7 +5,7 @@ namespace Avrr.Analytics.Tests.Audit;
 /// psych::describe (type 3) for the indicator statistics, cor / cov.wt and weighted mid-ranks for the
 /// correlations, psych::alpha and survey::svycralpha for alpha and alpha-if-dropped, prcomp(scale. = TRUE)
 /// for the principal components (Reference/audit.R), and the derived and effective weights
-/// (Reference/audit-weights.R). Counts exactly.
+/// (Reference/audit-extra.R). Counts exactly.
 /// </summary>
 public sealed class AuditReferenceTests
 {
@@ -100,6 +100,20 @@ public sealed class AuditReferenceTests
     }
 
     [Fact]
+    public void Item_rest_correlations_equal_psych_alpha_r_drop_and_its_weighted_analogue()
+    {
+        var actual = AuditFixture.Run.Table("alpha_if_dropped").ToDictionary(r => (r["scope"], r["indicator"], r["weighted"]));
+        var expected = AuditFixture.Expected("r-drop-expected.csv");
+        Assert.Equal(60, expected.Count);
+        foreach (var e in expected)
+        {
+            var a = actual[(e["scope"], e["indicator"], e["weighted"])];
+            Assert.Equal(e["n"], a["n"]);
+            Close(e["r_drop"], a["r_drop"], $"{e["scope"]} {e["indicator"]} weighted={e["weighted"]} r.drop");
+        }
+    }
+
+    [Fact]
     public void Eigenvalues_and_sign_normalised_loadings_equal_prcomp_with_scale_true_for_every_scope()
     {
         var components = AuditFixture.Run.Table("pca").ToDictionary(r => (r["scope"], int.Parse(r["component"])));
@@ -124,7 +138,7 @@ public sealed class AuditReferenceTests
     }
 
     [Fact]
-    public void Nominal_effective_and_derived_weights_equal_audit_weights_R()
+    public void Nominal_effective_and_derived_weights_equal_audit_extra_R()
     {
         var actual = AuditFixture.Run.Table("weights");
         var expected = AuditFixture.Expected("weights-expected.csv");

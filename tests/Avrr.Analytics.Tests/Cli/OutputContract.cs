@@ -47,9 +47,21 @@ internal static class OutputContract
         "panel_change.csv", "panel_change.parquet", "rejects.csv",
     ];
 
-    /// <summary>Every file of a folder with its bytes, by name.</summary>
+    /// <summary>The tables of audit/ (docs/audit.md), in the order a run writes them.</summary>
+    public static readonly string[] AuditTables =
+        ["indicator_stats", "correlations", "reliability", "alpha_if_dropped", "pca", "pca_loadings", "weights", "flags", "rank_uncertainty", "sensitivity", "notes"];
+
+    /// <summary>The files of audit/ with both formats, as the manifest lists them.</summary>
+    public static readonly string[] AuditFiles =
+        [.. AuditTables.SelectMany(t => new[] { $"audit/{t}.csv", $"audit/{t}.parquet" }), "audit/derived-weights.json"];
+
+    /// <summary>Every data file of a default run on the sample: the top-level tables and audit/.</summary>
+    public static IEnumerable<string> AllDataFiles => DataFiles.Concat(AuditFiles);
+
+    /// <summary>Every file of a folder and its sub-folders with its bytes, by relative path ('/' separated).</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>
-        new(Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllBytes(f)), StringComparer.Ordinal);
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'), f => File.ReadAllBytes(f)), StringComparer.Ordinal);
 
     /// <summary>manifest.json without its "run" object, the one part that may differ between identical runs.</summary>
     public static string ManifestWithoutRun(string folder)

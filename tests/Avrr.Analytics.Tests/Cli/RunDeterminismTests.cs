@@ -19,8 +19,8 @@ public sealed class RunDeterminismTests
         var second = OutputContract.Snapshot(out_);
 
         Assert.Equal(first.Keys, second.Keys);
-        Assert.Equal(OutputContract.DataFiles.Append("manifest.json").Order(StringComparer.Ordinal), first.Keys);
-        foreach (var file in OutputContract.DataFiles)
+        Assert.Equal(OutputContract.AllDataFiles.Append("manifest.json").Order(StringComparer.Ordinal), first.Keys);
+        foreach (var file in OutputContract.AllDataFiles)
             Assert.True(first[file].AsSpan().SequenceEqual(second[file]), $"{file} differs between two identical runs");
         Assert.Equal(firstManifest, OutputContract.ManifestWithoutRun(out_));
     }
@@ -42,7 +42,7 @@ public sealed class RunDeterminismTests
         {
             var actual = OutputContract.Snapshot(other);
             Assert.Equal(expected.Keys, actual.Keys);
-            foreach (var file in OutputContract.DataFiles)
+            foreach (var file in OutputContract.AllDataFiles)
                 Assert.True(expected[file].AsSpan().SequenceEqual(actual[file]), $"{file} differs between --threads 1 and {Path.GetFileName(other)}");
         }
         // The manifests differ only in --out (and the run object): the settings recorded are the same.

@@ -25,10 +25,10 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample();
 
-        var files = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
-        Assert.Equal(OutputContract.DataFiles.Append("manifest.json").Order(StringComparer.Ordinal), files);
+        var files = OutputContract.Snapshot(out_).Keys;
+        Assert.Equal(OutputContract.AllDataFiles.Append("manifest.json").Order(StringComparer.Ordinal), files);
         var manifest = OutputContract.Manifest(out_);
-        Assert.Equal([.. OutputContract.DataFiles.Take(6), "rejects.csv", "manifest.json"],
+        Assert.Equal([.. OutputContract.DataFiles.Take(6), .. OutputContract.AuditFiles, "rejects.csv", "manifest.json"],
             manifest["files"]!.AsArray().Select(f => (string)f!));
     }
 

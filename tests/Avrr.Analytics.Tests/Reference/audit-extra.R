@@ -1,15 +1,19 @@
-# audit-weights.R
+# audit-extra.R
 #
-# Golden numbers for the weights part of the audit, on audit-fixture.csv (the
-# same fixture and reading as audit.R): the principal components of the three
-# dimension scores, the data-derived weights (squared first-component loadings,
-# scaled to unity, per group of the tree) and the effective weights
-# (correlation with the composite, normalised over the nodes of a level).
-# See README.md, "audit-weights.R".
+# Golden numbers for the parts of the audit that audit.R does not cover, on
+# audit-fixture.csv (the same fixture and reading as audit.R): the principal
+# components of the three dimension scores, the data-derived weights (squared
+# first-component loadings, scaled to unity, per group of the tree), the
+# effective weights (correlation with the composite, normalised over the nodes
+# of a level) and each indicator's correlation with the rest of its scope
+# (psych::alpha's r.drop). See README.md, "audit-extra.R".
 #
-# Run from this folder:  Rscript audit-weights.R
-# Writes pca-dimensions-expected.csv, pca-dimensions-loadings-expected.csv and
-# weights-expected.csv.  Numbers with %.17g; nothing is random.
+# Run from this folder:  Rscript audit-extra.R
+# Writes pca-dimensions-expected.csv, pca-dimensions-loadings-expected.csv,
+# weights-expected.csv and r-drop-expected.csv.  Numbers with %.17g; nothing
+# is random.
+
+suppressPackageStartupMessages(library(psych))
 
 scheme <- list(
   economic = c("econ_satisfaction", "food_security", "debt", "employment",
@@ -75,3 +79,24 @@ for (d in dims) {
   }
 }
 write_lines(do.call(rbind, out), "weights-expected.csv")
+
+# ---- item-rest correlation: psych::alpha's r.drop, and its weighted analogue ----
+w_all <- as.numeric(raw$weight)
+scopes <- c(scheme, list(all = unlist(scheme, use.names = FALSE)))
+rows <- list()
+for (sc in names(scopes)) {
+  ids <- scopes[[sc]]
+  m <- sapply(ids, ind)
+  cc <- complete.cases(m)
+  xcc <- m[cc, , drop = FALSE]
+  a <- suppressMessages(suppressWarnings(psych::alpha(as.data.frame(xcc))))
+  C <- cov.wt(xcc, wt = w_all[cc])$cov
+  for (k in seq_along(ids)) {
+    rest <- setdiff(seq_along(ids), k)
+    # weighted: corr(x_k, sum of the others) from the weighted covariance matrix
+    wr <- sum(C[k, rest]) / sqrt(C[k, k] * sum(C[rest, rest]))
+    rows[[length(rows) + 1]] <- data.frame(scope = sc, indicator = ids[k], weighted = c("false", "true"),
+      r_drop = c(a$item.stats[k, "r.drop"], wr), n = sum(cc))
+  }
+}
+write_lines(do.call(rbind, rows), "r-drop-expected.csv")
