@@ -5,7 +5,8 @@ namespace Avrr.Analytics.Audit;
 /// top 32 bits, the weight as the exact integer w · 2⁵² below. Sums of such cells do not depend on the
 /// order they are added in, so the scoring workers can count the surveys of whatever batches the threads
 /// gave them, and the audit's files still do not depend on the threads; one 128-bit addition counts a
-/// survey and adds its weight. Weights of at least 1 are exact, smaller ones to 2⁻⁵²; a cell holds up to
+/// survey and adds its weight. A weight is rounded to a multiple of 2⁻⁵² (weights of at least 1 are exact;
+/// a weight of 0.1 is off by less than 10⁻¹⁶), and the sum of those integers is exact; a cell holds up to
 /// 2³¹ surveys and a total weight of 2⁴⁴ (1.7 · 10¹³), far above any survey.
 /// </summary>
 internal static class ExactWeight
@@ -18,11 +19,12 @@ internal static class ExactWeight
     public static Int128 Of(double weight)
     {
         var scaled = weight * Scale;
+        scaled = Math.Round(scaled);
         return OneSurvey | (scaled < 9.2e18 ? (Int128)(long)scaled : (Int128)scaled);
     }
 
     public static long Count(Int128 cell) => (long)(cell >> 96);
 
-    /// <summary>The total weight of a cell, the correctly rounded double of the exact sum.</summary>
+    /// <summary>The total weight of a cell: the double nearest the exact sum of the rounded weights.</summary>
     public static double Weight(Int128 cell) => (double)(cell & WeightMask) / Scale;
 }

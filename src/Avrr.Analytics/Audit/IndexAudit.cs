@@ -34,6 +34,7 @@ public sealed class IndexAudit
     private readonly List<AuditWorker> _workers = [];
     private readonly ulong _keepBelow;
     private readonly List<long> _cellRows = [], _cellComposites = [];
+    private readonly List<(double Sum, double Weight)> _cellComposite = [];   // Σ w · composite and Σ w per cell, in input order
     private AuditWorker? _own;
     private AuditBatch? _ownBatch;
     private long _surveys;
@@ -101,11 +102,16 @@ public sealed class IndexAudit
             if (batch.Rejected[row]) continue;
             _surveys++;
             var cell = _cells.CellOf(batch, row);
-            while (cell >= _cellRows.Count) { _cellRows.Add(0); _cellComposites.Add(0); }
+            while (cell >= _cellRows.Count) { _cellRows.Add(0); _cellComposites.Add(0); _cellComposite.Add((0, 0)); }
             var scores = batch.RowScores(row);
             _cellRows[cell]++;
-            if (!double.IsNaN(scores[compositeAt])) _cellComposites[cell]++;
             var weight = batch.Weight[row];
+            if (!double.IsNaN(scores[compositeAt]))
+            {
+                _cellComposites[cell]++;
+                var (sum, total) = _cellComposite[cell];
+                _cellComposite[cell] = (sum + weight * scores[compositeAt], total + weight);
+            }
             var codes = prepared.Codes.AsSpan(row * indicators, indicators);
             _histograms.Add(cell, codes, scores, ExactWeight.Of(weight));
             if (!Keep(batch.Sequence[row])) continue;
@@ -263,6 +269,11 @@ public sealed class IndexAudit
         var cellRanked = new bool[Math.Max(cells, _cellRows.Count)];
         for (var g = 0; g < domains.Count; g++) foreach (var c in groupCells[g]) cellRanked[c] = ranked[g];
         var result = analysis.Run(_store, cellRanked.Length, cellRanked);
+        // The nominal scores and ranks are those of every survey (aggregates' means); the variants' are of the kept surveys.
+        var nominalScore = new double[cellRanked.Length];
+        for (var c = 0; c < nominalScore.Length; c++)
+            nominalScore[c] = c < _cellComposite.Count && _cellComposite[c].Weight > 0 ? _cellComposite[c].Sum / _cellComposite[c].Weight : double.NaN;
+        var nominalRank = UncertaintyAnalysis.Ranks(nominalScore, cellRanked);
         note("uncertainty", "done");
         note("uncertainty_runs", result.Runs);
         note("uncertainty_rank_runs", result.UncertaintyRuns);
@@ -271,15 +282,18 @@ public sealed class IndexAudit
         {
             var c = groupCells[g][0];
             rows.Add(ranked[g]
-                ? new RankRow(domains[g].Values, groupN[g], false, result.NominalRank[c], result.NominalScore[c], result.MedianRank[c], result.MeanRank[c],
+                ? new RankRow(domains[g].Values, groupN[g], false, nominalRank[c], nominalScore[c], result.MedianRank[c], result.MeanRank[c],
                     result.RankLow[c], result.RankHigh[c], result.ScoreLow[c], result.ScoreHigh[c])
                 : new RankRow(domains[g].Values, groupN[g], true, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
         }
         if (result.Sensitivity is { } indices)
+        {
+            if (!(indices.Variance > 0)) note("sensitivity_reason", "the ranking did not change in any variant: no assumption explains any of its variation");
             for (var x = 0; x < result.Varied.Count; x++)
                 sensitivity.Add(new SensitivityRow(Name(result.Varied[x]), NominalOf(result.Varied[x]), Alternatives(result.Varied[x]),
                     indices.FirstOrder[x], indices.Total[x], indices.FirstOrderLow[x], indices.FirstOrderHigh[x], indices.TotalLow[x], indices.TotalHigh[x]));
-        else note("sensitivity_reason", result.Varied.Count == 0 ? "no assumption is varied" : "the rankings did not change in any variant");
+        }
+        else note("sensitivity_reason", result.Varied.Count == 0 ? "no assumption is varied" : "some variant left no group with a rank");
         return (rows, sensitivity);
     }
 
