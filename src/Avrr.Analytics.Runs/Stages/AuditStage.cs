@@ -9,9 +9,10 @@ namespace Avrr.Analytics.Runs.Stages;
 /// audit/: the audit of the index (docs/audit.md). Each scoring worker prepares the batches it scored
 /// and fills its indicator pair tables; the consumer adds the batches in input order (groups, indicator
 /// values, complete-case sums, the kept surveys); once the last batch is in, the tables are computed and
-/// the uncertainty analysis run, on the consumer's thread while the other stages finish their batches,
-/// and <see cref="RunContext.Audit"/> is published. The finish writes the tables in the run's formats and
-/// the data-derived weights as a scheme file.
+/// the uncertainty analysis run in the background, while the other stages finish their batches and
+/// their completions and finishes run (the estimates are merged then); the finish waits for it,
+/// publishes <see cref="RunContext.Audit"/>, and writes the tables in the run's formats and the
+/// data-derived weights as a scheme file.
 /// </summary>
 internal sealed class AuditStage : RunStage, IBatchConsumer
 {
@@ -19,6 +20,7 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
 
     private readonly RunContext _run;
     private readonly IndexAudit _audit;
+    private Task<AuditResult>? _completing;
 
     /// <param name="run">The run.</param>
     /// <param name="expectedSurveys">The rows of the inputs (pass 1): above the audit's limit a subsample of surveys is kept.</param>
@@ -44,11 +46,11 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
 
     public void Consume(ScoredBatch batch) => _audit.Add(batch.Batch, batch.Prepared<AuditBatch>(this));
 
-    public void Complete() => _run.Audit = StageClock.Measure("audit completion", _audit.Complete);
+    public void Complete() => _completing = Task.Run(() => StageClock.Measure("audit completion", _audit.Complete));
 
     public override void Finish()
     {
-        var audit = _run.Audit!;
+        var audit = _run.Audit = _completing!.GetAwaiter().GetResult();
         var formats = _run.Plan.Settings.Formats;
         foreach (var (name, table) in AuditTables.Of(audit))
             foreach (var format in new[] { OutputFormats.Csv, OutputFormats.Parquet }.Where(f => formats.HasFlag(f)))
@@ -81,6 +83,9 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
             CompositeWeights = derived.CompositeWeights,
         });
     }
+
+    /// <summary>A failed run does not wait for the audit; its result is discarded with the partial folder.</summary>
+    public override void Dispose() => _completing?.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
 
     private sealed class Preparing(AuditStage stage, AuditWorker worker) : IWorkerStep
     {

@@ -56,6 +56,6 @@ public sealed class RunContext
     /// <summary>The estimates (aggregates and panel change): published by the estimation stage at its finish.</summary>
     public RunEstimates? Estimates { get; internal set; }
 
-    /// <summary>The audit of the index (docs/audit.md): published by the audit stage once pass 2 is over; null with --no-audit.</summary>
+    /// <summary>The audit of the index (docs/audit.md): published by the audit stage at its finish; null with --no-audit.</summary>
     public Analytics.Audit.AuditResult? Audit { get; internal set; }
 }
