@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Avrr.Analytics.Audit;
 
@@ -17,6 +18,9 @@ internal sealed class CompleteCaseSums
 {
     private const double Shift = 0.5;
 
+    /// <summary>Doubles per vector: 512-bit vectors where the processor has them (half the work of 256-bit ones for 15 scores).</summary>
+    private static readonly int Width = Vector512.IsHardwareAccelerated ? Vector512<double>.Count : Vector<double>.Count;
+
     private readonly int[] _variables;
     private readonly int _stride;                 // K rounded up to whole vectors
     private readonly double[] _x;
@@ -26,7 +30,7 @@ internal sealed class CompleteCaseSums
     {
         _variables = variables;
         var k = variables.Length;
-        _stride = (k + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+        _stride = (k + Width - 1) / Width * Width;
         _x = new double[_stride];
         _sum = new double[k];
         _weightedSum = new double[k];
@@ -66,21 +70,35 @@ internal sealed class CompleteCaseSums
         ref var cross = ref MemoryMarshal.GetArrayDataReference(_cross);
         ref var weightedCross = ref MemoryMarshal.GetArrayDataReference(_weightedCross);
         ref var xs = ref MemoryMarshal.GetArrayDataReference(x);
-        var width = Vector<double>.Count;
+        var width = Width;
         for (var i = 0; i < k; i++)
         {
             var xi = x[i];
             var wxi = weight * xi;
             _sum[i] += xi;
             _weightedSum[i] += wxi;
-            var (vi, wvi) = (new Vector<double>(xi), new Vector<double>(wxi));
             var row = (nuint)(i * _stride);
             // Only the vectors from the one holding the diagonal on: the upper triangle is all Covariance reads.
-            for (var j = (nuint)(i / width * width); j < (nuint)_stride; j += (nuint)width)
+            var from = (nuint)(i / width * width);
+            if (Vector512.IsHardwareAccelerated)
             {
-                var xj = Vector.LoadUnsafe(ref xs, j);
-                (Vector.LoadUnsafe(ref cross, row + j) + vi * xj).StoreUnsafe(ref cross, row + j);
-                (Vector.LoadUnsafe(ref weightedCross, row + j) + wvi * xj).StoreUnsafe(ref weightedCross, row + j);
+                var (vi, wvi) = (Vector512.Create(xi), Vector512.Create(wxi));
+                for (var j = from; j < (nuint)_stride; j += (nuint)width)
+                {
+                    var xj = Vector512.LoadUnsafe(ref xs, j);
+                    (Vector512.LoadUnsafe(ref cross, row + j) + vi * xj).StoreUnsafe(ref cross, row + j);
+                    (Vector512.LoadUnsafe(ref weightedCross, row + j) + wvi * xj).StoreUnsafe(ref weightedCross, row + j);
+                }
+            }
+            else
+            {
+                var (vi, wvi) = (new Vector<double>(xi), new Vector<double>(wxi));
+                for (var j = from; j < (nuint)_stride; j += (nuint)width)
+                {
+                    var xj = Vector.LoadUnsafe(ref xs, j);
+                    (Vector.LoadUnsafe(ref cross, row + j) + vi * xj).StoreUnsafe(ref cross, row + j);
+                    (Vector.LoadUnsafe(ref weightedCross, row + j) + wvi * xj).StoreUnsafe(ref weightedCross, row + j);
+                }
             }
         }
         return true;

@@ -57,13 +57,15 @@ internal sealed class IndicatorPairTables
         // the array: the loop runs without bounds checks, 105 additions a survey for rss-15.
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_cells);
         var dense = _dense;
-        Span<int> code = stackalloc int[dense.Length];
-        for (var x = 0; x < dense.Length; x++) code[x] = codes[dense[x]];
-        for (var x = 0; x < dense.Length - 1; x++)
+        var n = dense.Length;
+        Span<int> codeSpan = stackalloc int[n];
+        for (var x = 0; x < n; x++) codeSpan[x] = codes[dense[x]];
+        ref var code = ref MemoryMarshal.GetReference(codeSpan);
+        for (var x = 0; x < n - 1; x++)
         {
-            ref var row = ref Unsafe.Add(ref cells, _start[x] + code[x] * _width[x]);
-            var at = _at[x];
-            for (var y = x + 1; y < dense.Length; y++) Unsafe.Add(ref row, at[y] + code[y]) += survey;
+            ref var row = ref Unsafe.Add(ref cells, _start[x] + Unsafe.Add(ref code, x) * _width[x]);
+            ref var at = ref MemoryMarshal.GetArrayDataReference(_at[x]);
+            for (var y = x + 1; y < n; y++) Unsafe.Add(ref row, Unsafe.Add(ref at, y) + Unsafe.Add(ref code, y)) += survey;
         }
     }
 
