@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Cli.Output;
 internal static class Summary
 {
     /// <summary>The files of the result, a sub-folder's files counted as one entry ("audit/ (23 files)").</summary>
-    internal static IEnumerable<string> Listed(IReadOnlyList<string> files)
+    internal static IEnumerable<string> Listed(IReadOnlyList<string> files, SummaryText text)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -17,7 +17,7 @@ internal static class Summary
             var slash = file.IndexOf('/');
             if (slash < 0) { yield return file; continue; }
             var folder = file[..(slash + 1)];
-            if (folders.Add(folder)) yield return string.Create(CultureInfo.InvariantCulture, $"{folder} ({files.Count(f => f.StartsWith(folder, StringComparison.Ordinal))} files)");
+            if (folders.Add(folder)) yield return string.Format(CultureInfo.InvariantCulture, text.FolderFiles, folder, files.Count(f => f.StartsWith(folder, StringComparison.Ordinal)));
         }
     }
 
@@ -39,7 +39,7 @@ internal static class Summary
             console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
             console.WriteLine(string.Format(culture, text.Panel, result.PanelReturnees));
-        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", Listed(result.Files)))}");
+        console.MarkupLine($"{text.ResultsIn} [bold]{Markup.Escape(result.OutputFolder)}[/]: {Markup.Escape(string.Join(", ", Listed(result.Files, text)))}");
 
         var table = new Table().Title(text.TableTitle);
         table.AddColumn(text.Country);

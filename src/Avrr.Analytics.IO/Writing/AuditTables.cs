@@ -12,9 +12,12 @@ internal static class AuditTables
     public const string Folder = "audit";
 
     /// <summary>Every table by its file name (without extension), in the order they are written.</summary>
-    public static IReadOnlyList<(string Name, ResultTable Table)> Of(AuditResult audit, string? groupSeparator = null)
+    /// <summary>Between the values of a group of several columns in indicator_stats' group column ("SEN / Dakar").</summary>
+    public const string GroupSeparator = " / ";
+
+    public static IReadOnlyList<(string Name, ResultTable Table)> Of(AuditResult audit)
     {
-        var separator = groupSeparator ?? " / ";
+        var separator = GroupSeparator;
         return
         [
             ("indicator_stats", IndicatorStats(audit, separator)),

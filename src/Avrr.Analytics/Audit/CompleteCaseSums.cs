@@ -38,7 +38,6 @@ internal sealed class CompleteCaseSums
         _weightedCross = new double[k * _stride];
     }
 
-    public IReadOnlyList<int> Variables => _variables;
     public long N { get; private set; }
     public double WeightSum { get; private set; }
 

@@ -99,21 +99,6 @@ internal sealed class IndicatorCodes
     /// <summary>Codes of an indicator, missing included: its number of values + 1.</summary>
     public int Size(int indicator) => Values[indicator]!.Length + 1;
 
-    /// <summary>The code of an indicator's score from a survey's decoded answers (anything past a scale's choices is missing).</summary>
-    public ushort Code(int indicator, ReadOnlySpan<byte> answers)
-    {
-        var questions = _questions[indicator];
-        var choices = _choices[indicator];
-        var t = 0;
-        for (var k = 0; k < questions.Length; k++)
-        {
-            var c = choices[k];
-            var a = answers[questions[k]];
-            t = t * (c + 1) + (a < c ? a : c);
-        }
-        return _codeOfCombination[indicator]![t];
-    }
-
     /// <summary>Sets the answers of an indicator's questions to combination <paramref name="t"/> (digit c of a question means missing).</summary>
     private void SetAnswers(int indicator, long t, byte[] answers)
     {

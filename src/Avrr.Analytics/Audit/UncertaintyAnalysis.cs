@@ -38,10 +38,6 @@ public sealed class UncertaintyAnalysis
 
     public IReadOnlyList<Assumption> Varied => _varied;
 
-    public ModelVariant NominalVariant => _nominal;
-
-    /// <summary>The variants scored: N × (k + 2) for k ≥ 1 varied assumptions, N (all nominal) for none.</summary>
-    public int Runs(int samples) => _varied.Length == 0 ? samples : samples * (_varied.Length + 2);
 
     /// <summary>The scheme's own way of building the composite.</summary>
     public static ModelVariant Nominal(Scheme scheme)

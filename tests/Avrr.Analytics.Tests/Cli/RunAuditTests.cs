@@ -95,6 +95,14 @@ public sealed class RunAuditTests
     }
 
     [Fact]
+    public void The_summary_counts_the_audit_folder_as_one_entry_in_the_run_s_language()
+    {
+        var out_ = Path.Combine(TestFiles.TempFolder(), "results");
+        Assert.Contains("audit/ (23 files), rejects.csv", Avrr.Expect(0, "run", Samples.Sample, "--out", out_).Output);
+        Assert.Contains("audit/ (12 fichiers), rejects.csv", Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--lang", "fr", "--formats", "csv").Output);
+    }
+
+    [Fact]
     public void No_audit_writes_no_audit_folder_and_the_manifest_says_so()
     {
         var out_ = Run("--no-audit");
