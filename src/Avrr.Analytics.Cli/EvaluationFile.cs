@@ -1,19 +1,17 @@
+using System.Text;
 using System.Text.Json;
-
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Cli;
 
 /// <summary>
 /// The evaluation file of <c>--config</c>: a run's settings as JSON, so that a quarter's evaluation is one
-/// file to keep and re-run. Relative paths in it are relative to the file's own folder. Every key is
-/// optional; a flag on the command line wins over the file.
-/// <code>
-/// { "inputs": ["exports/"], "out": "results", "scheme": null, "levels": ["country+sex"],
-///   "weight": "weight", "cluster": "community", "strata": null, "minCell": 5, "lang": "fr",
-///   "formats": ["csv", "parquet"], "dateFormat": null, "sheet": null, "indicators": false,
-///   "columns": { "returnee_id": "case_number" }, "audit": true, "auditSamples": 32, "auditSeed": 1,
-///   "auditLevel": "country" }
-/// </code>
+/// file to keep and re-run (docs/commands.md, "The evaluation file"). Relative paths in it are relative to
+/// the file's own folder. Every key is optional; a flag on the command line wins over the file.
+/// <para>
+/// It is read key by key rather than bound to this type, so that a problem names the key and its line in
+/// words (never a .NET type), an unknown key gets "did you mean", and every problem is listed at once.
+/// </para>
 /// </summary>
 public sealed record EvaluationFile
 {
@@ -25,6 +23,8 @@ public sealed record EvaluationFile
     public string? Cluster { get; init; }
     public string? Strata { get; init; }
     public int? MinCell { get; init; }
+    /// <summary>"t" (the default) or "normal".</summary>
+    public string? Ci { get; init; }
     public string? Lang { get; init; }
     public IReadOnlyList<string>? Formats { get; init; }
     public string? DateFormat { get; init; }
@@ -32,45 +32,239 @@ public sealed record EvaluationFile
     public bool? Indicators { get; init; }
     public IReadOnlyDictionary<string, string>? Columns { get; init; }
     public double? MaxRejectedShare { get; init; }
+    public string? Period { get; init; }
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? Keep { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Recode { get; init; }
+    public double? ShortInterviewMinutes { get; init; }
+    /// <summary>Write report.html and results.xlsx (true when left out).</summary>
+    public bool? Report { get; init; }
+    /// <summary>Profiles, drivers and the early warning (docs/insights.md); true when left out.</summary>
+    public bool? Insights { get; init; }
+    public int? InsightsSeed { get; init; }
+    public int? InsightsSample { get; init; }
+    public IReadOnlyList<string>? DriverTerms { get; init; }
     public bool? Audit { get; init; }
     public int? AuditSamples { get; init; }
     public int? AuditSeed { get; init; }
     public string? AuditLevel { get; init; }
 
-    /// <summary>A note for the people who keep the file; ignored by the run.</summary>
-    [System.Text.Json.Serialization.JsonPropertyName("$comment")]
-    public string? Comment { get; init; }
+    /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
 
-    private static readonly JsonSerializerOptions Json = new()
+    private enum Kind { Text, Texts, WholeNumber, Number, Flag, Mapping, RecodeTable, Note }
+
+    /// <summary>Every key, as the documentation spells it, and what it holds.</summary>
+    public static IReadOnlyList<(string Key, string Kind)> Keys => Known.Select(k => (k.Key, KindWords(k.Kind))).ToArray();
+
+    private static readonly (string Key, Kind Kind)[] Known =
+    [
+        ("inputs", Kind.Texts), ("out", Kind.Text), ("scheme", Kind.Text), ("levels", Kind.Texts), ("weight", Kind.Text),
+        ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
+        ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
+        ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
+        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber),
+        ("insightsSample", Kind.WholeNumber), ("driverTerms", Kind.Texts), ("audit", Kind.Flag), ("auditSamples", Kind.WholeNumber), ("auditSeed", Kind.WholeNumber),
+        ("auditLevel", Kind.Text), ("$comment", Kind.Note),
+    ];
+
+    private static string KindWords(Kind kind) => kind switch
     {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Kind.Text => "a text (in quotes) or null",
+        Kind.Texts => "a list of texts, such as [\"a\", \"b\"]",
+        Kind.WholeNumber => "a whole number",
+        Kind.Number => "a number",
+        Kind.Flag => "true or false",
+        Kind.Mapping => "an object of texts, such as {\"returnee_id\": \"case_number\"}",
+        Kind.RecodeTable => "an object of columns, each an object of texts, such as {\"country\": {\"Sénégal\": \"SEN\"}}",
+        _ => "a text",
     };
 
     public static EvaluationFile Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"--config {path}: the file cannot be read ({e.Message})");
         }
-        EvaluationFile? file;
-        try { file = JsonSerializer.Deserialize<EvaluationFile>(text, Json); }
+        // Notepad saves UTF-8 with a byte order mark, which a JSON reader takes for a bad first byte.
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        // A value in another encoding (a name saved as Windows-1252) would fail deep inside the reader.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var valid = 0;
+            while (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(valid), out _, out var used) == System.Buffers.OperationStatus.Done) valid += used;
+            var line = 1 + bytes.AsSpan(0, valid).Count((byte)'\n');
+            throw new UsageException($"--config {path}, line {line}: the file is not UTF-8 text (a byte that is not UTF-8 at position {valid + 1}); save it again as UTF-8");
+        }
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        JsonDocument document;
+        Dictionary<string, int> lines;
+        try
+        {
+            lines = KeyLines(bytes, options);
+            document = JsonDocument.Parse(bytes, options);
+        }
         catch (JsonException e)
         {
-            throw new UsageException($"--config {path}: {e.Message}");
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+            throw new UsageException($"--config {path}, line {(e.LineNumber ?? 0) + 1}: the file is not valid JSON ({message.TrimEnd('.')})");
         }
-        if (file is null) throw new UsageException($"--config {path}: the file holds no settings object");
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
-        return file with
+        using (document)
         {
-            Inputs = file.Inputs?.Select(i => Resolve(i)!).ToArray(),
-            Out = Resolve(file.Out),
-            Scheme = Resolve(file.Scheme),
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException($"--config {path}: the file holds no settings object (it must start with {{)");
+            var problems = new List<string>();
+            var file = Read(document.RootElement, lines, problems);
+            if (problems.Count == 1) throw new UsageException($"--config {path}, {problems[0]}");
+            if (problems.Count > 1)
+                throw new UsageException($"--config {path} has {problems.Count} problems:" + string.Concat(problems.Select(p => "\n  - " + p)));
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
+            return file with
+            {
+                Inputs = file.Inputs?.Select(i => Resolve(i)!).ToArray(),
+                Out = Resolve(file.Out),
+                Scheme = Resolve(file.Scheme),
+            };
+        }
+    }
+
+    /// <summary>The line of each top-level key (lower case), from a reader over the bytes (JsonDocument keeps no lines).</summary>
+    private static Dictionary<string, int> KeyLines(byte[] bytes, JsonDocumentOptions options)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas });
+        long counted = 0;
+        var line = 1;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1) continue;
+            line += bytes.AsSpan((int)counted, (int)(reader.TokenStartIndex - counted)).Count((byte)'\n');
+            counted = reader.TokenStartIndex;
+            lines.TryAdd(reader.GetString()!, line);
+        }
+        return lines;
+    }
+
+    private static EvaluationFile Read(JsonElement root, Dictionary<string, int> lines, List<string> problems)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            var line = lines.GetValueOrDefault(property.Name, 0);
+            var known = Known.FirstOrDefault(k => string.Equals(k.Key, property.Name, StringComparison.OrdinalIgnoreCase));
+            if (known.Key is null)
+            {
+                var nearest = EditDistance.Nearest(property.Name, Known.Select(k => k.Key).Where(k => k != "$comment"));
+                problems.Add($"line {line}: \"{property.Name}\" is not a key of an evaluation file" +
+                    (nearest is null ? $" (the keys are {string.Join(", ", Known.Select(k => k.Key))})" : $"; did you mean \"{nearest}\"?"));
+                continue;
+            }
+            if (!values.TryAdd(known.Key, property.Value))
+            {
+                problems.Add($"line {line}: \"{known.Key}\" is given twice");
+                continue;
+            }
+            keyLines[known.Key] = line;
+            var problem = Check(property.Value, known.Kind);
+            if (problem is not null) problems.Add($"line {line}: \"{known.Key}\" {problem}");
+        }
+        string? Text(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        IReadOnlyList<string>? Texts(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array && Check(v, Kind.Texts) is null
+            ? v.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
+        IReadOnlyDictionary<string, string>? Map(JsonElement v) => v.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        bool Usable(string key, Kind kind, out JsonElement v) => values.TryGetValue(key, out v) && v.ValueKind != JsonValueKind.Null && Check(v, kind) is null;
+        return new EvaluationFile
+        {
+            Inputs = Texts("inputs"), Out = Text("out"), Scheme = Text("scheme"), Levels = Texts("levels"),
+            Weight = Text("weight"), Cluster = Text("cluster"), Strata = Text("strata"),
+            MinCell = Usable("minCell", Kind.WholeNumber, out var minCell) ? minCell.GetInt32() : null,
+            Ci = Text("ci"), Lang = Text("lang"), Formats = Texts("formats"), DateFormat = Text("dateFormat"), Sheet = Text("sheet"),
+            Indicators = Usable("indicators", Kind.Flag, out var indicators) ? indicators.GetBoolean() : null,
+            Report = Usable("report", Kind.Flag, out var report) ? report.GetBoolean() : null,
+            Columns = Usable("columns", Kind.Mapping, out var columns) ? Map(columns) : null,
+            MaxRejectedShare = Usable("maxRejectedShare", Kind.Number, out var share) ? share.GetDouble() : null,
+            Period = Text("period"), From = Text("from"), To = Text("to"), Keep = Text("keep"),
+            Recode = Usable("recode", Kind.RecodeTable, out var recode)
+                ? recode.EnumerateObject().ToDictionary(p => p.Name, p => Map(p.Value)!, StringComparer.Ordinal) : null,
+            ShortInterviewMinutes = Usable("shortInterviewMinutes", Kind.Number, out var minutes) ? minutes.GetDouble() : null,
+            Insights = Usable("insights", Kind.Flag, out var insights) ? insights.GetBoolean() : null,
+            InsightsSeed = Usable("insightsSeed", Kind.WholeNumber, out var seed) ? seed.GetInt32() : null,
+            InsightsSample = Usable("insightsSample", Kind.WholeNumber, out var sample) ? sample.GetInt32() : null,
+            DriverTerms = Texts("driverTerms"),
+            Audit = Usable("audit", Kind.Flag, out var audit) ? audit.GetBoolean() : null,
+            AuditSamples = Usable("auditSamples", Kind.WholeNumber, out var auditSamples) ? auditSamples.GetInt32() : null,
+            AuditSeed = Usable("auditSeed", Kind.WholeNumber, out var auditSeed) ? auditSeed.GetInt32() : null,
+            AuditLevel = Text("auditLevel"),
+            Lines = keyLines,
         };
     }
+
+    /// <summary>What is wrong with a value for its kind of key, in words, or null. Null stands for "not set" where a text is wanted.</summary>
+    private static string? Check(JsonElement value, Kind kind)
+    {
+        var got = Describe(value);
+        switch (kind)
+        {
+            case Kind.Text:
+                return value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : $"must be {KindWords(kind)}, got {got}";
+            case Kind.Note:
+                return null;
+            case Kind.Texts:
+                if (value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind != JsonValueKind.Array) return $"must be {KindWords(kind)}, got {got}";
+                var items = value.EnumerateArray().ToArray();
+                var bad = Array.FindIndex(items, e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()));
+                return bad < 0 ? null : $"must be {KindWords(kind)}; item {bad + 1} is {Describe(items[bad])}";
+            case Kind.WholeNumber:
+                if (value.ValueKind == JsonValueKind.Null) return null;
+                return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _) ? null
+                    : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) && d == Math.Floor(d)
+                        ? $"must be a whole number up to {int.MaxValue:N0}, got {value.GetRawText()}"
+                        : $"must be {KindWords(kind)}, got {got}";
+            case Kind.Number:
+                if (value.ValueKind == JsonValueKind.Null) return null;
+                return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : $"must be {KindWords(kind)}, got {got}";
+            case Kind.Flag:
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? null : $"must be {KindWords(kind)}, got {got}";
+            case Kind.Mapping:
+                if (value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind != JsonValueKind.Object) return $"must be {KindWords(kind)}, got {got}";
+                foreach (var p in value.EnumerateObject())
+                    if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
+                        return $"gives \"{p.Name}\" {Describe(p.Value)}; give the header of the export that holds it, or leave \"{p.Name}\" out";
+                var twice = value.EnumerateObject().GroupBy(p => p.Value.GetString()!.Trim().ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1);
+                return twice is null ? null
+                    : $"gives the header '{twice.First().Value.GetString()}' to {string.Join(" and ", twice.Select(p => $"\"{p.Name}\""))}; a header holds one column";
+            case Kind.RecodeTable:
+                if (value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind != JsonValueKind.Object) return $"must be {KindWords(kind)}, got {got}";
+                foreach (var column in value.EnumerateObject())
+                {
+                    if (column.Value.ValueKind != JsonValueKind.Object) return $"gives \"{column.Name}\" {Describe(column.Value)}; it must be {KindWords(Kind.Mapping)}";
+                    foreach (var p in column.Value.EnumerateObject())
+                        if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
+                            return $"gives \"{column.Name}\" › \"{p.Name}\" {Describe(p.Value)}; give the value it becomes";
+                }
+                return null;
+        }
+        return null;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.String => value.GetString()!.Trim().Length == 0 ? "an empty text" : $"the text \"{value.GetString()}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => "nothing",
+    };
 }

@@ -7,7 +7,7 @@ namespace Avrr.Analytics.Cli;
 /// a setting is worded the way the user gave it: <c>--min-cell 0: must be at least 1</c> for a flag,
 /// <c>"minCell": 0 in q3.json: must be at least 1</c> for the file.
 /// </summary>
-internal sealed class SettingSources(string? configPath)
+internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<string, int>? lines = null)
 {
     private readonly HashSet<RunSetting> _fromFile = [];
 
@@ -21,8 +21,12 @@ internal sealed class SettingSources(string? configPath)
 
     public void FromFile(RunSetting setting) => _fromFile.Add(setting);
 
-    public string Word(SettingsException e) =>
-        _fromFile.Contains(e.Setting) && configPath is not null
-            ? $"\"{SettingNames.Key(e.Setting)}\"{(e.Value is null ? "" : $": {e.Value}")} in {configPath}: {e.Problem}"
-            : $"{SettingNames.Flag(e.Setting)}{(e.Value is null ? "" : $" {e.Value}")}: {e.Problem}";
+    public string Word(SettingsException e)
+    {
+        if (!_fromFile.Contains(e.Setting) || configPath is null)
+            return $"{SettingNames.Flag(e.Setting)}{(e.Value is null ? "" : $" {e.Value}")}: {e.Problem}";
+        var key = SettingNames.Key(e.Setting);
+        var line = lines is not null && lines.TryGetValue(key, out var l) ? $", line {l}" : "";
+        return $"\"{key}\"{(e.Value is null ? "" : $": {e.Value}")} in {configPath}{line}: {e.Problem}";
+    }
 }

@@ -11,6 +11,7 @@ const expected = {
   returnee_scores: { survey_date: 'Date32<DAY>', answered: 'Int32', weight: 'Float64', composite_score: 'Float64', returnee_id: 'Utf8' },
   aggregates: { n_rows: 'Int64', n: 'Int64', mean: 'Float64', suppressed: 'Bool', level: 'Utf8' },
   panel_change: { returnees: 'Int64', mean_change: 'Float64', suppressed: 'Bool' },
+  comparisons: { estimate: 'Float64', df: 'Int64', significant: 'Bool', suppressed: 'Bool', comparison: 'Utf8' },
 };
 
 // The CSV twin, parsed by RFC 4180 rules (quotes, doubled quotes, separators and line breaks inside quotes).

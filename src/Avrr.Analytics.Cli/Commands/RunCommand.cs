@@ -1,6 +1,6 @@
-using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.Grouping;
+using Avrr.Analytics.Estimation;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Runs;
 using Avrr.Analytics.Runs.Planning;
@@ -10,56 +10,76 @@ using Spectre.Console.Cli;
 namespace Avrr.Analytics.Cli.Commands;
 
 /// <summary><c>avrr run INPUT... [--out DIR] [--config FILE]</c>: the quarterly evaluation.</summary>
-public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
+public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) : Command<RunCommand.Settings>
 {
     public sealed class Settings : InputSettings
     {
         [CommandOption("--out <DIR>")]
-        [Description("The result folder (default: results). Replaced as a whole, only when the run succeeds.")]
+        [LocalizedDescription("The result folder (default: results). Replaced as a whole, only when the run succeeds.")]
         public string? Out { get; init; }
 
         [CommandOption("--levels <LEVELS>")]
-        [Description("More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\".")]
+        [LocalizedDescription("More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\".")]
         public string? Levels { get; init; }
 
         [CommandOption("--min-cell <N>")]
-        [Description("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
-        public int? MinCell { get; init; }
+        [LocalizedDescription("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
+        public string? MinCell { get; init; }
 
-        [CommandOption("--lang <LANG>")]
-        [Description("Language of labels for people: en or fr (default: en).")]
-        public string? Lang { get; init; }
+        [CommandOption("--ci <METHOD>")]
+        [LocalizedDescription("95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal.")]
+        public string? Ci { get; init; }
 
         [CommandOption("--formats <LIST>")]
-        [Description("Output formats: csv, parquet or csv,parquet (default: both).")]
+        [LocalizedDescription("Output formats: csv, parquet or csv,parquet (default: both).")]
         public string? Formats { get; init; }
 
         [CommandOption("--indicators")]
-        [Description("Estimate each indicator too, not only the composite and the dimensions.")]
+        [LocalizedDescription("Estimate each indicator too, not only the composite and the dimensions.")]
         public bool? Indicators { get; init; }
 
         [CommandOption("--max-rejected-share <SHARE>")]
-        [Description("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
-        public double? MaxRejectedShare { get; init; }
+        [LocalizedDescription("Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10).")]
+        public string? MaxRejectedShare { get; init; }
+
+        [CommandOption("--no-report")]
+        [LocalizedDescription("Do not write report.html and results.xlsx.")]
+        public bool? NoReport { get; init; }
+
+        [CommandOption("--no-insights")]
+        [LocalizedDescription("Skip the insights (profiles, drivers, early warning) and the profile column of returnee_scores.")]
+        public bool? NoInsights { get; init; }
+
+        [CommandOption("--insights-seed <N>")]
+        [LocalizedDescription("Seed of the insights' sample and models (default: 1). The same seed gives the same insights.")]
+        public string? InsightsSeed { get; init; }
+
+        [CommandOption("--insights-sample <N>")]
+        [LocalizedDescription("Returnees in the seeded training sample of the insights (default: 5000).")]
+        public string? InsightsSample { get; init; }
+
+        [CommandOption("--driver-terms <LIST>")]
+        [LocalizedDescription("The attributes of the drivers' models, e.g. \"sex,assistance_type,country\" (default: country and every attribute with 2 to 20 values).")]
+        public string? DriverTerms { get; init; }
 
         [CommandOption("--no-audit")]
-        [Description("Do not audit the index (audit/: coherence, reliability, derived weights, rank uncertainty).")]
+        [LocalizedDescription("Do not audit the index (audit/: coherence, reliability, derived weights, rank uncertainty).")]
         public bool? NoAudit { get; init; }
 
         [CommandOption("--audit-samples <N>")]
-        [Description("Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 32; 0 skips it).")]
-        public int? AuditSamples { get; init; }
+        [LocalizedDescription("Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 32; 0 skips it).")]
+        public string? AuditSamples { get; init; }
 
         [CommandOption("--audit-seed <S>")]
-        [Description("Seed of the audit's uncertainty analysis (default: 1). The same seed gives the same audit.")]
-        public int? AuditSeed { get; init; }
+        [LocalizedDescription("Seed of the audit's uncertainty analysis (default: 1). The same seed gives the same audit.")]
+        public string? AuditSeed { get; init; }
 
         [CommandOption("--audit-level <LEVEL>")]
-        [Description("The level whose groups the audit describes and ranks (default: country), e.g. country+sex.")]
+        [LocalizedDescription("The level whose groups the audit describes and ranks (default: country), e.g. country+sex.")]
         public string? AuditLevel { get; init; }
 
         [CommandOption("--quiet")]
-        [Description("No progress, only the final summary.")]
+        [LocalizedDescription("No progress, only the final summary.")]
         public bool Quiet { get; init; }
     }
 
@@ -70,25 +90,44 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             OutputFolder = sources.Pick(RunSetting.Out, settings.Out, file.Out) ?? "results",
             ExtraLevels = sources.Pick(RunSetting.Levels, settings.Levels is null ? null : new[] { settings.Levels }, file.Levels?.ToArray()) is { } levels
                 ? InputSettings.ParseLevels(levels) : [],
-            MinCell = sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell) ?? 5,
-            Language = sources.Pick(RunSetting.Lang, settings.Lang, file.Lang) ?? "en",
+            MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
+            Ci = ParseCi(sources.Pick(RunSetting.Ci, settings.Ci, file.Ci)),
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
-            MaxRejectedShare = sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare, file.MaxRejectedShare) ?? RunSettings.DefaultMaxRejectedShare,
-            Audit = sources.Pick(RunSetting.Audit, settings.NoAudit is true ? false : null, file.Audit) ?? true,
-            AuditSamples = sources.Pick(RunSetting.AuditSamples, settings.AuditSamples, file.AuditSamples) ?? s.AuditSamples,
-            AuditSeed = sources.Pick(RunSetting.AuditSeed, settings.AuditSeed, file.AuditSeed) ?? s.AuditSeed,
-            AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } level ? ParseLevel(level) : s.AuditLevel,
+            MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
+                file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
+            Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
+            Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : (bool?)null, file.Insights) ?? true,
+            InsightsSeed = FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,
+                file.InsightsSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultInsightsSeed,
+            // The least size is the plan's (RunPlan.MinInsightsSample), which words it in returnees.
+            InsightsSample = FlagValues.WholeNumber(RunSetting.InsightsSample, sources.Pick(RunSetting.InsightsSample, settings.InsightsSample,
+                file.InsightsSample?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? RunSettings.DefaultInsightsSample,
+            DriverTerms = sources.Pick(RunSetting.DriverTerms, settings.DriverTerms?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries), file.DriverTerms?.ToArray()),
+            Audit = sources.Pick(RunSetting.Audit, settings.NoAudit is true ? false : (bool?)null, file.Audit) ?? true,
+            AuditSamples = FlagValues.WholeNumber(RunSetting.AuditSamples, sources.Pick(RunSetting.AuditSamples, settings.AuditSamples,
+                file.AuditSamples?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, RunSettings.MaxAuditSamples) ?? RunSettings.DefaultAuditSamples,
+            AuditSeed = FlagValues.WholeNumber(RunSetting.AuditSeed, sources.Pick(RunSetting.AuditSeed, settings.AuditSeed,
+                file.AuditSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultAuditSeed,
+            AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } auditLevel ? ParseLevel(auditLevel) : RunSettings.DefaultAuditLevel,
         });
+        InputSettings.NoteThreads(console, run);
+        using var interruption = new Interruption(cancellationToken);
         try
         {
-            var result = RunProgress.Run(console, settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));
+            var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, interruption.Token));
             Summary.Print(console, result, run);
             return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
         }
         catch (SettingsException e)
         {
             throw new UsageException(sources.Word(e));
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
+                $"the run was stopped by {interruption.SignalName}; its partial result was deleted and nothing was written. An earlier result in {run.OutputFolder} is kept."));
+            return (int)interruption.ExitCode;
         }
     }
 
@@ -97,6 +136,13 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         try { return Level.Parse(text); }
         catch (FormatException e) { throw new SettingsException(RunSetting.AuditLevel, text, e.Message); }
     }
+
+    internal static IntervalMethod ParseCi(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "t" => IntervalMethod.StudentT,
+        "normal" => IntervalMethod.Normal,
+        _ => throw new SettingsException(RunSetting.Ci, text, "unknown interval method (t, normal)"),
+    };
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)
     {

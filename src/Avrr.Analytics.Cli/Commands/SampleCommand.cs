@@ -1,42 +1,68 @@
-using System.ComponentModel;
-using System.Globalization;
+using System.Diagnostics;
+using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.IO.Samples;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Avrr.Analytics.Cli.Commands;
 
-/// <summary><c>avrr sample --rows N --seed S --out FILE</c>: a synthetic survey export, identical for the same seed.</summary>
-public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.Settings>
+/// <summary><c>avrr sample --rows N --seed S --out FILE</c>: a synthetic survey export (.csv or .xlsx), identical for the same seed.</summary>
+public sealed class SampleCommand(IAnsiConsole console, ProgressConsole progress) : Command<SampleCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--rows <N>")]
-        [Description("Data rows to write.")]
-        [DefaultValue(3000)]
-        public int Rows { get; init; } = 3000;
+        [LocalizedDescription("Rows to write.")]
+        [System.ComponentModel.DefaultValue("3000")]
+        public string Rows { get; init; } = "3000";
 
         [CommandOption("--seed <S>")]
-        [Description("Seed of the generator: the same seed gives the same file.")]
-        [DefaultValue(1)]
-        public int Seed { get; init; } = 1;
+        [LocalizedDescription("Seed of the generator: the same seed gives the same file.")]
+        [System.ComponentModel.DefaultValue("1")]
+        public string Seed { get; init; } = "1";
 
         [CommandOption("--out <FILE>")]
-        [Description("The CSV file to write.")]
+        [LocalizedDescription("The file to write: .csv or .xlsx.")]
         public string? Out { get; init; }
 
-        public override Spectre.Console.ValidationResult Validate() =>
-            Rows < 1 ? Spectre.Console.ValidationResult.Error("--rows must be at least 1")
-            : string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out FILE is required")
-            : Spectre.Console.ValidationResult.Success();
+        [CommandOption("--lang <LANG>")]
+        [LocalizedDescription("Language for people: en or fr (default: en).")]
+        public string? Lang { get; init; }
+
+        [CommandOption("--quiet")]
+        [LocalizedDescription("No progress.")]
+        public bool Quiet { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out!));
+        var rows = Whole("--rows", settings.Rows, 1);
+        var seed = Whole("--seed", settings.Seed, int.MinValue);
+        if (string.IsNullOrWhiteSpace(settings.Out)) throw new UsageException("--out FILE is required (a .csv or .xlsx file)");
+        var extension = Path.GetExtension(settings.Out).ToLowerInvariant();
+        if (!SampleExport.Extensions.Contains(extension))
+            throw new UsageException($"--out {settings.Out}: a sample is written as .csv or .xlsx, not '{(extension.Length == 0 ? "no extension" : extension)}'");
+        var words = Words.For(FlagValues.Language(settings.Lang));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (folder is not null) Directory.CreateDirectory(folder);
-        SampleExport.Write(settings.Out!, settings.Rows, settings.Seed);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {settings.Rows:N0} synthetic survey rows (seed {settings.Seed}) to {settings.Out}"));
+        var clock = Stopwatch.StartNew();
+        long lastLine = -5000;
+        Action<long>? report = settings.Quiet ? null : written =>
+        {
+            if (clock.ElapsedMilliseconds - lastLine < 5000 && written < rows) return;
+            lastLine = clock.ElapsedMilliseconds;
+            progress.Console.WriteLine("avrr: " + RunProgress.Line(words, "writing the sample", written, (double)written / rows, clock.Elapsed));
+        };
+        SampleExport.Write(settings.Out, rows, seed, progress: report);
+        console.WriteLine(TerminalText.Safe(words.Format(words.Language == "fr"
+            ? "{0:N0} lignes d'enquête synthétiques (graine {1}) écrites dans {2}"
+            : "Wrote {0:N0} synthetic survey rows (seed {1}) to {2}", rows, seed, settings.Out)));
         return (int)ExitCode.Done;
+    }
+
+    private static int Whole(string flag, string text, int min)
+    {
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min) return value;
+        throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{flag} {text}: must be a whole number from {min:N0} to {int.MaxValue:N0}"));
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Avrr.Analytics.Schemes;
+using Avrr.Analytics.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,7 +12,7 @@ public sealed class SchemeCheckCommand(IAnsiConsole console) : Command<SchemeChe
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("The scheme file to check.")]
+        [LocalizedDescription("The scheme file to check.")]
         public string File { get; init; } = "";
     }
 
@@ -20,13 +21,13 @@ public sealed class SchemeCheckCommand(IAnsiConsole console) : Command<SchemeChe
         try
         {
             var scheme = SchemeReader.Load(settings.File);
-            console.MarkupLine($"[green]ok[/]: {Markup.Escape(scheme.Id)} — {scheme.Dimensions.Count} dimensions, {scheme.Indicators.Count} indicators, {scheme.Questions.Count} questions, {scheme.Scales.Count} scales{(scheme.HasEqualWeights ? ", equal weights" : "")}.");
+            console.MarkupLine($"[green]ok[/]: {TerminalText.Markup(scheme.Id)} — {scheme.Dimensions.Count} dimensions, {scheme.Indicators.Count} indicators, {scheme.Questions.Count} questions, {scheme.Scales.Count} scales{(scheme.HasEqualWeights ? ", equal weights" : "")}.");
             return (int)ExitCode.Done;
         }
         catch (SchemeException e)
         {
-            console.MarkupLine($"[red]{Markup.Escape(settings.File)} cannot be used[/] ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}):");
-            foreach (var problem in e.Problems) console.WriteLine("  - " + problem);
+            console.MarkupLine($"[red]{TerminalText.Markup(settings.File)} cannot be used[/] ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}):");
+            foreach (var problem in e.Problems) console.WriteLine("  - " + TerminalText.Safe(problem));
             return (int)ExitCode.UsageError;
         }
     }

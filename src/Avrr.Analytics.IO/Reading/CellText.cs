@@ -27,6 +27,21 @@ internal static class CellText
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>
+    /// The text of a cell of a date column of a workbook: an Excel serial date (a number, days since
+    /// 1899-12-30, as a cell without a date style holds it) is written as the date it stands for, with its
+    /// time when it has one; any other cell as <see cref="Of"/> writes it. Only numbers from 1990 to 2100
+    /// are taken for dates: a stray 5 stays 5, an invalid date, rather than 4 January 1900.
+    /// </summary>
+    public static string OfDateCell(object? value) => value switch
+    {
+        double d when d >= FirstSerial && d < LastSerial => Of(DateTime.FromOADate(d)),
+        _ => Of(value),
+    };
+
+    // Excel's serial numbers of 1990-01-01 and 2101-01-01.
+    private const double FirstSerial = 32874, LastSerial = 73416;
+
     private static string Number(double d) =>
         double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15
             ? ((long)d).ToString(CultureInfo.InvariantCulture)

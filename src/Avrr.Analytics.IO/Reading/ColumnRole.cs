@@ -17,4 +17,9 @@ public enum ColumnRole
     Unnamed,
     /// <summary>A column whose id the run's column mapping gives to another header (a 'weight' column while --weight names another).</summary>
     Replaced,
+    /// <summary>
+    /// One option of a KoboToolbox select_multiple (<c>grp/sources/autre</c>, 0 or 1, beside the question's own
+    /// column <c>grp/sources</c>, which holds the choices and is kept): ignored.
+    /// </summary>
+    SelectMultipleOption,
 }

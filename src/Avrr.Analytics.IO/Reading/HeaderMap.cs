@@ -47,91 +47,196 @@ public sealed class HeaderMap
         id is SurveyColumns.Quarter or "band" or "weakest_dimension" or "answered" or "composite_score"
         || id.EndsWith("_score", StringComparison.Ordinal) || id.StartsWith("indicator_", StringComparison.Ordinal);
 
-    private HeaderMap(IReadOnlyList<string> headers, string?[] ids, ColumnRole[] roles, List<string> attributes)
+    /// <summary>The attributes kept under their full path because another column has the same last part (<c>grp_a/autre</c>, <c>grp_b/autre</c>).</summary>
+    public IReadOnlyList<string> FullPathAttributes { get; }
+    /// <summary>For each file column, the submission column it is read into (<see cref="SubmissionColumns"/>), or null.</summary>
+    public IReadOnlyList<string?> SubmissionIds { get; }
+
+    private HeaderMap(IReadOnlyList<string> headers, string?[] ids, ColumnRole[] roles, List<string> attributes, List<string> fullPath, string?[] submission)
     {
         Headers = headers;
         Ids = ids;
         Roles = roles;
         Attributes = attributes;
+        FullPathAttributes = fullPath;
+        SubmissionIds = submission;
     }
+
+    /// <summary>For each file column, its position in <paramref name="layout"/>, or -1 when it is not read.</summary>
+    public int[] RunColumns(SurveyLayout layout) => Ids.Select((id, j) =>
+        id is not null ? layout.IndexOf(id) ?? -1
+        : SubmissionIds[j] is { } submission ? layout.SubmissionColumn(submission)
+        : -1).ToArray();
 
     /// <summary>
     /// Maps a header. <paramref name="knownIds"/> are the record columns and question ids of the run;
     /// <paramref name="mapping"/> maps a run id to the header that holds it in this export
-    /// (<c>{"returnee_id": "case_number"}</c>, and <c>--weight COL</c>).
-    /// Throws <see cref="InputRefusedException"/> when two headers map to one id or a required column is missing.
+    /// (<c>{"returnee_id": "case_number"}</c>, and <c>--weight COL</c>): its full path or its last part.
+    /// <paramref name="questionTexts"/> (the questions' wording in every language) tells a Kobo export
+    /// with labels for headers. Throws <see cref="InputRefusedException"/> with every problem at once.
     /// </summary>
     public static HeaderMap Create(string path, IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
-        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping)
+        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null)
+    {
+        var (map, problems) = Analyze(headers, knownIds, requiredIds, mapping, questionTexts);
+        if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
+        return map;
+    }
+
+    /// <summary>
+    /// <see cref="Create"/> without refusing: the map as far as it goes and the problems that would refuse
+    /// the file (what <c>avrr init</c> works from). Headers match by their full path first, then by their last
+    /// part (after the last '/' or, in an ODK export, '-') where only one header has it. A collision between
+    /// columns the run does not need is never a problem: the option columns of a Kobo select_multiple
+    /// (<c>grp/q/option</c> beside <c>grp/q</c>) are ignored, other attributes that share a last part keep
+    /// their full path.
+    /// </summary>
+    public static (HeaderMap Map, IReadOnlyList<string> Problems) Analyze(IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
+        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null)
     {
         var known = new HashSet<string>(knownIds, StringComparer.Ordinal);
-        var bySource = mapping.ToDictionary(p => Key(p.Value), p => p.Key, StringComparer.Ordinal);
         var mappedIds = new HashSet<string>(mapping.Keys, StringComparer.Ordinal);
         var keys = headers.Select(Key).ToArray();
+        var keySet = new HashSet<string>(keys, StringComparer.Ordinal);
         // A file whose known columns carry ODK group paths (grp_eco-econ_satisfaction) has them on its
         // attributes too (grp_profile-sex), so there the name is what follows the last dash.
         var odkStyle = keys.Any(k => !known.Contains(k) && k.Contains('-') && known.Contains(k[(k.LastIndexOf('-') + 1)..]));
+        var lastParts = keys.Select(k => LastPart(k, odkStyle)).ToArray();
 
         var ids = new string?[headers.Count];
         var roles = new ColumnRole[headers.Count];
-        var firstHeaderOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var attributes = new List<string>();
+        var headerOf = new Dictionary<string, int>(StringComparer.Ordinal);   // id -> the column that holds it
         var problems = new List<string>();
-        for (var j = 0; j < headers.Count; j++)
+        void Claim(int j, string id)
         {
-            var key = keys[j];
-            string? id;
-            if (bySource.TryGetValue(key, out var mappedId)) id = mappedId;
-            else
-            {
-                id = Resolve(key, known);
-                // A column the mapping moved elsewhere does not also count under its own name.
-                if (id is not null && mappedIds.Contains(id) && !string.Equals(Key(mapping[id]), key, StringComparison.Ordinal)) id = null;
-            }
-            if (id is null)
-            {
-                var plain = StripGroups(key, odkStyle);
-                if (plain.Length == 0) { roles[j] = ColumnRole.Unnamed; continue; }
-                if (key.StartsWith('_') || plain.StartsWith('_') || BookkeepingNames.Contains(plain) || IsMetaGroup(key)) { roles[j] = ColumnRole.Bookkeeping; continue; }
-                if (IsPersonalData(plain)) { roles[j] = ColumnRole.PersonalData; continue; }
-                if (IsComputedName(plain))
-                {
-                    problems.Add($"the column '{headers[j]}' has the name of a column the engine computes ({plain}); rename it or map it with the run's column mapping");
-                    continue;
-                }
-                if (mappedIds.Contains(plain)) { roles[j] = ColumnRole.Replaced; continue; }   // e.g. a 'weight' header while --weight names another column
-                id = plain;
-                attributes.Add(id);
-            }
-            if (firstHeaderOf.TryGetValue(id, out var first))
-            {
-                problems.Add($"the headers '{first}' and '{headers[j]}' both map to the column {id}; remove one or rename it");
-                continue;
-            }
-            firstHeaderOf[id] = headers[j];
             ids[j] = id;
             roles[j] = ColumnRole.Read;
+            headerOf[id] = j;
         }
 
-        var missing = requiredIds.Where(r => !firstHeaderOf.ContainsKey(r)).ToList();
+        // 1. The column mapping: a header by its full path, else by its last part where only one header has it.
+        foreach (var (id, source) in mapping.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var wanted = Key(source);
+            var matches = Enumerable.Range(0, keys.Length).Where(j => keys[j] == wanted).ToArray();
+            if (matches.Length == 0) matches = Enumerable.Range(0, keys.Length).Where(j => lastParts[j] == wanted || keys[j].EndsWith("/" + wanted, StringComparison.Ordinal)).ToArray();
+            if (matches.Length > 1)
+            {
+                problems.Add($"the column mapping names '{source}' for {id}, and several headers end with it ({string.Join(", ", matches.Select(j => $"'{headers[j]}'"))}); give the full path of one");
+                continue;
+            }
+            if (matches.Length == 0) continue;     // reported below when the id is required
+            if (ids[matches[0]] is { } other)
+            {
+                problems.Add($"the column mapping gives the header '{headers[matches[0]]}' to both {other} and {id}; a header holds one column");
+                continue;
+            }
+            Claim(matches[0], id);
+        }
+        // 2. Exact ids, 3. ids behind a group path, where only one header ends with the id.
+        for (var j = 0; j < keys.Length; j++)
+            if (ids[j] is null && known.Contains(keys[j]) && !mappedIds.Contains(keys[j]) && !headerOf.ContainsKey(keys[j])) Claim(j, keys[j]);
+        for (var j = 0; j < keys.Length; j++)
+        {
+            if (ids[j] is not null || known.Contains(keys[j])) continue;
+            var id = KnownPart(keys[j], known);
+            if (id is null || mappedIds.Contains(id)) continue;
+            if (headerOf.TryGetValue(id, out var first))
+            {
+                problems.Add($"the headers '{headers[first]}' and '{headers[j]}' both map to the column {id}; remove one or rename it, or name the one to read in the run's column mapping");
+                continue;
+            }
+            Claim(j, id);
+        }
+        // 4. Everything else: bookkeeping, personal data, select_multiple options, attributes.
+        var attributeColumns = new List<int>();
+        for (var j = 0; j < keys.Length; j++)
+        {
+            if (ids[j] is not null) continue;
+            var key = keys[j];
+            var plain = lastParts[j];
+            if (plain.Length == 0) { roles[j] = ColumnRole.Unnamed; continue; }
+            if (key.StartsWith('_') || plain.StartsWith('_') || BookkeepingNames.Contains(plain) || IsMetaGroup(key)) { roles[j] = ColumnRole.Bookkeeping; continue; }
+            if (IsPersonalData(plain)) { roles[j] = ColumnRole.PersonalData; continue; }
+            var slash = key.LastIndexOf('/');
+            if (slash > 0 && keySet.Contains(key[..slash])) { roles[j] = ColumnRole.SelectMultipleOption; continue; }
+            if (mappedIds.Contains(plain)) { roles[j] = ColumnRole.Replaced; continue; }   // e.g. a 'weight' header while --weight names another column
+            if (known.Contains(plain) && headerOf.TryGetValue(plain, out var holder))
+            {
+                problems.Add($"the headers '{headers[holder]}' and '{headers[j]}' both map to the column {plain}; remove one or rename it, or name the one to read in the run's column mapping");
+                continue;
+            }
+            if (IsComputedName(plain))
+            {
+                problems.Add($"the column '{headers[j]}' has the name of a column the engine computes ({plain}); rename it or map it with the run's column mapping");
+                continue;
+            }
+            attributeColumns.Add(j);
+        }
+        var attributes = new List<string>();
+        var fullPath = new List<string>();
+        var shared = attributeColumns.GroupBy(j => lastParts[j]).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var j in attributeColumns)
+        {
+            var id = shared.Contains(lastParts[j]) ? keys[j] : lastParts[j];
+            if (shared.Contains(lastParts[j])) fullPath.Add(id);
+            if (headerOf.TryGetValue(id, out var first))
+            {
+                problems.Add($"the headers '{headers[first]}' and '{headers[j]}' both map to the column {id}; remove one or rename it");
+                continue;
+            }
+            Claim(j, id);
+            attributes.Add(id);
+        }
+
+        // The submission columns, from the first header that holds each (bookkeeping: never an attribute).
+        var submission = new string?[headers.Count];
+        foreach (var (column, sources) in SubmissionColumns.Sources)
+        {
+            foreach (var source in sources)
+            {
+                var j = Array.FindIndex(keys, k => k == source || LastPart(k, odkStyle: true) == source);
+                if (j < 0 || roles[j] != ColumnRole.Bookkeeping || submission[j] is not null) continue;
+                submission[j] = column;
+                break;
+            }
+        }
+
+        var missing = requiredIds.Where(r => !headerOf.ContainsKey(r)).ToList();
         if (missing.Count > 5)
         {
             // Most survey columns absent: the wrong file or sheet, not a typo; a list of 30 guesses would not help.
-            problems.Add($"{missing.Count} of the {requiredIds.Count} columns a survey export needs are missing " +
-                $"({string.Join(", ", missing.Take(5))}, …); is this the survey export (for a workbook, the right sheet)? " +
-                $"Its headers are: {string.Join(", ", headers.Take(12).Select(h => $"'{h}'"))}{(headers.Count > 12 ? ", …" : "")}");
+            problems.Add(LooksLikeLabels(headers, keys, roles, questionTexts)
+                ? $"the headers are the questions' labels, not their names ({string.Join(", ", headers.Where((_, j) => roles[j] == ColumnRole.Read).Take(3).Select(h => $"'{h}'"))}, …): " +
+                  "this is a KoboToolbox export with labels. Export it again with \"XML values and headers\" (KoboToolbox: Downloads, Value and header format)"
+                : $"{missing.Count} of the {requiredIds.Count} columns a survey export needs are missing " +
+                  $"({string.Join(", ", missing.Take(5))}, …); is this the survey export (for a workbook, the right sheet)? " +
+                  $"Its headers are: {string.Join(", ", headers.Take(12).Select(h => $"'{h}'"))}{(headers.Count > 12 ? ", …" : "")}");
             missing.Clear();
         }
         foreach (var id in missing)
         {
             var wanted = mapping.TryGetValue(id, out var source) ? source : id;
             var closest = Closest(wanted, headers);
-            problems.Add(closest is null
-                ? $"the required column {id} is missing"
-                : $"the required column {id} is missing (closest header: '{closest}')");
+            problems.Add((mapping.ContainsKey(id) ? $"the required column {id} is missing: the column mapping names '{source}', which no header is" : $"the required column {id} is missing")
+                + (closest is null ? "" : $" (closest header: '{closest}')"));
         }
-        if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
-        return new HeaderMap(headers, ids, roles, attributes);
+        if (missing.Count > 0)
+            problems.Add($"if a column of another name holds {(missing.Count == 1 ? "it" : "one")}, name it in the evaluation file's column mapping: \"columns\": {{\"{missing[0]}\": \"its header\"}}");
+        return (new HeaderMap(headers, ids, roles, attributes, fullPath, submission), problems);
+    }
+
+    /// <summary>
+    /// Whether the headers are the questions' labels (a Kobo export "with labels"): some header is the
+    /// wording of a question of the scheme, or most named headers read like sentences (spaces, a question mark).
+    /// </summary>
+    private static bool LooksLikeLabels(IReadOnlyList<string> headers, string[] keys, ColumnRole[] roles, IEnumerable<string>? questionTexts)
+    {
+        var texts = new HashSet<string>((questionTexts ?? []).Select(t => AnswerText.Normalize(t)), StringComparer.Ordinal);
+        if (headers.Any(h => texts.Contains(AnswerText.Normalize(h)))) return true;
+        var named = Enumerable.Range(0, keys.Length).Where(j => roles[j] is ColumnRole.Read).ToArray();
+        var sentences = named.Count(j => keys[j].Trim().Contains(' ') || keys[j].EndsWith('?') || keys[j].EndsWith(':'));
+        return named.Length >= 6 && sentences * 2 >= named.Length;
     }
 
     /// <summary>
@@ -142,11 +247,11 @@ public sealed class HeaderMap
         key.StartsWith("meta/", StringComparison.Ordinal) || key.StartsWith("meta-", StringComparison.Ordinal);
 
     /// <summary>A header as it is matched: trimmed, lower case, without a byte order mark.</summary>
-    internal static string Key(string header) => header.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();
+    public static string Key(string header) => header.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();
 
-    private static string? Resolve(string key, HashSet<string> known)
+    /// <summary>The id behind a group path (<c>grp_eco/can_borrow</c>, <c>grp_eco-can_borrow</c>), when it is one of <paramref name="known"/>.</summary>
+    private static string? KnownPart(string key, HashSet<string> known)
     {
-        if (known.Contains(key)) return key;
         var slash = key.LastIndexOf('/');
         if (slash >= 0 && known.Contains(key[(slash + 1)..])) return key[(slash + 1)..];
         var dash = key.LastIndexOf('-');
@@ -154,41 +259,31 @@ public sealed class HeaderMap
         return null;
     }
 
-    private static string StripGroups(string key, bool odkStyle)
+    /// <summary>The last part of a header's path: after the last '/', and in an ODK-style file after the last '-'.</summary>
+    internal static string LastPart(string key, bool odkStyle)
     {
         var plain = key[(key.LastIndexOf('/') + 1)..];
         return odkStyle ? plain[(plain.LastIndexOf('-') + 1)..] : plain;
     }
 
-    /// <summary>The header nearest to <paramref name="wanted"/> by edit distance (after group paths are removed), or null for an empty header.</summary>
-    internal static string? Closest(string wanted, IReadOnlyList<string> headers)
+    /// <summary>
+    /// The header nearest to <paramref name="wanted"/> by edit distance on the last part of its path, when
+    /// it is near enough to be a misspelling (at most 2 edits, or a quarter of the name's letters for a long
+    /// name); null otherwise, so that a guess such as <c>deviceid</c> for <c>returnee_id</c> is never offered.
+    /// </summary>
+    public static string? Closest(string wanted, IReadOnlyList<string> headers)
     {
-        var target = Key(wanted);
+        var target = LastPart(Key(wanted), odkStyle: true);
+        var cutoff = Math.Max(2, target.Length / 4);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var header in headers)
         {
-            var key = Key(header);
-            if (key.Length == 0) continue;
-            var candidate = key[(Math.Max(key.LastIndexOf('/'), key.LastIndexOf('-')) + 1)..];
-            var distance = Math.Min(Levenshtein(target, candidate), Levenshtein(target, key));
+            var candidate = LastPart(Key(header), odkStyle: true);
+            if (candidate.Length == 0) continue;
+            var distance = EditDistance.Between(target, candidate);
             if (distance < bestDistance) { bestDistance = distance; best = header; }
         }
-        return best;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
+        return bestDistance <= cutoff ? best : null;
     }
 }

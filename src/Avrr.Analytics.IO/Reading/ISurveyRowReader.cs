@@ -14,4 +14,7 @@ public interface ISurveyRowReader : IDisposable
     /// (<see cref="SurveyBatch.BlankRows"/>). Returns false when nothing was left to read.
     /// </summary>
     bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence);
+
+    /// <summary>About how many bytes of the file have been read so far, for progress (a workbook's compressed bytes).</summary>
+    long BytesRead { get; }
 }

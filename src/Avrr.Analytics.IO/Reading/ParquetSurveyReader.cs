@@ -22,13 +22,15 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
     private string?[][] _group = [];
     private int _groupRows, _groupPosition;
     private long _rowsBefore;
+    private readonly long _length;
 
     internal ParquetSurveyReader(SurveyInput input, SurveyLayout layout)
     {
         _input = input;
         _parquet = Open(input.Path);
+        _length = new FileInfo(input.Path).Length;
         _fields = DataFields(input.Path, _parquet.Schema);
-        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+        _runColumn = input.Header.RunColumns(layout);
     }
 
     internal static (IReadOnlyList<string> Headers, string Sha256) Probe(string path)
@@ -72,7 +74,7 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         batch.Reset(_input.Path, _input.Index);
         while (!batch.IsFull)
         {
-            if (_groupPosition == _groupRows && !NextGroup()) break;
+            if (_groupPosition == _groupRows && !NextGroupWithRows()) break;
             var r = _groupPosition++;
             var blank = true;
             for (var j = 0; j < _fields.Length && blank; j++)
@@ -95,6 +97,14 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 
+    /// <summary>The next row group that holds rows: a group of none (Spark writes one for an empty partition) is passed over.</summary>
+    private bool NextGroupWithRows()
+    {
+        while (NextGroup())
+            if (_groupRows > 0) return true;
+        return false;
+    }
+
     private bool NextGroup()
     {
         _rowsBefore += _groupRows;
@@ -102,6 +112,7 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         if (_nextGroup >= _parquet.RowGroupCount) return false;
         var groupReader = _parquet.OpenRowGroupReader(_nextGroup++);
         var rows = checked((int)groupReader.RowCount);
+        if (rows == 0) return true;
         _group = new string?[_fields.Length][];
         for (var j = 0; j < _fields.Length; j++)
             // Every column, wanted or not: whether a row is blank must not depend on the pass reading it.
@@ -160,6 +171,15 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         var plain = new T[rows];
         group.ReadAsync(field, plain.AsMemory(), null).AsTask().GetAwaiter().GetResult();
         return Array.ConvertAll(plain, v => (string?)CellText.Of(v));
+    }
+
+    public long BytesRead
+    {
+        get
+        {
+            var total = _parquet.Metadata?.NumRows ?? 0;
+            return total <= 0 ? 0 : (long)((double)(_rowsBefore + _groupPosition) / total * _length);
+        }
     }
 
     public void Dispose() => _parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -18,6 +18,7 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
     private readonly IExcelDataReader _excel;
     private readonly int[] _runColumn;
     private readonly int _headerCount;
+    private readonly bool[] _dateColumn;
 
     static XlsxSurveyReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -28,7 +29,10 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
         _excel = OpenSheet(input.Path, _stream, sheet);
         if (!_excel.Read()) throw new InputRefusedException(input.Path, $"the sheet '{sheet}' is empty");
         _headerCount = input.Header.Headers.Count;
-        _runColumn = input.Header.Ids.Select(id => id is null ? -1 : layout.IndexOf(id) ?? -1).ToArray();
+        _runColumn = input.Header.RunColumns(layout);
+        // Excel keeps a date as a number (days since 1899-12-30); a cell without a date style shows it as one.
+        _dateColumn = _runColumn.Select(c => c == SurveyLayout.SurveyDate
+            || (c >= layout.FirstSubmissionColumn && layout.NameOf(c) is Vocabulary.SubmissionColumns.Start or Vocabulary.SubmissionColumns.End)).ToArray();
     }
 
     /// <summary>The sheet to read (the first, or the one asked for), its header and the file's SHA-256.</summary>
@@ -47,6 +51,8 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
 
     private static IExcelDataReader OpenSheet(string path, Stream stream, string? sheet)
     {
+        // Before anything is unpacked: a small file can unpack into gigabytes.
+        WorkbookSizeLimits.Check(path, stream);
         IExcelDataReader excel;
         try
         {
@@ -86,14 +92,17 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
             for (var j = 0; j <= lastFilled && j < _runColumn.Length; j++)
             {
                 var column = _runColumn[j];
-                if (column >= 0 && wanted[column]) batch.SetField(row, column, CellText.Of(_excel.GetValue(j)));
+                if (column >= 0 && wanted[column])
+                    batch.SetField(row, column, _dateColumn[j] ? CellText.OfDateCell(_excel.GetValue(j)) : CellText.Of(_excel.GetValue(j)));
             }
             if (lastFilled >= _headerCount)
                 batch.Reject(row, "", CellText.Of(_excel.GetValue(lastFilled)), RejectReason.FieldCount,
-                    $"the row has a value in column {lastFilled + 1}, past the {_headerCount} columns of the header");
+                    RejectMessages.Format(batch.Layout.Messages.ValuePastHeader, lastFilled + 1, _headerCount));
         }
         return batch.Count > 0 || batch.BlankRows > 0;
     }
+
+    public long BytesRead => _stream.CanSeek ? _stream.Position : 0;
 
     public void Dispose()
     {

@@ -55,27 +55,49 @@ public static class SampleExport
 
     public static readonly string[] RecordHeader = ["returnee_id", "country", "community", "survey_date", "round", "weight", "sex", "age_group", "assistance_type"];
 
-    /// <summary>Writes <paramref name="rows"/> rows (header not counted) to <paramref name="path"/>.</summary>
-    public static void Write(string path, int rows, int seed, Scheme? scheme = null)
+    /// <summary>The file kinds a sample can be written as, by extension.</summary>
+    public static readonly string[] Extensions = [".csv", ".xlsx"];
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> rows (header not counted) to <paramref name="path"/>: CSV for <c>.csv</c>,
+    /// a workbook for <c>.xlsx</c> (numbers and dates as typed cells, as KoboToolbox writes them), the same
+    /// rows either way. <paramref name="progress"/> hears the rows written so far, now and then.
+    /// </summary>
+    public static void Write(string path, int rows, int seed, Scheme? scheme = null, Action<long>? progress = null)
     {
         scheme ??= Scheme.Rss15;
-        using var csv = CsvWriter.ToFile(path, CsvHelper.CsvWriterOptions.Default with { NewLine = "\n" });
-        csv.WriteHeader([.. RecordHeader, .. scheme.Questions.Select(q => q.Id)]);
+        string[] header = [.. RecordHeader, .. scheme.Questions.Select(q => q.Id)];
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".xlsx") SampleWorkbook.Write(path, header, Rows(scheme, rows, seed, progress));
+        else if (extension == ".csv")
+        {
+            using var csv = CsvWriter.ToFile(path, CsvHelper.CsvWriterOptions.Default with { NewLine = "\n" });
+            csv.WriteHeader(header);
+            foreach (var fields in Rows(scheme, rows, seed, progress)) csv.WriteRecord(fields);
+        }
+        else throw new ArgumentException($"A sample is written as {string.Join(" or ", Extensions)}, not '{extension}'.", nameof(path));
+    }
+
+    /// <summary>The rows of a sample, as the text of their fields (one array reused from row to row).</summary>
+    private static IEnumerable<string[]> Rows(Scheme scheme, int rows, int seed, Action<long>? progress)
+    {
         var generator = new Generator(scheme, seed, rows);
         var fields = new string[RecordHeader.Length + scheme.Questions.Count];
         string[]? previous = null;
         for (var written = 0; written < rows; written++)
         {
+            if (progress is not null && written % 50_000 == 0) progress(written);
             // About one row in 250 is a row sent twice, as happens when a tablet re-submits.
             if (previous is not null && generator.Noise.NextDouble() < 0.004)
             {
-                csv.WriteRecord(previous);
+                yield return previous;
                 continue;
             }
             generator.Next(fields);
-            csv.WriteRecord(fields);
+            yield return fields;
             previous = (string[])fields.Clone();
         }
+        progress?.Invoke(rows);
     }
 
     private sealed class Generator
@@ -130,7 +152,7 @@ public static class SampleExport
             double[] offsets = [Profiles[profile].Economic, Profiles[profile].Social, Profiles[profile].Psychosocial];
             var dimensionLevel = _scheme.Dimensions.Select((_, d) => (d < 3 ? offsets[d] : 0) + Gaussian(person) * 0.3).ToArray();
             var hasChildren = person.NextDouble() < 0.7;
-            var baseline = new DateOnly(2025, 1, 6).AddDays((int)(360.0 * returnee / _returnees) + person.Next(0, 5));
+            var baseline = new DateOnly(2024, 1, 8).AddDays((int)(360.0 * returnee / _returnees) + person.Next(0, 5));
             var date = followUp ? baseline.AddDays(365 + person.Next(0, 180)) : baseline;
             if (followUp)
             {

@@ -1,5 +1,6 @@
 using Avrr.Analytics.Audit;
 using Avrr.Analytics.IO.Writing.Parquet;
+using static Avrr.Analytics.IO.Writing.ResultTable;
 
 namespace Avrr.Analytics.IO.Writing;
 
@@ -11,10 +12,10 @@ internal static class AuditTables
 {
     public const string Folder = "audit";
 
-    /// <summary>Every table by its file name (without extension), in the order they are written.</summary>
     /// <summary>Between the values of a group of several columns in indicator_stats' group column ("SEN / Dakar").</summary>
     public const string GroupSeparator = " / ";
 
+    /// <summary>Every table by its file name (without extension), in the order they are written.</summary>
     public static IReadOnlyList<(string Name, ResultTable Table)> Of(AuditResult audit)
     {
         var separator = GroupSeparator;
@@ -33,11 +34,6 @@ internal static class AuditTables
             ("notes", Notes(audit)),
         ];
     }
-
-    private static ParquetField Text(string name) => new(name, ParquetKind.Text);
-    private static ParquetField Number(string name) => new(name, ParquetKind.Number);
-    private static ParquetField Count(string name) => new(name, ParquetKind.Int64);
-    private static ParquetField Flag(string name) => new(name, ParquetKind.Flag);
 
     private static ResultTable IndicatorStats(AuditResult audit, string separator)
     {
@@ -121,7 +117,7 @@ internal static class AuditTables
         columns.AddRange(audit.Level.Variables.Select(Text));
         columns.AddRange([Count("n"), Number("nominal_rank"), Number("nominal_score"), Number("median_rank"), Number("mean_rank"),
             Number("rank_p05"), Number("rank_p95"), Number("score_p05"), Number("score_p95"), Flag("suppressed")]);
-        var table = new ResultTable(columns);
+        var table = new ResultTable([.. columns]);
         foreach (var row in audit.Ranks)
             table.Add([audit.Level.Name, .. row.Group, row.Suppressed ? null : row.N, row.NominalRank, row.NominalScore, row.MedianRank, row.MeanRank,
                 row.RankLow, row.RankHigh, row.ScoreLow, row.ScoreHigh, row.Suppressed]);

@@ -6,7 +6,7 @@ namespace Avrr.Analytics.IO.Writing;
 
 /// <summary>
 /// Writes aggregates and panel_change (docs/outputs.md): long format, a column per grouping variable used
-/// by any level (empty where the level does not use it), then the statistics. Estimates are written in
+/// by any level (empty where the level does not use it), then the statistics and a note. Estimates are written in
 /// shortest round-trip form, so that the CSV holds the same doubles as the Parquet file; a withheld
 /// statistic is an empty cell (a null in Parquet), never 0.
 /// </summary>
@@ -27,20 +27,24 @@ internal static class EstimateTables
 
     private static Statistic Count(string name, Func<DomainEstimate, double> n) => new(name, ParquetKind.Int64, e => double.IsNaN(n(e)) ? null : (long)n(e));
     private static Statistic Number(string name, Func<DomainEstimate, double> value) => new(name, ParquetKind.Number, e => value(e));
+    private static Statistic Note { get; } = new("note", ParquetKind.Text, e => e.Note);
 
     public static Table Aggregates { get; } = new(
     [
         new("n_rows", ParquetKind.Int64, e => e.Rows), Count("n", e => e.N), Number("weight_sum", e => e.WeightSum), Number("mean", e => e.Mean),
-        Number("se", e => e.StandardError), Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), Number("n_eff", e => e.EffectiveN),
+        Number("se", e => e.StandardError), Count("psus", e => e.Psus), Count("df", e => e.DegreesOfFreedom),
+        Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), Number("n_eff", e => e.EffectiveN),
         Number("median", e => e.Median), Number("p25", e => e.P25), Number("p75", e => e.P75),
         Number("share_low", e => e.ShareLow), Number("share_medium", e => e.ShareMedium), Number("share_high", e => e.ShareHigh),
-        new("suppressed", ParquetKind.Flag, e => e.Suppressed),
+        new("suppressed", ParquetKind.Flag, e => e.Suppressed), Note,
     ]);
 
     public static Table Panel { get; } = new(
     [
         Count("returnees", e => e.N), Number("mean_change", e => e.Mean), Number("se", e => e.StandardError),
+        Count("psus", e => e.Psus), Count("df", e => e.DegreesOfFreedom),
         Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), new("suppressed", ParquetKind.Flag, e => e.Suppressed),
+        new("note", ParquetKind.Text, e => EstimateNotes.Without(e.Note, EstimateNotes.WeightSumTooLarge)),   // no weight_sum here
     ]);
 
     private static string[] Columns(Table table, IReadOnlyList<string> variables) =>
@@ -80,7 +84,8 @@ internal static class EstimateTables
                 {
                     case ParquetKind.Flag: parquet.Flag(c, (bool)value!); break;
                     case ParquetKind.Int64: parquet.Int64(c, (long?)value); break;
-                    default: parquet.Number(c, value is double d ? d : double.NaN); break;
+                    case ParquetKind.Text: parquet.Text(c, (string?)value); break;
+                    default: parquet.Number(c, value is double d && double.IsFinite(d) ? d : double.NaN); break;
                 }
                 c++;
             }
@@ -90,15 +95,17 @@ internal static class EstimateTables
 
     /// <summary>
     /// A statistic as a number, not as text: the CSV's injection protection applies to text only, so a
-    /// negative estimate (a fall in panel_change, a lower bound below 0) stays -0.02, not "'-0.02".
+    /// negative estimate (a fall in panel_change, a lower bound below 0) stays -0.02, not "'-0.02". Only
+    /// finite numbers are written: a data file never holds Infinity or NaN (the estimator says why in the note).
     /// </summary>
-    private static void WriteStatistic(CsvHelper.CsvWriter csv, object? value)
+    internal static void WriteStatistic(CsvHelper.CsvWriter csv, object? value)
     {
         switch (value)
         {
-            case double d when !double.IsNaN(d): csv.WriteField(d, "R", CultureInfo.InvariantCulture); break;
+            case double d when double.IsFinite(d): csv.WriteField(d, "R", CultureInfo.InvariantCulture); break;
             case long n: csv.WriteField(n, default, CultureInfo.InvariantCulture); break;
             case bool b: csv.WriteField(b ? "true" : "false"); break;
+            case string text: csv.WriteField(text); break;
             default: csv.WriteField(""); break;
         }
     }

@@ -7,7 +7,8 @@ namespace Avrr.Analytics.IO.Writing;
 /// <summary>Writes rejects.csv: one line per problem of a rejected row; the header alone when nothing was rejected.</summary>
 internal sealed class RejectsCsvWriter : IDisposable
 {
-    public static readonly string[] Columns = ["source", "row", "returnee_id", "column", "value", "reason", "message"];
+    // The submission keys come last, so that the columns before them keep their places (docs/outputs.md).
+    public static readonly string[] Columns = ["source", "row", "returnee_id", "column", "value", "reason", "message", "submission_id", "submission_uuid", "submission_time"];
 
     private readonly CsvWriter _csv;
 
@@ -26,6 +27,9 @@ internal sealed class RejectsCsvWriter : IDisposable
         _csv.WriteField(reject.Value);
         _csv.WriteField(reject.Reason.Name());
         _csv.WriteField(reject.Message);
+        _csv.WriteField(reject.SubmissionId);
+        _csv.WriteField(reject.SubmissionUuid);
+        _csv.WriteField(reject.SubmissionTime);
         _csv.EndRecord();
     }
 

@@ -4,23 +4,29 @@ using Avrr.Analytics.IO.Writing.Parquet;
 namespace Avrr.Analytics.IO.Writing;
 
 /// <summary>
-/// A small table of results written as CSV or Parquet in the dialect of every output (docs/outputs.md):
-/// text (null or empty is an empty cell / a Parquet null), numbers in round-trip form (NaN is empty / null),
-/// counts, and flags. For tables of a few hundred rows, such as those of the audit: each row is a list of cells.
+/// A small table of a result (the insights/ tables, docs/insights.md): columns with their Parquet types and
+/// rows of cells, written as CSV and/or Parquet with the rules of every output (docs/outputs.md). A cell is
+/// text (a string; null or "" is empty), a number (a double in round-trip form; NaN is empty, a null in
+/// Parquet), a count (a long or an int, or null) or a flag (a bool).
 /// </summary>
-internal sealed class ResultTable(IReadOnlyList<ParquetField> columns)
+internal sealed class ResultTable(params ParquetField[] columns)
 {
     private readonly List<object?[]> _rows = [];
 
-    public IReadOnlyList<ParquetField> Columns => columns;
-    public int Count => _rows.Count;
+    public IReadOnlyList<ParquetField> Columns { get; } = columns;
 
-    /// <summary>A row: per column a string (Text), a double (Number), a long or null (Int64), a bool (Flag).</summary>
+    public int RowCount => _rows.Count;
+
     public void Add(params object?[] cells)
     {
-        if (cells.Length != columns.Count) throw new ArgumentException($"A row of this table has {columns.Count} cells, not {cells.Length}.");
+        if (cells.Length != Columns.Count) throw new ArgumentException($"{cells.Length} cells for {Columns.Count} columns.", nameof(cells));
         _rows.Add(cells);
     }
+
+    public static ParquetField Text(string name) => new(name, ParquetKind.Text);
+    public static ParquetField Number(string name) => new(name, ParquetKind.Number);
+    public static ParquetField Count(string name) => new(name, ParquetKind.Int64);
+    public static ParquetField Flag(string name) => new(name, ParquetKind.Flag);
 
     public void Write(string path, OutputFormats format)
     {
@@ -31,17 +37,17 @@ internal sealed class ResultTable(IReadOnlyList<ParquetField> columns)
     private void WriteCsv(string path)
     {
         using var csv = CsvOutput.Create(path);
-        csv.WriteHeader(columns.Select(c => c.Name).ToArray());
+        csv.WriteHeader(Columns.Select(c => c.Name).ToArray());
         foreach (var row in _rows)
         {
-            for (var c = 0; c < columns.Count; c++)
+            foreach (var cell in row)
             {
-                // Numbers as numbers: the spreadsheet-safety apostrophe is for text only.
-                switch (row[c])
+                // Numbers are written as numbers: the formula escape is for text only (docs/outputs.md).
+                switch (cell)
                 {
                     case double d when !double.IsNaN(d): csv.WriteField(d, "R", CultureInfo.InvariantCulture); break;
                     case long n: csv.WriteField(n, default, CultureInfo.InvariantCulture); break;
-                    case int n: csv.WriteField(n, default, CultureInfo.InvariantCulture); break;
+                    case int n: csv.WriteField((long)n, default, CultureInfo.InvariantCulture); break;
                     case bool b: csv.WriteField(b ? "true" : "false"); break;
                     case string s: csv.WriteField(s); break;
                     default: csv.WriteField(""); break;
@@ -53,18 +59,17 @@ internal sealed class ResultTable(IReadOnlyList<ParquetField> columns)
 
     private void WriteParquet(string path)
     {
-        using var parquet = new ParquetTable(path, columns);
+        using var parquet = new ParquetTable(path, Columns);
         foreach (var row in _rows)
         {
-            for (var c = 0; c < columns.Count; c++)
+            for (var c = 0; c < row.Length; c++)
             {
-                switch (columns[c].Kind)
+                switch (Columns[c].Kind)
                 {
-                    case ParquetKind.Text: parquet.Text(c, row[c] as string is { Length: > 0 } s ? s : null); break;
-                    case ParquetKind.Number: parquet.Number(c, row[c] is double d ? d : double.NaN); break;
+                    case ParquetKind.Text: parquet.Text(c, row[c] is string s && s.Length > 0 ? s : null); break;
                     case ParquetKind.Int64: parquet.Int64(c, row[c] switch { long n => n, int n => n, _ => null }); break;
                     case ParquetKind.Flag: parquet.Flag(c, row[c] is true); break;
-                    default: throw new InvalidOperationException($"A result table has no {columns[c].Kind} column.");
+                    default: parquet.Number(c, row[c] is double d ? d : double.NaN); break;
                 }
             }
             parquet.EndRow();

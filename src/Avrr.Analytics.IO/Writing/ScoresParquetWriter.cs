@@ -14,10 +14,14 @@ internal sealed class ScoresParquetWriter : IDisposable
     private readonly byte[][] _dimensionIds;
     private readonly byte[] _buffer = new byte[NumberText.MaxLength];
 
-    public ScoresParquetWriter(string path, SurveyLayout layout)
+    private readonly bool _profile;
+    private readonly byte[][] _profiles = Enumerable.Range(0, sbyte.MaxValue).Select(ScoreColumns.ProfileUtf8).ToArray();
+
+    public ScoresParquetWriter(string path, SurveyLayout layout, bool profile = false)
     {
         _layout = layout;
-        _table = new ParquetTable(path, ScoreColumns.Fields(layout));
+        _profile = profile;
+        _table = new ParquetTable(path, ScoreColumns.Fields(layout, profile));
         _dimensionIds = layout.Scheme.Dimensions.Select(d => System.Text.Encoding.UTF8.GetBytes(d.Id)).ToArray();
     }
 
@@ -25,16 +29,17 @@ internal sealed class ScoresParquetWriter : IDisposable
     /// Adds the scored rows of a batch, column by column: each column's dictionary stays hot while its
     /// cells go in, which costs about half of going row by row.
     /// </summary>
-    public void Write(SurveyBatch batch)
+    /// <summary>The rows of a batch; <paramref name="profiles"/> gives each row's profile number (-1 for none) when the table has the column.</summary>
+    public void Write(SurveyBatch batch, sbyte[]? profiles = null)
     {
         var rows = _rows.Length >= batch.Count ? _rows : _rows = new int[batch.Capacity];
         var count = 0;
         for (var row = 0; row < batch.Count; row++)
-            if (!batch.Rejected[row]) rows[count++] = row;
+            if (batch.IsScored(row)) rows[count++] = row;
         for (var done = 0; done < count;)
         {
             var take = Math.Min(count - done, _table.RowsLeftInGroup);
-            Add(batch, rows.AsSpan(done, take));
+            Add(batch, rows.AsSpan(done, take), profiles);
             _table.EndRows(take);
             done += take;
         }
@@ -43,7 +48,7 @@ internal sealed class ScoresParquetWriter : IDisposable
     private int[] _rows = [];
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Add(SurveyBatch batch, ReadOnlySpan<int> rows)
+    private void Add(SurveyBatch batch, ReadOnlySpan<int> rows, sbyte[]? profiles)
     {
         var table = _table;
         var ids = table.UniqueTextColumn(0);
@@ -66,8 +71,11 @@ internal sealed class ScoresParquetWriter : IDisposable
         foreach (var row in rows) bands.Add(ScoreColumns.BandUtf8(batch.Band[row]));
         var weakest = table.TextColumn(c++);
         foreach (var row in rows) weakest.Add(batch.WeakestDimension[row] is var w and >= 0 ? _dimensionIds[w] : []);
-        var answered = table.NumberColumn(c);
+        var answered = table.NumberColumn(c++);
         foreach (var row in rows) answered.Add(batch.Answered[row], true);
+        if (!_profile) return;
+        var profile = table.TextColumn(c);
+        foreach (var row in rows) profile.Add(profiles is null || profiles[row] < 0 ? [] : _profiles[profiles[row]]);
     }
 
     private static void AddText(TextDictionaryChunk column, SurveyBatch batch, ReadOnlySpan<int> rows, int field)

@@ -48,10 +48,13 @@ internal static class Manifest
             json.WriteNumber("rows_read", input.RowsRead);
             json.WriteNumber("rows_scored", input.RowsScored);
             json.WriteNumber("rows_rejected", input.RowsRejected);
+            json.WriteNumber("rows_outside_period", input.RowsOutsidePeriod);
             json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
             Strings(json, "attributes", input.Attributes);
             Strings(json, "ignored_columns", input.IgnoredColumns);
             Strings(json, "personal_data_columns_dropped", input.PersonalDataColumns);
+            Strings(json, "select_multiple_options_ignored", input.SelectMultipleOptions);
+            Strings(json, "attributes_under_full_path", input.FullPathAttributes);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -66,12 +69,19 @@ internal static class Manifest
             ? "weights" + (plan.Layout.StrataColumn >= 0 ? " + strata" : "") + (plan.Layout.ClusterColumn >= 0 ? " + clusters" : "") + "; a stratum with one PSU contributes its PSU total's square (R survey.lonely.psu = \"adjust\")"
             : "weights only; every survey is its own PSU");
         json.WriteNumber("min_cell", settings.MinCell);
+        json.WriteString("ci", settings.Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
         json.WriteString("lang", settings.Language);
         Strings(json, "formats", Formats(settings.Formats));
         json.WriteString("date_format", settings.DateFormat ?? "ISO 8601 (yyyy-MM-dd)");
         Optional(json, "sheet", settings.Sheet);
         json.WriteBoolean("indicators", settings.Indicators);
         json.WriteNumber("max_rejected_share", settings.MaxRejectedShare);
+        json.WriteBoolean("report", settings.Report);
+        json.WriteBoolean("insights", settings.Insights);
+        json.WriteNumber("insights_seed", settings.InsightsSeed);
+        json.WriteNumber("insights_sample", settings.InsightsSample);
+        if (plan.DriverTerms is null) json.WriteNull("driver_terms");
+        else Strings(json, "driver_terms", plan.DriverTerms);
         json.WriteBoolean("audit", settings.Audit);
         json.WriteNumber("audit_samples", settings.AuditSamples);
         json.WriteNumber("audit_seed", settings.AuditSeed);
@@ -79,15 +89,52 @@ internal static class Manifest
         json.WriteStartObject("columns");
         foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
         json.WriteEndObject();
+        if (settings.Period is { } period)
+        {
+            json.WriteStartObject("period");
+            Optional(json, "from", period.From is { } from ? Surveys.SurveyPeriod.Text(from) : null);
+            Optional(json, "to", period.To is { } to ? Surveys.SurveyPeriod.Text(to) : null);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("period");
+        json.WriteString("keep", settings.Keep == Surveys.DuplicatePolicy.KeepLast ? "last" : "first");
+        json.WriteStartObject("recode");
+        foreach (var (column, values) in (plan.Recode?.Table ?? new Dictionary<string, IReadOnlyDictionary<string, string>>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject(column);
+            foreach (var (from, to) in values.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(from, to);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteNumber("short_interview_minutes", settings.ShortInterviewMinutes);
         json.WriteEndObject();
 
         json.WriteNumber("rows_read", result.RowsRead);
         json.WriteNumber("rows_scored", result.RowsScored);
         json.WriteNumber("rows_rejected", result.RowsRejected);
+        json.WriteNumber("rows_outside_period", result.RowsOutsidePeriod);
         json.WriteStartObject("rejects_by_reason");
         foreach (var (reason, count) in result.RejectsByReason) json.WriteNumber(reason, count);
         json.WriteEndObject();
         json.WriteNumber("panel_returnees", result.PanelReturnees);
+        json.WriteNumber("returnees", result.Returnees);
+        json.WriteString("first_survey_date", result.FirstSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("last_survey_date", result.LastSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Checks(json, result.Checks);
+        if (result.Insights is { } insights)
+        {
+            json.WriteStartObject("insights");
+            json.WriteNumber("sample_returnees", insights.SampleReturnees);
+            json.WriteNumber("sample_surveys", insights.SampleSurveys);
+            json.WriteNumber("returnees", insights.Returnees);
+            json.WriteNumber("seed", insights.Seed);
+            json.WriteNumber("profiles", insights.Profiles);
+            json.WriteBoolean("early_warning", insights.EarlyWarning);
+            json.WriteNumber("early_warning_returnees", insights.EarlyWarningReturnees);
+            Strings(json, "driver_terms", insights.Terms);
+            Strings(json, "notes", insights.Notes);
+            json.WriteEndObject();
+        }
         if (audit is not null)
         {
             // How the audit was run, as audit/notes says it: what was kept, subsampled or skipped, and why.
@@ -100,7 +147,44 @@ internal static class Manifest
         json.WriteStartObject("run");
         json.WriteString("started_utc", started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+        // The date survey dates are checked against (checks.survey_dates_after_run_date): it changes with the day, like the rest of "run".
+        json.WriteString("date", Surveys.SurveyPeriod.Text(result.Checks.Today));
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>What the checks noticed; counts only, so that the manifest carries no survey's answers.</summary>
+    private static void Checks(Utf8JsonWriter json, FieldChecks checks)
+    {
+        json.WriteStartObject("checks");
+        json.WriteNumber("survey_dates_after_run_date", checks.FutureDates);
+        json.WriteStartObject("invalid_dates");
+        json.WriteNumber("count", checks.InvalidDates);
+        Strings(json, "date_formats_that_read_them", checks.DateFormatsThatRead);
+        json.WriteEndObject();
+        json.WriteStartArray("spelling_variants");
+        foreach (var (column, sets) in checks.Spellings)
+            foreach (var set in sets)
+            {
+                json.WriteStartObject();
+                json.WriteString("column", column);
+                json.WriteStartObject("values");
+                foreach (var (value, count) in set) json.WriteNumber(value, count);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+        json.WriteEndArray();
+        if (checks.Interviews is { } interviews)
+        {
+            json.WriteStartObject("interviews");
+            json.WriteNumber("measured", interviews.Measured);
+            if (interviews.Measured > 0) json.WriteNumber("median_minutes", Math.Round(interviews.MedianMinutes, 1));
+            json.WriteNumber("short_minutes", interviews.ShortMinutes);
+            json.WriteNumber("too_short", interviews.TooShort);
+            json.WriteNumber("end_before_start", interviews.EndBeforeStart);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("interviews");
         json.WriteEndObject();
     }
 

@@ -16,6 +16,8 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
         public ScoredBatch Batch { get; } = batch;
         public readonly ManualResetEventSlim Scored = new(false, spinCount: 0);
         public int PendingConsumers;
+        /// <summary>Where the reader was in its input when it filled the batch: reported when the batch is dispatched, not read ahead.</summary>
+        public (int Input, long Bytes) ReadTo;
     }
 
     private BatchQueue<Slot> _free = null!, _toScore = null!, _ordered = null!;
@@ -85,7 +87,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
         {
             foreach (var input in plan.Inputs)
             {
-                using var reader = input.OpenReader(plan.Layout);
+                using var reader = input.OpenReader(plan.Layout, hash: true);
                 while (_free.TryTake(out var slot))
                 {
                     work.Cancel.ThrowIfCancellationRequested();
@@ -94,6 +96,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
                         ? StageClock.Measure("reader: fill batches", () => reader.Fill(batch, wanted, ref sequence))
                         : reader.Fill(batch, wanted, ref sequence);
                     if (!filled) { _free.Add(slot); break; }
+                    slot.ReadTo = (input.Index, reader.BytesRead);
                     slot.Scored.Reset();
                     _ordered.Add(slot);
                     _toScore.Add(slot);
@@ -109,7 +112,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
 
     private void Score()
     {
-        var processor = new SurveyProcessor(work.Plan.Layout);
+        var processor = work.Plan.NewProcessor();
         var steps = work.NewWorkerSteps();
         while (_toScore.TryTake(out var slot))
         {
@@ -132,6 +135,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
             {
                 slot.Scored.Wait();
                 if (_failure is not null) return;
+                work.Progress?.Update(slot.ReadTo.Input, slot.ReadTo.Bytes);
                 work.RowsRead?.Invoke(read += slot.Batch.Batch.Count);
                 if (consumers == 0) { _free.Add(slot); continue; }
                 slot.PendingConsumers = consumers;

@@ -11,58 +11,92 @@ namespace Avrr.Analytics.Runs.Passes;
 /// <item>the rows that repeat an earlier survey (rejected; the first one is kept), and</item>
 /// <item>the rows of returnees with two or more surveys (kept for the panel change).</item>
 /// </list>
-/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file.
+/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file. With a
+/// <see cref="ReturneeSampler"/> (the insights' training sample), every column is read, and each keyed row
+/// of the period is shown to the sampler, which keeps the rows of its returnees.
 /// </summary>
 internal static class SurveyKeyScan
 {
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows);
+    /// <summary>
+    /// The duplicates, the rows of panel returnees, the rows read, the returnees (distinct ids with a kept
+    /// survey in the period) and the keyed rows dated outside the period (so pass 2 scores at most
+    /// <c>Rows - RowsOutsidePeriod</c> surveys).
+    /// </summary>
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod);
+
+    /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
+    public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
+    {
+        public static Rules Default { get; } = new();
+    }
 
     /// <summary>
     /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
     /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
     /// </summary>
-    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null)
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null,
+        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null)
     {
-        var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
+        rules ??= Rules.Default;
+        var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
-            // A refused input explains a failed scan better than the scan's own error.
-            verified.Wait();
+            // A refused input explains a failed scan better than the scan's own error (thrown as it is, not
+            // wrapped); a verification stopped by the same cancellation leaves the scan's.
+            try { verified.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) { }
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        return changed ? Scan(inputs, layout, spillFolder, rowsRead) : result;
+        if (changed)
+        {
+            progress?.Restart();
+            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler);
+        }
+        // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
+        foreach (var input in inputs) input.ConfirmUnchanged();
+        return result;
     }
 
-    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead)
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules,
+        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        if (sampler is not null) Array.Fill(wanted, true);
+        sampler?.Reset();
+        var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
+        var byTime = rules.Keep == DuplicatePolicy.KeepLast;
+        if (byTime) wanted[timeColumn] = true;
         var batch = new SurveyBatch(layout);
         // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
         // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
         using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
-        var record = new byte[1 << 16];
+        var record = new byte[FixedBytes + 1 + 2 * SurveyKeys.MaxBytes];
         var dateKey = new byte[4];
-        long sequence = 0;
+        DateOnly date = default;
+        long sequence = 0, read = 0, outside = 0;
         foreach (var input in inputs)
         {
             using var reader = input.OpenReader(layout);
             while (reader.Fill(batch, wanted, ref sequence))
             {
+                cancel.ThrowIfCancellationRequested();
                 for (var row = 0; row < batch.Count; row++)
                 {
                     var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
-                    if (id.IsEmpty || batch.Rejected[row]) continue;
-                    ReadOnlySpan<byte> second;
-                    byte kind;
                     // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
                     var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    // Keys too long to compare exactly are rejected in pass 2 (SurveyProcessor), and take no part here.
+                    if (id.IsEmpty || batch.Rejected[row] || SurveyKeys.IsTooLong(id) || SurveyKeys.IsTooLong(round)) continue;
+                    ReadOnlySpan<byte> second;
+                    byte kind;
+                    var dated = (round.IsEmpty || rules.Period is not null) && layout.Dates.TryParse(batch.TrimmedField(row, SurveyLayout.SurveyDate), out date);
                     if (!round.IsEmpty)
                     {
                         kind = (byte)'R';
@@ -70,32 +104,41 @@ internal static class SurveyKeyScan
                     }
                     else
                     {
-                        if (!FieldParsers.TryParseDate(batch.TrimmedField(row, SurveyLayout.SurveyDate), layout.DateFormat, out var date)) continue;
+                        if (!dated) continue;
                         kind = (byte)'D';
                         BinaryPrimitives.WriteInt32LittleEndian(dateKey, date.DayNumber);
                         second = dateKey;
                     }
-                    var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row]);
+                    // A row dated outside the period still repeats or is repeated (duplicates are found across the
+                    // whole export), but does not make its returnee a panel returnee of this evaluation.
+                    var inPeriod = rules.Period is null || (dated && rules.Period.Contains(date));
+                    if (!inPeriod) outside++;
+                    var submitted = byTime && FieldParsers.TryParseMoment(batch.TrimmedField(row, timeColumn), out var moment) ? moment : long.MinValue;
+                    var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row], submitted, inPeriod);
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
+                    // The training sample is drawn from the surveys of the period only (pass 2 does not score the others).
+                    if (inPeriod) sampler?.Offer(batch, row);
                 }
-                rowsRead?.Invoke(batch.Count);
+                progress?.Update(input.Index, reader.BytesRead);
+                rowsRead?.Invoke(read += batch.Count);
             }
         }
 
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
+        long returnees = 0;
         StageClock.Measure("pass 1: resolve", () => Parallel.For(0, buckets.Count,
             // Each thread reuses its buffers from bucket to bucket; they are dropped with the pass.
             () => new ResolveBuffers(),
             (b, _, buffers) =>
             {
                 var length = buckets.Read(b, ref buffers.Data);
-                Resolve(buffers, length, inputs, duplicates, panel);
+                buffers.Returnees += Resolve(buffers, length, inputs, duplicates, panel, rules.Keep);
                 return buffers;
             },
-            _ => { }));
-        return new Result(duplicates, panel, sequence);
+            buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
+        return new Result(duplicates, panel, sequence, returnees, outside);
     }
 
     /// <summary>
@@ -104,14 +147,13 @@ internal static class SurveyKeyScan
     /// </summary>
     private static long ExpectedRows(IReadOnlyList<SurveyInput> inputs) => inputs.Sum(i => new FileInfo(i.Path).Length) / 250;
 
-    // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i32 input, u16 id length, u16 key length, id, key.
-    private const int FixedBytes = 40;
+    // Record: u64 id fingerprint, u64 key fingerprint, i64 sequence, i64 row, i64 submission time, i32 input,
+    // u8 in period, u16 id length, u16 key length, id, key.
+    private const int FixedBytes = 49;
 
-    private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row)
+    private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row, long submitted, bool inPeriod)
     {
-        // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
-        id = id[..Math.Min(id.Length, 30000)];
-        key = key[..Math.Min(key.Length, 30000)];
+        // Whole keys: a longer one never gets here (SurveyKeys), so two ids are compared exactly.
         var span = buffer.AsSpan();
         var p = FixedBytes;
         id.CopyTo(span[p..]);
@@ -123,13 +165,16 @@ internal static class SurveyKeyScan
         BinaryPrimitives.WriteUInt64LittleEndian(span[8..], Fingerprint.Of(keyBytes, 0xC3A5C85C97CB3127UL));
         BinaryPrimitives.WriteInt64LittleEndian(span[16..], sequence);
         BinaryPrimitives.WriteInt64LittleEndian(span[24..], row);
-        BinaryPrimitives.WriteInt32LittleEndian(span[32..], input);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], submitted);
+        BinaryPrimitives.WriteInt32LittleEndian(span[40..], input);
+        span[44] = inPeriod ? (byte)1 : (byte)0;
         BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 4)..], (ushort)id.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(span[(FixedBytes - 2)..], (ushort)keyBytes.Length);
         return p + keyBytes.Length;
     }
 
-    private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, int Input, int IdStart, int IdLength, int KeyStart, int KeyLength);
+    private readonly record struct KeyRecord(ulong IdHash, ulong KeyHash, long Sequence, long Row, long Submitted, int Input, bool InPeriod,
+        int IdStart, int IdLength, int KeyStart, int KeyLength);
 
     /// <summary>Returnee, then survey key, then input order — by fingerprints (a struct comparer, so the sort inlines it).</summary>
     private readonly struct ByFingerprints : IComparer<KeyRecord>
@@ -149,6 +194,7 @@ internal static class SurveyKeyScan
         public KeyRecord[] Records = [], Sorted = [];
         public ulong[] IdHashes = [];
         public int[] Order = [];
+        public long Returnees;
     }
 
     /// <summary>
@@ -181,8 +227,10 @@ internal static class SurveyKeyScan
         return sorted;
     }
 
-    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel)
+    /// <summary>Finds a bucket's duplicates and panel rows; returns its number of returnees with a survey in the period.</summary>
+    private static long Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel, DuplicatePolicy keep)
     {
+        long returnees = 0;
         var data = buffers.Data;
         // A record is at least its fixed part and two bytes of key.
         if (buffers.Records.Length < length / (FixedBytes + 2) + 1) buffers.Records = new KeyRecord[(length / (FixedBytes + 2) + 1) * 5 / 4];
@@ -196,7 +244,8 @@ internal static class SurveyKeyScan
             records[count++] = new KeyRecord(
                 BinaryPrimitives.ReadUInt64LittleEndian(span), BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
-                BinaryPrimitives.ReadInt32LittleEndian(span[32..]), p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
+                BinaryPrimitives.ReadInt64LittleEndian(span[32..]), BinaryPrimitives.ReadInt32LittleEndian(span[40..]), span[44] != 0,
+                p + FixedBytes, idLength, p + FixedBytes + idLength, keyLength);
             p += FixedBytes + idLength + keyLength;
         }
         var sorted = SortByFingerprints(buffers, count);
@@ -216,25 +265,31 @@ internal static class SurveyKeyScan
                         var c = data.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(data.AsSpan(b.KeyStart, b.KeyLength));
                         return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
                     });
+                // Each run of equal keys is one survey: one submission kept (the first, or the latest), the others duplicates.
                 var surveys = 0;
-                var first = returnee[0];
-                Span<bool> repeated = returnee.Length <= 256 ? stackalloc bool[returnee.Length] : new bool[returnee.Length];
-                for (var i = 0; i < returnee.Length; i++)
+                Span<bool> kept = returnee.Length <= 256 ? stackalloc bool[returnee.Length] : new bool[returnee.Length];
+                for (var start = 0; start < returnee.Length;)
                 {
-                    var r = returnee[i];
-                    if (i == 0 || !data.AsSpan(r.KeyStart, r.KeyLength).SequenceEqual(data.AsSpan(first.KeyStart, first.KeyLength)))
-                    {
-                        surveys++;
-                        first = r;
-                        continue;
-                    }
-                    repeated[i] = true;
-                    duplicates.Add(r.Sequence, inputs[first.Input].Path, first.Row);
+                    var end = start + 1;
+                    var key = data.AsSpan(returnee[start].KeyStart, returnee[start].KeyLength);
+                    while (end < returnee.Length && data.AsSpan(returnee[end].KeyStart, returnee[end].KeyLength).SequenceEqual(key)) end++;
+                    var chosen = start;
+                    if (keep == DuplicatePolicy.KeepLast)
+                        for (var i = start + 1; i < end; i++)
+                            if (returnee[i].Submitted >= returnee[chosen].Submitted) chosen = i;
+                    kept[chosen] = true;
+                    var k = returnee[chosen];
+                    if (k.InPeriod) surveys++;
+                    for (var i = start; i < end; i++)
+                        if (i != chosen) duplicates.Add(returnee[i].Sequence, inputs[k.Input].Path, k.Row);
+                    start = end;
                 }
+                if (surveys > 0) returnees++;
                 if (surveys < 2) return;
                 for (var i = 0; i < returnee.Length; i++)
-                    if (!repeated[i]) panel.Add(returnee[i].Sequence);
+                    if (kept[i] && returnee[i].InPeriod) panel.Add(returnee[i].Sequence);
             });
+        return returnees;
     }
 
     /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>

@@ -19,7 +19,7 @@ namespace Avrr.Analytics.Runs.Passes;
 internal static class SurveyPipeline
 {
     public static void Run(RunPlan plan, DuplicateSurveys duplicates, IReadOnlyList<RunStage> stages, Action<long>? rowsRead = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, ReadProgress? progress = null)
     {
         for (var i = 0; i < stages.Count; i++) stages[i].Index = i;
         var consumers = stages.Select(s => s.Consumer).OfType<IBatchConsumer>().ToArray();
@@ -28,8 +28,8 @@ internal static class SurveyPipeline
         {
             consumers = consumers.Select((c, i) => (IBatchConsumer)new TimedConsumer(c, $"consumer {i}")).ToArray();
         }
-        var threads = plan.Settings.Threads > 0 ? plan.Settings.Threads : Environment.ProcessorCount;
-        var work = new PipelineWork(plan, duplicates, stages.Count, workerSteps, consumers, rowsRead, cancel);
+        var threads = plan.Settings.ThreadsUsed;
+        var work = new PipelineWork(plan, duplicates, stages.Count, workerSteps, consumers, rowsRead, cancel, progress);
         if (threads <= 1) RunSequential(work);
         else new ParallelPipeline(work, threads).Run();
     }
@@ -38,15 +38,16 @@ internal static class SurveyPipeline
     {
         var wanted = work.AllColumns();
         var batch = work.NewBatch();
-        var processor = new SurveyProcessor(work.Plan.Layout);
+        var processor = work.Plan.NewProcessor();
         var steps = work.NewWorkerSteps();
         long sequence = 0, read = 0;
         foreach (var input in work.Plan.Inputs)
         {
-            using var reader = input.OpenReader(work.Plan.Layout);
+            using var reader = input.OpenReader(work.Plan.Layout, hash: true);
             while (reader.Fill(batch.Batch, wanted, ref sequence))
             {
                 work.Cancel.ThrowIfCancellationRequested();
+                work.Progress?.Update(input.Index, reader.BytesRead);
                 processor.Process(batch.Batch, work.Duplicates);
                 foreach (var step in steps) step.Run(batch);
                 foreach (var consumer in work.Consumers) consumer.Consume(batch);
@@ -64,29 +65,5 @@ internal static class SurveyPipeline
         public void Consume(ScoredBatch batch) => _consume(batch);
 
         public void Complete() => StageClock.Measure($"{name} completion", () => { inner.Complete(); return 0; });
-    }
-}
-
-/// <summary>What both ways of running pass 2 share: the plan, the stages' parts, and the counters.</summary>
-internal sealed record PipelineWork(
-    RunPlan Plan, DuplicateSurveys Duplicates, int Stages, IReadOnlyList<Func<IWorkerStep?>> WorkerSteps,
-    IReadOnlyList<IBatchConsumer> Consumers, Action<long>? RowsRead, CancellationToken Cancel)
-{
-    public bool[] AllColumns() => Enumerable.Repeat(true, Plan.Layout.ColumnCount).ToArray();
-
-    public ScoredBatch NewBatch() => new(new SurveyBatch(Plan.Layout), Stages);
-
-    /// <summary>One worker's steps: a new step of every stage that has one.</summary>
-    public IWorkerStep[] NewWorkerSteps()
-    {
-        var steps = WorkerSteps.Select(make => make()).OfType<IWorkerStep>().ToArray();
-        return StageClock.Enabled ? steps.Select((s, i) => (IWorkerStep)new TimedStep(s, $"workers: step {i}")).ToArray() : steps;
-    }
-
-    private sealed class TimedStep(IWorkerStep inner, string name) : IWorkerStep
-    {
-        private readonly Action<ScoredBatch> _run = StageClock.Measure<ScoredBatch>(name, inner.Run);
-
-        public void Run(ScoredBatch batch) => _run(batch);
     }
 }

@@ -25,6 +25,20 @@ public sealed class RunPlan
     public required bool QuarterLevelIsDefault { get; init; }
     /// <summary>The measures estimated: composite, the dimensions, and the indicators when asked.</summary>
     public required IReadOnlyList<string> Measures { get; init; }
+    /// <summary>The driver terms named by the settings (column ids), or null for the default choice (docs/insights.md).</summary>
+    public IReadOnlyList<string>? DriverTerms { get; init; }
+
+    /// <summary>The smallest training sample of the insights, in returnees.</summary>
+    public const int MinInsightsSample = 100;
+
+    /// <summary>The recode table, resolved on the run's columns; null without one.</summary>
+    public Recode? Recode { get; init; }
+
+    /// <summary>A processor for one scoring thread, with the run's period, recode table and duplicates policy.</summary>
+    public SurveyProcessor NewProcessor() => new(Layout, Settings.Period, Recode, Settings.Keep);
+
+    /// <summary>What pass 1 needs to know of the run's rules.</summary>
+    internal Passes.SurveyKeyScan.Rules KeyRules => new(Settings.Keep, Settings.Period);
 
     public static readonly Level[] DefaultLevels = [Level.All, Level.Parse("country"), Level.Parse("country+community")];
     public static readonly Level QuarterLevel = Level.Parse("country+quarter");
@@ -36,24 +50,29 @@ public sealed class RunPlan
         if (settings.Inputs.Count == 0) throw new SettingsException(RunSetting.Inputs, null, "give at least one input file or folder");
         if (settings.Formats == 0) throw new SettingsException(RunSetting.Formats, null, "name csv, parquet or both");
         if (settings.Threads < 0) throw new SettingsException(RunSetting.Threads, settings.Threads.ToString(invariant), "must be 0 (one per core) or more");
+        if (settings.DateFormat is { } dateFormat && !SurveyDates.IsUsable(dateFormat))
+            throw new SettingsException(RunSetting.DateFormat, $"\"{dateFormat}\"",
+                "is not a date format that writes a day, a month and a year (such as dd/MM/yyyy, in .NET notation); leave it out for ISO 8601 dates");
+        if (!(settings.ShortInterviewMinutes is > 0 and < 10000))
+            throw new SettingsException(RunSetting.ShortInterviewMinutes, settings.ShortInterviewMinutes.ToString(invariant), "must be a number of minutes above 0");
+        if (settings.Period is { From: { } from, To: { } to } && from > to)
+            throw new SettingsException(RunSetting.From, SurveyPeriod.Text(from), $"is after the end of the period ({SurveyPeriod.Text(to)})");
         if (settings.AuditSamples is < 0 or > RunSettings.MaxAuditSamples)
             throw new SettingsException(RunSetting.AuditSamples, settings.AuditSamples.ToString(invariant), $"must be from 0 (no uncertainty analysis) to {RunSettings.MaxAuditSamples}");
         if (!(settings.MaxRejectedShare is >= 0 and <= 1))
             throw new SettingsException(RunSetting.MaxRejectedShare, settings.MaxRejectedShare.ToString(invariant), "must be a share between 0 and 1");
+        if (settings.InsightsSample < MinInsightsSample)
+            throw new SettingsException(RunSetting.InsightsSample, settings.InsightsSample.ToString(invariant), $"must be at least {MinInsightsSample} returnees");
         var scheme = settings.SchemePath is null ? Scheme.Rss15 : SchemeReader.Load(settings.SchemePath);
         if (!scheme.Languages.Contains(settings.Language))
             throw new SettingsException(RunSetting.Lang, settings.Language, $"the scheme {scheme.Id} has labels in {string.Join(", ", scheme.Languages)}");
 
-        var mapping = new Dictionary<string, string>(settings.ColumnMapping.Select(p => KeyValuePair.Create(p.Key.Trim().ToLowerInvariant(), p.Value)));
-        if (settings.WeightColumn is not null && !string.Equals(settings.WeightColumn, SurveyColumns.Weight, StringComparison.OrdinalIgnoreCase))
-            mapping[SurveyColumns.Weight] = settings.WeightColumn;
-        var mappable = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToHashSet();
-        foreach (var id in mapping.Keys.Where(k => !mappable.Contains(k)))
-            throw new SettingsException(RunSetting.Columns, id, $"names '{id}', which is neither a record column ({string.Join(", ", SurveyColumns.Record)}) nor a question of {scheme.Id}");
+        var mapping = ColumnMapping(settings, scheme);
 
         var files = InputFiles.Expand(settings.Inputs);
         var options = new ReadOptions { ColumnMapping = mapping, Sheet = settings.Sheet };
         var inputs = files.Select((file, index) => SurveyInput.Open(file, index, scheme, options)).ToArray();
+        RefuseMissingNamedColumns(settings, mapping, inputs);
 
         var attributes = inputs.SelectMany(i => i.Header.Attributes).Distinct().ToArray();
         // Groups are places, times, rounds and attributes; a returnee id or a date would make a group of a handful of surveys.
@@ -69,7 +88,27 @@ public sealed class RunPlan
         }
         // Clusters may be returnees (repeated surveys of one person); strata never are.
         var layout = new SurveyLayout(scheme, attributes, settings.DateFormat,
-            DesignColumn(settings.ClusterColumn, RunSetting.Cluster, SurveyColumns.ReturneeId), DesignColumn(settings.StrataColumn, RunSetting.Strata));
+            DesignColumn(settings.ClusterColumn, RunSetting.Cluster, SurveyColumns.ReturneeId), DesignColumn(settings.StrataColumn, RunSetting.Strata))
+        {
+            Messages = RejectMessages.For(settings.Language),
+        };
+        Recode? recode = null;
+        if (settings.Recode.Count > 0)
+        {
+            // Places and attributes only: a recoded id, date, round or weight would change which survey a row is.
+            string[] recodable = [SurveyColumns.Country, SurveyColumns.Community, .. attributes];
+            var table = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+            foreach (var (column, values) in settings.Recode)
+            {
+                var id = (column ?? "").Trim().ToLowerInvariant();
+                if (!recodable.Contains(id))
+                    throw new SettingsException(RunSetting.Recode, column, $"is not a column that can be recoded ({Describe(recodable, id)}); ids, dates, rounds, weights and answers are never recoded");
+                if (values is null || values.Any(v => v.Value is null))
+                    throw new SettingsException(RunSetting.Recode, column, "needs a value for every spelling: \"recode\": {\"country\": {\"Sénégal\": \"SEN\"}}");
+                table[id] = values;
+            }
+            recode = new Recode(layout, table);
+        }
 
         if (settings.Audit)
         {
@@ -90,6 +129,16 @@ public sealed class RunPlan
             if (levels.All(l => l.Name != level.Name)) levels.Add(level);
         }
 
+        string[]? driverTerms = null;
+        if (settings.DriverTerms is { } named)
+        {
+            driverTerms = named.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+            if (driverTerms.Length == 0) throw new SettingsException(RunSetting.DriverTerms, string.Join(",", named), "name at least one column");
+            foreach (var term in driverTerms)
+                if (!groupable.Contains(term))
+                    throw new SettingsException(RunSetting.DriverTerms, term, $"not a column the models can use ({Describe(groupable, term)})");
+        }
+
         var measures = new List<string> { "composite" };
         measures.AddRange(scheme.Dimensions.Select(d => d.Id));
         if (settings.Indicators) measures.AddRange(scheme.Indicators.Select(i => ScoreColumns.IndicatorColumn(i.Id)));
@@ -97,8 +146,42 @@ public sealed class RunPlan
         return new RunPlan
         {
             Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
-            QuarterLevelIsDefault = quarterIsDefault, Measures = measures,
+            QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, DriverTerms = driverTerms,
         };
+    }
+
+    /// <summary>
+    /// The column mapping with <c>--weight COL</c> in it, checked: ids of the run, each with a header, no
+    /// header given to two ids, and no weight column that holds another column of the run.
+    /// </summary>
+    private static Dictionary<string, string> ColumnMapping(RunSettings settings, Scheme scheme)
+    {
+        var mappable = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToHashSet();
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (given, header) in settings.ColumnMapping)
+        {
+            var id = (given ?? "").Trim().ToLowerInvariant();
+            if (!mappable.Contains(id))
+                throw new SettingsException(RunSetting.Columns, given, $"names '{given}', which is neither a record column ({string.Join(", ", SurveyColumns.Record)}) nor a question of {scheme.Id}");
+            if (string.IsNullOrWhiteSpace(header))
+                throw new SettingsException(RunSetting.Columns, id, "has no header: give the header of the export that holds it, or leave it out");
+            if (!mapping.TryAdd(id, header))
+                throw new SettingsException(RunSetting.Columns, id, "is given twice");
+        }
+        if (settings.WeightColumn is { } weight)
+        {
+            var key = weight.Trim().ToLowerInvariant();
+            if (key.Length == 0) throw new SettingsException(RunSetting.Weight, "\"\"", "is empty: name the column of sampling weights, or leave it out");
+            if (mappable.Contains(key) && key != SurveyColumns.Weight)
+                throw new SettingsException(RunSetting.Weight, weight,
+                    SurveyColumns.Record.Contains(key) ? $"is the {key} column of the survey, not a column of sampling weights; name the column that holds the weights"
+                    : $"is a question of {scheme.Id}, not a column of sampling weights; name the column that holds the weights");
+            if (key != SurveyColumns.Weight) mapping[SurveyColumns.Weight] = weight;
+        }
+        foreach (var twice in mapping.GroupBy(p => p.Value.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
+            throw new SettingsException(RunSetting.Columns, null,
+                $"{string.Join(" and ", twice.Select(p => p.Key).Order(StringComparer.Ordinal))} are both given the header '{twice.First().Value}'; a header holds one column");
+        return mapping;
     }
 
     /// <summary>
@@ -112,6 +195,27 @@ public sealed class RunPlan
     {
         var list = columns.ToArray();
         var closest = HeaderMap.Closest(wanted, list);
-        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; closest: {closest}");
+        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; did you mean {closest}?");
+    }
+
+    /// <summary>
+    /// A column the settings name for an optional record column (<c>--weight</c>, or the column mapping for
+    /// weight, community or round) must be in every input: without it the rows of that input would quietly
+    /// get a weight of 1, or no community, and the estimates would be wrong. A required column named by the
+    /// mapping is refused by the input's header map (a missing required column).
+    /// </summary>
+    private static void RefuseMissingNamedColumns(RunSettings settings, IReadOnlyDictionary<string, string> mapping, IReadOnlyList<SurveyInput> inputs)
+    {
+        var named = mapping.Where(p => !SurveyColumns.Required.Contains(p.Key) && SurveyColumns.Record.Contains(p.Key)).ToList();
+        if (settings.WeightColumn is not null && !mapping.ContainsKey(SurveyColumns.Weight)) named.Add(KeyValuePair.Create(SurveyColumns.Weight, settings.WeightColumn));
+        foreach (var (id, header) in named)
+            foreach (var input in inputs)
+            {
+                if (input.Header.Ids.Contains(id)) continue;
+                var closest = HeaderMap.Closest(header, input.Header.Headers);
+                var problem = $"{input.Path} has no column '{header}'" + (closest is null ? "" : $"; did you mean '{closest}'?");
+                if (id == SurveyColumns.Weight && settings.WeightColumn is not null) throw new SettingsException(RunSetting.Weight, settings.WeightColumn, problem);
+                throw new SettingsException(RunSetting.Columns, $"{id}: {header}", problem);
+            }
     }
 }

@@ -1,5 +1,7 @@
+using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Surveys;
 
 namespace Avrr.Analytics.Runs.Planning;
 
@@ -20,6 +22,8 @@ public sealed record RunSettings
     public string? ClusterColumn { get; init; }
     public string? StrataColumn { get; init; }
     public int MinCell { get; init; } = 5;
+    /// <summary>How 95% intervals are made: Student's t with the design's degrees of freedom (default), or normal.</summary>
+    public IntervalMethod Ci { get; init; } = IntervalMethod.StudentT;
     public string Language { get; init; } = "en";
     public OutputFormats Formats { get; init; } = OutputFormats.Csv | OutputFormats.Parquet;
     /// <summary>The exact form of survey_date (.NET notation such as dd/MM/yyyy); ISO 8601 when null.</summary>
@@ -33,15 +37,53 @@ public sealed record RunSettings
     /// <summary>Above this share of rejected rows a run still writes everything, but ends with exit code 1 and a warning.</summary>
     public double MaxRejectedShare { get; init; } = DefaultMaxRejectedShare;
     public const double DefaultMaxRejectedShare = 0.10;
-    /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
+    /// <summary>The surveys of the evaluation, by survey date; every date when null.</summary>
+    public SurveyPeriod? Period { get; init; }
+    /// <summary>Which submission of a repeated survey is kept.</summary>
+    public DuplicatePolicy Keep { get; init; } = DuplicatePolicy.KeepFirst;
+    /// <summary>Values replaced before grouping: column id → value as written → replacement.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Recode { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    /// <summary>Interviews shorter than this (from the form's start and end) are flagged in the checks, never rejected.</summary>
+    public double ShortInterviewMinutes { get; init; } = DefaultShortInterviewMinutes;
+    public const double DefaultShortInterviewMinutes = 5;
+    /// <summary>The run's date, after which a survey date is flagged; today (local time) when null.</summary>
+    public DateOnly? Today { get; init; }
+    /// <summary>Write report.html and results.xlsx (docs/report.md) beside the tables.</summary>
+    public bool Report { get; init; } = true;
+    /// <summary>
+    /// Threads for decoding and scoring; 0 for one per core, and at most <see cref="MaxThreads"/> (more are
+    /// not started). The output does not depend on it.
+    /// </summary>
     public int Threads { get; init; }
+    /// <summary>Profiles, drivers and the early warning (docs/insights.md), written to insights/; on by default.</summary>
+    public bool Insights { get; init; } = true;
+    /// <summary>The seed of every random choice of the insights (the training sample, k-means, folds, shuffles).</summary>
+    public int InsightsSeed { get; init; } = DefaultInsightsSeed;
+    public const int DefaultInsightsSeed = 1;
+    /// <summary>How many returnees (with all their surveys) the seeded training sample of the insights holds.</summary>
+    public int InsightsSample { get; init; } = DefaultInsightsSample;
+    public const int DefaultInsightsSample = 5000;
+    /// <summary>The terms of the drivers' models; null for the default (country and every attribute with 2 to 20 values).</summary>
+    public IReadOnlyList<string>? DriverTerms { get; init; }
+
+    /// <summary>
+    /// The most scoring threads a run starts: four per core. More only add memory (a batch in flight per
+    /// thread) and contention, and tens of thousands exhaust the process (docs/commands.md, "Flags").
+    /// </summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>The scoring threads the run starts: <see cref="Threads"/>, one per core for 0, at most <see cref="MaxThreads"/>.</summary>
+    public int ThreadsUsed => Threads > 0 ? Math.Min(Threads, MaxThreads) : Environment.ProcessorCount;
     /// <summary>Audit the index (docs/audit.md): audit/ in the result. On by default.</summary>
     public bool Audit { get; init; } = true;
     /// <summary>Base samples of the audit's uncertainty analysis (0 skips it).</summary>
-    public int AuditSamples { get; init; } = Avrr.Analytics.Audit.AuditOptions.DefaultSamples;
+    public int AuditSamples { get; init; } = DefaultAuditSamples;
+    public const int DefaultAuditSamples = Avrr.Analytics.Audit.AuditOptions.DefaultSamples;
     public const int MaxAuditSamples = 4096;
     /// <summary>Seed of the audit's uncertainty analysis and survey subsample.</summary>
-    public int AuditSeed { get; init; } = 1;
+    public int AuditSeed { get; init; } = DefaultAuditSeed;
+    public const int DefaultAuditSeed = 1;
     /// <summary>The level whose groups the audit describes and ranks: countries by default.</summary>
-    public Level AuditLevel { get; init; } = Level.Parse("country");
+    public Level AuditLevel { get; init; } = DefaultAuditLevel;
+    public static Level DefaultAuditLevel => Level.Parse("country");
 }

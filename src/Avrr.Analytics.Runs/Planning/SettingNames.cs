@@ -8,6 +8,9 @@ public static class SettingNames
     {
         RunSetting.Inputs => "INPUT",
         RunSetting.Columns => "\"columns\"",
+        RunSetting.Recode => "\"recode\"",
+        // Insights are on unless switched off.
+        RunSetting.Insights => "--no-insights",
         RunSetting.Audit => "--no-audit",
         _ => "--" + Words(setting, '-'),
     };

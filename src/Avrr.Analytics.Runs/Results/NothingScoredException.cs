@@ -11,11 +11,19 @@ public sealed class NothingScoredException(string message) : Exception(message)
     internal static NothingScoredException NoRows(IReadOnlyList<string> inputs) =>
         new($"the input{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)} hold{(inputs.Count == 1 ? "s" : "")} no survey row (only a header, or blank rows); there is nothing to evaluate");
 
-    internal static NothingScoredException AllRejected(long rowsRead, IReadOnlyDictionary<string, long> rejectsByReason)
+    internal static NothingScoredException NoneInPeriod(long rowsRead, Surveys.SurveyPeriod period) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"none of the {rowsRead:N0} rows is dated in the period ({period}), so the earlier result was kept. What to do: check the period, or that the export covers it"));
+
+    internal static NothingScoredException AllRejected(long rowsRead, IReadOnlyDictionary<string, long> rejectsByReason, FieldChecks? checks = null)
     {
         var (reason, count) = rejectsByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
         var advice = reason switch
         {
+            "invalid_date" when checks?.DateFormatsThatRead is [var format] =>
+                $"the survey dates are written like {format} ({checks.DatesReadByThem:N0} of the {checks.DatesTried:N0} rejected dates tried read that way): set the date format to {format}",
+            "invalid_date" when checks?.DateFormatsThatRead is [var first, var second] =>
+                $"the survey dates read as {first} or as {second} (every day is 12 or less, so the data cannot tell which): set the date format to the one the export uses",
             "invalid_date" => "the survey dates are not in the form the run expects: if they are written like 14/07/2025, set the date format (dd/MM/yyyy)",
             "invalid_answer" => "the answers are not codes or labels of the scheme: check that the export matches the scheme, or use the scheme the form was built with",
             "duplicate_survey" => "every row repeats an earlier survey: check that the same export is not given twice under two names",

@@ -15,10 +15,16 @@ public sealed record RunResult(
     IReadOnlyList<string> Levels,
     IReadOnlyList<EstimateRow> Aggregates,
     long PanelReturnees,
-    TimeSpan Elapsed)
+    long Returnees,
+    DateOnly FirstSurveyDate,
+    DateOnly LastSurveyDate,
+    TimeSpan Elapsed,
+    long RowsOutsidePeriod,
+    FieldChecks Checks,
+    InsightsSummary? Insights = null)
 {
-    /// <summary>The share of the rows read that were rejected (0 when nothing was read).</summary>
-    public double RejectedShare => RowsRead == 0 ? 0 : (double)RowsRejected / RowsRead;
+    /// <summary>The share of the rows of the period that were rejected (0 when none was read).</summary>
+    public double RejectedShare => RowsRead - RowsOutsidePeriod == 0 ? 0 : (double)RowsRejected / (RowsRead - RowsOutsidePeriod);
 
     /// <summary>Whether the rejected share is above a threshold: the run is done, but a scheduler should look at it.</summary>
     public bool RejectedShareAbove(double threshold) => RejectedShare > threshold;

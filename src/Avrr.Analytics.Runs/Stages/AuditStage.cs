@@ -23,7 +23,7 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
     private Task<AuditResult>? _completing;
 
     /// <param name="run">The run.</param>
-    /// <param name="expectedSurveys">The rows of the inputs (pass 1): above the audit's limit a subsample of surveys is kept.</param>
+    /// <param name="expectedSurveys">At most the surveys pass 2 scores (pass 1's rows not dated outside the period): above the audit's limit a subsample of surveys is kept.</param>
     public AuditStage(RunContext run, long expectedSurveys)
     {
         _run = run;
@@ -34,7 +34,7 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
             MinCell = settings.MinCell,
             Samples = settings.AuditSamples,
             Seed = settings.AuditSeed,
-            Threads = settings.Threads,
+            Threads = settings.ThreadsUsed,
         }, expectedSurveys);
     }
 

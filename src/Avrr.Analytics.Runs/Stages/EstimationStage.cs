@@ -11,8 +11,9 @@ namespace Avrr.Analytics.Runs.Stages;
 /// <summary>
 /// The estimates: each scored survey is added once, to the cell of its grouping values, with its stratum
 /// and PSU in the survey design; the surveys of panel returnees are kept by returnee for the panel change.
-/// As soon as the last batch is in, every level's groups are merged from the cells and the panel pairs
-/// made, on this stage's thread while the writers finish, and <see cref="RunContext.Estimates"/> is published.
+/// As soon as the last batch is in, every level's groups are merged from the cells, the comparisons between
+/// groups made and the panel pairs estimated, on this stage's thread while the writers finish, and
+/// <see cref="RunContext.Estimates"/> is published.
 /// State per cell, stratum and PSU only: nothing keeps the rows.
 /// </summary>
 internal sealed class EstimationStage : RunStage, IBatchConsumer
@@ -28,6 +29,8 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     private readonly PanelPairing _panel;
     private readonly Utf8Table _strata = new(), _clusters = new();
     private readonly double[] _measures;
+    private readonly int[] _dimensions;
+    private long _scored;
 
     /// <param name="plan">The run's plan: levels, measures, design columns.</param>
     /// <param name="panelRows">The rows of returnees with two or more surveys (pass 1).</param>
@@ -41,7 +44,9 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         _panelRows = panelRows;
         _cells = new CellIndex(plan.Levels, _layout);
         _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
-        _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands);
+        // Measures: the composite, then the dimensions; their cross-products per stratum give the weakest-dimension comparisons.
+        _dimensions = Enumerable.Range(1, plan.Scheme.Dimensions.Count).ToArray();
+        _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands, intervals: plan.Settings.Ci, crossMeasures: _dimensions);
         _panelBuckets = new SpillBuckets(spillFolder, "panel", panelRows.Count);
         _panel = new PanelPairing(_panelBuckets, plan.Measures.Count);
         _measures = new double[plan.Measures.Count];
@@ -59,7 +64,8 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         var dimensions = batch.DimensionCount;
         for (var row = 0; row < batch.Count; row++)
         {
-            if (batch.Rejected[row]) continue;
+            if (!batch.IsScored(row)) continue;
+            _scored++;
             // The measures in the estimator's order: composite, the dimensions, then the indicators when asked.
             var scores = batch.RowScores(row);
             _measures[0] = scores[^1];
@@ -92,10 +98,15 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         var tables = new LevelEstimates(_cells, levels, plan.Measures);
         var aggregates = StageClock.Measure("aggregates", () => tables.Rows(_estimator, plan.Settings.MinCell, onlyGroupsWithSurveys: false));
         StageClock.Memo("aggregates");
-        var (panelCells, returnees) = StageClock.Measure("panel change", () => _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands));
+        var comparisons = StageClock.Measure("comparisons", () =>
+            new LevelComparisons(tables, _cells, levels, plan.Measures, [0, .. _dimensions], _dimensions).Rows(_estimator, plan.Settings.MinCell));
+        var (panelCells, returnees) = StageClock.Measure("panel change", () =>
+            _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands, plan.Settings.Ci));
         var panel = returnees == 0 ? [] : tables.Rows(panelCells, plan.Settings.MinCell, onlyGroupsWithSurveys: true);
         StageClock.Memo("panel change");
-        _publish(new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, returnees));
+        // A returnee with one survey has it outside the panel surveys; the panel's own count has every returnee among those once.
+        var allReturnees = _scored - _panel.Surveys + _panel.Returnees;
+        _publish(new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, returnees, comparisons, allReturnees));
     }
 
     public override void Dispose() => _panelBuckets.Dispose();

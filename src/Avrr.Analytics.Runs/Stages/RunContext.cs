@@ -33,6 +33,9 @@ public sealed class RunContext
     /// <summary>The destination the result will be moved to.</summary>
     public string Destination => _output.Destination;
 
+    /// <summary>The partial result folder itself, which becomes the destination when the run commits.</summary>
+    public string Folder => _output.PathOf("");
+
     /// <summary>A scratch folder inside the partial result for spill files; removed before the result is moved into place.</summary>
     public string SpillFolder => _output.PathOf(".spill");
 
@@ -53,9 +56,15 @@ public sealed class RunContext
     /// <summary>The row accounting: published by the accounting stage at its finish.</summary>
     public RunAccounting? Accounting { get; internal set; }
 
+    /// <summary>What the checks noticed: published by the checks stage when the last batch has passed.</summary>
+    public FieldChecks? Checks { get; internal set; }
+
     /// <summary>The estimates (aggregates and panel change): published by the estimation stage at its finish.</summary>
     public RunEstimates? Estimates { get; internal set; }
 
     /// <summary>The audit of the index (docs/audit.md): published by the audit stage at its finish; null with --no-audit.</summary>
     public Analytics.Audit.AuditResult? Audit { get; internal set; }
+
+    /// <summary>What the insights rested on: published by the insights stage at its finish (null with the insights off).</summary>
+    public InsightsSummary? Insights { get; internal set; }
 }

@@ -30,6 +30,13 @@ public abstract class RunStage : IDisposable
     /// <summary>After pass 2, in stage order, on the run's thread: write files, publish results for later stages.</summary>
     public virtual void Finish() { }
 
+    /// <summary>
+    /// After every stage has finished and the manifest is written, in stage order: work that reads the
+    /// result folder as a whole, as a person would (the report). The files it writes must have been
+    /// recorded in <see cref="Finish"/>, so that the manifest lists them.
+    /// </summary>
+    public virtual void AfterManifest() { }
+
     /// <summary>Closes what the stage holds open, whether the run finished or failed.</summary>
     public virtual void Dispose() { }
 }

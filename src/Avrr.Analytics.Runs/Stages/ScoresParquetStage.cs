@@ -9,18 +9,20 @@ internal sealed class ScoresParquetStage : RunStage, IBatchConsumer
 
     private readonly RunContext _run;
     private readonly ScoresParquetWriter _writer;
+    private readonly ProfileStage? _profiles;
 
-    public ScoresParquetStage(RunContext run)
+    public ScoresParquetStage(RunContext run, ProfileStage? profiles)
     {
         _run = run;
-        _writer = new ScoresParquetWriter(run.PathOf(File), run.Plan.Layout);
+        _profiles = profiles;
+        _writer = new ScoresParquetWriter(run.PathOf(File), run.Plan.Layout, profiles is not null);
     }
 
     public override string Name => "returnee_scores.parquet";
 
     public override IBatchConsumer Consumer => this;
 
-    public void Consume(ScoredBatch batch) => _writer.Write(batch.Batch);
+    public void Consume(ScoredBatch batch) => _writer.Write(batch.Batch, _profiles?.ProfilesOf(batch));
 
     public override void Finish()
     {

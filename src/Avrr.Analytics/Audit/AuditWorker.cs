@@ -29,7 +29,7 @@ public sealed class AuditWorker
         var codes = _audit.Codes;
         for (var row = 0; row < batch.Count; row++)
         {
-            if (batch.Rejected[row]) continue;
+            if (!batch.IsScored(row)) continue;
             var answers = batch.Answers.AsSpan(row * questions, questions);
             var rowCodes = into.Codes.AsSpan(row * indicators, indicators);
             codes.Codes(answers, rowCodes);

@@ -99,7 +99,7 @@ public sealed class IndexAudit
         var compositeAt = batch.ScoreStride - 1;
         for (var row = 0; row < batch.Count; row++)
         {
-            if (batch.Rejected[row]) continue;
+            if (!batch.IsScored(row)) continue;
             _surveys++;
             var cell = _cells.CellOf(batch, row);
             while (cell >= _cellRows.Count) { _cellRows.Add(0); _cellComposites.Add(0); _cellComposite.Add((0, 0)); }

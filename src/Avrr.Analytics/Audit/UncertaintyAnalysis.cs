@@ -38,15 +38,18 @@ public sealed class UncertaintyAnalysis
 
     public IReadOnlyList<Assumption> Varied => _varied;
 
-
-    /// <summary>The scheme's own way of building the composite.</summary>
+    /// <summary>
+    /// The scheme's own way of building the composite, with its weights as the scorer uses them: relative to
+    /// their largest sibling (<see cref="SchemeWeight.Relative"/>, exact), so that the nominal composite is the
+    /// run's to the last bit and weights near the largest double do not overflow their sums.
+    /// </summary>
     public static ModelVariant Nominal(Scheme scheme)
     {
-        var dimensionWeights = scheme.Dimensions.Select(d => d.Weight.Value).ToArray();
-        var indicatorWeights = scheme.Indicators.Select(i => i.Weight.Value).ToArray();
+        var dimensionWeights = SchemeWeight.Relative(scheme.Dimensions.Select(d => d.Weight));
+        var indicatorWeights = scheme.Dimensions.SelectMany(d => SchemeWeight.Relative(d.Indicators.Select(i => i.Weight))).ToArray();
         var fromIndicators = scheme.Options.CompositeFrom == CompositeSource.Indicators;
         var compositeWeights = fromIndicators
-            ? scheme.Indicators.Select(i => i.CompositeWeight?.Value ?? i.Weight.Value).ToArray()
+            ? SchemeWeight.Relative(scheme.Indicators.Select(i => i.CompositeWeight ?? i.Weight))
             : Flattened(scheme, dimensionWeights, indicatorWeights);
         return new ModelVariant(dimensionWeights, indicatorWeights, compositeWeights, false, fromIndicators, scheme.Options.MinDimensionCoverage, false);
     }
@@ -173,7 +176,7 @@ public sealed class UncertaintyAnalysis
     /// <summary>Each variant's design-weighted mean composite of each group, over the kept surveys: [variant][group], NaN for a group without a composite.</summary>
     public double[][] GroupScores(SurveyStore store, int groups, IReadOnlyList<ModelVariant> variants)
     {
-        var scorers = variants.Select(v => new VariantScorer(_scheme, v, ReferenceEquals(v.IndicatorWeights, _nominal.IndicatorWeights))).ToArray();
+        var scorers = variants.Select(v => new VariantScorer(_scheme, v)).ToArray();
         var anyLowest = variants.Any(v => v.DontKnowLowest);
         var chunks = (store.Count + ChunkSurveys - 1) / ChunkSurveys;
         var threads = _options.Threads > 0 ? _options.Threads : Environment.ProcessorCount;

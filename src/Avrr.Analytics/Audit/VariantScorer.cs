@@ -22,17 +22,16 @@ internal sealed class VariantScorer
     private readonly double _compositeThreshold;
     private readonly double _totalDimensionWeight;
 
-    public VariantScorer(Scheme scheme, ModelVariant variant, bool nominalWeights)
+    public VariantScorer(Scheme scheme, ModelVariant variant)
     {
         _variant = variant;
         var dimensions = scheme.Dimensions;
         _dimensionFirst = new int[dimensions.Count + 1];
         for (var d = 0; d < dimensions.Count; d++) _dimensionFirst[d + 1] = _dimensionFirst[d] + dimensions[d].Indicators.Count;
-        // The nominal totals are summed as the scorer sums them, so that the coverage rule gives the same answer at 3 of 5.
-        _dimensionTotal = nominalWeights
-            ? dimensions.Select(d => d.Indicators.Sum(i => i.Weight.Value)).ToArray()
-            : Enumerable.Range(0, dimensions.Count).Select(d => Total(variant.IndicatorWeights, _dimensionFirst[d], _dimensionFirst[d + 1])).ToArray();
-        _totalDimensionWeight = nominalWeights ? dimensions.Select(d => d.Weight.Value).Sum() : variant.DimensionWeights.Sum();
+        // Summed in the scorer's order, so that with the nominal (relative) weights the coverage rule gives the
+        // scorer's answer at 3 of 5.
+        _dimensionTotal = Enumerable.Range(0, dimensions.Count).Select(d => Total(variant.IndicatorWeights, _dimensionFirst[d], _dimensionFirst[d + 1])).ToArray();
+        _totalDimensionWeight = variant.DimensionWeights.Sum();
         _threshold = variant.Coverage - SurveyScorer.CoverageSlack;
         _requiresAll = scheme.Options.CompositeRequires == CompositeRequirement.All;
         _compositeThreshold = scheme.Options.MinCompositeCoverage - SurveyScorer.CoverageSlack;

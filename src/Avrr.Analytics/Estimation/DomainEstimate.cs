@@ -2,7 +2,11 @@ namespace Avrr.Analytics.Estimation;
 
 /// <summary>
 /// The estimates of one measure in one domain (group), docs/methodology.md, "Estimation". When <see cref="Suppressed"/>,
-/// every statistic but <see cref="Rows"/> is withheld: NaN here, an empty cell in the outputs.
+/// every statistic but <see cref="Rows"/> is withheld: NaN here, an empty cell in the outputs. A statistic
+/// can also be NaN in a group that is shown, with <see cref="Note"/> saying why (a group in a single PSU
+/// has no standard error and no interval). <see cref="Psus"/> counts the PSUs with a survey of the domain
+/// that has the measure (surveys without clusters); <see cref="DegreesOfFreedom"/> is the design's (PSUs −
+/// strata of the whole design), which the t interval uses.
 /// </summary>
 public sealed record DomainEstimate(
     long Rows,
@@ -10,6 +14,8 @@ public sealed record DomainEstimate(
     double WeightSum,
     double Mean,
     double StandardError,
+    double Psus,
+    double DegreesOfFreedom,
     double CiLow,
     double CiHigh,
     double EffectiveN,
@@ -19,9 +25,10 @@ public sealed record DomainEstimate(
     double ShareLow,
     double ShareMedium,
     double ShareHigh,
-    bool Suppressed)
+    bool Suppressed,
+    string? Note = null)
 {
     public static DomainEstimate Withheld(long rows) =>
-        new(rows, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
-            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, true);
+        new(rows, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, true);
 }

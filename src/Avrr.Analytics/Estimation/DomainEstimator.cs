@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Estimation;
@@ -11,11 +13,15 @@ namespace Avrr.Analytics.Estimation;
 /// of the linearised mean summed over the PSUs of every stratum,
 /// V = Σ_h n_h/(n_h − 1) Σ_i (t_hi − t̄_h)², with t_hi = Σ_{surveys of PSU i in the domain} w (y − ȳ) / Σw
 /// and n_h the PSUs of stratum h in the whole sample. A stratum with a single PSU contributes t_h²
-/// (R's <c>options(survey.lonely.psu = "adjust")</c>).
+/// (R's <c>options(survey.lonely.psu = "adjust")</c>). A domain whose surveys lie in a single PSU has
+/// no standard error (docs/methodology.md, "Confidence intervals"). Differences between domains have
+/// theirs from the same sums (<see cref="Difference"/>).
 /// </para>
 /// <para>
 /// Sums are kept around a shift (the domain's first value) so that the variance does not come from the
 /// difference of two large numbers: a domain whose values are all equal gets a standard error of 0.
+/// Weights are taken relative to the first survey's weight when that one is extreme (far from 1), so that
+/// weights of 1e160 or 1e-320 give the estimates of weights of 1.
 /// </para>
 /// <para>
 /// Every statistic is a sum, so domains can also be built from finer ones (<see cref="Regroup"/>): a run
@@ -27,16 +33,24 @@ public sealed class DomainEstimator
 {
     private static readonly double[] QuartileProbabilities = [0.25, 0.5, 0.75];
 
+    /// <summary>Weights in [2^-256, 2^256] are used as they are: their squares summed over any sample stay far inside the range of doubles.</summary>
+    private static readonly double SmallestPlainWeight = Math.ScaleB(1, -256), LargestPlainWeight = Math.ScaleB(1, 256);
+
     private readonly SurveyDesign _design;
     private readonly int _measures;
     private readonly BandCuts _bands;
     private readonly ValueIndex[] _values;
     private readonly List<long> _rows = [];
     private readonly List<MeasureState[]> _states = [];
+    private readonly List<double[]> _cross = [];   // per domain: cross-product sums of the measure pairs, CrossSums.Stride per (stratum, pair)
+    private readonly (int First, int Second)[] _pairs;
     private readonly int[] _valueIds;
-    private long _surveys;      // surveys added so far: the order that decides which tied survey came last
-
+    private readonly IntervalMethod _intervals;
     private readonly bool _distributions;
+    private long _surveys;      // surveys added so far: the order that decides which tied survey came last
+    private double _weightScale; // the weights are divided by this; 0 until the first survey
+    private long _quantileDf = long.MinValue;
+    private double _quantile;
 
     /// <param name="design">The survey design, built over the same surveys.</param>
     /// <param name="measures">How many measures each survey carries.</param>
@@ -45,12 +59,20 @@ public sealed class DomainEstimator
     /// Whether to keep what quantiles and band shares need (the weight of each distinct value). Panel
     /// changes report means only: their differences take many distinct values, which need not be kept.
     /// </param>
-    public DomainEstimator(SurveyDesign design, int measures, BandCuts bands, bool distributions = true)
-        : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray(), distributions)
+    /// <param name="intervals">How the 95% intervals are made: t with the design's degrees of freedom, or normal.</param>
+    /// <param name="crossMeasures">
+    /// Measures whose pairwise cross-products are kept per stratum, so that the difference of two of them in
+    /// one domain has its standard error without clusters (with clusters the PSU totals suffice).
+    /// </param>
+    public DomainEstimator(SurveyDesign design, int measures, BandCuts bands, bool distributions = true,
+        IntervalMethod intervals = IntervalMethod.StudentT, IReadOnlyList<int>? crossMeasures = null)
+        : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray(), distributions, intervals,
+            Pairs(design, crossMeasures ?? []))
     {
     }
 
-    private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values, bool distributions)
+    private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values, bool distributions,
+        IntervalMethod intervals, (int, int)[] pairs)
     {
         _design = design;
         _measures = measures;
@@ -58,23 +80,45 @@ public sealed class DomainEstimator
         _values = values;
         _valueIds = new int[measures];
         _distributions = distributions;
+        _intervals = intervals;
+        _pairs = pairs;
+    }
+
+    private static (int, int)[] Pairs(SurveyDesign design, IReadOnlyList<int> measures)
+    {
+        if (design.Clustered) return [];
+        var pairs = new List<(int, int)>();
+        for (var i = 0; i < measures.Count; i++)
+            for (var j = i + 1; j < measures.Count; j++) pairs.Add((Math.Min(measures[i], measures[j]), Math.Max(measures[i], measures[j])));
+        return [.. pairs];
     }
 
     /// <summary>
     /// New domains, each the union of some of these domains (cells): the same estimates as if every
     /// survey had been added to the new domains directly. <paramref name="domainsOf"/> gives, for each
-    /// cell, the new domains it belongs to (one per level, say).
+    /// cell, the new domains it belongs to (one per level, say). Without <paramref name="distributions"/>
+    /// the new domains have means, standard errors and differences only (no quantiles, no band shares);
+    /// without <paramref name="crossProducts"/> they have no differences between two measures of one domain.
     /// </summary>
-    public DomainEstimator Regroup(Func<int, ReadOnlySpan<int>> domainsOf)
+    public DomainEstimator Regroup(Func<int, ReadOnlySpan<int>> domainsOf, bool distributions = true, bool crossProducts = true)
     {
-        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions) { _surveys = _surveys };
+        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions && distributions, _intervals, crossProducts ? _pairs : [])
+        {
+            _surveys = _surveys,
+            _weightScale = _weightScale,
+        };
+        Span<double> deltas = stackalloc double[_measures];
         for (var cell = 0; cell < _rows.Count; cell++)
         {
             foreach (var domain in domainsOf(cell))
             {
                 var states = regrouped.StatesOf(domain);
                 regrouped._rows[domain] += _rows[cell];
-                for (var m = 0; m < _measures; m++) states[m].Merge(_states[cell][m]);
+                var cross = regrouped._pairs.Length > 0;
+                // The moves of the cell's shifts to the domain's, taken before the merge sets a new domain's shifts.
+                if (cross) for (var m = 0; m < _measures; m++) deltas[m] = states[m].N == 0 ? 0 : _states[cell][m].Shift - states[m].Shift;
+                for (var m = 0; m < _measures; m++) states[m].Merge(_states[cell][m], regrouped._distributions);
+                if (cross) MergeCross(regrouped, domain, cell, deltas);
             }
         }
         return regrouped;
@@ -98,6 +142,8 @@ public sealed class DomainEstimator
     public void Add(ReadOnlySpan<int> domains, int stratum, int psu, double weight, ReadOnlySpan<double> values)
     {
         if (!_design.Stratified) stratum = 0;
+        if (_weightScale == 0) _weightScale = weight >= SmallestPlainWeight && weight <= LargestPlainWeight ? 1 : weight;
+        if (_weightScale != 1) weight /= _weightScale;
         for (var m = 0; m < values.Length; m++)
             _valueIds[m] = double.IsNaN(values[m]) ? -1 : _distributions ? _values[m].IdOf(values[m]) : 0;
         Span<int> band = stackalloc int[values.Length];
@@ -112,6 +158,7 @@ public sealed class DomainEstimator
                 if (_valueIds[m] < 0) continue;
                 states[m].Add(values[m], _distributions ? _valueIds[m] : -1, band[m], weight, stratum, psu, survey);
             }
+            if (_pairs.Length > 0) AddCross(domain, states, stratum, weight, values);
         }
     }
 
@@ -123,6 +170,7 @@ public sealed class DomainEstimator
             var states = new MeasureState[_measures];
             for (var m = 0; m < _measures; m++) states[m] = new MeasureState(_design.Clustered);
             _states.Add(states);
+            _cross.Add(_pairs.Length > 0 ? new double[_pairs.Length * CrossSums.Stride] : []);
         }
         return _states[domain];
     }
@@ -138,75 +186,288 @@ public sealed class DomainEstimator
         // Around the shift: a domain whose values are all equal has exactly that value as its mean
         // (Σw·y / Σw can miss it by a unit in the last place, e.g. one survey of 2/3 with weight 3.1).
         var mean = s.Shift + s.ShiftedSum / s.WeightSum;
-        var se = Math.Sqrt(Variance(s, mean));
-        var z = ConfidenceLevel.Z95;
+        var psus = PsusOf(s);
+        string? note = null;
+        var se = double.NaN;
+        if (psus < 2) note = EstimateNotes.OnePsu;
+        else se = Math.Sqrt(Variance(s, mean));
+        var effectiveN = s.WeightSum * s.WeightSum / s.WeightSquareSum;
+        var weightSum = s.WeightSum * _weightScale;
+        if (!double.IsFinite(weightSum))
+        {
+            weightSum = double.NaN;
+            note = EstimateNotes.Join(note, EstimateNotes.WeightSumTooLarge);
+        }
+        if (!double.IsFinite(mean) || !double.IsFinite(effectiveN) || double.IsInfinity(se) || (psus >= 2 && double.IsNaN(se)))
+        {
+            (mean, se, effectiveN) = (Finite(mean), Finite(se), Finite(effectiveN));
+            note = EstimateNotes.Join(note, EstimateNotes.WeightsTooFarApart);
+        }
+        var (low, high) = Interval(mean, se, ref note);
         Span<double> quartiles = stackalloc double[3];
-        if (_distributions) s.Quantiles.Compute(_values[measure], s.N, QuartileProbabilities, quartiles);
+        if (_distributions && s.Quantiles is not null) s.Quantiles.Compute(_values[measure], s.N, QuartileProbabilities, quartiles);
         else quartiles.Fill(double.NaN);
         var shares = _distributions ? 1.0 : double.NaN;
         return new DomainEstimate(
-            rows, s.N, s.WeightSum, mean, se, mean - z * se, mean + z * se,
-            s.WeightSum * s.WeightSum / s.WeightSquareSum,
+            rows, s.N, weightSum, mean, se, psus, _design.DegreesOfFreedom, low, high, effectiveN,
             quartiles[1], quartiles[0], quartiles[2],
-            shares * s.BandWeight(Band.Low) / s.WeightSum,
-            shares * s.BandWeight(Band.Medium) / s.WeightSum,
-            shares * s.BandWeight(Band.High) / s.WeightSum,
-            false);
+            Finite(shares * s.BandWeight(Band.Low) / s.WeightSum),
+            Finite(shares * s.BandWeight(Band.Medium) / s.WeightSum),
+            Finite(shares * s.BandWeight(Band.High) / s.WeightSum),
+            false, note);
+    }
+
+    /// <summary>
+    /// The difference between the mean of <paramref name="measure"/> in <paramref name="domain"/> and the mean
+    /// of <paramref name="referenceMeasure"/> in <paramref name="reference"/>, with the standard error of the
+    /// linearised contrast: z_i = z_i(group) − z_i(reference), whose PSU totals give the variance as for a
+    /// mean (R's <c>svycontrast</c> of <c>svyby</c> or <c>svyratio</c> with <c>covmat = TRUE</c>;
+    /// docs/methodology.md, "Comparisons"). With clusters the PSU totals of both sides are kept; without,
+    /// the surveys the two sides share (<paramref name="overlap"/>) give the cross term from the sums of the
+    /// smaller side, or from the kept cross-products of two measures. Withheld when either side has fewer
+    /// than <paramref name="minCell"/> surveys; no standard error when either side lies in a single PSU.
+    /// </summary>
+    public DomainDifference Difference(int domain, int measure, int reference, int referenceMeasure, DomainOverlap overlap, int minCell)
+    {
+        var a = domain < _rows.Count ? _states[domain][measure] : null;
+        var b = reference < _rows.Count ? _states[reference][referenceMeasure] : null;
+        if (a is null || a.N < minCell || a.N == 0) return DomainDifference.Withheld(EstimateNotes.GroupSuppressed);
+        if (b is null || b.N < minCell || b.N == 0) return DomainDifference.Withheld(EstimateNotes.ReferenceSuppressed);
+        if (overlap == DomainOverlap.SameSurveys && domain != reference)
+            throw new ArgumentException("Two measures of one domain share their surveys; two domains do not.", nameof(overlap));
+
+        var meanA = a.Shift + a.ShiftedSum / a.WeightSum;
+        var meanB = b.Shift + b.ShiftedSum / b.WeightSum;
+        var estimate = meanA - meanB;
+        double psusA = PsusOf(a), psusB = PsusOf(b);
+        string? note = null;
+        var se = double.NaN;
+        if (psusA < 2) note = EstimateNotes.OnePsu;
+        else if (psusB < 2) note = EstimateNotes.OnePsuInReference;
+        else
+        {
+            var variance = _design.Clustered
+                ? PsuVariance(DifferenceTotals(a, meanA, b, meanB))
+                : StratumDifferenceVariance(a, meanA, b, meanB, overlap, domain, measure, referenceMeasure);
+            se = Math.Sqrt(Math.Max(variance, 0));
+        }
+        if (!double.IsFinite(estimate) || double.IsInfinity(se) || (psusA >= 2 && psusB >= 2 && double.IsNaN(se)))
+        {
+            (estimate, se) = (Finite(estimate), Finite(se));
+            note = EstimateNotes.Join(note, EstimateNotes.WeightsTooFarApart);
+        }
+        var (low, high) = Interval(estimate, se, ref note);
+        return new DomainDifference(estimate, se, _design.DegreesOfFreedom, low, high, a.N, b.N, psusA, psusB, false, note);
+    }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : double.NaN;
+
+    private double PsusOf(MeasureState s) => _design.Clustered ? s.Psus!.Count : s.N;
+
+    /// <summary>estimate ∓ q·se, q the t quantile with the design's degrees of freedom (or the normal one).</summary>
+    private (double Low, double High) Interval(double estimate, double se, ref string? note)
+    {
+        if (double.IsNaN(se)) return (double.NaN, double.NaN);
+        var df = _design.DegreesOfFreedom;
+        if (df != _quantileDf) (_quantileDf, _quantile) = (df, ConfidenceIntervals.Quantile(_intervals, df));
+        if (double.IsNaN(_quantile))
+        {
+            note = EstimateNotes.Join(note, EstimateNotes.NoDegreesOfFreedom);
+            return (double.NaN, double.NaN);
+        }
+        return (estimate - _quantile * se, estimate + _quantile * se);
     }
 
     private double Variance(MeasureState s, double mean)
     {
         var d = mean - s.Shift;          // ȳ − c: deviations from the mean are (y − c) − d
         var total = s.WeightSum;
-        double variance = 0;
         if (_design.Clustered)
         {
-            // Linearised PSU totals t = Σ w (y − ȳ) / W, centred within each stratum over all its PSUs;
-            // the PSUs without a survey of the domain have t = 0.
-            var sumByStratum = new Dictionary<int, (double Sum, int Touched)>();
-            foreach (var (psu, sums) in s.Psus!)
-            {
-                var t = (sums.Shifted - d * sums.Weight) / total;
-                var h = _design.StratumOfPsu(psu);
-                sumByStratum.TryGetValue(h, out var acc);
-                sumByStratum[h] = (acc.Sum + t, acc.Touched + 1);
-            }
-            var squares = new Dictionary<int, double>();
-            foreach (var (psu, sums) in s.Psus!)
-            {
-                var t = (sums.Shifted - d * sums.Weight) / total;
-                var h = _design.StratumOfPsu(psu);
-                var n = _design.PsuCount(h);
-                var centre = n > 1 ? sumByStratum[h].Sum / n : 0;   // a lonely PSU is not centred
-                squares.TryGetValue(h, out var sq);
-                squares[h] = sq + (t - centre) * (t - centre);
-            }
-            foreach (var (h, (sum, touched)) in sumByStratum)
-            {
-                var n = _design.PsuCount(h);
-                if (n > 1)
-                {
-                    var centre = sum / n;
-                    var centred = squares[h] + (n - touched) * centre * centre;
-                    variance += n / (n - 1.0) * centred;
-                }
-                else variance += squares[h];
-            }
+            // Linearised PSU totals t = Σ w (y − ȳ) / W; the PSUs without a survey of the domain have t = 0.
+            var totals = new List<(int Psu, double T)>(s.Psus!.Count);
+            foreach (var (psu, sums) in s.Psus!) totals.Add((psu, (sums.Shifted - d * sums.Weight) / total));
+            return PsuVariance(totals);
         }
-        else
+        // Every survey is its own PSU: Σ_i t_i and Σ_i t_i² per stratum come from the shifted sums.
+        double variance = 0;
+        for (var h = 0; h * StratumSums.Stride < s.Strata.Length; h++)
         {
-            // Every survey is its own PSU: Σ_i t_i and Σ_i t_i² per stratum come from the shifted sums.
-            for (var h = 0; h * StratumSums.Stride < s.Strata.Length; h++)
-            {
-                var st = s.Strata.AsSpan(h * StratumSums.Stride, StratumSums.Stride);
-                if (st[StratumSums.Weight] == 0) continue;
-                var sum = (st[StratumSums.Shifted] - d * st[StratumSums.Weight]) / total;
-                var squares = (st[StratumSums.ShiftedSquare] - 2 * d * st[StratumSums.WeightSquareShifted] + d * d * st[StratumSums.WeightSquare]) / (total * total);
-                var n = _design.PsuCount(h);
-                variance += n > 1 ? n / (n - 1.0) * (squares - sum * sum / n) : squares;
-            }
+            var st = s.Strata.AsSpan(h * StratumSums.Stride, StratumSums.Stride);
+            if (st[StratumSums.Weight] == 0) continue;
+            var (sum, squares) = StratumTotals(st, d, total);
+            var n = _design.PsuCount(h);
+            variance += n > 1 ? n / (n - 1.0) * (squares - sum * sum / n) : squares;
         }
         return Math.Max(variance, 0);
+    }
+
+    /// <summary>Σ_i t_i and Σ_i t_i² of one stratum's surveys (each its own PSU), t_i = w_i (y_i − ȳ) / W, from its shifted sums.</summary>
+    private static (double Sum, double Squares) StratumTotals(ReadOnlySpan<double> st, double d, double total) =>
+        ((st[StratumSums.Shifted] - d * st[StratumSums.Weight]) / total,
+         (st[StratumSums.ShiftedSquare] - 2 * d * st[StratumSums.WeightSquareShifted] + d * d * st[StratumSums.WeightSquare]) / (total * total));
+
+    /// <summary>
+    /// V = Σ_h n_h/(n_h − 1) Σ_j (t_hj − t̄_h)² over the PSUs of every stratum, from the totals of the PSUs
+    /// that have one (the others have t = 0); a lonely PSU contributes t².
+    /// </summary>
+    private double PsuVariance(List<(int Psu, double T)> totals)
+    {
+        // Centred within each stratum over all its PSUs, in two passes (the centre first), so that the
+        // squares are of deviations and not differences of large sums.
+        var sumByStratum = new Dictionary<int, (double Sum, int Touched)>();
+        foreach (var (psu, t) in totals)
+        {
+            var h = _design.StratumOfPsu(psu);
+            sumByStratum.TryGetValue(h, out var acc);
+            sumByStratum[h] = (acc.Sum + t, acc.Touched + 1);
+        }
+        var squares = new Dictionary<int, double>();
+        foreach (var (psu, t) in totals)
+        {
+            var h = _design.StratumOfPsu(psu);
+            var n = _design.PsuCount(h);
+            var centre = n > 1 ? sumByStratum[h].Sum / n : 0;   // a lonely PSU is not centred
+            squares.TryGetValue(h, out var sq);
+            squares[h] = sq + (t - centre) * (t - centre);
+        }
+        double variance = 0;
+        foreach (var (h, (sum, touched)) in sumByStratum)
+        {
+            var n = _design.PsuCount(h);
+            if (n > 1)
+            {
+                var centre = sum / n;
+                var centred = squares[h] + (n - touched) * centre * centre;
+                variance += n / (n - 1.0) * centred;
+            }
+            else variance += squares[h];
+        }
+        return Math.Max(variance, 0);
+    }
+
+    /// <summary>The PSU totals of the contrast z(group) − z(reference), over the PSUs where either side has a survey.</summary>
+    private static List<(int Psu, double T)> DifferenceTotals(MeasureState a, double meanA, MeasureState b, double meanB)
+    {
+        var totals = new Dictionary<int, double>(a.Psus!.Count + b.Psus!.Count);
+        double dA = meanA - a.Shift, dB = meanB - b.Shift;
+        foreach (var (psu, sums) in a.Psus!) totals[psu] = (sums.Shifted - dA * sums.Weight) / a.WeightSum;
+        foreach (var (psu, sums) in b.Psus!)
+        {
+            ref var t = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, psu, out _);
+            t -= (sums.Shifted - dB * sums.Weight) / b.WeightSum;
+        }
+        var list = new List<(int Psu, double T)>(totals.Count);
+        foreach (var (psu, t) in totals) list.Add((psu, t));
+        return list;
+    }
+
+    /// <summary>
+    /// Without clusters: per stratum, Σ z and Σ z² of the contrast z_i = a_i − b_i, with Σ z² = Σ a² + Σ b² − 2 Σ a·b;
+    /// Σ a·b runs over the surveys both sides share: none (disjoint), the group's (nested, same measure), or
+    /// the domain's surveys with both measures (the kept cross-products).
+    /// </summary>
+    private double StratumDifferenceVariance(MeasureState a, double meanA, MeasureState b, double meanB, DomainOverlap overlap,
+        int domain, int measure, int referenceMeasure)
+    {
+        double dA = meanA - a.Shift, dB = meanB - b.Shift;
+        double wA = a.WeightSum, wB = b.WeightSum;
+        var pair = -1;
+        if (overlap == DomainOverlap.SameSurveys)
+        {
+            pair = Array.IndexOf(_pairs, (Math.Min(measure, referenceMeasure), Math.Max(measure, referenceMeasure)));
+            if (pair < 0 || measure == referenceMeasure)
+                throw new InvalidOperationException($"The cross-products of measures {measure} and {referenceMeasure} were not kept (crossMeasures).");
+        }
+        var cross = pair >= 0 ? _cross[domain] : null;
+        var strata = Math.Max(a.Strata.Length, b.Strata.Length) / StratumSums.Stride;
+        double variance = 0;
+        for (var h = 0; h < strata; h++)
+        {
+            var at = h * StratumSums.Stride;
+            var sa = at < a.Strata.Length ? a.Strata.AsSpan(at, StratumSums.Stride) : default;
+            var sb = at < b.Strata.Length ? b.Strata.AsSpan(at, StratumSums.Stride) : default;
+            var inA = !sa.IsEmpty && sa[StratumSums.Weight] != 0;
+            var inB = !sb.IsEmpty && sb[StratumSums.Weight] != 0;
+            if (!inA && !inB) continue;
+            var (sumA, squaresA) = inA ? StratumTotals(sa, dA, wA) : (0, 0);
+            var (sumB, squaresB) = inB ? StratumTotals(sb, dB, wB) : (0, 0);
+            double shared = 0;
+            if (inA && inB && overlap == DomainOverlap.Nested)
+            {
+                // Σ_{group} w² (y − ȳ_A)(y − ȳ_B) around the group's shift c: y − ȳ_A = (y − c) − dA, y − ȳ_B = (y − c) − dB'.
+                var dBa = meanB - a.Shift;
+                shared = (sa[StratumSums.ShiftedSquare] - (dA + dBa) * sa[StratumSums.WeightSquareShifted] + dA * dBa * sa[StratumSums.WeightSquare]) / (wA * wB);
+            }
+            else if (inA && inB && cross is not null)
+            {
+                var c = h * _pairs.Length * CrossSums.Stride + pair * CrossSums.Stride;
+                if (c < cross.Length)
+                {
+                    // The pair's first measure is the lower index; the deviations are of each measure from its own mean.
+                    var (d1, d2) = measure < referenceMeasure ? (dA, dB) : (dB, dA);
+                    shared = (cross[c + CrossSums.Product] - d2 * cross[c + CrossSums.FirstShifted] - d1 * cross[c + CrossSums.SecondShifted]
+                        + d1 * d2 * cross[c + CrossSums.WeightSquare]) / (wA * wB);
+                }
+            }
+            var sum = sumA - sumB;
+            var squares = squaresA + squaresB - 2 * shared;
+            var n = _design.PsuCount(h);
+            variance += n > 1 ? n / (n - 1.0) * (squares - sum * sum / n) : squares;
+        }
+        return variance;
+    }
+
+    private void AddCross(int domain, MeasureState[] states, int stratum, double w, ReadOnlySpan<double> values)
+    {
+        var cross = _cross[domain];
+        var at = stratum * _pairs.Length * CrossSums.Stride;
+        if (at >= cross.Length)
+        {
+            Array.Resize(ref cross, Math.Max(cross.Length * 2, at + _pairs.Length * CrossSums.Stride));
+            _cross[domain] = cross;
+        }
+        var ww = w * w;
+        ref var sums = ref cross[at];
+        foreach (var (first, second) in _pairs)
+        {
+            double a = values[first], b = values[second];
+            if (!double.IsNaN(a + b))      // both present
+            {
+                var x = a - states[first].Shift;
+                var y = b - states[second].Shift;
+                var wwx = ww * x;
+                Unsafe.Add(ref sums, CrossSums.WeightSquare) += ww;
+                Unsafe.Add(ref sums, CrossSums.FirstShifted) += wwx;
+                Unsafe.Add(ref sums, CrossSums.SecondShifted) += ww * y;
+                Unsafe.Add(ref sums, CrossSums.Product) += wwx * y;
+            }
+            sums = ref Unsafe.Add(ref sums, CrossSums.Stride);
+        }
+    }
+
+    /// <summary>Adds a cell's cross-products to a domain's, moved from the cell's shifts to the domain's (δ per measure).</summary>
+    private void MergeCross(DomainEstimator target, int domain, int cell, ReadOnlySpan<double> deltas)
+    {
+        var source = _cross[cell];
+        var cross = target._cross[domain];
+        if (source.Length > cross.Length)
+        {
+            Array.Resize(ref cross, source.Length);
+            target._cross[domain] = cross;
+        }
+        for (var at = 0; at < source.Length; at += CrossSums.Stride)
+        {
+            var o = source.AsSpan(at, CrossSums.Stride);
+            if (o[CrossSums.WeightSquare] == 0) continue;       // no survey with both measures: the shifts may not exist
+            var (first, second) = _pairs[at / CrossSums.Stride % _pairs.Length];
+            double d1 = deltas[first], d2 = deltas[second];
+            var t = cross.AsSpan(at, CrossSums.Stride);
+            t[CrossSums.Product] += o[CrossSums.Product] + d2 * o[CrossSums.FirstShifted] + d1 * o[CrossSums.SecondShifted] + d1 * d2 * o[CrossSums.WeightSquare];
+            t[CrossSums.FirstShifted] += o[CrossSums.FirstShifted] + d1 * o[CrossSums.WeightSquare];
+            t[CrossSums.SecondShifted] += o[CrossSums.SecondShifted] + d2 * o[CrossSums.WeightSquare];
+            t[CrossSums.WeightSquare] += o[CrossSums.WeightSquare];
+        }
     }
 
     /// <summary>Positions of the shifted sums of one stratum in <see cref="MeasureState.Strata"/>.</summary>
@@ -215,13 +476,23 @@ public sealed class DomainEstimator
         public const int Weight = 0, Shifted = 1, WeightSquare = 2, WeightSquareShifted = 3, ShiftedSquare = 4, Stride = 5;
     }
 
+    /// <summary>
+    /// Positions of the cross-product sums of a measure pair (x = y_first − c_first, y = y_second − c_second) over
+    /// the surveys of one stratum that have both: Σw², Σw²x, Σw²y, Σw²xy.
+    /// </summary>
+    private static class CrossSums
+    {
+        public const int WeightSquare = 0, FirstShifted = 1, SecondShifted = 2, Product = 3, Stride = 4;
+    }
+
     private sealed class MeasureState(bool clustered)
     {
         public long N;
         public double WeightSum, WeightSquareSum, ShiftedSum;
         public double Shift = double.NaN;
         public double BandLow, BandMedium, BandHigh;
-        public readonly ValueWeights Quantiles = new();
+        /// <summary>The weight of each value, for the quantiles; made at the first value when distributions are kept.</summary>
+        public ValueWeights? Quantiles;
         /// <summary>Without clusters: the shifted sums of each stratum, <see cref="StratumSums.Stride"/> per stratum.</summary>
         public double[] Strata = new double[StratumSums.Stride];
         /// <summary>With clusters: the weight and shifted sum of each PSU of the domain.</summary>
@@ -242,31 +513,31 @@ public sealed class DomainEstimator
                 case (int)Band.Medium: BandMedium += w; break;
                 default: BandHigh += w; break;
             }
-            if (valueId >= 0) Quantiles.Add(valueId, w, survey);
+            if (valueId >= 0) (Quantiles ??= new ValueWeights()).Add(valueId, w, survey);
             var shifted = y - Shift;
             var wShifted = w * shifted;
             ShiftedSum += wShifted;
             if (Psus is not null)
             {
-                ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
+                ref var p = ref CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
                 p = (p.Weight + w, p.Shifted + wShifted);
                 return;
             }
             var at = stratum * StratumSums.Stride;
             if (at >= Strata.Length) Array.Resize(ref Strata, Math.Max(Strata.Length * 2, at + StratumSums.Stride));
             ref var s = ref Strata[at];
-            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.Weight) += w;
-            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.Shifted) += wShifted;
-            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.WeightSquare) += ww;
-            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.WeightSquareShifted) += ww * shifted;
-            System.Runtime.CompilerServices.Unsafe.Add(ref s, StratumSums.ShiftedSquare) += ww * shifted * shifted;
+            Unsafe.Add(ref s, StratumSums.Weight) += w;
+            Unsafe.Add(ref s, StratumSums.Shifted) += wShifted;
+            Unsafe.Add(ref s, StratumSums.WeightSquare) += ww;
+            Unsafe.Add(ref s, StratumSums.WeightSquareShifted) += ww * shifted;
+            Unsafe.Add(ref s, StratumSums.ShiftedSquare) += ww * shifted * shifted;
         }
 
         /// <summary>
         /// Adds another domain's surveys. Its sums are moved from its shift c_s to this one's c_t with
         /// y − c_t = (y − c_s) + δ, δ = c_s − c_t; equal shifts (a domain of equal values) stay exact.
         /// </summary>
-        public void Merge(MeasureState other)
+        public void Merge(MeasureState other, bool distributions)
         {
             if (other.N == 0) return;
             if (N == 0) Shift = other.Shift;
@@ -278,12 +549,12 @@ public sealed class DomainEstimator
             BandLow += other.BandLow;
             BandMedium += other.BandMedium;
             BandHigh += other.BandHigh;
-            Quantiles.Merge(other.Quantiles);
+            if (distributions && other.Quantiles is not null) (Quantiles ??= new ValueWeights()).Merge(other.Quantiles);
             if (Psus is not null)
             {
                 foreach (var (psu, sums) in other.Psus!)
                 {
-                    ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
+                    ref var p = ref CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
                     p = (p.Weight + sums.Weight, p.Shifted + sums.Shifted + delta * sums.Weight);
                 }
                 return;

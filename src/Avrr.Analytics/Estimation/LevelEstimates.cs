@@ -41,18 +41,25 @@ public sealed class LevelEstimates
         {
             // One level's groups at a time, merged from the cells: the distributions of a level's groups
             // (every distinct value, for the quantiles) are dropped before the next level's are made.
-            var estimator = byCell.Regroup(cell => domainsOfCell[cell].AsSpan(l, 1));
+            var estimator = byCell.Regroup(cell => domainsOfCell[cell].AsSpan(l, 1), crossProducts: false);
             var level = groups.Levels[l];
             foreach (var (domain, values) in groups.DomainsOf(l))
             {
                 if (onlyGroupsWithSurveys && estimator.Rows(domain) == 0) continue;
-                var groupValues = new string?[Variables.Count];
-                for (var i = 0; i < values.Length; i++) groupValues[IndexOf(level.Variables[i])] = values[i];
+                var groupValues = GroupValues(level, values);
                 for (var m = 0; m < _measures.Count; m++)
                     rows.Add(new EstimateRow(level.Name, groupValues, _measures[m], estimator.Estimate(domain, m, minCell)));
             }
         }
         return rows;
+    }
+
+    /// <summary>A group's values (in its level's variable order) in the table's grouping columns, null where the level does not use one.</summary>
+    public string?[] GroupValues(Level level, IReadOnlyList<string> values)
+    {
+        var groupValues = new string?[Variables.Count];
+        for (var i = 0; i < values.Count; i++) groupValues[IndexOf(level.Variables[i])] = values[i];
+        return groupValues;
     }
 
     private int IndexOf(string variable)

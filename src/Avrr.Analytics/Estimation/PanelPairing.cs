@@ -22,11 +22,14 @@ public sealed class PanelPairing
     {
         _buckets = buckets;
         _measures = measures;
-        _record = new byte[Record.MeasuresAt + 8 * measures + Record.MaxIdLength];
+        _record = new byte[Record.MeasuresAt + 8 * measures + SurveyKeys.MaxBytes];
     }
 
     /// <summary>The surveys added so far.</summary>
     public long Surveys { get; private set; }
+
+    /// <summary>After <see cref="Estimate"/>: the returnees among the surveys added, with one scored survey or more.</summary>
+    public long Returnees { get; private set; }
 
     /// <summary>
     /// The record of one survey, its layout defined here once: u64 id fingerprint, i32 day, i64 sequence,
@@ -36,14 +39,14 @@ public sealed class PanelPairing
     private static class Record
     {
         public const int IdHash = 0, Day = 8, Sequence = 12, Weight = 20, Stratum = 28, Cluster = 32, Cell = 36, IdLength = 40, MeasuresAt = 42;
-        /// <summary>Ids are cut to this many bytes for pairing (the survey keys of pass 1 are cut the same way).</summary>
-        public const int MaxIdLength = 30000;
     }
 
+    /// <summary>Adds a scored survey; its id is whole (<see cref="SurveyKeys.MaxBytes"/> at most), so returnees are paired exactly.</summary>
     public void Add(ReadOnlySpan<byte> returneeId, DateOnly date, long sequence, double weight, int stratum, int cluster,
         ReadOnlySpan<double> measures, int cell)
     {
-        returneeId = returneeId[..Math.Min(returneeId.Length, Record.MaxIdLength)];
+        if (returneeId.Length > SurveyKeys.MaxBytes)
+            throw new ArgumentException($"A returnee id of {returneeId.Length} bytes: a scored survey's id has at most {SurveyKeys.MaxBytes} (SurveyKeys).", nameof(returneeId));
         var span = _record.AsSpan();
         var fingerprint = Fingerprint.Of(returneeId);
         BinaryPrimitives.WriteUInt64LittleEndian(span[Record.IdHash..], fingerprint);
@@ -72,12 +75,14 @@ public sealed class PanelPairing
     /// Pairs the first and last survey of every returnee and estimates the changes by cell (the last
     /// survey's), to be regrouped into the levels' groups like the scores. Buckets are paired a few at
     /// a time on every core, and added to the estimator in bucket order, so the result does not depend
-    /// on the threads.
+    /// on the threads. The paired design has its own degrees of freedom (PSUs − strata of the panel returnees'
+    /// last surveys), which the t intervals use.
     /// </summary>
-    public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands)
+    public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands,
+        IntervalMethod intervals = IntervalMethod.StudentT)
     {
         var design = new SurveyDesign(clustered, stratified);
-        var estimator = new DomainEstimator(design, _measures, bands, distributions: false);
+        var estimator = new DomainEstimator(design, _measures, bands, distributions: false, intervals);
         long returnees = 0;
         const int Together = 4;
         // A workspace per bucket read together, reused for the next ones and dropped at the end: no
@@ -88,9 +93,11 @@ public sealed class PanelPairing
             System.Threading.Tasks.Parallel.For(0, Together, i =>
             {
                 if (first + i < _buckets.Count) PairsOf(first + i, spaces[i]);
-                else spaces[i].PairCount = 0;
+                else { spaces[i].PairCount = 0; spaces[i].Singles = 0; }
             });
             foreach (var space in spaces)
+            {
+                Returnees += space.Singles;
                 for (var p = 0; p < space.PairCount; p++)
                 {
                     var pair = space.Pairs[p];
@@ -98,7 +105,9 @@ public sealed class PanelPairing
                     estimator.Add(pair.Cell, pair.Stratum, design.AddSurvey(pair.Stratum, pair.Cluster), pair.Weight,
                         space.Changes.AsSpan(p * _measures, _measures));
                 }
+            }
         }
+        Returnees += returnees;
         return (estimator, returnees);
     }
 
@@ -110,6 +119,8 @@ public sealed class PanelPairing
         /// <summary>The changes of pair i at [i × measures, (i + 1) × measures).</summary>
         public double[] Changes = [];
         public int PairCount;
+        /// <summary>Returnees of the bucket with a single scored survey (their other surveys were rejected).</summary>
+        public int Singles;
     }
 
     /// <summary>Pairs the first and last survey of each returnee of a bucket into <paramref name="space"/>.</summary>
@@ -143,6 +154,7 @@ public sealed class PanelPairing
             return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
         });
         space.PairCount = 0;
+        space.Singles = 0;
         ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
             (x, y) =>
             {
@@ -153,7 +165,7 @@ public sealed class PanelPairing
             },
             returnee =>
             {
-                if (returnee.Length < 2) return;
+                if (returnee.Length < 2) { space.Singles++; return; }
                 var first = data.AsSpan(returnee[0].Offset);
                 var last = data.AsSpan(returnee[^1].Offset);
                 var p = space.PairCount++;

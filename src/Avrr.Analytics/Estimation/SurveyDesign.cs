@@ -18,6 +18,7 @@ public sealed class SurveyDesign
     private readonly List<int> _psusInStratum = [];
     private readonly Dictionary<(int Stratum, int Cluster), int> _psuIds = [];
     private readonly List<int> _stratumOfPsu = [];
+    private long _psus, _strataWithPsus;
 
     public SurveyDesign(bool clustered, bool stratified)
     {
@@ -38,21 +39,37 @@ public sealed class SurveyDesign
         while (_psusInStratum.Count <= stratum) _psusInStratum.Add(0);
         if (!Clustered)
         {
-            _psusInStratum[stratum]++;
+            NewPsu(stratum);
             return -1;
         }
         if (_psuIds.TryGetValue((stratum, cluster), out var psu)) return psu;
         psu = _stratumOfPsu.Count;
         _psuIds.Add((stratum, cluster), psu);
         _stratumOfPsu.Add(stratum);
-        _psusInStratum[stratum]++;
+        NewPsu(stratum);
         return psu;
+    }
+
+    private void NewPsu(int stratum)
+    {
+        if (_psusInStratum[stratum]++ == 0) _strataWithPsus++;
+        _psus++;
     }
 
     /// <summary>The number of PSUs of a stratum in the whole sample (n_h).</summary>
     public int PsuCount(int stratum) => stratum < _psusInStratum.Count ? _psusInStratum[stratum] : 0;
 
     public int StratumCount => _psusInStratum.Count;
+
+    /// <summary>The PSUs of the whole sample: surveys without clusters, (stratum, cluster) pairs with them.</summary>
+    public long PsuTotal => _psus;
+
+    /// <summary>
+    /// The design's degrees of freedom, PSUs − strata (the strata that have a PSU; one without strata): R's
+    /// <c>degf(design)</c>, which <c>confint(svyby(...), df = degf(design))</c> uses for t intervals
+    /// (docs/methodology.md, "Confidence intervals").
+    /// </summary>
+    public long DegreesOfFreedom => _psus - _strataWithPsus;
 
     internal int StratumOfPsu(int psu) => _stratumOfPsu[psu];
 }

@@ -28,6 +28,8 @@ public sealed class Scheme
     public string Origin { get; }
     /// <summary>SHA-256 of the scheme file's bytes (of the embedded file for the built-in), lower-case hex.</summary>
     public string Sha256 { get; }
+    /// <summary>The scheme file's bytes as read (the embedded file for the built-in): a result keeps a copy, so that its report can show the tree and a later run can repeat it.</summary>
+    public ReadOnlyMemory<byte> Source { get; }
     public bool IsBuiltIn => Origin == BuiltInOrigin;
 
     internal const string BuiltInOrigin = "built-in";
@@ -49,6 +51,7 @@ public sealed class Scheme
         Questions = Indicators.SelectMany(i => i.Questions).ToArray();
         Origin = origin;
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(sourceBytes));
+        Source = sourceBytes.ToArray();
     }
 
     /// <summary>

@@ -78,6 +78,9 @@ public static class SchemeReader
             var specials = ReadSpecialAnswers(root);
             var scales = ReadScales(root, specials);
             var dimensions = ReadDimensions(root, scales, options);
+            CheckSpread("scheme", "dimensions", dimensions.Select(d => d.Weight));
+            if (options.CompositeFrom == CompositeSource.Indicators)
+                CheckSpread("scheme", "indicators' compositeWeight", dimensions.SelectMany(d => d.Indicators).Select(i => i.CompositeWeight ?? i.Weight));
             if (Problems.Count > 0) return null;
             return new Scheme(id, name, description, _languages, options, specials, scales.Values.ToArray(), dimensions, origin, bytes);
         }
@@ -290,6 +293,7 @@ public static class SchemeReader
                 var weight = Weight(item, "weight", node) ?? SchemeWeight.One;
                 var labels = Labels(item, "labels", node);
                 var indicators = ReadIndicators(item, node, scales, options, indicatorIds, questionIds);
+                CheckSpread(node, "indicators", indicators.Select(i => i.Weight));
                 dimensions.Add(new Dimension(id, weight, labels, indicators));
             }
             return dimensions;
@@ -321,6 +325,7 @@ public static class SchemeReader
                     Problem(node, "compositeWeight is required when options.compositeFrom is indicators");
                 var labels = Labels(item, "labels", node);
                 var questions = ReadQuestions(item, node, scales, questionIds);
+                CheckSpread(node, "questions", questions.Select(q => q.Weight));
                 indicators.Add(new Indicator(id, weight, compositeWeight, labels, questions));
             }
             return indicators;
@@ -358,6 +363,20 @@ public static class SchemeReader
                 questions.Add(new Question(id, scale, weight, text));
             }
             return questions;
+        }
+
+        /// <summary>
+        /// Sibling weights are used relative to the largest (<see cref="SchemeWeight.Relative"/>); a smaller one more
+        /// than <see cref="SchemeWeight.MaxSiblingRatio"/> times smaller would count as 0, so the scheme is refused.
+        /// </summary>
+        private void CheckSpread(string node, string siblings, IEnumerable<SchemeWeight> weights)
+        {
+            var values = weights.Select(w => w.Value).ToArray();
+            if (values.Length < 2) return;
+            double max = values.Max(), min = values.Min();
+            if (max / min > SchemeWeight.MaxSiblingRatio)
+                Problem(node, string.Create(CultureInfo.InvariantCulture,
+                    $"the weights of its {siblings} range from {min:R} to {max:R}: only their ratios matter, and a ratio above {SchemeWeight.MaxSiblingRatio:0e0} cannot be computed (the smaller weights would count as 0); rescale them"));
         }
 
         // ---- small readers that report problems with the node they are in ----

@@ -41,11 +41,13 @@ public sealed class AnswerDecoder
     private readonly ScaleTables[] _scales;
     private readonly int[] _questionScale;
 
-    public AnswerDecoder(Scheme scheme)
+    /// <summary>A decoder; <paramref name="messages"/> gives the language of <see cref="Accepted"/>.</summary>
+    public AnswerDecoder(Scheme scheme, Surveys.RejectMessages? messages = null)
     {
         _scheme = scheme;
+        messages ??= Surveys.RejectMessages.English;
         var scaleIndex = scheme.Scales.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        _scales = scheme.Scales.Select(s => new ScaleTables(s, scheme.SpecialAnswers)).ToArray();
+        _scales = scheme.Scales.Select(s => new ScaleTables(scheme, s, messages)).ToArray();
         _questionScale = scheme.Questions.Select(q => scaleIndex[q.Scale]).ToArray();
     }
 
@@ -118,8 +120,9 @@ public sealed class AnswerDecoder
         public int InitialCount { get; }
         public string AcceptedText { get; }
 
-        public ScaleTables(Scale scale, IReadOnlyList<SpecialAnswer> specials)
+        public ScaleTables(Scheme scheme, Scale scale, Surveys.RejectMessages messages)
         {
+            var specials = scheme.SpecialAnswers;
             Scale = scale;
             for (var i = 0; i < scale.Choices.Count; i++)
             {
@@ -139,10 +142,14 @@ public sealed class AnswerDecoder
                 Exact.TryGet(Exact.KeyAt(i), out var value);
                 return (Exact.KeyAt(i).ToArray(), (byte)value);
             }));
+            // English lists the codes; another language lists each answer by its label there, with its code.
+            var english = messages.Language == "en";
+            string Choice(string code, IReadOnlyDictionary<string, string> labels) =>
+                !english && labels.TryGetValue(messages.Language, out var label) ? $"{label} ({code})" : code;
             var codes = scale.IsCount
-                ? $"a whole number from 0 (counts above {scale.CountMax} score as {scale.CountMax})"
-                : string.Join(", ", scale.Choices.Select(c => c.Code)) + " or their labels";
-            AcceptedText = $"{codes}; or {string.Join(", ", specials.Select(s => s.Code))} or empty for a missing answer";
+                ? Surveys.RejectMessages.Format(messages.AcceptedCount, scale.CountMax!.Value)
+                : Surveys.RejectMessages.Format(messages.AcceptedChoices, string.Join(", ", scale.Choices.Select(c => Choice(c.Code, c.Labels))));
+            AcceptedText = codes + "; " + Surveys.RejectMessages.Format(messages.AcceptedMissing, string.Join(", ", specials.Select(s => Choice(s.Code, s.Labels))));
         }
 
         private void Add(string text, byte value)

@@ -39,21 +39,24 @@ public sealed class SurveyScorer
             scores.AddRange(questions[q].Scale.Choices.Select(c => c.Score));
         }
         _choiceScore = scores.ToArray();
-        _questionWeight = questions.Select(q => q.Weight.Value).ToArray();
+        // Weights relative to their largest sibling (scaled by a power of two: exact), so that sums of weights near
+        // the largest double do not overflow; ordinary weights give the same scores to the last bit.
+        _questionWeight = scheme.Indicators.SelectMany(i => SchemeWeight.Relative(i.Questions.Select(q => q.Weight))).ToArray();
 
         var indicators = scheme.Indicators;
         _indicatorFirstQuestion = new int[indicators.Count + 1];
         for (var i = 0; i < indicators.Count; i++)
             _indicatorFirstQuestion[i + 1] = _indicatorFirstQuestion[i] + indicators[i].Questions.Count;
-        _indicatorWeight = indicators.Select(i => i.Weight.Value).ToArray();
-        _indicatorCompositeWeight = indicators.Select(i => i.CompositeWeight?.Value ?? i.Weight.Value).ToArray();
+        _indicatorWeight = scheme.Dimensions.SelectMany(d => SchemeWeight.Relative(d.Indicators.Select(i => i.Weight))).ToArray();
+        _indicatorCompositeWeight = SchemeWeight.Relative(indicators.Select(i => i.CompositeWeight ?? i.Weight));
 
         var dimensions = scheme.Dimensions;
         _dimensionFirstIndicator = new int[dimensions.Count + 1];
         for (var d = 0; d < dimensions.Count; d++)
             _dimensionFirstIndicator[d + 1] = _dimensionFirstIndicator[d] + dimensions[d].Indicators.Count;
-        _dimensionWeight = dimensions.Select(d => d.Weight.Value).ToArray();
-        _dimensionIndicatorWeight = dimensions.Select(d => d.Indicators.Sum(i => i.Weight.Value)).ToArray();
+        _dimensionWeight = SchemeWeight.Relative(dimensions.Select(d => d.Weight));
+        _dimensionIndicatorWeight = dimensions.Select((d, at) =>
+            Enumerable.Range(_dimensionFirstIndicator[at], d.Indicators.Count).Sum(i => _indicatorWeight[i])).ToArray();
         _totalDimensionWeight = _dimensionWeight.Sum();
     }
 

@@ -51,6 +51,12 @@ public sealed class SurveyBatch
     public short[] Answered { get; }
     /// <summary>True when the row goes to rejects instead of the scores.</summary>
     public bool[] Rejected { get; }
+    /// <summary>True when the row's survey date is outside the run's period: neither scored nor rejected.</summary>
+    public bool[] OutsidePeriod { get; }
+
+    /// <summary>Whether the row goes to the scores: not rejected, and inside the period.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool IsScored(int row) => !Rejected[row] && !OutsidePeriod[row];
     /// <summary>The problems of rejected rows, with the index of their row in this batch, in row order.</summary>
     public List<(int Row, Reject Reject)> Rejects { get; } = [];
 
@@ -78,6 +84,7 @@ public sealed class SurveyBatch
         WeakestDimension = new sbyte[capacity];
         Answered = new short[capacity];
         Rejected = new bool[capacity];
+        OutsidePeriod = new bool[capacity];
     }
 
     public bool IsFull => Count == Capacity;
@@ -101,6 +108,7 @@ public sealed class SurveyBatch
         RowNumber[row] = rowNumber;
         Sequence[row] = sequence;
         Rejected[row] = false;
+        OutsidePeriod[row] = false;
         Array.Clear(_fieldLength, row * _columns, _columns);
         return row;
     }
@@ -148,6 +156,9 @@ public sealed class SurveyBatch
         return _text.AsSpan(_fieldStart[i], _fieldLength[i]);
     }
 
+    /// <summary>Whether the text copied into the batch (every field, and what lies between them) holds the byte.</summary>
+    public bool TextContains(byte value) => _text.AsSpan(0, _textUsed).Contains(value);
+
     /// <summary>The buffer that holds the text of every field, valid until the batch is reset or a field is added.</summary>
     internal byte[] Text => _text;
 
@@ -187,7 +198,15 @@ public sealed class SurveyBatch
     public void Reject(int row, string column, string value, RejectReason reason, string message)
     {
         Rejected[row] = true;
-        Rejects.Add((row, new Reject(Source, RowNumber[row], Surveys.Reject.Cut(FieldString(row, SurveyLayout.ReturneeId)), column, Surveys.Reject.Cut(value), reason, message)));
+        // A row whose fields cannot be trusted (a wrong field count, a broken quote) has no trustworthy keys either.
+        var keys = reason is not (RejectReason.FieldCount or RejectReason.MalformedRow);
+        string Key(string id) => keys ? Surveys.Reject.Cut(FieldString(row, Layout.SubmissionColumn(id))) : "";
+        Rejects.Add((row, new Reject(Source, RowNumber[row], Surveys.Reject.Cut(FieldString(row, SurveyLayout.ReturneeId)), column, Surveys.Reject.Cut(value), reason, message)
+        {
+            SubmissionId = Key(SubmissionColumns.Id),
+            SubmissionUuid = Key(SubmissionColumns.Uuid),
+            SubmissionTime = Key(SubmissionColumns.Time),
+        }));
     }
 
     public ReadOnlySpan<double> RowScores(int row) => Scores.AsSpan(row * ScoreStride, ScoreStride);

@@ -14,27 +14,48 @@ public sealed class SurveyProcessor
     private readonly SurveyLayout _layout;
     private readonly AnswerDecoder _decoder;
     private readonly SurveyScorer _scorer;
-    private readonly string _expectedDate;
+    private readonly RejectMessages _messages;
+    private readonly SurveyPeriod? _period;
+    private readonly Recode? _recode;
+    private readonly DuplicatePolicy _keep;
 
-    public SurveyProcessor(SurveyLayout layout)
+    /// <summary>
+    /// A processor for one thread. <paramref name="period"/> selects the surveys of the evaluation (rows
+    /// dated outside are marked, not checked); <paramref name="recode"/> replaces values before the checks;
+    /// <paramref name="keep"/> says which submission of a repeated survey is kept (for the message).
+    /// </summary>
+    public SurveyProcessor(SurveyLayout layout, SurveyPeriod? period = null, Recode? recode = null, DuplicatePolicy keep = DuplicatePolicy.KeepFirst)
     {
         _layout = layout;
-        _decoder = new AnswerDecoder(layout.Scheme);
+        _messages = layout.Messages;
+        _decoder = new AnswerDecoder(layout.Scheme, layout.Messages);
         _scorer = new SurveyScorer(layout.Scheme);
-        _expectedDate = layout.DateFormat is null
-            ? "a date in ISO 8601 form, such as 2026-07-14 (another form needs the run's date format, such as dd/MM/yyyy)"
-            : $"a date in the form {layout.DateFormat} (the run's date format)";
+        _period = period;
+        _recode = recode;
+        _keep = keep;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Process(SurveyBatch batch, DuplicateSurveys duplicates)
     {
         var questions = _layout.QuestionCount;
+        // One vectorised search of the batch's text nearly always settles that no field holds a NUL.
+        var nulInBatch = batch.TextContains(0);
         for (var row = 0; row < batch.Count; row++)
         {
             // A row the reader already rejected (wrong field count, broken quotes) has columns that cannot be trusted.
             if (batch.Rejected[row]) continue;
-            CheckRecord(batch, row);
+            // So has a row with a NUL byte in a field: the export is damaged there.
+            if (nulInBatch && RejectNulFields(batch, row)) continue;
+            _recode?.Apply(batch, row);
+            var date = batch.TrimmedField(row, SurveyLayout.SurveyDate);
+            var dated = _layout.Dates.TryParse(date, out var surveyDate);
+            if (dated && _period is not null && !_period.Contains(surveyDate))
+            {
+                batch.OutsidePeriod[row] = true;
+                continue;
+            }
+            CheckRecord(batch, row, date, dated, surveyDate);
             var answers = batch.Answers.AsSpan(row * questions, questions);
             var text = batch.Text;
             for (var q = 0; q < questions; q++)
@@ -48,14 +69,14 @@ public sealed class SurveyProcessor
                     var id = _layout.Scheme.Questions[q].Id;
                     var value = Encoding.UTF8.GetString(batch.Field(row, column));
                     batch.Reject(row, id, value, RejectReason.InvalidAnswer,
-                        $"'{Reject.Cut(value)}' is not an answer of {id} (scale {_layout.Scheme.Questions[q].Scale.Id}); expected {_decoder.Accepted(q)}");
+                        RejectMessages.Format(_messages.InvalidAnswer, Reject.Cut(value), id, _layout.Scheme.Questions[q].Scale.Id, _decoder.Accepted(q)));
                 }
             }
             if (duplicates.TryGetFirst(batch.Sequence[row], out var firstSource, out var firstRow))
             {
                 var key = batch.FieldString(row, SurveyLayout.ReturneeId);
                 batch.Reject(row, SurveyColumns.ReturneeId, key, RejectReason.DuplicateSurvey,
-                    $"the same survey of returnee {Reject.Cut(key)} is already at row {firstRow} of {firstSource}; the first one is kept");
+                    RejectMessages.Format(_keep == DuplicatePolicy.KeepLast ? _messages.DuplicateLast : _messages.DuplicateFirst, Reject.Cut(key), firstRow, firstSource));
             }
             if (batch.Rejected[row]) continue;
 
@@ -71,17 +92,35 @@ public sealed class SurveyProcessor
         if (batch.Rejects.Count > 1) batch.Rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
     }
 
-    private void CheckRecord(SurveyBatch batch, int row)
+    /// <summary>Rejects each field of a row that holds a NUL byte; true when there was one.</summary>
+    private bool RejectNulFields(SurveyBatch batch, int row)
     {
+        var found = false;
+        for (var column = 0; column < _layout.ColumnCount; column++)
+        {
+            var field = batch.Field(row, column);
+            if (field.IndexOf((byte)0) < 0) continue;
+            found = true;
+            var id = _layout.NameOf(column);
+            batch.Reject(row, id, Encoding.UTF8.GetString(field), RejectReason.NulByte, RejectMessages.Format(_messages.NulByte, id));
+        }
+        return found;
+    }
+
+    private void CheckRecord(SurveyBatch batch, int row, ReadOnlySpan<byte> date, bool dated, DateOnly surveyDate)
+    {
+        KeyLength(batch, row, SurveyLayout.ReturneeId);
+        KeyLength(batch, row, SurveyLayout.Round);
         Required(batch, row, SurveyLayout.ReturneeId);
         Required(batch, row, SurveyLayout.Country);
-        var date = batch.TrimmedField(row, SurveyLayout.SurveyDate);
         if (date.IsEmpty) Required(batch, row, SurveyLayout.SurveyDate);
-        else if (FieldParsers.TryParseDate(date, _layout.DateFormat, out var parsed)) batch.SurveyDate[row] = parsed;
+        else if (dated) batch.SurveyDate[row] = surveyDate;
         else
         {
             var value = Encoding.UTF8.GetString(date);
-            batch.Reject(row, SurveyColumns.SurveyDate, value, RejectReason.InvalidDate, $"{SurveyColumns.SurveyDate} '{Reject.Cut(value)}' is not {_expectedDate}");
+            batch.Reject(row, SurveyColumns.SurveyDate, value, RejectReason.InvalidDate, _layout.DateFormat is null
+                ? RejectMessages.Format(_messages.InvalidDateIso, Reject.Cut(value))
+                : RejectMessages.Format(_messages.InvalidDateFormat, Reject.Cut(value), _layout.DateFormat));
         }
 
         var weight = batch.TrimmedField(row, SurveyLayout.Weight);
@@ -90,26 +129,34 @@ public sealed class SurveyProcessor
         else
         {
             var value = Encoding.UTF8.GetString(weight);
-            batch.Reject(row, SurveyColumns.Weight, value, RejectReason.InvalidWeight,
-                $"{SurveyColumns.Weight} '{Reject.Cut(value)}' is not a positive number (a weight is written like 1.25 or 1,25, without thousands separators)");
+            batch.Reject(row, SurveyColumns.Weight, value, RejectReason.InvalidWeight, RejectMessages.Format(_messages.InvalidWeight, Reject.Cut(value)));
         }
 
-        DesignValue(batch, row, _layout.ClusterColumn, "cluster");
-        DesignValue(batch, row, _layout.StrataColumn, "strata");
+        DesignValue(batch, row, _layout.ClusterColumn, _messages.MissingCluster);
+        DesignValue(batch, row, _layout.StrataColumn, _messages.MissingStrata);
     }
 
-    private static void Required(SurveyBatch batch, int row, int column)
+    private void KeyLength(SurveyBatch batch, int row, int column)
+    {
+        var key = batch.TrimmedField(row, column);
+        if (!SurveyKeys.IsTooLong(key)) return;
+        var id = SurveyColumns.Record[column];
+        batch.Reject(row, id, Encoding.UTF8.GetString(key), RejectReason.KeyTooLong,
+            RejectMessages.Format(_messages.KeyTooLong, id, Encoding.UTF8.GetCharCount(key), SurveyKeys.MaxLength));
+    }
+
+    private void Required(SurveyBatch batch, int row, int column)
     {
         if (!batch.TrimmedField(row, column).IsEmpty) return;
         var id = SurveyColumns.Record[column];
-        batch.Reject(row, id, "", RejectReason.MissingValue, $"{id} is required and is empty");
+        batch.Reject(row, id, "", RejectReason.MissingValue, RejectMessages.Format(_messages.MissingValue, id));
     }
 
-    private void DesignValue(SurveyBatch batch, int row, int column, string role)
+    private void DesignValue(SurveyBatch batch, int row, int column, string message)
     {
         // An empty community stands for "(unknown)", which is a value; any other design column must be filled.
         if (column < 0 || column == SurveyLayout.Community || !batch.TrimmedField(row, column).IsEmpty) return;
         var id = _layout.NameOf(column);
-        batch.Reject(row, id, "", RejectReason.MissingDesignValue, $"{id} is the {role} column of the survey design and is empty");
+        batch.Reject(row, id, "", RejectReason.MissingDesignValue, RejectMessages.Format(message, id));
     }
 }

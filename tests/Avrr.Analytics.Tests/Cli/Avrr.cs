@@ -13,7 +13,18 @@ internal sealed record AvrrCall(int ExitCode, string Output)
 /// <summary>Runs <c>avrr</c> in-process through <see cref="AvrrApp.Run"/> with a captured, non-interactive console.</summary>
 internal static class Avrr
 {
-    public static AvrrCall Run(params string[] args)
+    public static AvrrCall Run(params string[] args) => RunWithProgress(args).Call;
+
+    /// <summary>Runs with progress on a console of its own (standard error for the runner), and returns both.</summary>
+    public static (AvrrCall Call, string Progress) RunWithProgress(params string[] args)
+    {
+        var (console, writer) = Capture();
+        var (progress, progressWriter) = Capture();
+        var code = AvrrApp.Run(args, console, progress);
+        return (new AvrrCall(code, writer.ToString()), progressWriter.ToString());
+    }
+
+    private static (IAnsiConsole, StringWriter) Capture()
     {
         var writer = new StringWriter(new StringBuilder());
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -25,8 +36,7 @@ internal static class Avrr
         });
         // Wide enough that no message or path is wrapped across lines.
         console.Profile.Width = 1000;
-        var code = AvrrApp.Run(args, console);
-        return new AvrrCall(code, writer.ToString());
+        return (console, writer);
     }
 
     /// <summary>Runs and checks the exit code, showing the output when it is not the expected one.</summary>

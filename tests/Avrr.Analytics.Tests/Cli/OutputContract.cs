@@ -19,18 +19,33 @@ internal static class OutputContract
     /// <summary>The attribute columns of the sample, in the order of the export.</summary>
     public static readonly string[] SampleAttributes = ["sex", "age_group", "assistance_type"];
 
-    public static string[] ReturneeScores(IEnumerable<string> attributes) =>
+    /// <summary>The columns of returnee_scores: with the insights on (the default), the last is the survey's profile.</summary>
+    public static string[] ReturneeScores(IEnumerable<string> attributes, bool insights = true) =>
     [
         "returnee_id", "round", "survey_date", "quarter", "country", "community", "weight",
         .. attributes,
         .. Indicators.Select(i => "indicator_" + i),
         "economic_score", "social_score", "psychosocial_score", "composite_score", "band", "weakest_dimension", "answered",
+        .. insights ? ["profile"] : Array.Empty<string>(),
     ];
 
-    public static readonly string[] AggregateStatistics =
-        ["n_rows", "n", "weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "suppressed"];
+    /// <summary>The number columns of aggregates (empty or a number).</summary>
+    public static readonly string[] AggregateNumbers =
+        ["n_rows", "n", "weight_sum", "mean", "se", "psus", "df", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high"];
 
-    public static readonly string[] PanelStatistics = ["returnees", "mean_change", "se", "ci_low", "ci_high", "suppressed"];
+    public static readonly string[] AggregateStatistics = [.. AggregateNumbers, "suppressed", "note"];
+
+    /// <summary>The number columns of panel_change.</summary>
+    public static readonly string[] PanelNumbers = ["returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high"];
+
+    public static readonly string[] PanelStatistics = [.. PanelNumbers, "suppressed", "note"];
+
+    /// <summary>The number columns of comparisons.</summary>
+    public static readonly string[] ComparisonNumbers = ["estimate", "se", "df", "ci_low", "ci_high"];
+
+    /// <summary>The columns of comparisons after the grouping columns: the contract the report reads.</summary>
+    public static readonly string[] ComparisonStatistics =
+        ["measure", "comparison", "reference", .. ComparisonNumbers, "significant", "n", "n_reference", "suppressed", "note"];
 
     /// <summary>The default grouping variables: those of all, country, country+community and country+quarter.</summary>
     public static readonly string[] DefaultVariables = ["country", "community", "quarter"];
@@ -39,13 +54,27 @@ internal static class OutputContract
 
     public static string[] PanelChange(IEnumerable<string> variables) => ["level", .. variables, "measure", .. PanelStatistics];
 
-    public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message"];
+    public static string[] Comparisons(IEnumerable<string> variables) => ["level", .. variables, .. ComparisonStatistics];
 
+    public static readonly string[] Rejects = ["source", "row", "returnee_id", "column", "value", "reason", "message", "submission_id", "submission_uuid", "submission_time"];
+
+    /// <summary>The files of a run's result in the order the manifest lists them (docs/outputs.md), before manifest.json.</summary>
     public static readonly string[] DataFiles =
     [
         "returnee_scores.csv", "returnee_scores.parquet", "aggregates.csv", "aggregates.parquet",
-        "panel_change.csv", "panel_change.parquet", "rejects.csv",
+        "panel_change.csv", "panel_change.parquet", "comparisons.csv", "comparisons.parquet", "rejects.csv", "data_quality.csv", "data_quality.parquet", "scheme.json",
     ];
+
+    /// <summary>The tables of insights/ (docs/insights.md), each as CSV and Parquet, in the order written.</summary>
+    public static readonly string[] InsightTables =
+    [
+        "profiles", "profile_selection", "profile_mix", "drivers_linear", "drivers_terms", "drivers_importance",
+        "early_warning", "early_warning_calibration", "risk_by_country", "models",
+    ];
+
+    /// <summary>The files of insights/ when an early warning was trained (risk.csv last), in the order the manifest lists them.</summary>
+    public static readonly string[] InsightFiles =
+        [.. InsightTables.SelectMany(t => new[] { $"insights/{t}.csv", $"insights/{t}.parquet" }), "insights/risk.csv"];
 
     /// <summary>The tables of audit/ (docs/audit.md), in the order a run writes them.</summary>
     public static readonly string[] AuditTables =
@@ -55,13 +84,27 @@ internal static class OutputContract
     public static readonly string[] AuditFiles =
         [.. AuditTables.SelectMany(t => new[] { $"audit/{t}.csv", $"audit/{t}.parquet" }), "audit/derived-weights.json"];
 
-    /// <summary>Every data file of a default run on the sample: the top-level tables and audit/.</summary>
-    public static IEnumerable<string> AllDataFiles => DataFiles.Concat(AuditFiles);
+    /// <summary>The report and its workbook (docs/report.md): listed before manifest.json, though they are made from the result once the manifest is written.</summary>
+    public static readonly string[] ReportFiles = ["report.html", "results.xlsx"];
 
-    /// <summary>Every file of a folder and its sub-folders with its bytes, by relative path ('/' separated).</summary>
+    /// <summary>Every file of a default run (insights on, an early warning trained, the audit on), in the manifest's order.</summary>
+    public static readonly string[] AllFiles = [.. DataFiles, .. InsightFiles, .. AuditFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>Every file of a run with --no-insights, in the manifest's order.</summary>
+    public static readonly string[] FilesWithoutInsights = [.. DataFiles, .. AuditFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>Every file of a run with --no-audit, in the manifest's order: those of a run before the audit existed.</summary>
+    public static readonly string[] FilesWithoutAudit = [.. DataFiles, .. InsightFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>The files a run writes from the data and compares byte for byte between identical runs: every file but the manifest.</summary>
+    public static IEnumerable<string> ComparedFiles => AllFiles.Where(f => f != "manifest.json");
+
+    public static readonly string[] DataQuality = ["question", "indicator", "dimension", "answer", "surveys", "share", "suppressed"];
+
+    /// <summary>Every file of a folder and of its sub-folders (insights/, audit/) with its bytes, by path relative to the folder ('/' separated).</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'), f => File.ReadAllBytes(f)), StringComparer.Ordinal);
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => File.ReadAllBytes(f)), StringComparer.Ordinal);
 
     /// <summary>manifest.json without its "run" object, the one part that may differ between identical runs.</summary>
     public static string ManifestWithoutRun(string folder)

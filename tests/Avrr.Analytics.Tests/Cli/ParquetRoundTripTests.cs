@@ -23,7 +23,7 @@ public sealed class ParquetRoundTripTests
 
     private static string Out => _out.Value;
 
-    public static TheoryData<string> Tables => new() { "returnee_scores", "aggregates", "panel_change" };
+    public static TheoryData<string> Tables => new() { "returnee_scores", "aggregates", "panel_change", "comparisons" };
 
     [Theory]
     [MemberData(nameof(Tables))]
@@ -102,7 +102,7 @@ public sealed class ParquetRoundTripTests
         Assert.Equal(FieldRepetitionType.REQUIRED, answered.RepetitionType);
         Assert.True(answered.LogicalType?.INTEGER is null or { BitWidth: 32, IsSigned: true });
 
-        string[] text = ["returnee_id", "round", "quarter", "country", "community", .. OutputContract.SampleAttributes, "band", "weakest_dimension"];
+        string[] text = ["returnee_id", "round", "quarter", "country", "community", .. OutputContract.SampleAttributes, "band", "weakest_dimension", "profile"];
         foreach (var name in text) AssertUtf8String(columns[name]);
         string[] doubles = ["weight", .. OutputContract.Indicators.Select(i => "indicator_" + i), "economic_score", "social_score", "psychosocial_score", "composite_score"];
         foreach (var name in doubles) AssertDouble(columns[name]);
@@ -112,6 +112,7 @@ public sealed class ParquetRoundTripTests
     [Theory]
     [InlineData("aggregates")]
     [InlineData("panel_change")]
+    [InlineData("comparisons")]
     public void Estimate_tables_use_utf8_strings_int64_counts_doubles_and_a_boolean_flag(string table)
     {
         var columns = ParquetTables.Columns(Path.Combine(Out, table + ".parquet"));
@@ -120,7 +121,7 @@ public sealed class ParquetRoundTripTests
         {
             switch (column.Name)
             {
-                case "n_rows" or "n" or "returnees":
+                case "n_rows" or "n" or "returnees" or "psus" or "df" or "n_reference":
                     Assert.Equal(Parquet.Meta.Type.INT64, column.Type);
                     Assert.True(column.LogicalType?.INTEGER is null or { BitWidth: 64, IsSigned: true }, column.Name);
                     break;
@@ -128,7 +129,11 @@ public sealed class ParquetRoundTripTests
                     Assert.Equal(Parquet.Meta.Type.BOOLEAN, column.Type);
                     Assert.Equal(FieldRepetitionType.REQUIRED, column.RepetitionType);
                     break;
-                case "level" or "measure" or "country" or "community" or "quarter" or "sex" or "assistance_type":
+                case "significant":
+                    Assert.Equal(Parquet.Meta.Type.BOOLEAN, column.Type);
+                    Assert.Equal(FieldRepetitionType.OPTIONAL, column.RepetitionType);
+                    break;
+                case "level" or "measure" or "country" or "community" or "quarter" or "sex" or "assistance_type" or "comparison" or "reference" or "note":
                     AssertUtf8String(column);
                     break;
                 default:

@@ -98,8 +98,8 @@ public sealed class RunAuditTests
     public void The_summary_counts_the_audit_folder_as_one_entry_in_the_run_s_language()
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
-        Assert.Contains("audit/ (23 files), rejects.csv", Avrr.Expect(0, "run", Samples.Sample, "--out", out_).Output);
-        Assert.Contains("audit/ (12 fichiers), rejects.csv", Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--lang", "fr", "--formats", "csv").Output);
+        Assert.Contains("insights/ (21 files), audit/ (23 files), report.html", Avrr.Expect(0, "run", Samples.Sample, "--out", out_).Output);
+        Assert.Contains("insights/ (11 fichiers), audit/ (12 fichiers), report.html", Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--lang", "fr", "--formats", "csv").Output);
     }
 
     [Fact]
@@ -109,6 +109,7 @@ public sealed class RunAuditTests
         Assert.False(Directory.Exists(Path.Combine(out_, "audit")));
         Assert.False((bool)OutputContract.Manifest(out_)["settings"]!["audit"]!);
         Assert.Null(OutputContract.Manifest(out_)["audit"]);
+        Assert.Equal(OutputContract.FilesWithoutAudit, OutputContract.Manifest(out_)["files"]!.AsArray().Select(f => (string)f!));
     }
 
     [Fact]
@@ -143,6 +144,22 @@ public sealed class RunAuditTests
         Assert.Equal("country+community", (string)settings["audit_level"]!);
         Assert.Equal(9, (int)settings["audit_seed"]!);
         Assert.Equal(4, (int)settings["audit_samples"]!);
+    }
+
+    [Fact]
+    public void Rows_outside_the_period_take_no_part_in_the_audit()
+    {
+        var out_ = Run("--period", "2024-Q2", "--formats", "csv", "--audit-samples", "2");
+        var manifest = OutputContract.Manifest(out_);
+        var scored = (long)manifest["rows_scored"]!;
+        Assert.True((long)manifest["rows_outside_period"]! > 0);
+        var notes = Table(out_, "notes").ToDictionary(r => r["key"], r => r["value"]);
+        Assert.Equal(scored.ToString(CultureInfo.InvariantCulture), notes["surveys"]);
+        Assert.Equal(scored.ToString(CultureInfo.InvariantCulture), notes["kept_surveys"]);
+        Assert.All(Table(out_, "indicator_stats").Where(r => r["level"] == "all"), r => Assert.Equal(scored.ToString(CultureInfo.InvariantCulture), r["n_rows"]));
+        // The countries' surveys add up to the scored surveys of the period, as in aggregates.
+        var countries = Table(out_, "indicator_stats").Where(r => r["level"] == "country" && r["indicator"] == "debt").Sum(r => long.Parse(r["n_rows"], CultureInfo.InvariantCulture));
+        Assert.Equal(scored, countries);
     }
 
     [Theory]

@@ -200,12 +200,14 @@ public sealed class RunConfigTests
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
 
-        var quiet = Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
-        var loud = Avrr.Expect(0, "run", Samples.Sample, "--out", out_);
+        var (quiet, quietProgress) = Avrr.RunWithProgress("run", Samples.Sample, "--out", out_, "--quiet");
+        var (loud, loudProgress) = Avrr.RunWithProgress("run", Samples.Sample, "--out", out_);
 
-        Assert.DoesNotContain("avrr:", quiet.Output);
-        Assert.Contains("avrr:", loud.Output);
-        Assert.Contains("scoring", loud.Output);
+        Assert.Equal((0, 0), (quiet.ExitCode, loud.ExitCode));
+        Assert.DoesNotContain("avrr:", quiet.Output + quietProgress);
+        Assert.Contains("avrr:", loudProgress);
+        Assert.Contains("scoring", loudProgress);
+        Assert.DoesNotContain("avrr:", loud.Output);        // progress is on its own console (standard error)
         Assert.Contains("2,000 rows read", quiet.Output);
     }
 

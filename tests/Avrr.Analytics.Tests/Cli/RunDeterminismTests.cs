@@ -2,7 +2,7 @@ namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
 /// The same inputs with the same settings give the same bytes (docs/outputs.md): every data file, and the
-/// manifest but for its "run" object, whatever the number of threads.
+/// manifest but for its "run" object, the report and the workbook, whatever the number of threads and the result folder.
 /// </summary>
 public sealed class RunDeterminismTests
 {
@@ -19,8 +19,9 @@ public sealed class RunDeterminismTests
         var second = OutputContract.Snapshot(out_);
 
         Assert.Equal(first.Keys, second.Keys);
-        Assert.Equal(OutputContract.AllDataFiles.Append("manifest.json").Order(StringComparer.Ordinal), first.Keys);
-        foreach (var file in OutputContract.AllDataFiles)
+        Assert.Equal(OutputContract.AllFiles.Order(StringComparer.Ordinal), first.Keys);
+        // The report and the workbook too: the same result gives the same report.html and results.xlsx bytes.
+        foreach (var file in OutputContract.ComparedFiles)
             Assert.True(first[file].AsSpan().SequenceEqual(second[file]), $"{file} differs between two identical runs");
         Assert.Equal(firstManifest, OutputContract.ManifestWithoutRun(out_));
     }
@@ -42,7 +43,7 @@ public sealed class RunDeterminismTests
         {
             var actual = OutputContract.Snapshot(other);
             Assert.Equal(expected.Keys, actual.Keys);
-            foreach (var file in OutputContract.AllDataFiles)
+            foreach (var file in OutputContract.ComparedFiles)
                 Assert.True(expected[file].AsSpan().SequenceEqual(actual[file]), $"{file} differs between --threads 1 and {Path.GetFileName(other)}");
         }
         // The manifests differ only in --out (and the run object): the settings recorded are the same.

@@ -16,7 +16,7 @@ public sealed class RunExitCodeTests
 
         var call = Avrr.Expect(0, "run", Samples.Clean, "--out", out_);
 
-        Assert.Equal("source,row,returnee_id,column,value,reason,message\r\n", File.ReadAllText(Path.Combine(out_, "rejects.csv")));
+        Assert.Equal("source,row,returnee_id,column,value,reason,message,submission_id,submission_uuid,submission_time\r\n", File.ReadAllText(Path.Combine(out_, "rejects.csv")));
         var manifest = OutputContract.Manifest(out_);
         Assert.Equal(0, (long)manifest["rows_rejected"]!);
         Assert.Equal((long)manifest["rows_read"]!, (long)manifest["rows_scored"]!);
@@ -35,7 +35,7 @@ public sealed class RunExitCodeTests
         Assert.Equal(17, CsvFile.Read(Path.Combine(out_, "rejects.csv")).Rows.Select(r => r[1]).Distinct().Count());
         Assert.True(File.Exists(Path.Combine(out_, "returnee_scores.csv")));
         Assert.Contains("Top reject reasons", call.Output);
-        Assert.DoesNotContain("Warning", call.Output);
+        Assert.DoesNotContain("allowed (--max-rejected-share)", call.Output);
         Assert.Equal(0.1, (double)OutputContract.Manifest(out_)["settings"]!["max_rejected_share"]!);
     }
 
@@ -79,12 +79,12 @@ public sealed class RunExitCodeTests
     public static TheoryData<string, string[], string> UsageErrors => new()
     {
         { "an unknown flag", ["--no-such-flag"], "no-such-flag" },
-        { "--min-cell 0", ["--min-cell", "0"], "--min-cell 0: must be at least 1" },
+        { "--min-cell 0", ["--min-cell", "0"], "--min-cell 0: must be a whole number from 1 to 2,147,483,647" },
         { "--min-cell that is not a number", ["--min-cell", "five"], "five" },
         { "--levels with an unknown column", ["--levels", "country+religion"], "religion" },
         { "--formats xml", ["--formats", "xml"], "xml" },
         { "--lang de", ["--lang", "de"], "--lang de" },
-        { "--threads -1", ["--threads", "-1"], "--threads -1: must be 0 (one per core) or more" },
+        { "--threads -1", ["--threads", "-1"], "--threads -1: must be a whole number from 0 to 2,147,483,647" },
         { "--cluster with an unknown column", ["--cluster", "village"], "village" },
         { "--strata with an unknown column", ["--strata", "region"], "region" },
     };
@@ -121,8 +121,8 @@ public sealed class RunExitCodeTests
         var fromFile = Avrr.Expect(2, "run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "a"));
         var fromFlag = Avrr.Expect(2, "run", Samples.Sample, "--config", config, "--min-cell", "-3", "--out", Path.Combine(folder, "b"));
 
-        Assert.Contains($"error: \"minCell\": 0 in {config}: must be at least 1", fromFile.Output);
-        Assert.Contains("error: --min-cell -3: must be at least 1", fromFlag.Output);
+        Assert.Contains($"error: \"minCell\": 0 in {config}, line 1: must be a whole number from 1 to 2,147,483,647", fromFile.Output);
+        Assert.Contains("error: --min-cell -3: must be a whole number from 1 to 2,147,483,647", fromFlag.Output);
         Assert.False(Directory.Exists(Path.Combine(folder, "a")));
     }
 

@@ -25,11 +25,12 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample();
 
+        var entries = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
+        Assert.Equal(OutputContract.AllFiles.Select(f => f.Split('/')[0]).Distinct().Order(StringComparer.Ordinal), entries);
         var files = OutputContract.Snapshot(out_).Keys;
-        Assert.Equal(OutputContract.AllDataFiles.Append("manifest.json").Order(StringComparer.Ordinal), files);
+        Assert.Equal(OutputContract.AllFiles.Order(StringComparer.Ordinal), files);
         var manifest = OutputContract.Manifest(out_);
-        Assert.Equal([.. OutputContract.DataFiles.Take(6), .. OutputContract.AuditFiles, "rejects.csv", "manifest.json"],
-            manifest["files"]!.AsArray().Select(f => (string)f!));
+        Assert.Equal(OutputContract.AllFiles, manifest["files"]!.AsArray().Select(f => (string)f!));
     }
 
     [Fact]
@@ -46,6 +47,9 @@ public sealed partial class RunOutputsTests
         Assert.Equal(aggregates, ParquetColumns(Path.Combine(out_, "aggregates.parquet")));
         Assert.Equal(panel, CsvFile.Read(Path.Combine(out_, "panel_change.csv")).Header);
         Assert.Equal(panel, ParquetColumns(Path.Combine(out_, "panel_change.parquet")));
+        var comparisons = OutputContract.Comparisons(OutputContract.DefaultVariables);
+        Assert.Equal(comparisons, CsvFile.Read(Path.Combine(out_, "comparisons.csv")).Header);
+        Assert.Equal(comparisons, ParquetColumns(Path.Combine(out_, "comparisons.parquet")));
         Assert.Equal(OutputContract.Rejects, CsvFile.Read(Path.Combine(out_, "rejects.csv")).Header);
     }
 
@@ -111,7 +115,7 @@ public sealed partial class RunOutputsTests
             var suppressed = row[aggregates.Index("suppressed")];
             Assert.Contains(suppressed, new[] { "true", "false" });
             Assert.True(long.Parse(row[aggregates.Index("n_rows")], Invariant) > 0);
-            foreach (var statistic in OutputContract.AggregateStatistics.Skip(1).SkipLast(1))
+            foreach (var statistic in OutputContract.AggregateNumbers.Skip(1))
             {
                 var text = row[aggregates.Index(statistic)];
                 if (suppressed == "true") Assert.Equal("", text);
@@ -128,10 +132,14 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample("--formats", "csv");
 
-        foreach (var (file, statistics) in new[] { ("aggregates.csv", OutputContract.AggregateStatistics), ("panel_change.csv", OutputContract.PanelStatistics) })
+        foreach (var (file, statistics) in new[]
+        {
+            ("aggregates.csv", OutputContract.AggregateNumbers), ("panel_change.csv", OutputContract.PanelNumbers),
+            ("comparisons.csv", OutputContract.ComparisonNumbers),
+        })
         {
             var csv = CsvFile.Read(Path.Combine(out_, file));
-            foreach (var statistic in statistics.SkipLast(1))
+            foreach (var statistic in statistics)
                 foreach (var text in csv.Column(statistic).Where(t => t.Length > 0))
                     Assert.True(double.TryParse(text, NumberStyles.Float, Invariant, out _), $"{file} {statistic} = '{text}' is not a number");
         }
@@ -170,8 +178,21 @@ public sealed partial class RunOutputsTests
         var out_ = RunSample("--formats", "csv");
 
         Assert.Empty(Directory.EnumerateFiles(out_, "*.parquet"));
-        Assert.Equal(["aggregates.csv", "manifest.json", "panel_change.csv", "rejects.csv", "returnee_scores.csv"],
+        Assert.Equal(["aggregates.csv", "comparisons.csv", "data_quality.csv", "manifest.json", "panel_change.csv", "rejects.csv", "report.html", "results.xlsx", "returnee_scores.csv", "scheme.json"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_report_of_a_parquet_only_result_shows_what_the_report_of_a_csv_result_shows()
+    {
+        var csv = RunSample("--formats", "csv");
+        var parquet = RunSample("--formats", "parquet");
+
+        // The same numbers, read from the other format; only the footer's list of the tables read differs.
+        var fromCsv = File.ReadAllText(Path.Combine(csv, "report.html"));
+        var fromParquet = File.ReadAllText(Path.Combine(parquet, "report.html"));
+        Assert.Contains("aggregates.parquet", fromParquet, StringComparison.Ordinal);
+        Assert.Equal(fromCsv, fromParquet.Replace(".parquet", ".csv"));
     }
 
     [Fact]
@@ -179,7 +200,7 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample("--formats", "parquet");
 
-        Assert.Equal(["aggregates.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "returnee_scores.parquet"],
+        Assert.Equal(["aggregates.parquet", "comparisons.parquet", "data_quality.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "report.html", "results.xlsx", "returnee_scores.parquet", "scheme.json"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
         Assert.Equal(["parquet"], OutputContract.Manifest(out_)["settings"]!["formats"]!.AsArray().Select(f => (string)f!));
     }

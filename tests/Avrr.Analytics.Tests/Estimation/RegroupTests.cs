@@ -6,7 +6,8 @@ namespace Avrr.Analytics.Tests.Estimation;
 
 /// <summary>
 /// A run adds each survey to one cell and merges cells into the groups of every level; that must give
-/// the estimates of adding every survey to its groups directly (checked against R in the reference tests).
+/// the estimates (and the differences between groups) of adding every survey to its groups directly (checked
+/// against R in the reference tests).
 /// </summary>
 public sealed class RegroupTests
 {
@@ -20,8 +21,8 @@ public sealed class RegroupTests
         var random = new Random(11);
         var directDesign = new SurveyDesign(clustered, stratified);
         var cellDesign = new SurveyDesign(clustered, stratified);
-        var direct = new DomainEstimator(directDesign, 2, BandCuts.Default);
-        var cells = new DomainEstimator(cellDesign, 2, BandCuts.Default);
+        var direct = new DomainEstimator(directDesign, 2, BandCuts.Default, crossMeasures: [0, 1]);
+        var cells = new DomainEstimator(cellDesign, 2, BandCuts.Default, crossMeasures: [0, 1]);
         // Cells: 3 countries × 4 communities; groups: all (0), country (1–3), country+community (4–15).
         for (var i = 0; i < 3000; i++)
         {
@@ -55,5 +56,21 @@ public sealed class RegroupTests
                 })
                     Assert.True(Math.Abs(e - a) <= 1e-12 * Math.Max(1, Math.Abs(e)), $"domain {domain} measure {measure}: {e:R} vs {a:R}");
             }
+
+        // Differences too: a country against all, a community against its country, two communities, two measures of a country.
+        foreach (var (domain, m, reference, rm, overlap) in new[]
+        {
+            (1, 0, 0, 0, DomainOverlap.Nested), (5, 1, 1, 1, DomainOverlap.Nested), (4, 0, 9, 0, DomainOverlap.Disjoint),
+            (2, 0, 2, 1, DomainOverlap.SameSurveys), (7, 1, 7, 0, DomainOverlap.SameSurveys),
+        })
+        {
+            var expected = direct.Difference(domain, m, reference, rm, overlap, minCell: 1);
+            var actual = merged.Difference(domain, m, reference, rm, overlap, minCell: 1);
+            Assert.Equal(expected.N, actual.N);
+            Assert.Equal(expected.Psus, actual.Psus);
+            foreach (var (e, a) in new[] { (expected.Estimate, actual.Estimate), (expected.StandardError, actual.StandardError), (expected.CiLow, actual.CiLow) })
+                Assert.True(Math.Abs(e - a) <= 1e-12 * Math.Max(1, Math.Abs(e)), $"difference {domain}/{m} − {reference}/{rm}: {e:R} vs {a:R}");
+            Assert.True(expected.StandardError > 0);
+        }
     }
 }

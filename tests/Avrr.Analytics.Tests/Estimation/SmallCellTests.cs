@@ -15,7 +15,7 @@ public sealed class SmallCellTests
     {
         Assert.True(e.Suppressed);
         Assert.Equal(rows, e.Rows);
-        double[] statistics = [e.N, e.WeightSum, e.Mean, e.StandardError, e.CiLow, e.CiHigh, e.EffectiveN,
+        double[] statistics = [e.N, e.WeightSum, e.Mean, e.StandardError, e.Psus, e.DegreesOfFreedom, e.CiLow, e.CiHigh, e.EffectiveN,
             e.Median, e.P25, e.P75, e.ShareLow, e.ShareMedium, e.ShareHigh];
         Assert.All(statistics, s => Assert.True(double.IsNaN(s), "a withheld statistic is NaN, never 0"));
     }
@@ -23,9 +23,10 @@ public sealed class SmallCellTests
     private static void AssertShown(DomainEstimate e)
     {
         Assert.False(e.Suppressed);
-        double[] statistics = [e.N, e.WeightSum, e.Mean, e.StandardError, e.CiLow, e.CiHigh, e.EffectiveN,
+        double[] statistics = [e.N, e.WeightSum, e.Mean, e.StandardError, e.Psus, e.DegreesOfFreedom, e.CiLow, e.CiHigh, e.EffectiveN,
             e.Median, e.P25, e.P75, e.ShareLow, e.ShareMedium, e.ShareHigh];
         Assert.All(statistics, s => Assert.True(double.IsFinite(s)));
+        Assert.Null(e.Note);
     }
 
     /// <summary>Domain 0: n surveys with the measure; domain 1: those plus extra surveys missing it. Weights-only design.</summary>
@@ -89,7 +90,7 @@ public sealed class SmallCellTests
     }
 
     [Fact]
-    public void A_one_survey_group_at_min_cell_1_has_the_value_as_mean_and_quartiles_and_se_0()
+    public void A_one_survey_group_at_min_cell_1_has_the_value_as_mean_and_quartiles_and_no_se_for_its_single_PSU()
     {
         // Four other surveys in another group, so that the design is larger than the group. The weight
         // 3.1 with the value 2/3 is chosen on purpose: in floating point (3.1 · 2/3) / 3.1 ≠ 2/3, so a
@@ -105,10 +106,14 @@ public sealed class SmallCellTests
         Assert.Equal(1, e.N);
         Assert.Equal(3.1, e.WeightSum);
         Assert.Equal(value, e.Mean);
-        // The linearised value of the one survey is w (y − ȳ) / Σw = 0, and 0 for everyone else: se = 0.
-        Assert.Equal(0, e.StandardError);
-        Assert.Equal(value, e.CiLow);
-        Assert.Equal(value, e.CiHigh);
+        // The linearised value of the one survey is w (y − ȳ) / Σw = 0, and 0 for everyone else: the formula gives
+        // se = 0, but a group in one PSU (here one survey) has no estimable variance: no se, no interval, a note.
+        Assert.Equal(1, e.Psus);
+        Assert.Equal(4, e.DegreesOfFreedom);               // 5 surveys − 1 stratum
+        Assert.True(double.IsNaN(e.StandardError));
+        Assert.True(double.IsNaN(e.CiLow));
+        Assert.True(double.IsNaN(e.CiHigh));
+        Assert.Equal("one PSU: no design-based variance", e.Note);
         Assert.Equal(1, e.EffectiveN);
         Assert.Equal(value, e.Median);
         Assert.Equal(value, e.P25);
@@ -151,10 +156,10 @@ public sealed class SmallCellTests
     // t_j = Σ_{i in PSU j} z_i; V = Σ_h n_h/(n_h − 1) Σ_j (t_j − t̄_h)² over strata with n_h ≥ 2, plus t_j²
     // for a lonely stratum.
 
-    private static (DomainEstimator Estimator, SurveyDesign Design) LonelyPsuDesign()
+    private static (DomainEstimator Estimator, SurveyDesign Design) LonelyPsuDesign(IntervalMethod intervals = IntervalMethod.StudentT)
     {
         var design = new SurveyDesign(clustered: true, stratified: true);
-        var estimator = new DomainEstimator(design, 1, BandCuts.Default);
+        var estimator = new DomainEstimator(design, 1, BandCuts.Default, intervals: intervals);
         (int Stratum, int Cluster, double Y, double W, bool InD)[] rows =
         [
             (0, 0, 0.2, 1, true), (0, 0, 0.4, 1, false), (0, 1, 0.6, 2, true),
@@ -176,6 +181,8 @@ public sealed class SmallCellTests
         var (_, design) = LonelyPsuDesign();
         Assert.Equal(2, design.PsuCount(0));
         Assert.Equal(1, design.PsuCount(1));
+        Assert.Equal(3, design.PsuTotal);
+        Assert.Equal(1, design.DegreesOfFreedom);           // 3 PSUs − 2 strata (R's degf)
     }
 
     [Fact]
@@ -192,8 +199,15 @@ public sealed class SmallCellTests
         var e = estimator.Estimate(0, 0, minCell: 1);
         Assert.Equal(0.6, e.Mean, 12);
         Assert.Equal(Math.Sqrt(0.02), e.StandardError, 12);
-        Assert.Equal(0.6 - ConfidenceLevel.Z95 * Math.Sqrt(0.02), e.CiLow, 12);
-        Assert.Equal(0.6 + ConfidenceLevel.Z95 * Math.Sqrt(0.02), e.CiHigh, 12);
+        Assert.Equal(3, e.Psus);
+        // t with df = 1: R's qt(0.975, 1) = 12.706204736174694.
+        Assert.Equal(0.6 - 12.706204736174694 * Math.Sqrt(0.02), e.CiLow, 9);
+        Assert.Equal(0.6 + 12.706204736174694 * Math.Sqrt(0.02), e.CiHigh, 9);
+
+        // Normal intervals (--ci normal): R's qnorm(0.975) = 1.959963984540054.
+        var normal = LonelyPsuDesign(IntervalMethod.Normal).Estimator.Estimate(0, 0, minCell: 1);
+        Assert.Equal(0.6 - 1.959963984540054 * Math.Sqrt(0.02), normal.CiLow, 12);
+        Assert.Equal(0.6 + 1.959963984540054 * Math.Sqrt(0.02), normal.CiHigh, 12);
     }
 
     [Fact]
@@ -214,14 +228,16 @@ public sealed class SmallCellTests
     }
 
     [Fact]
-    public void A_domain_inside_the_lonely_PSU_has_se_0_and_one_outside_it_ignores_it()
+    public void A_domain_inside_the_lonely_PSU_has_no_se_and_one_outside_it_ignores_it()
     {
         // Domain B = the lonely PSU b1 alone: W = 2, ȳ = 0.9, z = (0.8 − 0.9)/2, (1.0 − 0.9)/2 → t_b1 = 0;
-        //   every other PSU total is 0: V = 0.
+        //   every other PSU total is 0: the formula gives V = 0, which only says that one PSU shows no variation.
         var (estimator, _) = LonelyPsuDesign();
         var b = estimator.Estimate(2, 0, minCell: 1);
         Assert.Equal(0.9, b.Mean, 12);
-        Assert.Equal(0, b.StandardError, 12);
+        Assert.Equal(1, b.Psus);                                     // and b1 alone has no estimable variance
+        Assert.True(double.IsNaN(b.StandardError));
+        Assert.Equal("one PSU: no design-based variance", b.Note);
 
         // Domain A: W = 4, Σwy = 0.2 + 0.4 + 1.2 = 1.8, ȳ = 0.45.
         //   t_a1 = ((0.2 − 0.45) + (0.4 − 0.45))/4 = −0.075; t_a2 = 2(0.6 − 0.45)/4 = 0.075; t_b1 = 0.

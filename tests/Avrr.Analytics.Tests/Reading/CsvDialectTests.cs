@@ -166,7 +166,14 @@ public sealed class CsvDialectTests
     [InlineData("14/07/2026", "dd/MM/yyyy", 2026, 7, 14)]
     [InlineData("01/10/2026", "dd/MM/yyyy", 2026, 10, 1)]
     [InlineData("07/14/2026", "MM/dd/yyyy", 2026, 7, 14)]
-    public void Survey_dates_are_iso_8601_with_or_without_time_unless_a_format_is_given(string text, string? format, int y, int m, int d)
+    [InlineData("2026-07-14", "dd/MM/yyyy", 2026, 7, 14)]             // ISO 8601 is read beside the date format
+    [InlineData("2026-07-14T10:22:31.000+01:00", "dd/MM/yyyy", 2026, 7, 14)]
+    [InlineData("2026-14-07", "yyyy-dd-MM", 2026, 7, 14)]             // a format that looks like ISO is read alone
+    [InlineData("9999-12-31T23:00:00-05:00", null, 9999, 12, 31)]     // the ends of the calendar, never shifted
+    [InlineData("0001-01-01T00:30:00+01:00", null, 1, 1, 1)]
+    [InlineData("2026-07-14T10:22:31+0100", null, 2026, 7, 14)]
+    [InlineData("2026-07-14T10:22:31,5-03", null, 2026, 7, 14)]
+    public void Survey_dates_are_iso_8601_with_or_without_time_and_the_date_format_too(string text, string? format, int y, int m, int d)
     {
         Assert.True(FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), format, out var date));
         Assert.Equal(new DateOnly(y, m, d), date);
@@ -179,8 +186,11 @@ public sealed class CsvDialectTests
     [InlineData("2026-7-14", null)]
     [InlineData("2026-07-14T25:00", null)]
     [InlineData("2026-07-14x", null)]
-    [InlineData("2026-07-14", "dd/MM/yyyy")]
     [InlineData("31/02/2026", "dd/MM/yyyy")]
+    [InlineData("2026-07-14", "yyyy-dd-MM")]  // no 14th month: the ISO-looking format is the only one read
+    [InlineData("2026-07-14T10:22:31+15:00", null)]
+    [InlineData("2026-07-14T10:60", null)]
+    [InlineData("2026-07-14T10:22:31.", null)]
     public void Other_dates_are_refused(string text, string? format)
     {
         Assert.False(FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), format, out _));

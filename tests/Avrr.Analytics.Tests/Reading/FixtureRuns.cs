@@ -32,7 +32,7 @@ internal static class FixtureRuns
     public static Evaluation Evaluate(RunSettings settings)
     {
         var result = EvaluationRun.Execute(settings);
-        Assert.Equal(result.RowsRead, result.RowsScored + result.RowsRejected);
+        Assert.Equal(result.RowsRead, result.RowsScored + result.RowsRejected + result.RowsOutsidePeriod);
         return new Evaluation(result, settings.OutputFolder);
     }
 
@@ -41,7 +41,7 @@ internal static class FixtureRuns
     public static ValidationReport Validate(RunSettings settings)
     {
         var result = ValidationRun.Execute(settings, examplesPerReason: 100);
-        Assert.Equal(result.RowsRead, result.RowsScored + result.RowsRejected);
+        Assert.Equal(result.RowsRead, result.RowsScored + result.RowsRejected + result.RowsOutsidePeriod);
         return result;
     }
 

@@ -15,7 +15,7 @@ public sealed class RefusedInputTests
     private static readonly Dictionary<string, string[]> Refused = new(StringComparer.Ordinal)
     {
         ["empty.csv"] = ["the file is empty"],
-        ["binary-garbage.csv"] = ["the file is not text (it holds NUL bytes)"],
+        ["binary-garbage.csv"] = ["the file is not text (it holds NUL bytes in its first line"],
         ["missing-required-column.csv"] =
         [
             "the required column survey_date is missing (closest header: 'survey_dat')",
@@ -31,6 +31,15 @@ public sealed class RefusedInputTests
         ["column-mapping.csv"] = ["the required column returnee_id is missing"],
         // Its surveys are on the second sheet: refused without --sheet (see SheetAndRowGroupTests).
         ["xlsx-data-on-second-sheet.xlsx"] = ["columns a survey export needs are missing (returnee_id"],
+        // The Kobo-shaped export holds the id as id_beneficiaire: refused without the column mapping (see KoboExportTests).
+        ["kobo-select-multiple.csv"] = ["the required column returnee_id is missing", "\"columns\": {\"returnee_id\": \"its header\"}"],
+        ["kobo-labels-headers.csv"] = ["the headers are the questions' labels, not their names", "\"XML values and headers\""],
+    };
+
+    /// <summary>Fixtures read but of which no row can be scored with the default settings, with a phrase of the advice.</summary>
+    private static readonly Dictionary<string, string> NothingScored = new(StringComparer.Ordinal)
+    {
+        ["dates-day-first.csv"] = "set the date format to dd/MM/yyyy",
     };
 
     public static TheoryData<string> EveryFixture()
@@ -63,6 +72,13 @@ public sealed class RefusedInputTests
             Assert.Equal(TestFiles.Data(fixture), e.Path);
             Assert.StartsWith(TestFiles.Data(fixture) + ": ", e.Message, StringComparison.Ordinal);
             foreach (var phrase in phrases) Assert.Contains(phrase, e.Problem, StringComparison.Ordinal);
+            return;
+        }
+        if (NothingScored.TryGetValue(fixture, out var advice))
+        {
+            var nothing = Assert.Throws<Avrr.Analytics.Runs.Results.NothingScoredException>(() => EvaluationRun.Execute(settings));
+            Assert.Contains(advice, nothing.Message, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(settings.OutputFolder), "the result folder was created");
             return;
         }
         if (fixture == "header-only.csv")

@@ -112,7 +112,7 @@ public sealed class PanelChangeTests
         var (panel, result) = Run(minCell: 5);
         Assert.Equal(6, result.PanelReturnees);
         Assert.Equal(
-            ["measure", "returnees", "mean_change", "se", "ci_low", "ci_high", "suppressed"],
+            ["measure", "returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high", "suppressed", "note"],
             panel.Header.SkipWhile(c => c != "measure"));
 
         var composite = Cell(panel, "all", "", "composite");
@@ -120,8 +120,13 @@ public sealed class PanelChangeTests
         Assert.Equal("5", composite["returnees"]);
         Assert.Equal(1.0 / 3, composite.Number("mean_change"), 12);
         Assert.Equal(CompositeAllSe, composite.Number("se"), 12);
-        Assert.Equal(1.0 / 3 - ConfidenceLevel.Z95 * CompositeAllSe, composite.Number("ci_low"), 12);   // negative: −0.0040…
-        Assert.Equal(1.0 / 3 + ConfidenceLevel.Z95 * CompositeAllSe, composite.Number("ci_high"), 12);
+        // The paired design has 6 PSUs (returnees) in one stratum: df = 5; R's qt(0.975, 5) = 2.5705818356363137.
+        // Returnees with the composite change: 5, each its own PSU.
+        Assert.Equal("5", composite["psus"]);
+        Assert.Equal("5", composite["df"]);
+        Assert.Equal(1.0 / 3 - 2.5705818356363137 * CompositeAllSe, composite.Number("ci_low"), 9);   // negative: −0.109…
+        Assert.Equal(1.0 / 3 + 2.5705818356363137 * CompositeAllSe, composite.Number("ci_high"), 9);
+        Assert.Equal("", composite["note"]);
 
         var economic = Cell(panel, "all", "", "economic");
         Assert.Equal("6", economic["returnees"]);
@@ -167,7 +172,7 @@ public sealed class PanelChangeTests
         {
             var cell = Cell(panel, "country", country, "composite");
             Assert.Equal("true", cell["suppressed"]);
-            foreach (var column in new[] { "returnees", "mean_change", "se", "ci_low", "ci_high" })
+            foreach (var column in new[] { "returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high" })
                 Assert.True(cell[column] == "", $"{country} {column} is '{cell[column]}', not empty");
         }
         Assert.Equal("false", Cell(panel, "all", "", "composite")["suppressed"]);

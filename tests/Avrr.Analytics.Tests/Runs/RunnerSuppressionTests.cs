@@ -16,7 +16,7 @@ namespace Avrr.Analytics.Tests.Runs;
 public sealed class RunnerSuppressionTests
 {
     private static readonly string[] WithheldColumns =
-        ["n", "weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high"];
+        ["n", "weight_sum", "mean", "se", "psus", "df", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high"];
 
     // Composite = (dimensions answered best) / 3; K = every question of the dimension "dk".
     //
@@ -70,8 +70,8 @@ public sealed class RunnerSuppressionTests
         var (results, _) = Run(minCell: 5);
         var aggregates = OutputTable.Read(Path.Combine(results, "aggregates.csv"));
         Assert.Equal(
-            ["measure", "n_rows", "n", "weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff",
-             "median", "p25", "p75", "share_low", "share_medium", "share_high", "suppressed"],
+            ["measure", "n_rows", "n", "weight_sum", "mean", "se", "psus", "df", "ci_low", "ci_high", "n_eff",
+             "median", "p25", "p75", "share_low", "share_medium", "share_high", "suppressed", "note"],
             aggregates.Header.SkipWhile(c => c != "measure"));
 
         // n = 4 = min-cell − 1: withheld, for every measure.
@@ -104,8 +104,12 @@ public sealed class RunnerSuppressionTests
         //   V = n/(n − 1) Σ(z − z̄)² with n = 15 (not 5: a domain is not analysed as the whole sample) = 15/14 · 248/11664.
         var se = Math.Sqrt(15.0 / 14 * 248 / 11664);
         Assert.Equal(se, five.Number("se"), 12);
-        Assert.Equal(11.0 / 18 - ConfidenceLevel.Z95 * se, five.Number("ci_low"), 12);
-        Assert.Equal(11.0 / 18 + ConfidenceLevel.Z95 * se, five.Number("ci_high"), 12);
+        // Five surveys, each its own PSU; the design's df = 15 PSUs − 1 stratum = 14, R's qt(0.975, 14) = 2.1447866879178039.
+        Assert.Equal("5", five["psus"]);
+        Assert.Equal("14", five["df"]);
+        Assert.Equal(11.0 / 18 - 2.1447866879178039 * se, five.Number("ci_low"), 9);
+        Assert.Equal(11.0 / 18 + 2.1447866879178039 * se, five.Number("ci_high"), 9);
+        Assert.Equal("", five["note"]);
         // n_eff = (Σw)² / Σw² = 36 / (1 + 4 + 1 + 1 + 1) = 4.5.
         Assert.Equal(4.5, five.Number("n_eff"), 12);
         // hf7: sorted 0 (w 1), 1/3 (w 1), 2/3 (w 2), 1 (w 1), 1 (w 1); positions = weight before / (Σw − last weight = 5)
@@ -147,17 +151,23 @@ public sealed class RunnerSuppressionTests
     {
         // All surveys, social: 10 of 15 surveys score 0, so the mean is low and its interval reaches below 0.
         // Values (weight): Five 1, 1, 0, 0, 1 (1, 2, 1, 1, 1); Four 0 ×4; NoPsy 0 ×5; One 0 (3.1).
-        // Σw = 18.1; Σwy = 1 + 2 + 1 = 4; mean = 4/18.1 = 0.22099…; the lower bound is negative and must be
-        // written "-0.02…" (a number), not quoted or prefixed as spreadsheet text.
+        // Σw = 18.1; Σwy = 1 + 2 + 1 = 4; ȳ = 4/18.1 = 0.22099…
+        // z = w (y − ȳ)/Σw for all 15 surveys (Σz = 0): Σ w²(y − ȳ)² = (1 + 4 + 1)(1 − ȳ)² (the three 1s, weights 1, 2, 1)
+        //   + (1 + 1 + 4 + 5 + 3.1²)ȳ² (the twelve 0s) = 6(1 − ȳ)² + 20.61ȳ²; V = 15/14 · that / 18.1²; se = 0.1233…
+        // Interval: ȳ ∓ qt(0.975, 14)·se with R's qt(0.975, 14) = 2.1447866879178039: the lower bound is −0.043…, negative,
+        // and must be written "-0.04…" (a number), not quoted or prefixed as spreadsheet text.
         var (results, _) = Run(minCell: 5);
         var social = Cell(OutputTable.Read(Path.Combine(results, "aggregates.csv")), "all", "", "", "social");
-        Assert.Equal(4 / 18.1, social.Number("mean"), 12);
+        const double mean = 4 / 18.1;
+        var se = Math.Sqrt(15.0 / 14 * (6 * (1 - mean) * (1 - mean) + 20.61 * mean * mean) / (18.1 * 18.1));
+        Assert.Equal(mean, social.Number("mean"), 12);
+        Assert.Equal(se, social.Number("se"), 12);
         Assert.StartsWith("-0.", social["ci_low"]);
-        Assert.Equal(social.Number("mean") - ConfidenceLevel.Z95 * social.Number("se"), social.Number("ci_low"), 12);
+        Assert.Equal(mean - 2.1447866879178039 * se, social.Number("ci_low"), 9);
     }
 
     [Fact]
-    public void At_min_cell_1_a_one_survey_group_shows_its_value_with_se_0_and_an_all_missing_group_stays_withheld()
+    public void At_min_cell_1_a_one_survey_group_shows_its_value_without_se_and_an_all_missing_group_stays_withheld()
     {
         var (results, _) = Run(minCell: 1);
         var aggregates = OutputTable.Read(Path.Combine(results, "aggregates.csv"));
@@ -169,9 +179,13 @@ public sealed class RunnerSuppressionTests
             Assert.Equal("1", one["n"]);
             Assert.Equal("3.1", one["weight_sum"]);
             Assert.Equal(2.0 / 3, one.Number("mean"));                 // the value itself, to the last bit
-            Assert.Equal("0", one["se"]);
-            Assert.Equal(2.0 / 3, one.Number("ci_low"));
-            Assert.Equal(2.0 / 3, one.Number("ci_high"));
+            // One survey is one PSU: no design-based variance, so no se and no interval, and a note says why.
+            Assert.Equal("1", one["psus"]);
+            Assert.Equal("14", one["df"]);
+            Assert.Equal("", one["se"]);
+            Assert.Equal("", one["ci_low"]);
+            Assert.Equal("", one["ci_high"]);
+            Assert.Equal("one PSU: no design-based variance", one["note"]);
             Assert.Equal("1", one["n_eff"]);
             Assert.Equal(2.0 / 3, one.Number("median"));
             Assert.Equal(2.0 / 3, one.Number("p25"));
@@ -210,8 +224,12 @@ public sealed class RunnerSuppressionTests
         await group.ReadAsync(fields["suppressed"], suppressed.AsMemory(), null);
         await group.ReadAsync(fields["n_rows"], nRows.AsMemory(), null);
         await group.ReadAsync(fields["n"], n.AsMemory(), null);
+        var psus = new long?[rows];
+        var df = new long?[rows];
+        await group.ReadAsync(fields["psus"], psus.AsMemory(), null);
+        await group.ReadAsync(fields["df"], df.AsMemory(), null);
         var statistics = new Dictionary<string, double?[]>();
-        foreach (var name in WithheldColumns.Where(c => c != "n"))
+        foreach (var name in WithheldColumns.Where(c => c is not ("n" or "psus" or "df")))
         {
             statistics[name] = new double?[rows];
             await group.ReadAsync(fields[name], statistics[name].AsMemory(), null);
@@ -223,10 +241,14 @@ public sealed class RunnerSuppressionTests
         Assert.True(suppressed[four]);
         Assert.Equal(4L, nRows[four]);
         Assert.Null(n[four]);
+        Assert.Null(psus[four]);
+        Assert.Null(df[four]);
         foreach (var (name, values) in statistics) Assert.True(values[four] is null, $"{name} is {values[four]}, not null");
 
         Assert.False(suppressed[five]);
         Assert.Equal(5L, n[five]);
+        Assert.Equal(5L, psus[five]);
+        Assert.Equal(14L, df[five]);
         Assert.Equal(11.0 / 18, statistics["mean"][five]!.Value, 12);
     }
 

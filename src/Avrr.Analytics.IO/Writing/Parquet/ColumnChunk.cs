@@ -28,7 +28,7 @@ internal abstract class ColumnChunk(ParquetField field)
     {
         ParquetKind.Text when field.Unique => new PlainTextChunk(field),
         ParquetKind.Text => new TextDictionaryChunk(field),
-        ParquetKind.Flag => new FlagChunk(field),
+        ParquetKind.Flag or ParquetKind.OptionalFlag => new FlagChunk(field),
         _ => new NumberDictionaryChunk(field),
     };
 

@@ -8,16 +8,26 @@ using Avrr.Analytics.Scoring;
 
 namespace Avrr.Analytics.IO.Writing.Parquet;
 
-/// <summary>Flags: plain, one bit per value.</summary>
+/// <summary>Flags: plain, one bit per value (per value present, when the column is optional).</summary>
 internal sealed class FlagChunk(ParquetField field) : ColumnChunk(field)
 {
     private bool[] _flags = new bool[1024];
+    private int _count;     // values present: the rows but the nulls
 
-    public void Add(bool value)
+    public void Add(bool? value)
     {
-        if (Rows == _flags.Length) Array.Resize(ref _flags, Rows * 2);
-        _flags[Rows] = value;
-        AddRow(true);
+        if (value is { } flag)
+        {
+            if (_count == _flags.Length) Array.Resize(ref _flags, _count * 2);
+            _flags[_count++] = flag;
+        }
+        AddRow(value.HasValue);
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _count = 0;
     }
 
     public override int DataEncoding => Plain;
@@ -30,19 +40,19 @@ internal sealed class FlagChunk(ParquetField field) : ColumnChunk(field)
 
     protected override void WriteValues(IBufferWriter<byte> page)
     {
-        var bytes = (Rows + 7) / 8;
+        var bytes = (_count + 7) / 8;
         var span = page.GetSpan(bytes)[..bytes];
         span.Clear();
-        for (var i = 0; i < Rows; i++)
+        for (var i = 0; i < _count; i++)
             if (_flags[i]) span[i / 8] |= (byte)(1 << (i % 8));
         page.Advance(bytes);
     }
 
     public override (byte[] Min, byte[] Max)? MinMax()
     {
-        if (Rows == 0) return null;
-        var any = _flags.AsSpan(0, Rows).Contains(true);
-        var all = !_flags.AsSpan(0, Rows).Contains(false);
+        if (_count == 0) return null;
+        var any = _flags.AsSpan(0, _count).Contains(true);
+        var all = !_flags.AsSpan(0, _count).Contains(false);
         return ([all ? (byte)1 : (byte)0], [any ? (byte)1 : (byte)0]);
     }
 }

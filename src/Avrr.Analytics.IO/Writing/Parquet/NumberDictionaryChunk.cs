@@ -11,7 +11,7 @@ namespace Avrr.Analytics.IO.Writing.Parquet;
 /// <summary>Numbers, dates and counts, dictionary-encoded by their 64-bit pattern: scores take few distinct values.</summary>
 internal sealed class NumberDictionaryChunk(ParquetField field) : DictionaryChunk(field)
 {
-    private readonly LongTable _dictionary = new();
+    private readonly Numbering _dictionary = new(capacity: 128);
 
     protected override int DistinctCount => _dictionary.Count;
 
@@ -30,14 +30,14 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : DictionaryChun
             var value = values[row * stride + offset];
             var defined = !double.IsNaN(value);
             AddRow(defined);
-            if (defined) AddIndex(dictionary.IndexOf(BitConverter.DoubleToInt64Bits(value)));
+            if (defined) AddIndex(dictionary.NumberOf(BitConverter.DoubleToInt64Bits(value)));
         }
     }
 
     public void Add(long bits, bool defined)
     {
         AddRow(defined);
-        if (defined) AddIndex(_dictionary.IndexOf(bits));
+        if (defined) AddIndex(_dictionary.NumberOf(bits));
     }
 
     public override void Clear()
@@ -88,65 +88,5 @@ internal sealed class NumberDictionaryChunk(ParquetField field) : DictionaryChun
         if (Width == 4) BinaryPrimitives.WriteInt32LittleEndian(bytes, (int)bits);
         else BinaryPrimitives.WriteInt64LittleEndian(bytes, bits);
         return bytes;
-    }
-
-    /// <summary>Open addressing from a 64-bit value to its index in the dictionary, in order of first appearance.</summary>
-    private sealed class LongTable
-    {
-        private long[] _entries = new long[64];
-        private int[] _slots = new int[128];   // entry index + 1; 0 is empty
-        public int Count { get; private set; }
-
-        public long this[int index] => _entries[index];
-
-        public void Clear()
-        {
-            Array.Clear(_slots);
-            Count = 0;
-        }
-
-        /// <summary>The index of a value, adding it when new. Most lookups find it in its first slot, inlined.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int IndexOf(long key)
-        {
-            var slot = Slot(key, _slots.Length - 1);
-            var entry = _slots[slot] - 1;
-            return entry >= 0 && _entries[entry] == key ? entry : Probe(key, slot);
-        }
-
-        private int Probe(long key, int slot)
-        {
-            var mask = _slots.Length - 1;
-            while (true)
-            {
-                var entry = _slots[slot] - 1;
-                if (entry < 0) break;
-                if (_entries[entry] == key) return entry;
-                slot = (slot + 1) & mask;
-            }
-            if (Count == _entries.Length) Array.Resize(ref _entries, Count * 2);
-            _entries[Count] = key;
-            _slots[slot] = ++Count;
-            if (Count * 2 > _slots.Length) Grow();
-            return Count - 1;
-        }
-
-        /// <summary>
-        /// Fibonacci hashing: the top bits of the product depend on every bit of the key. (Doubles such as
-        /// 0.25 or 0.5 differ only in their top bits, so low or middle bits of the product would all collide.)
-        /// </summary>
-        private static int Slot(long key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> (64 - BitOperations.PopCount((uint)mask)));
-
-        private void Grow()
-        {
-            _slots = new int[_slots.Length * 2];
-            var mask = _slots.Length - 1;
-            for (var entry = 0; entry < Count; entry++)
-            {
-                var slot = Slot(_entries[entry], mask);
-                while (_slots[slot] != 0) slot = (slot + 1) & mask;
-                _slots[slot] = entry + 1;
-            }
-        }
     }
 }

@@ -15,4 +15,6 @@ internal enum ParquetKind
     Int64,
     /// <summary>BOOLEAN, required.</summary>
     Flag,
+    /// <summary>BOOLEAN, optional (a flag that may be unknown).</summary>
+    OptionalFlag,
 }

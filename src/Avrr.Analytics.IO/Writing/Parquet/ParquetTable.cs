@@ -58,7 +58,7 @@ internal sealed class ParquetTable : IDisposable
     public void Date(int column, DateOnly date) => ((NumberDictionaryChunk)_chunks[column]).Add(DaysSinceEpoch(date), true);
     public void Int32(int column, int value) => ((NumberDictionaryChunk)_chunks[column]).Add(value, true);
     public void Int64(int column, long? value) => ((NumberDictionaryChunk)_chunks[column]).Add(value ?? 0, value.HasValue);
-    public void Flag(int column, bool value) => ((FlagChunk)_chunks[column]).Add(value);
+    public void Flag(int column, bool? value) => ((FlagChunk)_chunks[column]).Add(value);
 
     /// <summary>Parquet's DATE counts days from 1970-01-01.</summary>
     public static int DaysSinceEpoch(DateOnly date) => date.DayNumber - EpochDay;

@@ -1,0 +1,76 @@
+namespace Avrr.Analytics.Cli;
+
+/// <summary>
+/// The help (<c>--help</c>) in the language asked for with <c>--lang</c>: a flag's description is written in
+/// English where the flag is declared, and looked up here for another language. Spectre.Console.Cli reads
+/// descriptions while it parses, after <see cref="Language"/> is set from the command line.
+/// </summary>
+internal static class HelpText
+{
+    // Per call of the runner (tests run several at once in one process).
+    private static readonly AsyncLocal<string?> Current = new();
+
+    /// <summary>The language of the help being printed.</summary>
+    public static string Language
+    {
+        get => Current.Value ?? "en";
+        set => Current.Value = value;
+    }
+
+    public static string For(string english) => Language == "fr" && French.TryGetValue(english, out var french) ? french : english;
+
+    private static readonly Dictionary<string, string> French = new(StringComparer.Ordinal)
+    {
+        ["A JSON evaluation file with the run's settings; flags win over it."] = "Un fichier d'évaluation JSON avec les réglages de l'évaluation ; les options l'emportent sur lui.",
+        ["A scheme file; the built-in rss-15 (equal weights) otherwise."] = "Un fichier de schéma ; sinon le schéma intégré rss-15 (poids égaux).",
+        ["A scheme file; the built-in rss-15 otherwise."] = "Un fichier de schéma ; sinon le schéma intégré rss-15.",
+        ["Rows to write."] = "Lignes à écrire.",
+        ["Estimate each indicator too, not only the composite and the dimensions."] = "Estimer aussi chaque indicateur, pas seulement le composite et les dimensions.",
+        ["Exit with code 1 (outputs still written) when more than this share of the rows is rejected (default: 0.10)."] = "Terminer avec le code 1 (les résultats sont quand même écrits) quand plus que cette part des lignes est rejetée (par défaut : 0.10).",
+        ["Interviews shorter than this (from the form's start and end) are flagged, never rejected (default: 5)."] = "Les entretiens plus courts que cela (d'après start et end du formulaire) sont signalés, jamais rejetés (par défaut : 5).",
+        ["Language for people: en or fr (default: en). Progress, messages, the report and rejects.csv's messages follow it."] = "Langue pour les personnes : en ou fr (par défaut : en). La progression, les messages, le rapport et les messages de rejects.csv la suivent.",
+        ["Language of the labels and question wording: en or fr (default: the scheme's first)."] = "Langue des libellés et des questions : en ou fr (par défaut : la première du schéma).",
+        ["Language for people: en or fr (default: en)."] = "Langue pour les personnes : en ou fr (par défaut : en).",
+        ["More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\"."] = "D'autres niveaux en plus de all, country, country+community (et country+quarter) : par ex. \"country+sex;assistance_type\".",
+        ["No progress, only the accounting and the first rejects."] = "Pas de progression, seulement le décompte et les premiers rejets.",
+        ["No progress, only the final summary."] = "Pas de progression, seulement le résumé final.",
+        ["No progress."] = "Pas de progression.",
+        ["Only the surveys dated in this quarter (e.g. 2025-Q3) or year; the others are counted as outside the period."] = "Seulement les enquêtes datées de ce trimestre (par ex. 2025-Q3) ou de cette année ; les autres sont comptées hors période.",
+        ["Only the surveys dated on or after this day (yyyy-MM-dd)."] = "Seulement les enquêtes datées de ce jour ou après (yyyy-MM-dd).",
+        ["Only the surveys dated on or before this day (yyyy-MM-dd)."] = "Seulement les enquêtes datées de ce jour ou avant (yyyy-MM-dd).",
+        ["Output formats: csv, parquet or csv,parquet (default: both)."] = "Formats de sortie : csv, parquet ou csv,parquet (par défaut : les deux).",
+        ["Seed of the generator: the same seed gives the same file."] = "Graine du générateur : la même graine donne le même fichier.",
+        ["Survey exports: .csv, .tsv, .txt, .xlsx or .parquet files, or folders of them."] = "Exports d'enquêtes : fichiers .csv, .tsv, .txt, .xlsx ou .parquet, ou dossiers qui en contiennent.",
+        ["The file to write: .csv or .xlsx."] = "Le fichier à écrire : .csv ou .xlsx.",
+        ["The column of clusters (primary sampling units) of the survey design."] = "La colonne des grappes (unités primaires) du plan de sondage.",
+        ["The column of sampling weights (default: weight; 1 when absent)."] = "La colonne des poids de sondage (par défaut : weight ; 1 en son absence).",
+        ["The column of strata of the survey design."] = "La colonne des strates du plan de sondage.",
+        ["The form of survey_date when it is not ISO 8601, in .NET notation (e.g. dd/MM/yyyy)."] = "La forme de survey_date quand elle n'est pas ISO 8601, en notation .NET (par ex. dd/MM/yyyy).",
+        ["The result folder (default: results). Replaced as a whole, only when the run succeeds."] = "Le dossier des résultats (par défaut : results). Remplacé en entier, seulement quand l'évaluation réussit.",
+        ["The scheme file to check."] = "Le fichier de schéma à vérifier.",
+        ["The sheet of XLSX inputs (default: the first)."] = "La feuille des fichiers XLSX (par défaut : la première).",
+        ["Threads for decoding and scoring (default: one per core; at most 4 per core). Results do not depend on it."] = "Fils d'exécution pour décoder et noter (par défaut : un par cœur ; au plus 4 par cœur). Les résultats n'en dépendent pas.",
+        ["Which submission of a repeated survey is kept: first, or last (the latest by _submission_time, else the last in input order)."] = "La soumission gardée d'une enquête répétée : first (la première), ou last (la plus récente selon _submission_time, sinon la dernière dans l'ordre).",
+        ["95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal."] = "Intervalles à 95 % : t (loi de Student aux degrés de liberté du plan, par défaut) ou normal.",
+        ["Do not write report.html and results.xlsx."] = "Ne pas écrire report.html ni results.xlsx.",
+        ["Skip the insights (profiles, drivers, early warning) and the profile column of returnee_scores."] = "Sans les analyses (profils, facteurs associés, alerte précoce) ni la colonne profile de returnee_scores.",
+        ["Seed of the insights' sample and models (default: 1). The same seed gives the same insights."] = "Graine de l'échantillon et des modèles des analyses (par défaut : 1). La même graine donne les mêmes analyses.",
+        ["Returnees in the seeded training sample of the insights (default: 5000)."] = "Nombre de personnes de retour dans l'échantillon d'apprentissage des analyses (par défaut : 5000).",
+        ["The attributes of the drivers' models, e.g. \"sex,assistance_type,country\" (default: country and every attribute with 2 to 20 values)."] = "Les attributs des modèles des facteurs associés, par ex. \"sex,assistance_type,country\" (par défaut : country et chaque attribut de 2 à 20 valeurs).",
+        ["Do not audit the index (audit/: coherence, reliability, derived weights, rank uncertainty)."] = "Ne pas auditer l'indice (audit/ : cohérence, fiabilité, poids dérivés, incertitude des rangs).",
+        ["Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 32; 0 skips it)."] = "Échantillons de base de l'analyse d'incertitude de l'audit ; N × 7 variantes sont notées (par défaut : 32 ; 0 la saute).",
+        ["Seed of the audit's uncertainty analysis (default: 1). The same seed gives the same audit."] = "Graine de l'analyse d'incertitude de l'audit (par défaut : 1). La même graine donne le même audit.",
+        ["The level whose groups the audit describes and ranks (default: country), e.g. country+sex."] = "Le niveau dont l'audit décrit et classe les groupes (par défaut : country), par ex. country+sex.",
+        ["Withhold every statistic of a group with fewer surveys than this (default: 5)."] = "Masquer toute statistique d'un groupe de moins d'enquêtes que cela (par défaut : 5).",
+        ["A survey export (.csv, .tsv, .txt, .xlsx or .parquet) whose header is read."] = "Un export d'enquête (.csv, .tsv, .txt, .xlsx ou .parquet) dont l'en-tête est lu.",
+        ["The evaluation file to write (default: evaluation.json); never overwritten."] = "Le fichier d'évaluation à écrire (par défaut : evaluation.json) ; jamais écrasé.",
+        // commands
+        ["The quarterly evaluation: read, validate, score, estimate and write every output."] = "L'évaluation trimestrielle : lire, valider, noter, estimer et écrire tous les résultats.",
+        ["Read and validate only: print the accounting, how each column is read, the checks and the first rejects; exit 1 when anything is rejected."] = "Lire et valider seulement : le décompte, la lecture de chaque colonne, les vérifications et les premiers rejets ; code 1 quand une ligne est rejetée.",
+        ["Show or check a scoring scheme."] = "Afficher ou vérifier un schéma de notation.",
+        ["Print a scheme as a tree with its weights, question wording and answer labels."] = "Afficher un schéma en arbre avec ses poids, ses questions et les libellés des réponses.",
+        ["Check a scheme file and list every problem."] = "Vérifier un fichier de schéma et lister chaque problème.",
+        ["Write a synthetic survey export (deterministic for a seed), as CSV or XLSX."] = "Écrire un export d'enquête synthétique (le même pour une graine), en CSV ou XLSX.",
+        ["Read an export's header and write an evaluation file to edit and run."] = "Lire l'en-tête d'un export et écrire un fichier d'évaluation à modifier et lancer.",
+    };
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+
+namespace Avrr.Analytics.Cli.Output;
+
+/// <summary>
+/// The words a person reads, in the run's language (<c>--lang</c>): progress, the summary, the validation
+/// report, the wrappers of errors. Numbers follow the language too (<c>5 000 lignes lues</c>, <c>0,590</c>);
+/// data files never change with it.
+/// </summary>
+internal sealed record Words
+{
+    public required string Language { get; init; }
+    public required CultureInfo Culture { get; init; }
+    // summary
+    public required string RowsLine { get; init; }          // read, scored, rejected, seconds
+    public required string OutsidePeriod { get; init; }     // rows, period
+    public required string BlankRows { get; init; }
+    public required string TopReasons { get; init; }
+    public required string TooManyRejected { get; init; }
+    public required string Panel { get; init; }
+    public required string ResultsIn { get; init; }
+    public required string FolderFiles { get; init; }       // folder, files
+    public required string TableTitle { get; init; }
+    public required string Country { get; init; }
+    public required string Surveys { get; init; }
+    public required string Mean { get; init; }
+    public required string Interval { get; init; }
+    public required string Suppressed { get; init; }
+    public required string Insights { get; init; }          // profiles, the early warning's words
+    public required string EarlyWarning { get; init; }      // returnees
+    public required string NoEarlyWarning { get; init; }
+    // checks
+    public required string FutureDates { get; init; }      // count, run date
+    public required string FutureDate { get; init; }       // source, row, date
+    public required string DateAdvice { get; init; }       // read, tried, format
+    public required string DateAdviceTwo { get; init; }    // first, second
+    public required string Spelling { get; init; }         // column, values
+    public required string SpellingAdvice { get; init; }
+    public required string Interviews { get; init; }       // measured, median
+    public required string ShortInterviews { get; init; }  // count, minutes
+    public required string ShortByDay { get; init; }
+    public required string ShortByEnumerator { get; init; } // column
+    public required string EndBeforeStart { get; init; }
+    // validate
+    public required string ValidateLine { get; init; }     // read, valid, rejected
+    public required string Columns { get; init; }
+    public required string RecordColumns { get; init; }
+    public required string Questions { get; init; }        // found, total
+    public required string Bookkeeping { get; init; }
+    public required string PersonalData { get; init; }
+    public required string Attributes { get; init; }
+    public required string SelectOptions { get; init; }
+    public required string FullPath { get; init; }
+    public required string NoneWord { get; init; }
+    public required string Identifying { get; init; }      // attribute, why
+    // progress stages, by the runner's names
+    public required IReadOnlyDictionary<string, string> Stages { get; init; }
+    public required string Progress { get; init; }         // stage, percent, rows, time left
+    public required string Seconds { get; init; }
+    // errors
+    public required string Error { get; init; }
+    public required string NothingTouched { get; init; }
+    public required string NothingWritten { get; init; }
+    public required string InputRefused { get; init; }
+    public required string NothingToScore { get; init; }
+    public required string SeeHelp { get; init; }          // command
+
+    public string Format(string template, params object[] values) => string.Format(Culture, template, values);
+
+    public static Words For(string? language) => language == "fr" ? French : English;
+
+    /// <summary>The language asked for on the command line (<c>--lang fr</c>, case ignored), before the flags are parsed.</summary>
+    public static Words FromArgs(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].StartsWith("--lang=", StringComparison.OrdinalIgnoreCase)) return For(args[i][7..].Trim().ToLowerInvariant());
+            if (string.Equals(args[i], "--lang", StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count) return For(args[i + 1].Trim().ToLowerInvariant());
+        }
+        return English;
+    }
+
+    // French numbers: a space between thousands (a plain one, so that "5 000" can be searched for in a log), a decimal comma.
+    private static readonly CultureInfo FrenchNumbers = MakeFrench();
+
+    private static CultureInfo MakeFrench()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberGroupSeparator = " ";
+        culture.NumberFormat.NumberDecimalSeparator = ",";
+        culture.NumberFormat.PercentGroupSeparator = " ";
+        culture.NumberFormat.PercentDecimalSeparator = ",";
+        culture.NumberFormat.PercentPositivePattern = 0;   // "12,5 %"
+        return culture;
+    }
+
+    public static Words English { get; } = new()
+    {
+        Language = "en", Culture = CultureInfo.InvariantCulture,
+        RowsLine = "[bold]{0:N0}[/] rows read, [green]{1:N0}[/] scored, [yellow]{2:N0}[/] rejected ({3:0.0} s)",
+        OutsidePeriod = "{0:N0} rows are dated outside the period ({1}): not scored, not rejected.",
+        BlankRows = "{0:N0} blank rows (every field empty) were passed over.",
+        TopReasons = "Top reject reasons:",
+        TooManyRejected = "Warning: {0:0.##%} of the rows were rejected, more than the {1:0.##%} allowed (--max-rejected-share): the run ends with exit code 1. Check rejects.csv.",
+        Panel = "{0:N0} returnees have two or more surveys: see panel_change.",
+        ResultsIn = "Results in",
+        FolderFiles = "{0} ({1:N0} files)",
+        TableTitle = "Composite score by country (95% CI)", Country = "country", Surveys = "surveys", Mean = "mean", Interval = "95% CI",
+        Suppressed = "suppressed (n < {0})",
+        Insights = "Insights (insights/, docs/insights.md): {0} returnee profiles, the drivers of the scores, {1}.",
+        EarlyWarning = "an early warning trained on {0:N0} returnees with a follow-up",
+        NoEarlyWarning = "no early warning (see insights/early_warning.csv)",
+        FutureDates = "Warning: {0:N0} surveys are dated after the run's date ({1}); they were scored: check their dates.",
+        FutureDate = "  {0} row {1}: {2}",
+        DateAdvice = "{0:N0} of the {1:N0} rejected dates tried read as {2}: set the date format to {2} (--date-format {2}, or \"dateFormat\" in the evaluation file).",
+        DateAdviceTwo = "The rejected dates read as {0} or as {1} (every day is 12 or less, so they cannot be told apart): set the date format to the one the export uses.",
+        Spelling = "Warning: the {0} values {1} differ only by case, accents or spaces, and are counted as separate groups.",
+        SpellingAdvice = "  To count them as one, add a recode table to the evaluation file: \"recode\": {{\"{0}\": {{\"{1}\": \"{2}\"}}}}",
+        Interviews = "Interview length (from start and end): {0:N0} interviews, median {1:0.#} minutes.",
+        ShortInterviews = "Warning: {0:N0} interviews took less than {1:0.#} minutes (flagged, not rejected):",
+        ShortByDay = "  by day:",
+        ShortByEnumerator = "  by {0}:",
+        EndBeforeStart = "{0:N0} interviews end before they start (a clock set wrong, or an edited submission).",
+        ValidateLine = "[bold]{0:N0}[/] rows read, [green]{1:N0}[/] valid, [yellow]{2:N0}[/] rejected",
+        Columns = "  columns:",
+        RecordColumns = "    record:        {0}",
+        Questions = "    questions:     {0} of {1}",
+        Bookkeeping = "    bookkeeping:   {0}",
+        PersonalData = "    personal data dropped: {0}",
+        Attributes = "    attributes:    {0}",
+        SelectOptions = "    select_multiple options ignored: {0}",
+        FullPath = "    attributes kept under their full path (their last parts are shared): {0}",
+        NoneWord = "none",
+        Identifying = "Warning: the attribute {0} looks identifying ({1}): it would be copied to returnee_scores. Remove it from the export if it should not be shared.",
+        Stages = new Dictionary<string, string>(),
+        Progress = "{0}: {1:0}% ({2:N0} rows, about {3} left)",
+        Seconds = "{0:0} s",
+        Error = "error:", NothingTouched = "Nothing was touched.", NothingWritten = "Nothing was written.",
+        InputRefused = "input refused:", NothingToScore = "nothing to score:",
+        SeeHelp = "Run 'avrr {0}' for the flags.",
+    };
+
+    public static Words French { get; } = new()
+    {
+        Language = "fr", Culture = FrenchNumbers,
+        RowsLine = "[bold]{0:N0}[/] lignes lues, [green]{1:N0}[/] notées, [yellow]{2:N0}[/] rejetées ({3:0.0} s)",
+        OutsidePeriod = "{0:N0} lignes sont datées hors de la période ({1}) : ni notées, ni rejetées.",
+        BlankRows = "{0:N0} lignes vides (tous les champs vides) ont été ignorées.",
+        TopReasons = "Principaux motifs de rejet :",
+        TooManyRejected = "Attention : {0:0.##%} des lignes ont été rejetées, plus que les {1:0.##%} admis (--max-rejected-share) : la commande se termine avec le code 1. Voir rejects.csv.",
+        Panel = "{0:N0} personnes de retour ont deux enquêtes ou plus : voir panel_change.",
+        ResultsIn = "Résultats dans",
+        FolderFiles = "{0} ({1:N0} fichiers)",
+        TableTitle = "Score composite par pays (IC à 95 %)", Country = "pays", Surveys = "enquêtes", Mean = "moyenne", Interval = "IC à 95 %",
+        Suppressed = "masqué (n < {0})",
+        Insights = "Analyses (insights/, docs/insights.md) : {0} profils de personnes de retour, les facteurs associés aux scores, {1}.",
+        EarlyWarning = "une alerte précoce entraînée sur {0:N0} personnes suivies",
+        NoEarlyWarning = "pas d'alerte précoce (voir insights/early_warning.csv)",
+        FutureDates = "Attention : {0:N0} enquêtes sont datées après la date de l'évaluation ({1}) ; elles ont été notées : vérifiez leurs dates.",
+        FutureDate = "  {0} ligne {1} : {2}",
+        DateAdvice = "{0:N0} des {1:N0} dates rejetées essayées se lisent {2} : indiquez le format de date {2} (--date-format {2}, ou \"dateFormat\" dans le fichier d'évaluation).",
+        DateAdviceTwo = "Les dates rejetées se lisent {0} ou {1} (tous les jours sont inférieurs ou égaux à 12, on ne peut pas les distinguer) : indiquez le format de date de l'export.",
+        Spelling = "Attention : les valeurs de {0} {1} ne diffèrent que par la casse, les accents ou les espaces, et comptent comme des groupes distincts.",
+        SpellingAdvice = "  Pour les compter comme une seule, ajoutez une table de recodage au fichier d'évaluation : \"recode\": {{\"{0}\": {{\"{1}\": \"{2}\"}}}}",
+        Interviews = "Durée des entretiens (d'après start et end) : {0:N0} entretiens, médiane {1:0.#} minutes.",
+        ShortInterviews = "Attention : {0:N0} entretiens ont duré moins de {1:0.#} minutes (signalés, non rejetés) :",
+        ShortByDay = "  par jour :",
+        ShortByEnumerator = "  par {0} :",
+        EndBeforeStart = "{0:N0} entretiens se terminent avant d'avoir commencé (une horloge mal réglée, ou une soumission modifiée).",
+        ValidateLine = "[bold]{0:N0}[/] lignes lues, [green]{1:N0}[/] valides, [yellow]{2:N0}[/] rejetées",
+        Columns = "  colonnes :",
+        RecordColumns = "    enregistrement : {0}",
+        Questions = "    questions :      {0} sur {1}",
+        Bookkeeping = "    suivi :          {0}",
+        PersonalData = "    données personnelles écartées : {0}",
+        Attributes = "    attributs :      {0}",
+        SelectOptions = "    options de select_multiple ignorées : {0}",
+        FullPath = "    attributs gardés sous leur chemin complet (leur dernière partie est partagée) : {0}",
+        NoneWord = "aucune",
+        Identifying = "Attention : l'attribut {0} semble identifiant ({1}) : il serait copié dans returnee_scores. Retirez-le de l'export s'il ne doit pas être partagé.",
+        Stages = new Dictionary<string, string>
+        {
+            ["checking inputs"] = "vérification des fichiers",
+            ["finding duplicate surveys"] = "recherche des enquêtes en double",
+            ["learning profiles and the early warning"] = "apprentissage des profils et de l'alerte précoce",
+            ["scoring"] = "notation",
+            ["validating"] = "validation",
+            ["writing"] = "écriture",
+            ["writing the sample"] = "écriture de l'échantillon",
+        },
+        Progress = "{0} : {1:0} % ({2:N0} lignes, encore {3} environ)",
+        Seconds = "{0:0} s",
+        Error = "erreur :", NothingTouched = "Rien n'a été modifié.", NothingWritten = "Rien n'a été écrit.",
+        InputRefused = "fichier refusé :", NothingToScore = "rien à noter :",
+        SeeHelp = "Lancez 'avrr {0}' pour voir les options.",
+    };
+
+    public string Stage(string name) => Stages.TryGetValue(name, out var word) ? word : name;
+
+    /// <summary>A period for people: <c>2025-07-01 to 2025-09-30</c>, <c>du 2025-07-01 au 2025-09-30</c>.</summary>
+    public string Period(global::Avrr.Analytics.Surveys.SurveyPeriod? period)
+    {
+        if (period is null || Language != "fr") return period?.ToString() ?? "";
+        static string Day(DateOnly d) => global::Avrr.Analytics.Surveys.SurveyPeriod.Text(d);
+        return (period.From, period.To) switch
+        {
+            ({ } f, { } t) => $"du {Day(f)} au {Day(t)}",
+            ({ } f, null) => $"à partir du {Day(f)}",
+            (null, { } t) => $"jusqu'au {Day(t)}",
+            _ => "toutes les dates",
+        };
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Avrr.Analytics.Estimation;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs;
+
+namespace Avrr.Analytics.Tests.Runs;
+
+/// <summary>
+/// Survey weights are relative (docs/methodology.md, "The survey design"): an export whose weights are all equal gives
+/// the estimates of weights of 1 whatever their scale (1e160, whose squares overflow; 1e-320, a subnormal whose
+/// square is 0; 1e308, whose sum overflows), in aggregates, panel_change and comparisons; only weight_sum scales,
+/// and where it cannot be represented it is empty with a note. No data file ever holds Infinity or NaN.
+/// </summary>
+public sealed class ExtremeSurveyWeightTests
+{
+    private static readonly string[] Tables = ["aggregates.csv", "panel_change.csv", "comparisons.csv"];
+
+    /// <summary>Reference/panel-fixture.csv with every weight replaced by one value, run with --min-cell 1.</summary>
+    private static string Run(string weight, bool design)
+    {
+        var folder = TestFiles.TempFolder();
+        var lines = File.ReadAllLines(TestFiles.Reference("panel-fixture.csv"));
+        var column = Array.IndexOf(lines[0].Split(','), "weight");
+        var input = Path.Combine(folder, "weights.csv");
+        File.WriteAllLines(input, lines.Take(1).Concat(lines.Skip(1).Select(l =>
+        {
+            var fields = l.Split(',');
+            fields[column] = weight;
+            return string.Join(',', fields);
+        })));
+        var results = Path.Combine(folder, "results");
+        var result = EvaluationRun.Execute(new RunSettings
+        {
+            Inputs = [input], OutputFolder = results, MinCell = 1, Formats = OutputFormats.Csv | OutputFormats.Parquet, Threads = 1,
+            ClusterColumn = design ? "psu" : null, StrataColumn = design ? "stratum" : null,
+        });
+        Assert.Equal(120, result.RowsScored);
+        return results;
+    }
+
+    [Theory]
+    [InlineData("1e160", false)]
+    [InlineData("1e160", true)]
+    [InlineData("1e-320", false)]
+    [InlineData("1e-320", true)]
+    [InlineData("1e308", false)]
+    [InlineData("1e308", true)]
+    public void Equal_extreme_weights_give_the_estimates_of_weights_of_1(string weight, bool design)
+    {
+        var ones = Run("1", design);
+        var extreme = Run(weight, design);
+        var w = double.Parse(weight, CultureInfo.InvariantCulture);
+        foreach (var file in Tables)
+        {
+            var expected = OutputTable.Read(Path.Combine(ones, file));
+            var actual = OutputTable.Read(Path.Combine(extreme, file));
+            Assert.Equal(expected.Header, actual.Header);
+            Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+            for (var r = 0; r < expected.Rows.Count; r++)
+                for (var c = 0; c < expected.Header.Count; c++)
+                {
+                    var (e, a, name) = (expected.Rows[r][c], actual.Rows[r][c], expected.Header[c]);
+                    var what = $"{file} row {r + 1} {name}";
+                    if (name == "weight_sum" && e == "") Assert.True(a == "", $"{what}: '{a}' for a withheld group");
+                    else if (name == "weight_sum")
+                    {
+                        // n surveys of weight w: n·w, or nothing when n·w is beyond the largest double.
+                        var sum = double.Parse(e, CultureInfo.InvariantCulture) * w;
+                        Assert.True(double.IsFinite(sum) ? a == sum.ToString("R", CultureInfo.InvariantCulture) : a == "", $"{what}: {a} for {e} surveys of {weight}");
+                    }
+                    else if (name == "note" && file == "aggregates.csv")
+                    {
+                        var surveys = expected.Rows[r][expected.Column("weight_sum")];
+                        var tooLarge = surveys != "" && double.IsInfinity(double.Parse(surveys, CultureInfo.InvariantCulture) * w);
+                        Assert.True(a == (tooLarge ? (e == "" ? "" : e + "; ") + EstimateNotes.WeightSumTooLarge : e), $"{what}: '{a}'");
+                    }
+                    else Assert.True(e == a, $"{what}: '{a}' with weights {weight}, '{e}' with weights 1");
+                }
+        }
+        AssertNoNonFiniteNumber(extreme);
+    }
+
+    [Fact]
+    public void Weights_too_far_apart_leave_what_cannot_be_computed_empty_with_a_note()
+    {
+        // 1 and 1e200 in one export: the squares of the larger weights (1e400) cannot be represented, so the effective
+        // n and the standard errors cannot be computed; the means can, and are given.
+        var folder = TestFiles.TempFolder();
+        var lines = File.ReadAllLines(TestFiles.Reference("panel-fixture.csv"));
+        var column = Array.IndexOf(lines[0].Split(','), "weight");
+        var input = Path.Combine(folder, "mixed.csv");
+        File.WriteAllLines(input, lines.Take(1).Concat(lines.Skip(1).Select((l, i) =>
+        {
+            var fields = l.Split(',');
+            fields[column] = i % 2 == 0 ? "1" : "1e200";
+            return string.Join(',', fields);
+        })));
+        var results = Path.Combine(folder, "results");
+        EvaluationRun.Execute(new RunSettings { Inputs = [input], OutputFolder = results, MinCell = 5, Formats = OutputFormats.Csv, Threads = 1 });
+        var all = OutputTable.Read(Path.Combine(results, "aggregates.csv")).Single(("level", "all"), ("measure", "composite"));
+        Assert.Equal("false", all["suppressed"]);
+        Assert.True(all.Number("mean") is > 0 and < 1);
+        Assert.Equal(("", "", "", ""), (all["se"], all["ci_low"], all["ci_high"], all["n_eff"]));
+        Assert.Equal(EstimateNotes.WeightsTooFarApart, all["note"]);
+        AssertNoNonFiniteNumber(results);
+    }
+
+    private static void AssertNoNonFiniteNumber(string results)
+    {
+        foreach (var file in Directory.EnumerateFiles(results, "*.csv"))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var word in new[] { "Infinity", "NaN", "∞" })
+                Assert.False(text.Contains(word, StringComparison.OrdinalIgnoreCase), $"{Path.GetFileName(file)} holds {word}");
+        }
+    }
+}
