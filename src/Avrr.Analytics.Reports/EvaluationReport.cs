@@ -57,7 +57,7 @@ public static class EvaluationReport
             html.Raw("\n</section>\n");
         }
 
-        var tables = new[] { "aggregates", "panel_change", "comparisons", "data_quality" }.Select(result.Table).OfType<ResultTable>().Select(x => x.File);
+        var tables = new[] { "aggregates", "panel_change", "comparisons", "data_quality" }.Concat(AuditSection.Tables.Select(t => AuditSection.Folder + t)).Select(result.Table).OfType<ResultTable>().Select(x => x.File);
         html.Raw("<footer>").Element("p", string.Format(t.Generated, manifest.EngineVersion, string.Join(", ", tables.Append(ResultFolder.ManifestFile)))).Raw("</footer>\n");
         html.Raw("</body>\n</html>\n");
         return html.ToString();

@@ -12,6 +12,7 @@ public static class ReportSections
         new OverTimeSection(),
         new DistributionSection(),
         new DataQualitySection(),
+        new AuditSection(),
         new MethodologySection(),
     ];
 }

@@ -51,6 +51,7 @@ public static class ResultsWorkbook
         }
         foreach (var name in new[] { "comparisons", "panel_change", "data_quality", "rejects" })
             if (result.Table(name) is { } table) await Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount));
+        await AuditSheets.WriteAsync(result, (name, table, text) => Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), text));
         await workbook.FinishAsync();
     }
 
@@ -62,10 +63,12 @@ public static class ResultsWorkbook
         return first < 0 || last < first ? [] : columns.Skip(first + 1).Take(last - first - 1).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task Sheet(Spreadsheet workbook, StyleId bold, HashSet<string> names, string name, ResultTable table, string[] columns, IEnumerable<int> rows)
+    /// <param name="textColumns">The columns written as text cells; by default those named in <see cref="TextColumns"/> and the grouping columns.</param>
+    private static async Task Sheet(Spreadsheet workbook, StyleId bold, HashSet<string> names, string name, ResultTable table, string[] columns, IEnumerable<int> rows,
+        IReadOnlySet<string>? textColumns = null)
     {
         var variables = Variables(table);
-        var text = columns.Select(c => TextColumns.Contains(c) || variables.Contains(c)).ToArray();
+        var text = columns.Select(c => textColumns?.Contains(c) ?? (TextColumns.Contains(c) || variables.Contains(c))).ToArray();
         var options = new WorksheetOptions { FrozenRows = 1 };
         for (var c = 0; c < columns.Length; c++) options.Column(c + 1).Width = text[c] ? (columns[c] is "message" ? 60 : columns[c] is "value" or "source" or "note" ? 30 : 16) : Math.Max(10, columns[c].Length + 2);
         await workbook.StartWorksheetAsync(SheetName(name, names), options);
