@@ -8,7 +8,8 @@ namespace Avrr.Analytics.Reports.Workbook;
 /// <summary>
 /// results.xlsx (docs/report.md): the result's tables for people who work in Excel, written by
 /// SpreadCheetah as it goes (a row at a time). One sheet per level of aggregates (its grouping columns
-/// only), then comparisons, panel_change and rejects when the result has them. Each sheet has a frozen,
+/// only), then comparisons, panel_change and rejects when the result has them, then the audit's tables
+/// (<see cref="AuditSheets"/>). Each sheet has a frozen,
 /// bold header row and column widths; numbers are number cells, flags are TRUE/FALSE cells, and text is
 /// always a text cell, so a value like <c>=HYPERLINK(…)</c> stays text and is never run as a formula. A
 /// withheld statistic is an empty cell beside <c>suppressed</c> TRUE, as in the CSV. The same result gives
