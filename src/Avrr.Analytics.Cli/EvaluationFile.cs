@@ -45,6 +45,10 @@ public sealed record EvaluationFile
     public int? InsightsSeed { get; init; }
     public int? InsightsSample { get; init; }
     public IReadOnlyList<string>? DriverTerms { get; init; }
+    public bool? Audit { get; init; }
+    public int? AuditSamples { get; init; }
+    public int? AuditSeed { get; init; }
+    public string? AuditLevel { get; init; }
 
     /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
@@ -61,7 +65,8 @@ public sealed record EvaluationFile
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber),
-        ("insightsSample", Kind.WholeNumber), ("driverTerms", Kind.Texts), ("$comment", Kind.Note),
+        ("insightsSample", Kind.WholeNumber), ("driverTerms", Kind.Texts), ("audit", Kind.Flag), ("auditSamples", Kind.WholeNumber), ("auditSeed", Kind.WholeNumber),
+        ("auditLevel", Kind.Text), ("$comment", Kind.Note),
     ];
 
     private static string KindWords(Kind kind) => kind switch
@@ -193,6 +198,10 @@ public sealed record EvaluationFile
             InsightsSeed = Usable("insightsSeed", Kind.WholeNumber, out var seed) ? seed.GetInt32() : null,
             InsightsSample = Usable("insightsSample", Kind.WholeNumber, out var sample) ? sample.GetInt32() : null,
             DriverTerms = Texts("driverTerms"),
+            Audit = Usable("audit", Kind.Flag, out var audit) ? audit.GetBoolean() : null,
+            AuditSamples = Usable("auditSamples", Kind.WholeNumber, out var auditSamples) ? auditSamples.GetInt32() : null,
+            AuditSeed = Usable("auditSeed", Kind.WholeNumber, out var auditSeed) ? auditSeed.GetInt32() : null,
+            AuditLevel = Text("auditLevel"),
             Lines = keyLines,
         };
     }

@@ -109,7 +109,7 @@ public static class EvaluationRun
             run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees,
             estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, run.Clock.Elapsed,
             run.Accounting.RowsOutsidePeriod, run.Checks!, run.Insights);
-        Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Started);
+        Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Audit, run.Started);
         foreach (var stage in stages)
         {
             cancel.ThrowIfCancellationRequested();
@@ -136,6 +136,8 @@ public static class EvaluationRun
         stages.Add(new DataQualityStage(run));
         stages.Add(new SchemeFileStage(run));
         if (insights is not null) stages.Add(new InsightsStage(run, insights, profiles!, keys.PanelRows, keys.Rows, MlNetLearning.Instance));
+        // Late, so that its completion and uncertainty analysis (in the background since pass 2 ended) overlap the finishes before it.
+        if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows - keys.RowsOutsidePeriod));
         if (run.Plan.Settings.Report) stages.Add(new ReportStage(run));
         return [.. stages];
     }

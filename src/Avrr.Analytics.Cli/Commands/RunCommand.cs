@@ -1,4 +1,5 @@
 using Avrr.Analytics.Cli.Output;
+using Avrr.Analytics.Grouping;
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Runs;
@@ -61,6 +62,22 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         [LocalizedDescription("The attributes of the drivers' models, e.g. \"sex,assistance_type,country\" (default: country and every attribute with 2 to 20 values).")]
         public string? DriverTerms { get; init; }
 
+        [CommandOption("--no-audit")]
+        [LocalizedDescription("Do not audit the index (audit/: coherence, reliability, derived weights, rank uncertainty).")]
+        public bool? NoAudit { get; init; }
+
+        [CommandOption("--audit-samples <N>")]
+        [LocalizedDescription("Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 32; 0 skips it).")]
+        public string? AuditSamples { get; init; }
+
+        [CommandOption("--audit-seed <S>")]
+        [LocalizedDescription("Seed of the audit's uncertainty analysis (default: 1). The same seed gives the same audit.")]
+        public string? AuditSeed { get; init; }
+
+        [CommandOption("--audit-level <LEVEL>")]
+        [LocalizedDescription("The level whose groups the audit describes and ranks (default: country), e.g. country+sex.")]
+        public string? AuditLevel { get; init; }
+
         [CommandOption("--quiet")]
         [LocalizedDescription("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -87,6 +104,12 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             InsightsSample = FlagValues.WholeNumber(RunSetting.InsightsSample, sources.Pick(RunSetting.InsightsSample, settings.InsightsSample,
                 file.InsightsSample?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? RunSettings.DefaultInsightsSample,
             DriverTerms = sources.Pick(RunSetting.DriverTerms, settings.DriverTerms?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries), file.DriverTerms?.ToArray()),
+            Audit = sources.Pick(RunSetting.Audit, settings.NoAudit is true ? false : (bool?)null, file.Audit) ?? true,
+            AuditSamples = FlagValues.WholeNumber(RunSetting.AuditSamples, sources.Pick(RunSetting.AuditSamples, settings.AuditSamples,
+                file.AuditSamples?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, RunSettings.MaxAuditSamples) ?? RunSettings.DefaultAuditSamples,
+            AuditSeed = FlagValues.WholeNumber(RunSetting.AuditSeed, sources.Pick(RunSetting.AuditSeed, settings.AuditSeed,
+                file.AuditSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultAuditSeed,
+            AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } auditLevel ? ParseLevel(auditLevel) : RunSettings.DefaultAuditLevel,
         });
         InputSettings.NoteThreads(console, run);
         using var interruption = new Interruption(cancellationToken);
@@ -106,6 +129,12 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
                 $"the run was stopped by {interruption.SignalName}; its partial result was deleted and nothing was written. An earlier result in {run.OutputFolder} is kept."));
             return (int)interruption.ExitCode;
         }
+    }
+
+    private static Level ParseLevel(string text)
+    {
+        try { return Level.Parse(text); }
+        catch (FormatException e) { throw new SettingsException(RunSetting.AuditLevel, text, e.Message); }
     }
 
     internal static IntervalMethod ParseCi(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -7,6 +7,22 @@ namespace Avrr.Analytics.Cli.Output;
 /// <summary>The end of a run for people: the accounting, the top reject reasons, what the checks noticed, where the files are, and the headline table.</summary>
 internal static class Summary
 {
+    /// <summary>
+    /// The files of the result, a sub-folder's files counted as one entry where the first of them is
+    /// ("audit/ (23 files)", "insights/ (14 files)"): a dozen tables would hide the others.
+    /// </summary>
+    internal static IEnumerable<string> Listed(IReadOnlyList<string> files, Words text)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var slash = file.IndexOf('/');
+            if (slash < 0) { yield return file; continue; }
+            var folder = file[..(slash + 1)];
+            if (folders.Add(folder)) yield return text.Format(text.FolderFiles, folder, files.Count(f => f.StartsWith(folder, StringComparison.Ordinal)));
+        }
+    }
+
     public static void Print(IAnsiConsole console, RunResult result, RunSettings settings)
     {
         var text = Words.For(settings.Language);
@@ -27,15 +43,7 @@ internal static class Summary
             console.MarkupLine("[yellow]" + Markup.Escape(text.Format(text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
             console.WriteLine(text.Format(text.Panel, result.PanelReturnees));
-        // The files of insights/ are named by their folder, where the first of them is: a dozen tables would hide the others.
-        var files = result.Files.ToList();
-        var firstInsight = files.FindIndex(f => f.StartsWith("insights/", StringComparison.Ordinal));
-        if (firstInsight >= 0)
-        {
-            files.RemoveAll(f => f.StartsWith("insights/", StringComparison.Ordinal));
-            files.Insert(firstInsight, "insights/");
-        }
-        console.MarkupLine($"{text.ResultsIn} [bold]{TerminalText.Markup(result.OutputFolder)}[/]: {TerminalText.Markup(string.Join(", ", files))}");
+        console.MarkupLine($"{text.ResultsIn} [bold]{TerminalText.Markup(result.OutputFolder)}[/]: {TerminalText.Markup(string.Join(", ", Listed(result.Files, text)))}");
         if (result.Insights is { } insights)
             console.WriteLine(text.Format(text.Insights, insights.Profiles,
                 insights.EarlyWarning ? text.Format(text.EarlyWarning, insights.EarlyWarningReturnees) : text.NoEarlyWarning));

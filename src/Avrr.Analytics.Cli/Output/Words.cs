@@ -19,6 +19,7 @@ internal sealed record Words
     public required string TooManyRejected { get; init; }
     public required string Panel { get; init; }
     public required string ResultsIn { get; init; }
+    public required string FolderFiles { get; init; }       // folder, files
     public required string TableTitle { get; init; }
     public required string Country { get; init; }
     public required string Surveys { get; init; }
@@ -103,6 +104,7 @@ internal sealed record Words
         TooManyRejected = "Warning: {0:0.##%} of the rows were rejected, more than the {1:0.##%} allowed (--max-rejected-share): the run ends with exit code 1. Check rejects.csv.",
         Panel = "{0:N0} returnees have two or more surveys: see panel_change.",
         ResultsIn = "Results in",
+        FolderFiles = "{0} ({1:N0} files)",
         TableTitle = "Composite score by country (95% CI)", Country = "country", Surveys = "surveys", Mean = "mean", Interval = "95% CI",
         Suppressed = "suppressed (n < {0})",
         Insights = "Insights (insights/, docs/insights.md): {0} returnee profiles, the drivers of the scores, {1}.",
@@ -148,6 +150,7 @@ internal sealed record Words
         TooManyRejected = "Attention : {0:0.##%} des lignes ont été rejetées, plus que les {1:0.##%} admis (--max-rejected-share) : la commande se termine avec le code 1. Voir rejects.csv.",
         Panel = "{0:N0} personnes de retour ont deux enquêtes ou plus : voir panel_change.",
         ResultsIn = "Résultats dans",
+        FolderFiles = "{0} ({1:N0} fichiers)",
         TableTitle = "Score composite par pays (IC à 95 %)", Country = "pays", Surveys = "enquêtes", Mean = "moyenne", Interval = "IC à 95 %",
         Suppressed = "masqué (n < {0})",
         Insights = "Analyses (insights/, docs/insights.md) : {0} profils de personnes de retour, les facteurs associés aux scores, {1}.",

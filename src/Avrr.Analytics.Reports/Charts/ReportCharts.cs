@@ -157,7 +157,7 @@ internal sealed partial class ReportCharts(Func<double, string> tick)
         return Render(plot, 140 + 30 * n, label);
     }
 
-    private static Plot NewPlot(string xLabel, string yLabel)
+    internal static Plot NewPlot(string xLabel, string yLabel)
     {
         ChartFonts.Register();
         var plot = new Plot();
@@ -169,7 +169,7 @@ internal sealed partial class ReportCharts(Func<double, string> tick)
         return plot;
     }
 
-    private string Render(Plot plot, int height, string label)
+    internal string Render(Plot plot, int height, string label)
     {
         var svg = plot.GetSvgXml(Width, height);
         return SvgChart.Inline(svg, $"c{++_charts}", Width, height, label);

@@ -13,6 +13,7 @@ public static class ReportSections
         new DistributionSection(),
         new DataQualitySection(),
         new InsightsSection(),
+        new AuditSection(),
         new MethodologySection(),
     ];
 }

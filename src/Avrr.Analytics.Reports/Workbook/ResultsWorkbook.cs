@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Reports.Workbook;
 /// results.xlsx (docs/report.md): the result's tables for people who work in Excel, written by
 /// SpreadCheetah as it goes (a row at a time). One sheet per level of aggregates (its grouping columns
 /// only), then comparisons, panel_change, data_quality and rejects when the result has them, then every table of
-/// insights/ but risk.csv (docs/insights.md, "Files"). Each sheet has a frozen,
+/// insights/ but risk.csv (docs/insights.md, "Files"), then the audit's tables (<see cref="AuditSheets"/>). Each sheet has a frozen,
 /// bold header row and column widths; numbers are number cells, flags are TRUE/FALSE cells, and text is
 /// always a text cell, so a value like <c>=HYPERLINK(…)</c> stays text and is never run as a formula. A
 /// withheld statistic is an empty cell beside <c>suppressed</c> TRUE, as in the CSV. The same result gives
@@ -70,6 +70,7 @@ public static class ResultsWorkbook
         foreach (var name in InsightSheets)
             if (result.Table(name) is { } table)
                 await Sheet(workbook, bold, names, name[(name.LastIndexOf('/') + 1)..], table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), InsightNumbers);
+        await AuditSheets.WriteAsync(result, (name, table, text) => Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), text));
         await workbook.FinishAsync();
     }
 
@@ -81,11 +82,13 @@ public static class ResultsWorkbook
         return first < 0 || last < first ? [] : columns.Skip(first + 1).Take(last - first - 1).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <param name="numbers">Columns written as numbers even where <see cref="TextColumns"/> or the grouping columns would make them text.</param>
+    /// <param name="textColumns">The columns written as text cells; by default those named in <see cref="TextColumns"/> and the grouping columns.</param>
     private static async Task Sheet(Spreadsheet workbook, StyleId bold, HashSet<string> names, string name, ResultTable table, string[] columns, IEnumerable<int> rows,
-        HashSet<string>? numbers = null)
+        HashSet<string>? numbers = null, IReadOnlySet<string>? textColumns = null)
     {
         var variables = Variables(table);
-        var text = columns.Select(c => (TextColumns.Contains(c) || variables.Contains(c)) && numbers?.Contains(c) != true).ToArray();
+        var text = columns.Select(c => textColumns?.Contains(c) ?? ((TextColumns.Contains(c) || variables.Contains(c)) && numbers?.Contains(c) != true)).ToArray();
         var options = new WorksheetOptions { FrozenRows = 1 };
         for (var c = 0; c < columns.Length; c++) options.Column(c + 1).Width = text[c] ? (columns[c] is "message" ? 60 : columns[c] is "value" or "source" or "note" or "name" ? 30 : 16) : Math.Max(10, columns[c].Length + 2);
         await workbook.StartWorksheetAsync(SheetName(name, names), options);

@@ -17,7 +17,7 @@ internal static class Manifest
     public static string EngineVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static void Write(string path, RunPlan plan, RunResult result, DateTimeOffset started)
+    public static void Write(string path, RunPlan plan, RunResult result, Analytics.Audit.AuditResult? audit, DateTimeOffset started)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -82,6 +82,10 @@ internal static class Manifest
         json.WriteNumber("insights_sample", settings.InsightsSample);
         if (plan.DriverTerms is null) json.WriteNull("driver_terms");
         else Strings(json, "driver_terms", plan.DriverTerms);
+        json.WriteBoolean("audit", settings.Audit);
+        json.WriteNumber("audit_samples", settings.AuditSamples);
+        json.WriteNumber("audit_seed", settings.AuditSeed);
+        json.WriteString("audit_level", settings.AuditLevel.Name);
         json.WriteStartObject("columns");
         foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
         json.WriteEndObject();
@@ -129,6 +133,13 @@ internal static class Manifest
             json.WriteNumber("early_warning_returnees", insights.EarlyWarningReturnees);
             Strings(json, "driver_terms", insights.Terms);
             Strings(json, "notes", insights.Notes);
+            json.WriteEndObject();
+        }
+        if (audit is not null)
+        {
+            // How the audit was run, as audit/notes says it: what was kept, subsampled or skipped, and why.
+            json.WriteStartObject("audit");
+            foreach (var note in audit.Notes) json.WriteString(note.Key, note.Value);
             json.WriteEndObject();
         }
         Strings(json, "files", result.Files);

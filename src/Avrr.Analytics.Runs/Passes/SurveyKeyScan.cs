@@ -17,8 +17,12 @@ namespace Avrr.Analytics.Runs.Passes;
 /// </summary>
 internal static class SurveyKeyScan
 {
-    /// <summary>The duplicates, the rows of panel returnees, the rows read and the returnees (distinct ids with a kept survey in the period).</summary>
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees);
+    /// <summary>
+    /// The duplicates, the rows of panel returnees, the rows read, the returnees (distinct ids with a kept
+    /// survey in the period) and the keyed rows dated outside the period (so pass 2 scores at most
+    /// <c>Rows - RowsOutsidePeriod</c> surveys).
+    /// </summary>
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod);
 
     /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
     public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
@@ -76,7 +80,7 @@ internal static class SurveyKeyScan
         var record = new byte[FixedBytes + 1 + 2 * SurveyKeys.MaxBytes];
         var dateKey = new byte[4];
         DateOnly date = default;
-        long sequence = 0, read = 0;
+        long sequence = 0, read = 0, outside = 0;
         foreach (var input in inputs)
         {
             using var reader = input.OpenReader(layout);
@@ -108,6 +112,7 @@ internal static class SurveyKeyScan
                     // A row dated outside the period still repeats or is repeated (duplicates are found across the
                     // whole export), but does not make its returnee a panel returnee of this evaluation.
                     var inPeriod = rules.Period is null || (dated && rules.Period.Contains(date));
+                    if (!inPeriod) outside++;
                     var submitted = byTime && FieldParsers.TryParseMoment(batch.TrimmedField(row, timeColumn), out var moment) ? moment : long.MinValue;
                     var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row], submitted, inPeriod);
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
@@ -133,7 +138,7 @@ internal static class SurveyKeyScan
                 return buffers;
             },
             buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
-        return new Result(duplicates, panel, sequence, returnees);
+        return new Result(duplicates, panel, sequence, returnees, outside);
     }
 
     /// <summary>

@@ -57,6 +57,8 @@ public sealed class RunPlan
             throw new SettingsException(RunSetting.ShortInterviewMinutes, settings.ShortInterviewMinutes.ToString(invariant), "must be a number of minutes above 0");
         if (settings.Period is { From: { } from, To: { } to } && from > to)
             throw new SettingsException(RunSetting.From, SurveyPeriod.Text(from), $"is after the end of the period ({SurveyPeriod.Text(to)})");
+        if (settings.AuditSamples is < 0 or > RunSettings.MaxAuditSamples)
+            throw new SettingsException(RunSetting.AuditSamples, settings.AuditSamples.ToString(invariant), $"must be from 0 (no uncertainty analysis) to {RunSettings.MaxAuditSamples}");
         if (!(settings.MaxRejectedShare is >= 0 and <= 1))
             throw new SettingsException(RunSetting.MaxRejectedShare, settings.MaxRejectedShare.ToString(invariant), "must be a share between 0 and 1");
         if (settings.InsightsSample < MinInsightsSample)
@@ -106,6 +108,15 @@ public sealed class RunPlan
                 table[id] = values;
             }
             recode = new Recode(layout, table);
+        }
+
+        if (settings.Audit)
+        {
+            if (settings.AuditLevel.Variables.Count == 0)
+                throw new SettingsException(RunSetting.AuditLevel, settings.AuditLevel.Name, "the audit ranks the groups of a level: name one with several groups, such as country");
+            foreach (var variable in settings.AuditLevel.Variables)
+                if (!groupable.Contains(variable))
+                    throw new SettingsException(RunSetting.AuditLevel, settings.AuditLevel.Name, $"'{variable}' is not a column to group by ({Describe(groupable, variable)})");
         }
 
         var levels = DefaultLevels.Append(QuarterLevel).ToList();

@@ -35,4 +35,8 @@ public enum RunSetting
     InsightsSeed,
     InsightsSample,
     DriverTerms,
+    Audit,
+    AuditSamples,
+    AuditSeed,
+    AuditLevel,
 }

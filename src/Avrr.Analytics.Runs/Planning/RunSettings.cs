@@ -74,4 +74,16 @@ public sealed record RunSettings
 
     /// <summary>The scoring threads the run starts: <see cref="Threads"/>, one per core for 0, at most <see cref="MaxThreads"/>.</summary>
     public int ThreadsUsed => Threads > 0 ? Math.Min(Threads, MaxThreads) : Environment.ProcessorCount;
+    /// <summary>Audit the index (docs/audit.md): audit/ in the result. On by default.</summary>
+    public bool Audit { get; init; } = true;
+    /// <summary>Base samples of the audit's uncertainty analysis (0 skips it).</summary>
+    public int AuditSamples { get; init; } = DefaultAuditSamples;
+    public const int DefaultAuditSamples = Avrr.Analytics.Audit.AuditOptions.DefaultSamples;
+    public const int MaxAuditSamples = 4096;
+    /// <summary>Seed of the audit's uncertainty analysis and survey subsample.</summary>
+    public int AuditSeed { get; init; } = DefaultAuditSeed;
+    public const int DefaultAuditSeed = 1;
+    /// <summary>The level whose groups the audit describes and ranks: countries by default.</summary>
+    public Level AuditLevel { get; init; } = DefaultAuditLevel;
+    public static Level DefaultAuditLevel => Level.Parse("country");
 }

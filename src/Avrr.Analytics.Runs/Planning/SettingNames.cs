@@ -11,6 +11,7 @@ public static class SettingNames
         RunSetting.Recode => "\"recode\"",
         // Insights are on unless switched off.
         RunSetting.Insights => "--no-insights",
+        RunSetting.Audit => "--no-audit",
         _ => "--" + Words(setting, '-'),
     };
 

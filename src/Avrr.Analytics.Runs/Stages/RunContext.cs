@@ -62,6 +62,9 @@ public sealed class RunContext
     /// <summary>The estimates (aggregates and panel change): published by the estimation stage at its finish.</summary>
     public RunEstimates? Estimates { get; internal set; }
 
+    /// <summary>The audit of the index (docs/audit.md): published by the audit stage at its finish; null with --no-audit.</summary>
+    public Analytics.Audit.AuditResult? Audit { get; internal set; }
+
     /// <summary>What the insights rested on: published by the insights stage at its finish (null with the insights off).</summary>
     public InsightsSummary? Insights { get; internal set; }
 }

@@ -10,7 +10,9 @@ namespace Avrr.Analytics.Scoring;
 
 /// <summary>
 /// Turns the text of an answer into the index of its choice on the question's scale, or
-/// <see cref="Missing"/> (empty, or a special answer such as dk), or <see cref="Invalid"/>.
+/// <see cref="Missing"/> (empty, or a special answer such as refused), <see cref="DontKnow"/> (the special
+/// answer dk, missing too, but kept apart for the audit's question "what if dk scored as the lowest
+/// answer?", docs/audit.md), or <see cref="Invalid"/>.
 /// An answer may be a code or a label in any of the scheme's languages, compared as
 /// <see cref="AnswerText"/> says; a count scale takes a whole number n ≥ 0 (min(n, max) is its choice).
 /// <para>
@@ -21,8 +23,15 @@ namespace Avrr.Analytics.Scoring;
 /// </summary>
 public sealed class AnswerDecoder
 {
-    /// <summary>The answer is missing: an empty cell or a special answer (dk, refused, na, or their labels).</summary>
+    /// <summary>The answer is missing: an empty cell or a special answer (refused, na, or their labels) other than dk.</summary>
     public const byte Missing = 254;
+    /// <summary>The answer is "don't know" (the special answer with code dk, or its labels): missing for scoring, like <see cref="Missing"/>.</summary>
+    public const byte DontKnow = 253;
+    /// <summary>The code of the special answer that is decoded as <see cref="DontKnow"/>.</summary>
+    public const string DontKnowCode = "dk";
+
+    /// <summary>Whether a decoded answer has no score (missing or dk).</summary>
+    public static bool IsMissing(byte answer) => answer >= DontKnow;
     /// <summary>The answer is none of the scale's codes, labels or special answers.</summary>
     public const byte Invalid = 255;
 
@@ -123,8 +132,9 @@ public sealed class AnswerDecoder
             }
             foreach (var special in specials)
             {
-                Add(special.Code, Missing);
-                foreach (var label in special.Labels.Values) Add(label, Missing);
+                var value = string.Equals(special.Code, DontKnowCode, StringComparison.OrdinalIgnoreCase) ? DontKnow : Missing;
+                Add(special.Code, value);
+                foreach (var label in special.Labels.Values) Add(label, value);
             }
             InitialCount = Exact.Count;
             Fast = new Spellings(Enumerable.Range(0, Exact.Count).Select(i =>

@@ -67,7 +67,7 @@ public sealed class SurveyScorer
 
     /// <summary>
     /// Scores one survey. <paramref name="answers"/> holds one decoded answer per question, in scheme
-    /// order (a choice index, or <see cref="AnswerDecoder.Missing"/>); <paramref name="indicators"/> and
+    /// order (a choice index, or <see cref="AnswerDecoder.Missing"/> or <see cref="AnswerDecoder.DontKnow"/>); <paramref name="indicators"/> and
     /// <paramref name="dimensions"/> receive the scores, NaN where missing.
     /// </summary>
     public SurveyOutcome Score(ReadOnlySpan<byte> answers, Span<double> indicators, Span<double> dimensions)
@@ -83,7 +83,7 @@ public sealed class SurveyScorer
             for (var q = _indicatorFirstQuestion[i]; q < _indicatorFirstQuestion[i + 1]; q++)
             {
                 var choice = answers[q];
-                if (choice >= AnswerDecoder.Missing) continue;
+                if (choice >= AnswerDecoder.DontKnow) continue;
                 var w = _questionWeight[q];
                 sum += w * _choiceScore[_choiceOffset[q] + choice];
                 weight += w;

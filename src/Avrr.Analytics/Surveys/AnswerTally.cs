@@ -8,9 +8,10 @@ namespace Avrr.Analytics.Surveys;
 /// <summary>
 /// How each question was answered in the scored surveys (docs/report.md, "Data quality"): with a choice
 /// of its scale, left empty, or with one of the scheme's special answers (dk, refused, na). The decoder
-/// folds empty cells and special answers into one <see cref="AnswerDecoder.Missing"/>; this tells them
-/// apart again, looking at the text of the missing answers only, so that an M&amp;E specialist sees which
-/// questions enumerators struggle with. Not thread-safe: one tally per consumer.
+/// folds empty cells and special answers other than dk into one <see cref="AnswerDecoder.Missing"/> (and
+/// dk into <see cref="AnswerDecoder.DontKnow"/>); this tells the missing ones apart again, looking at the
+/// text of the missing answers only, so that an M&amp;E specialist sees which questions enumerators
+/// struggle with. Not thread-safe: one tally per consumer.
 /// </summary>
 public sealed class AnswerTally
 {
@@ -19,6 +20,7 @@ public sealed class AnswerTally
     private readonly long[] _missing;                   // [question × kinds + kind], kinds ≥ 1 only
     private readonly Utf8Table _exact = new();          // a special answer's code or label as written → its kind
     private readonly Dictionary<string, int> _normalized = new(StringComparer.Ordinal);
+    private readonly int _dontKnow;                     // the kind of dk (1 when the scheme has none: the decoder then never gives DontKnow)
 
     public SurveyLayout Layout => _layout;
 
@@ -28,6 +30,7 @@ public sealed class AnswerTally
         var specials = layout.Scheme.SpecialAnswers;
         Kinds = [Answered, Empty, .. specials.Select(s => s.Code)];
         _kinds = Kinds.Count;
+        _dontKnow = 2 + specials.Select(s => s.Code).ToList().FindIndex(c => string.Equals(c, AnswerDecoder.DontKnowCode, StringComparison.OrdinalIgnoreCase));
         _missing = new long[layout.QuestionCount * _kinds];
         for (var s = 0; s < specials.Count; s++)
             foreach (var spelling in specials[s].Labels.Values.Prepend(specials[s].Code))
@@ -53,11 +56,12 @@ public sealed class AnswerTally
             if (!batch.Rejected[row]) Surveys++;
         // Missing answers are few: find them in the whole batch at once (a vectorised search), not question by question.
         var answers = batch.Answers.AsSpan(0, batch.Count * questions);
-        for (var at = answers.IndexOf(AnswerDecoder.Missing); at >= 0;)
+        for (var at = answers.IndexOfAny(AnswerDecoder.Missing, AnswerDecoder.DontKnow); at >= 0;)
         {
             var (row, q) = Math.DivRem(at, questions);
-            if (!batch.Rejected[row]) _missing[q * _kinds + KindOf(batch.TrimmedField(row, _layout.FirstQuestionColumn + q))]++;
-            var next = answers[(at + 1)..].IndexOf(AnswerDecoder.Missing);
+            if (!batch.Rejected[row])
+                _missing[q * _kinds + (answers[at] == AnswerDecoder.DontKnow ? _dontKnow : KindOf(batch.TrimmedField(row, _layout.FirstQuestionColumn + q)))]++;
+            var next = answers[(at + 1)..].IndexOfAny(AnswerDecoder.Missing, AnswerDecoder.DontKnow);
             at = next < 0 ? -1 : at + 1 + next;
         }
     }

@@ -76,18 +76,32 @@ internal static class OutputContract
     public static readonly string[] InsightFiles =
         [.. InsightTables.SelectMany(t => new[] { $"insights/{t}.csv", $"insights/{t}.parquet" }), "insights/risk.csv"];
 
+    /// <summary>The tables of audit/ (docs/audit.md), in the order a run writes them.</summary>
+    public static readonly string[] AuditTables =
+        ["indicator_stats", "correlations", "reliability", "alpha_if_dropped", "pca", "pca_loadings", "weights", "flags", "rank_uncertainty", "sensitivity", "notes"];
+
+    /// <summary>The files of audit/ with both formats, as the manifest lists them.</summary>
+    public static readonly string[] AuditFiles =
+        [.. AuditTables.SelectMany(t => new[] { $"audit/{t}.csv", $"audit/{t}.parquet" }), "audit/derived-weights.json"];
+
     /// <summary>The report and its workbook (docs/report.md): listed before manifest.json, though they are made from the result once the manifest is written.</summary>
     public static readonly string[] ReportFiles = ["report.html", "results.xlsx"];
 
-    /// <summary>Every file of a default run (insights on, an early warning trained), in the manifest's order.</summary>
-    public static readonly string[] AllFiles = [.. DataFiles, .. InsightFiles, .. ReportFiles, "manifest.json"];
+    /// <summary>Every file of a default run (insights on, an early warning trained, the audit on), in the manifest's order.</summary>
+    public static readonly string[] AllFiles = [.. DataFiles, .. InsightFiles, .. AuditFiles, .. ReportFiles, "manifest.json"];
 
-    /// <summary>Every file of a run with --no-insights, in the manifest's order: those of a run before the insights existed.</summary>
-    public static readonly string[] FilesWithoutInsights = [.. DataFiles, .. ReportFiles, "manifest.json"];
+    /// <summary>Every file of a run with --no-insights, in the manifest's order.</summary>
+    public static readonly string[] FilesWithoutInsights = [.. DataFiles, .. AuditFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>Every file of a run with --no-audit, in the manifest's order: those of a run before the audit existed.</summary>
+    public static readonly string[] FilesWithoutAudit = [.. DataFiles, .. InsightFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>The files a run writes from the data and compares byte for byte between identical runs: every file but the manifest.</summary>
+    public static IEnumerable<string> ComparedFiles => AllFiles.Where(f => f != "manifest.json");
 
     public static readonly string[] DataQuality = ["question", "indicator", "dimension", "answer", "surveys", "share", "suppressed"];
 
-    /// <summary>Every file of a folder and of its sub-folders (insights/) with its bytes, by path relative to the folder ('/' separated).</summary>
+    /// <summary>Every file of a folder and of its sub-folders (insights/, audit/) with its bytes, by path relative to the folder ('/' separated).</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => File.ReadAllBytes(f)), StringComparer.Ordinal);

@@ -106,9 +106,9 @@ public sealed class HandWrittenResultTests
     {
         var page = Page("en");
         Assert.Contains("This result has no data_quality table", page.Document.GetElementById("data-quality")!.TextContent);
-        // The hand-written result has no insights/ tables (and its manifest no insights setting): only that section is left out, saying why.
-        var leftOut = Assert.Single(page.Document.QuerySelectorAll("p.left-out"));
-        Assert.Equal("insights", leftOut.ParentElement!.Id);
+        // The hand-written result has no insights/ and no audit/ tables: only those two sections are left out, each saying why.
+        Assert.Equal(["insights", "audit"], page.Document.QuerySelectorAll("p.left-out").Select(p => p.Closest("section")!.Id));
+        var leftOut = page.Document.QuerySelectorAll("p.left-out")[0];
         Assert.Equal("Not shown: the result has no insights/ tables (it was made by an engine without them, or they were removed).", leftOut.TextContent);
     }
 

@@ -54,7 +54,7 @@ public sealed class ResultsWorkbookTests(SampleResultFixture sample) : IClassFix
         var sheets = Sheets();
         var aggregates = CsvRecords.ReadTable(Path.Combine(sample.Folder, "aggregates.csv"));
         var levels = aggregates.Select(r => r["level"]).Distinct().ToArray();
-        Assert.Equal([.. levels, "comparisons", "panel_change", "data_quality", "rejects", .. Insights], sheets.Keys);
+        Assert.Equal([.. levels, "comparisons", "panel_change", "data_quality", "rejects", .. Insights, .. Avrr.Analytics.Reports.Sections.AuditSection.AuditTables.Select(t => "audit_" + t)], sheets.Keys);
         foreach (var level in levels)
         {
             var sheet = sheets[level];

@@ -34,10 +34,10 @@ public sealed class CountAnswerDecodingTests
         Assert.Equal(AnswerDecoder.Invalid, Rss15Decoding.Decode(Rss15Decoding.QuestionOf("count0to3"), answer));
 
     [Theory]
-    [InlineData("dk")]
-    [InlineData("Ne sait pas")]
-    [InlineData("na")]
-    [InlineData("")]
-    public void A_special_answer_to_a_count_is_missing(string answer) =>
-        Assert.Equal(AnswerDecoder.Missing, Rss15Decoding.Decode(Rss15Decoding.QuestionOf("count0to3"), answer));
+    [InlineData("dk", AnswerDecoder.DontKnow)]
+    [InlineData("Ne sait pas", AnswerDecoder.DontKnow)]
+    [InlineData("na", AnswerDecoder.Missing)]
+    [InlineData("", AnswerDecoder.Missing)]
+    public void A_special_answer_to_a_count_is_missing(string answer, byte expected) =>
+        Assert.Equal(expected, Rss15Decoding.Decode(Rss15Decoding.QuestionOf("count0to3"), answer));
 }

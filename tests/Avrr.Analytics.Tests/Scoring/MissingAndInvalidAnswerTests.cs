@@ -1,11 +1,13 @@
 using Avrr.Analytics.Schemes;
 using Avrr.Analytics.Scoring;
+using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Tests.Scoring;
 
 /// <summary>
-/// dk / refused / na, their labels and the empty cell are missing answers for every question (never 0);
-/// anything else that is not an answer of the scale is invalid, and the accepted text names the codes.
+/// dk / refused / na, their labels and the empty cell are missing answers for every question (never 0): dk
+/// and its labels decode as DontKnow (kept apart for the audit), the others as Missing, and the scorer leaves
+/// both out; anything else that is not an answer of the scale is invalid, and the accepted text names the codes.
 /// </summary>
 public sealed class MissingAndInvalidAnswerTests
 {
@@ -30,8 +32,14 @@ public sealed class MissingAndInvalidAnswerTests
     public void A_special_answer_its_labels_or_an_empty_cell_is_missing_for_every_question(string answer)
     {
         Assert.Equal(29, Scheme.Rss15.Questions.Count);
+        var dontKnow = InstrumentTables.SpecialAnswers.Where(s => s.Code == "dk").SelectMany(s => new[] { s.Code, s.En, s.Fr })
+            .Any(spelling => AnswerText.Normalize(spelling) == AnswerText.Normalize(answer));
         for (var q = 0; q < Scheme.Rss15.Questions.Count; q++)
-            Assert.Equal(AnswerDecoder.Missing, Rss15Decoding.Decode(q, answer));
+        {
+            var decoded = Rss15Decoding.Decode(q, answer);
+            Assert.Equal(dontKnow ? AnswerDecoder.DontKnow : AnswerDecoder.Missing, decoded);
+            Assert.True(AnswerDecoder.IsMissing(decoded));
+        }
     }
 
     [Fact]

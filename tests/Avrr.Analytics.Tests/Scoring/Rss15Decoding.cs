@@ -35,7 +35,7 @@ internal static class Rss15Decoding
     /// <summary>The score of a decoded answer to an rss-15 question; fails when the answer is missing or invalid.</summary>
     public static double ScoreOf(int question, byte decoded)
     {
-        Assert.True(decoded < AnswerDecoder.Missing, $"expected a scored answer, got {(decoded == AnswerDecoder.Missing ? "missing" : "invalid")}");
+        Assert.True(!AnswerDecoder.IsMissing(decoded), $"expected a scored answer, got {(decoded == AnswerDecoder.Invalid ? "invalid" : "missing")}");
         return Scheme.Rss15.Questions[question].Scale.Choices[decoded].Score;
     }
 
