@@ -40,6 +40,10 @@ public sealed record EvaluationFile
     public double? ShortInterviewMinutes { get; init; }
     /// <summary>Write report.html and results.xlsx (true when left out).</summary>
     public bool? Report { get; init; }
+    public string? PartialOut { get; init; }
+    /// <summary>"cells" (the default) or "returnees". The salt is never a key: it is a secret (AVRR_PARTIAL_SALT).</summary>
+    public string? PartialPanel { get; init; }
+    public IReadOnlyList<string>? PartitionBy { get; init; }
 
     /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
@@ -55,7 +59,8 @@ public sealed record EvaluationFile
         ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
-        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("$comment", Kind.Note),
+        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("partialOut", Kind.Text), ("partialPanel", Kind.Text),
+        ("partitionBy", Kind.Texts), ("$comment", Kind.Note),
     ];
 
     private static string KindWords(Kind kind) => kind switch
@@ -111,6 +116,7 @@ public sealed record EvaluationFile
                 Inputs = file.Inputs?.Select(i => Resolve(i)!).ToArray(),
                 Out = Resolve(file.Out),
                 Scheme = Resolve(file.Scheme),
+                PartialOut = Resolve(file.PartialOut),
             };
         }
     }
@@ -175,6 +181,7 @@ public sealed record EvaluationFile
             Recode = Usable("recode", Kind.RecodeTable, out var recode)
                 ? recode.EnumerateObject().ToDictionary(p => p.Name, p => Map(p.Value)!, StringComparer.Ordinal) : null,
             ShortInterviewMinutes = Usable("shortInterviewMinutes", Kind.Number, out var minutes) ? minutes.GetDouble() : null,
+            PartialOut = Text("partialOut"), PartialPanel = Text("partialPanel"), PartitionBy = Texts("partitionBy"),
             Lines = keyLines,
         };
     }

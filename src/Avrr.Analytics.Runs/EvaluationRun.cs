@@ -31,8 +31,10 @@ public static class EvaluationRun
         observer?.Stage("checking inputs");
         // The folder first: a run that is refused later still puts right what an interrupted run left.
         using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
+        using var partial = Partials.PartialOutput.Open(settings, output, observer is null ? null : observer.Note);
         var plan = StageClock.Measure("check inputs", () => RunPlan.Create(settings));
         output.Prepare([.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
+        Partials.PartialOutput.Prepare(partial, [.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
         var run = new RunContext(plan, output, observer, started, clock);
 
         observer?.Stage("finding duplicate surveys");
@@ -42,7 +44,7 @@ public static class EvaluationRun
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
-        var stages = Stages(run, keys);
+        var stages = Stages(run, keys, partial);
         try
         {
             observer?.Stage("scoring");
@@ -81,24 +83,27 @@ public static class EvaluationRun
             StageClock.Measure($"after manifest: {stage.Name}", () => { stage.AfterManifest(); return 0; });
         }
         output.Commit();
+        partial?.Commit();
         StageClock.Report();
         return result;
     }
 
     /// <summary>The stages of a run, in the order they finish (and the manifest lists their files).</summary>
-    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys)
+    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys, OutputFolder? partial)
     {
         var formats = run.Plan.Settings.Formats;
         var stages = new List<RunStage>();
         if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run));
         if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run));
-        stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
+        stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates,
+            partial is null ? null : sums => run.EstimationSums = sums, keys.Rows));
         stages.Add(new EstimateTablesStage(run));
         stages.Add(new ComparisonsStage(run));
         stages.Add(new AccountingStage(run));
         stages.Add(new FieldChecksStage(run.Plan, checks => run.Checks = checks));
         stages.Add(new DataQualityStage(run));
         stages.Add(new SchemeFileStage(run));
+        if (partial is not null) stages.Add(new PartialStage(run, partial));
         if (run.Plan.Settings.Report) stages.Add(new ReportStage(run));
         return [.. stages];
     }

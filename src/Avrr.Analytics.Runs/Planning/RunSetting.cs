@@ -31,4 +31,8 @@ public enum RunSetting
     Recode,
     ShortInterviewMinutes,
     Report,
+    PartialOut,
+    PartialPanel,
+    PartialSalt,
+    PartitionBy,
 }

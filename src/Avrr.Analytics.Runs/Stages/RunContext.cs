@@ -61,4 +61,10 @@ public sealed class RunContext
 
     /// <summary>The estimates (aggregates and panel change): published by the estimation stage at its finish.</summary>
     public RunEstimates? Estimates { get; internal set; }
+
+    /// <summary>The cells' sums, for a partial (docs/partials.md): published by the estimation stage when the run writes one.</summary>
+    internal EstimationSums? EstimationSums { get; set; }
+
+    /// <summary>How each question was answered: published by the data_quality stage at its finish.</summary>
+    public Surveys.AnswerTally? AnswerTally { get; internal set; }
 }
