@@ -44,10 +44,12 @@ public static class PartialRecipe
 
         private void Line(string text) => _sql.Append(text).Append('\n');
 
-        private void View(string name, string select)
+        /// <summary>A named query; a stored one is computed once (DuckDB: a temporary table, Spark: a cached view), as the tables read it several times.</summary>
+        private void View(string name, string select, bool stored = false)
         {
-            Line($"CREATE OR REPLACE TEMPORARY VIEW {name} AS");
+            Line(stored && _duck ? $"CREATE OR REPLACE TEMPORARY TABLE {name} AS" : $"CREATE OR REPLACE TEMPORARY VIEW {name} AS");
             Line(select + ";");
+            if (stored && !_duck) Line($"CACHE TABLE {name};");
             Line("");
         }
 
@@ -97,15 +99,15 @@ public static class PartialRecipe
             View("avrr_base", "SELECT " + string.Join(",\n       ", select) + "\nFROM avrr_scores");
 
             View("avrr_cells", $"SELECT CAST(row_number() OVER (ORDER BY {cellKey}) - 1 AS BIGINT) AS cell, {cellKey}, n_rows\n" +
-                $"FROM (SELECT {cellKey}, CAST(count(*) AS BIGINT) AS n_rows FROM avrr_base GROUP BY {cellKey}) c");
+                $"FROM (SELECT {cellKey}, CAST(count(*) AS BIGINT) AS n_rows FROM avrr_base GROUP BY {cellKey}) c", stored: true);
             View("avrr_strata", "SELECT CAST(row_number() OVER (ORDER BY stratum_label) - 1 AS BIGINT) AS stratum, stratum_label, psus\n" +
-                $"FROM (SELECT stratum_label, CAST({(plan.Clustered ? "count(DISTINCT cluster_label)" : "count(*)")} AS BIGINT) AS psus FROM avrr_base GROUP BY stratum_label) s");
+                $"FROM (SELECT stratum_label, CAST({(plan.Clustered ? "count(DISTINCT cluster_label)" : "count(*)")} AS BIGINT) AS psus FROM avrr_base GROUP BY stratum_label) s", stored: true);
             View("avrr_psus", "SELECT CAST(row_number() OVER (ORDER BY stratum_label, cluster_label) - 1 AS BIGINT) AS psu, stratum_label, cluster_label\n" +
-                "FROM (SELECT DISTINCT stratum_label, cluster_label FROM avrr_base) p");
+                "FROM (SELECT DISTINCT stratum_label, cluster_label FROM avrr_base) p", stored: true);
             var onCell = string.Join(" AND ", cells.Select(v => $"b.{v} = c.{v}"));
             View("avrr_rows", "SELECT c.cell, s.stratum, p.psu, b.*\nFROM avrr_base b\n" +
                 $"JOIN avrr_cells c ON {onCell}\nJOIN avrr_strata s ON b.stratum_label = s.stratum_label\n" +
-                "JOIN avrr_psus p ON b.stratum_label = p.stratum_label AND b.cluster_label = p.cluster_label");
+                "JOIN avrr_psus p ON b.stratum_label = p.stratum_label AND b.cluster_label = p.cluster_label", stored: true);
 
             Table(PartialTables.Cells(_variables), $"SELECT cell, {string.Join(", ", cells.Select((v, i) => $"{v} AS {Ident(_variables[i])}"))}, n_rows FROM avrr_cells");
             Table(PartialTables.Strata(), $"SELECT stratum, {(plan.Stratified ? "stratum_label" : "CAST(NULL AS STRING)")} AS label, psus FROM avrr_strata");
@@ -117,7 +119,7 @@ public static class PartialRecipe
 
             // Each returnee's surveys in order (survey_date, then the tree's order): the first and the last.
             View("avrr_ordered", "SELECT r.*, row_number() OVER (PARTITION BY returnee_id ORDER BY survey_date, survey_order) AS k,\n" +
-                "       count(*) OVER (PARTITION BY returnee_id) AS surveys\nFROM avrr_rows r");
+                "       count(*) OVER (PARTITION BY returnee_id) AS surveys\nFROM avrr_rows r", stored: true);
             if (panel == PartialPanel.Cells) Panel();
             else Returnees();
 
@@ -138,8 +140,8 @@ public static class PartialRecipe
             var bands = plan.Scheme.Options.Bands;
             View($"{view}_long", string.Join("\nUNION ALL\n", measures.Select((name, m) =>
                 $"SELECT {cell} AS cell, {stratum} AS stratum, {psu} AS psu, survey_order, w, {Quote(name)} AS measure, {M(m)} AS y FROM {rows} WHERE {M(m)} IS NOT NULL")));
-            View($"{view}_shifts", $"SELECT cell, measure, min(y) AS c FROM {view}_long GROUP BY cell, measure");
-            View($"{view}_shifted", $"SELECT l.*, l.y - s.c AS d, s.c AS c FROM {view}_long l JOIN {view}_shifts s ON l.cell = s.cell AND l.measure = s.measure");
+            View($"{view}_shifts", $"SELECT cell, measure, min(y) AS c FROM {view}_long GROUP BY cell, measure", stored: true);
+            View($"{view}_shifted", $"SELECT l.*, l.y - s.c AS d, s.c AS c FROM {view}_long l JOIN {view}_shifts s ON l.cell = s.cell AND l.measure = s.measure", stored: true);
             Table(PartialTables.Measures(prefix), "SELECT cell, measure, CAST(count(*) AS BIGINT) AS n, sum(w) AS weight_sum, sum(w * w) AS weight_square_sum, min(c) AS shift, " +
                 "sum(w * d) AS shifted_sum,\n" +
                 $"  sum(CASE WHEN y < {Double(bands.Medium)} THEN w ELSE {Zero} END) AS band_low,\n" +
@@ -188,13 +190,13 @@ public static class PartialRecipe
             var measures = plan.Measures;
             var changes = string.Join(", ", Enumerable.Range(0, measures.Count).Select(m => $"l.{M(m)} - f.{M(m)} AS {M(m)}"));
             View("avrr_pairs", $"SELECT l.cell, l.stratum_label, l.cluster_label, l.survey_order, l.w, {changes}\n" +
-                "FROM avrr_ordered l JOIN avrr_ordered f ON f.returnee_id = l.returnee_id AND f.k = 1\nWHERE l.k = l.surveys AND l.surveys >= 2");
+                "FROM avrr_ordered l JOIN avrr_ordered f ON f.returnee_id = l.returnee_id AND f.k = 1\nWHERE l.k = l.surveys AND l.surveys >= 2", stored: true);
             View("avrr_panel_strata", "SELECT CAST(row_number() OVER (ORDER BY stratum_label) - 1 AS BIGINT) AS stratum, stratum_label, psus\n" +
                 $"FROM (SELECT stratum_label, CAST({(plan.Clustered ? "count(DISTINCT cluster_label)" : "count(*)")} AS BIGINT) AS psus FROM avrr_pairs GROUP BY stratum_label) s");
             View("avrr_panel_psus", "SELECT CAST(row_number() OVER (ORDER BY stratum_label, cluster_label) - 1 AS BIGINT) AS psu, stratum_label, cluster_label\n" +
                 "FROM (SELECT DISTINCT stratum_label, cluster_label FROM avrr_pairs) p");
             View("avrr_panel_rows", "SELECT q.*, s.stratum, p.psu FROM avrr_pairs q JOIN avrr_panel_strata s ON q.stratum_label = s.stratum_label\n" +
-                "JOIN avrr_panel_psus p ON q.stratum_label = p.stratum_label AND q.cluster_label = p.cluster_label");
+                "JOIN avrr_panel_psus p ON q.stratum_label = p.stratum_label AND q.cluster_label = p.cluster_label", stored: true);
             Table(PartialTables.PanelCells, "SELECT cell, CAST(count(*) AS BIGINT) AS n_rows FROM avrr_pairs GROUP BY cell");
             Table(PartialTables.Strata(PartialTables.Panel), $"SELECT stratum, {(plan.Stratified ? "stratum_label" : "CAST(NULL AS STRING)")} AS label, psus FROM avrr_panel_strata");
             if (plan.Clustered)

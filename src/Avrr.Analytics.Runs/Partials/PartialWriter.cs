@@ -137,7 +137,8 @@ internal sealed class PartialWriter
 
     /// <summary>
     /// One row per returnee, keyed by the salted hash of its id, in the order of those hashes (so that the order
-    /// of the rows says nothing of the ids): the summaries go through spill buckets by hash, each sorted when read.
+    /// of the rows says nothing of the ids): the summaries go through spill buckets by the hash's first bits, each
+    /// sorted when read.
     /// </summary>
     private void WriteReturnees(Inputs inputs, IReadOnlyList<string> measures)
     {
@@ -166,7 +167,8 @@ internal sealed class PartialWriter
                 BinaryPrimitives.WriteDoubleLittleEndian(span[(Summary.MeasuresAt + 8 * k)..], first.Measure(k));
                 BinaryPrimitives.WriteDoubleLittleEndian(span[(Summary.MeasuresAt + 8 * (m + k))..], last.Measure(k));
             }
-            buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64BigEndian(span)), span);
+            // The bucket of the hash's first bits (the buckets are a power of two): buckets in order hold the hashes in order.
+            buckets.Append((int)(BinaryPrimitives.ReadUInt64BigEndian(span) >> (64 - System.Numerics.BitOperations.Log2((uint)buckets.Count))), span);
         });
 
         var table = PartialTables.Returnees(measures);
