@@ -1,6 +1,7 @@
 using Avrr.Analytics.Cli.Commands;
 using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.Vocabulary;
+using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.Runs.Output;
 using Avrr.Analytics.Runs.Planning;
@@ -73,6 +74,12 @@ public static class AvrrApp
         {
             console.MarkupLine($"[red]{words.NothingToScore}[/] " + TerminalText.Markup(e.Message) + ".");
             console.MarkupLine(words.NothingWritten);
+            return (int)ExitCode.InputRefused;
+        }
+        catch (TooManyGroupsException e)
+        {
+            console.MarkupLine("[red]too many groups:[/] " + Markup.Escape(e.Message) + ".");
+            console.MarkupLine("Nothing was written.");
             return (int)ExitCode.InputRefused;
         }
         catch (InputRefusedException e)

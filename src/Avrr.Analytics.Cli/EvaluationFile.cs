@@ -44,6 +44,11 @@ public sealed record EvaluationFile
     /// <summary>"cells" (the default) or "returnees". The salt is never a key: it is a secret (AVRR_PARTIAL_SALT).</summary>
     public string? PartialPanel { get; init; }
     public IReadOnlyList<string>? PartitionBy { get; init; }
+    /// <summary>Profiles, drivers and the early warning (docs/insights.md); true when left out.</summary>
+    public bool? Insights { get; init; }
+    public int? InsightsSeed { get; init; }
+    public int? InsightsSample { get; init; }
+    public IReadOnlyList<string>? DriverTerms { get; init; }
 
     /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
@@ -60,7 +65,8 @@ public sealed record EvaluationFile
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("partialOut", Kind.Text), ("partialPanel", Kind.Text),
-        ("partitionBy", Kind.Texts), ("$comment", Kind.Note),
+        ("partitionBy", Kind.Texts), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber), ("insightsSample", Kind.WholeNumber),
+        ("driverTerms", Kind.Texts), ("$comment", Kind.Note),
     ];
 
     private static string KindWords(Kind kind) => kind switch
@@ -85,6 +91,14 @@ public sealed record EvaluationFile
         }
         // Notepad saves UTF-8 with a byte order mark, which a JSON reader takes for a bad first byte.
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        // A value in another encoding (a name saved as Windows-1252) would fail deep inside the reader.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var valid = 0;
+            while (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(valid), out _, out var used) == System.Buffers.OperationStatus.Done) valid += used;
+            var line = 1 + bytes.AsSpan(0, valid).Count((byte)'\n');
+            throw new UsageException($"--config {path}, line {line}: the file is not UTF-8 text (a byte that is not UTF-8 at position {valid + 1}); save it again as UTF-8");
+        }
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         JsonDocument document;
         Dictionary<string, int> lines;
@@ -182,6 +196,10 @@ public sealed record EvaluationFile
                 ? recode.EnumerateObject().ToDictionary(p => p.Name, p => Map(p.Value)!, StringComparer.Ordinal) : null,
             ShortInterviewMinutes = Usable("shortInterviewMinutes", Kind.Number, out var minutes) ? minutes.GetDouble() : null,
             PartialOut = Text("partialOut"), PartialPanel = Text("partialPanel"), PartitionBy = Texts("partitionBy"),
+            Insights = Usable("insights", Kind.Flag, out var insights) ? insights.GetBoolean() : null,
+            InsightsSeed = Usable("insightsSeed", Kind.WholeNumber, out var seed) ? seed.GetInt32() : null,
+            InsightsSample = Usable("insightsSample", Kind.WholeNumber, out var sample) ? sample.GetInt32() : null,
+            DriverTerms = Texts("driverTerms"),
             Lines = keyLines,
         };
     }

@@ -15,4 +15,8 @@ public enum ExitCode
     Failed = 4,
     /// <summary>The result could not be written (another run holds the folder, a read-only or full disk): an earlier result is kept.</summary>
     OutputFailed = 5,
+    /// <summary>Stopped by Ctrl-C (SIGINT), as a shell reports it (128 + 2): the partial result was deleted, an earlier result is kept.</summary>
+    Interrupted = 130,
+    /// <summary>Stopped by SIGTERM (128 + 15), as from a scheduler: the partial result was deleted, an earlier result is kept.</summary>
+    Terminated = 143,
 }

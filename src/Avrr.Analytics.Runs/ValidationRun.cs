@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Runs;
 /// <summary>Reads and validates inputs exactly as a run does (both passes), and writes nothing.</summary>
 public static class ValidationRun
 {
-    public static ValidationReport Execute(RunSettings settings, int examplesPerReason = 5, IRunObserver? observer = null)
+    public static ValidationReport Execute(RunSettings settings, int examplesPerReason = 5, IRunObserver? observer = null, CancellationToken cancel = default)
     {
         observer?.Stage("checking inputs");
         var plan = RunPlan.Create(settings);
@@ -19,12 +19,13 @@ public static class ValidationRun
             observer?.Stage("finding duplicate surveys");
             var progress = new ReadProgress(plan.Inputs);
             Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
-            var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, rows, plan.KeyRules, progress);
+            var keys = SurveyKeyScan.Run(plan.Inputs, plan.Layout, spill, rows, plan.KeyRules, progress, cancel);
             observer?.Stage("validating");
             var counting = new Counting(examplesPerReason);
             FieldChecks? checks = null;
             progress.Restart();
-            SurveyPipeline.Run(plan, keys.Duplicates, [counting, new FieldChecksStage(plan, c => checks = c, profileAttributes: true)], rows, progress: progress);
+            SurveyPipeline.Run(plan, keys.Duplicates, [counting, new FieldChecksStage(plan, c => checks = c, profileAttributes: true)], rows, cancel, progress);
+            foreach (var input in plan.Inputs) input.ConfirmUnchanged();
             return new ValidationReport(counting.Read, counting.Read - counting.Rejected - counting.Outside, counting.Rejected, counting.Blank, counting.Counts, counting.Examples,
                 plan.Inputs.Select(i => (i.Path, i.Description)).ToArray())
             {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Avrr.Analytics.Grouping;
 using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Avrr.Analytics.Cli.Commands;
@@ -66,7 +67,7 @@ public class InputSettings : CommandSettings
     public string? Lang { get; init; }
 
     [CommandOption("--threads <N>")]
-    [LocalizedDescription("Threads for decoding and scoring (default: one per core). Results do not depend on it.")]
+    [LocalizedDescription("Threads for decoding and scoring (default: one per core; at most 4 per core). Results do not depend on it.")]
     public string? Threads { get; init; }
 
     /// <summary>The run settings from these flags over the evaluation file over the defaults, and where each came from.</summary>
@@ -105,7 +106,7 @@ public class InputSettings : CommandSettings
             ShortInterviewMinutes = FlagValues.Number(RunSetting.ShortInterviewMinutes, sources.Pick(RunSetting.ShortInterviewMinutes, ShortInterviewMinutes,
                 file.ShortInterviewMinutes?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a number of minutes") ?? RunSettings.DefaultShortInterviewMinutes,
             Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",
-            Threads = FlagValues.WholeNumber(RunSetting.Threads, Threads, 0, 4096) ?? 0,
+            Threads = FlagValues.WholeNumber(RunSetting.Threads, Threads, 0, int.MaxValue) ?? 0,
         };
         return more is null ? settings : more(file, settings, sources);
     }
@@ -118,6 +119,14 @@ public class InputSettings : CommandSettings
         sources.Pick(RunSetting.From, null, file.From);
         sources.Pick(RunSetting.To, null, file.To);
         return FlagValues.Period(file.Period, file.From, file.To);
+    }
+
+    /// <summary>Says so when --threads asks for more threads than a run starts (the run uses the most it may).</summary>
+    internal static void NoteThreads(IAnsiConsole console, RunSettings settings)
+    {
+        if (settings.Threads <= RunSettings.MaxThreads) return;
+        console.MarkupLine("[yellow]note:[/] " + Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"--threads {settings.Threads}: using {settings.ThreadsUsed} threads, the most a run starts on this machine (4 per core, {Environment.ProcessorCount} cores); the results do not depend on it")));
     }
 
     internal static IReadOnlyList<Level> ParseLevels(IEnumerable<string> texts)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.IO.Writing;
@@ -43,7 +42,7 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         public string? MaxRejectedShare { get; init; }
 
         [CommandOption("--no-report")]
-        [Description("Do not write report.html and results.xlsx.")]
+        [LocalizedDescription("Do not write report.html and results.xlsx.")]
         public bool? NoReport { get; init; }
 
         [CommandOption("--partial-out <DIR>")]
@@ -57,6 +56,22 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         [CommandOption("--partition-by <COLS>")]
         [LocalizedDescription("Write returnee_scores.parquet as a Hive-style tree partitioned by these columns, e.g. country,quarter.")]
         public string? PartitionBy { get; init; }
+
+        [CommandOption("--no-insights")]
+        [LocalizedDescription("Skip the insights (profiles, drivers, early warning) and the profile column of returnee_scores.")]
+        public bool? NoInsights { get; init; }
+
+        [CommandOption("--insights-seed <N>")]
+        [LocalizedDescription("Seed of the insights' sample and models (default: 1). The same seed gives the same insights.")]
+        public string? InsightsSeed { get; init; }
+
+        [CommandOption("--insights-sample <N>")]
+        [LocalizedDescription("Returnees in the seeded training sample of the insights (default: 5000).")]
+        public string? InsightsSample { get; init; }
+
+        [CommandOption("--driver-terms <LIST>")]
+        [LocalizedDescription("The attributes of the drivers' models, e.g. \"sex,assistance_type,country\" (default: country and every attribute with 2 to 20 values).")]
+        public string? DriverTerms { get; init; }
 
         [CommandOption("--quiet")]
         [LocalizedDescription("No progress, only the final summary.")]
@@ -81,16 +96,31 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             PartialPanel = ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, settings.PartialPanel, file.PartialPanel)),
             PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
             PartitionBy = sources.Pick(RunSetting.PartitionBy, settings.PartitionBy is null ? null : new[] { settings.PartitionBy }, file.PartitionBy?.ToArray()) ?? [],
+            Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : (bool?)null, file.Insights) ?? true,
+            InsightsSeed = FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,
+                file.InsightsSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultInsightsSeed,
+            // The least size is the plan's (RunPlan.MinInsightsSample), which words it in returnees.
+            InsightsSample = FlagValues.WholeNumber(RunSetting.InsightsSample, sources.Pick(RunSetting.InsightsSample, settings.InsightsSample,
+                file.InsightsSample?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? RunSettings.DefaultInsightsSample,
+            DriverTerms = sources.Pick(RunSetting.DriverTerms, settings.DriverTerms?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries), file.DriverTerms?.ToArray()),
         });
+        InputSettings.NoteThreads(console, run);
+        using var interruption = new Interruption(cancellationToken);
         try
         {
-            var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, cancellationToken));
+            var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, interruption.Token));
             Summary.Print(console, result, run);
             return (int)(result.RejectedShareAbove(run.MaxRejectedShare) ? ExitCode.TooManyRejected : ExitCode.Done);
         }
         catch (SettingsException e)
         {
             throw new UsageException(sources.Word(e));
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
+                $"the run was stopped by {interruption.SignalName}; its partial result was deleted and nothing was written. An earlier result in {run.OutputFolder} is kept."));
+            return (int)interruption.ExitCode;
         }
     }
 

@@ -24,14 +24,21 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
     {
         var (run, sources) = settings.ToRunSettings();
         var words = Words.For(run.Language);
+        InputSettings.NoteThreads(console, run);
         ValidationReport result;
+        using var interruption = new Interruption(cancellationToken);
         try
         {
-            result = RunProgress.Run(console, progress, words, settings.Quiet, observer => ValidationRun.Execute(run, observer: observer));
+            result = RunProgress.Run(console, progress, words, settings.Quiet, observer => ValidationRun.Execute(run, observer: observer, cancel: interruption.Token));
         }
         catch (Runs.Planning.SettingsException e)
         {
             throw new UsageException(sources.Word(e));
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape($"the validation was stopped by {interruption.SignalName}."));
+            return (int)interruption.ExitCode;
         }
         foreach (var input in result.Plan.Inputs)
         {

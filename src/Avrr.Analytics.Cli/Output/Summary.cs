@@ -27,7 +27,18 @@ internal static class Summary
             console.MarkupLine("[yellow]" + Markup.Escape(text.Format(text.TooManyRejected, result.RejectedShare, settings.MaxRejectedShare)) + "[/]");
         if (result.PanelReturnees > 0)
             console.WriteLine(text.Format(text.Panel, result.PanelReturnees));
-        console.MarkupLine($"{text.ResultsIn} [bold]{TerminalText.Markup(result.OutputFolder)}[/]: {TerminalText.Markup(string.Join(", ", result.Files))}");
+        // The files of insights/ are named by their folder, where the first of them is: a dozen tables would hide the others.
+        var files = result.Files.ToList();
+        var firstInsight = files.FindIndex(f => f.StartsWith("insights/", StringComparison.Ordinal));
+        if (firstInsight >= 0)
+        {
+            files.RemoveAll(f => f.StartsWith("insights/", StringComparison.Ordinal));
+            files.Insert(firstInsight, "insights/");
+        }
+        console.MarkupLine($"{text.ResultsIn} [bold]{TerminalText.Markup(result.OutputFolder)}[/]: {TerminalText.Markup(string.Join(", ", files))}");
+        if (result.Insights is { } insights)
+            console.WriteLine(text.Format(text.Insights, insights.Profiles,
+                insights.EarlyWarning ? text.Format(text.EarlyWarning, insights.EarlyWarningReturnees) : text.NoEarlyWarning));
 
         var table = new Table().Title(text.TableTitle);
         table.AddColumn(text.Country);

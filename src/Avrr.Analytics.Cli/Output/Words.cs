@@ -25,6 +25,9 @@ internal sealed record Words
     public required string Mean { get; init; }
     public required string Interval { get; init; }
     public required string Suppressed { get; init; }
+    public required string Insights { get; init; }          // profiles, the early warning's words
+    public required string EarlyWarning { get; init; }      // returnees
+    public required string NoEarlyWarning { get; init; }
     // checks
     public required string FutureDates { get; init; }      // count, run date
     public required string FutureDate { get; init; }       // source, row, date
@@ -104,6 +107,9 @@ internal sealed record Words
         ResultsIn = "Results in",
         TableTitle = "Composite score by country (95% CI)", Country = "country", Surveys = "surveys", Mean = "mean", Interval = "95% CI",
         Suppressed = "suppressed (n < {0})",
+        Insights = "Insights (insights/, docs/insights.md): {0} returnee profiles, the drivers of the scores, {1}.",
+        EarlyWarning = "an early warning trained on {0:N0} returnees with a follow-up",
+        NoEarlyWarning = "no early warning (see insights/early_warning.csv)",
         FutureDates = "Warning: {0:N0} surveys are dated after the run's date ({1}); they were scored: check their dates.",
         FutureDate = "  {0} row {1}: {2}",
         DateAdvice = "{0:N0} of the {1:N0} rejected dates tried read as {2}: set the date format to {2} (--date-format {2}, or \"dateFormat\" in the evaluation file).",
@@ -148,6 +154,9 @@ internal sealed record Words
         ResultsIn = "Résultats dans",
         TableTitle = "Score composite par pays (IC à 95 %)", Country = "pays", Surveys = "enquêtes", Mean = "moyenne", Interval = "IC à 95 %",
         Suppressed = "masqué (n < {0})",
+        Insights = "Analyses (insights/, docs/insights.md) : {0} profils de personnes de retour, les facteurs associés aux scores, {1}.",
+        EarlyWarning = "une alerte précoce entraînée sur {0:N0} personnes suivies",
+        NoEarlyWarning = "pas d'alerte précoce (voir insights/early_warning.csv)",
         FutureDates = "Attention : {0:N0} enquêtes sont datées après la date de l'évaluation ({1}) ; elles ont été notées : vérifiez leurs dates.",
         FutureDate = "  {0} ligne {1} : {2}",
         DateAdvice = "{0:N0} des {1:N0} dates rejetées essayées se lisent {2} : indiquez le format de date {2} (--date-format {2}, ou \"dateFormat\" dans le fichier d'évaluation).",
@@ -174,6 +183,7 @@ internal sealed record Words
         {
             ["checking inputs"] = "vérification des fichiers",
             ["finding duplicate surveys"] = "recherche des enquêtes en double",
+            ["learning profiles and the early warning"] = "apprentissage des profils et de l'alerte précoce",
             ["scoring"] = "notation",
             ["validating"] = "validation",
             ["writing"] = "écriture",

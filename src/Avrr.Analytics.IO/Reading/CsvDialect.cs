@@ -28,7 +28,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         var utf16 = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
         // A head that is not valid UTF-8 decides nothing here: the full probe says Windows-1252 or refuses.
         if (!utf16 && !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - IncompleteTail(head)))) return Probe(path);
-        return Decide(path, head, validUtf8: true, nonAsciiBeforeInvalid: false, firstInvalid: -1, sha256: "");
+        return Decide(path, head, validUtf8: true, nonAsciiBeforeInvalid: false, firstInvalid: -1, sha256: "", nuls: -1, total: -1);
     }
     private const int ChunkSize = 1 << 20;
 
@@ -44,7 +44,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         _ => $"'{separator}'",
     };
 
-    public static CsvDialect Probe(string path)
+    public static CsvDialect Probe(string path, CancellationToken cancel = default)
     {
         using var stream = OpenRead(path);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -53,12 +53,14 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         var validUtf8 = true;
         var nonAsciiBeforeInvalid = false;   // valid UTF-8 letters (é) met before the first invalid byte
         long firstInvalid = -1;
-        long total = 0;
+        long total = 0, nuls = 0;
         byte[]? head = null;
         int read;
         while ((read = stream.Read(buffer, carried, ChunkSize)) > 0)
         {
+            cancel.ThrowIfCancellationRequested();
             sha.AppendData(buffer, carried, read);
+            nuls += buffer.AsSpan(carried, read).Count((byte)0);
             if (total == 0) head = buffer.AsSpan(0, Math.Min(read, HeadSize)).ToArray();
             total += read;
             if (!validUtf8) continue;
@@ -79,10 +81,17 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         }
         if (carried > 0 && validUtf8) { validUtf8 = false; firstInvalid = total - carried; }   // the file ends inside a character
         if (total == 0 || head is null) throw new InputRefusedException(path, "the file is empty");
-        return Decide(path, head, validUtf8, nonAsciiBeforeInvalid, firstInvalid, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        return Decide(path, head, validUtf8, nonAsciiBeforeInvalid, firstInvalid, Convert.ToHexStringLower(sha.GetHashAndReset()), nuls, total);
     }
 
-    private static CsvDialect Decide(string path, byte[] head, bool validUtf8, bool nonAsciiBeforeInvalid, long firstInvalid, string sha256)
+    /// <summary>
+    /// A file with more NUL bytes than one in this many is not text: random or compressed bytes have one
+    /// in 256, while a text export damaged here and there has a few in millions (docs/inputs.md, "Formats").
+    /// </summary>
+    public const int BytesPerNulOfText = 1000;
+
+    /// <param name="nuls">The NUL bytes of the whole file, or -1 when only its start has been read.</param>
+    private static CsvDialect Decide(string path, byte[] head, bool validUtf8, bool nonAsciiBeforeInvalid, long firstInvalid, string sha256, long nuls, long total)
     {
         Encoding encoding;
         string name;
@@ -93,8 +102,16 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         }
         else
         {
-            if (head.AsSpan().IndexOf((byte)0) >= 0)
-                throw new InputRefusedException(path, "the file is not text (it holds NUL bytes): give a CSV, XLSX or Parquet export");
+            // A NUL in a field of a text file rejects that row (docs/inputs.md, "Rejected rows"). Only a file that
+            // is not text is refused: NUL bytes in its first line, where a header is plain text (UTF-16 without
+            // a byte order mark puts one after every letter), or many of them anywhere.
+            var firstLine = head.AsSpan(0, head.AsSpan().IndexOf((byte)'\n') is var end and >= 0 ? end : head.Length);
+            if (firstLine.IndexOf((byte)0) >= 0)
+                throw new InputRefusedException(path,
+                    "the file is not text (it holds NUL bytes in its first line: a binary file, or UTF-16 text without a byte order mark): give a CSV (UTF-8), XLSX or Parquet export");
+            if (nuls > 0 && nuls * BytesPerNulOfText > total)
+                throw new InputRefusedException(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the file is not text (it holds NUL bytes: {nuls:N0} of its {total:N0} bytes): give a CSV, XLSX or Parquet export"));
             if (validUtf8)
             {
                 encoding = new UTF8Encoding(false);

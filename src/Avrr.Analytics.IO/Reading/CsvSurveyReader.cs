@@ -17,29 +17,32 @@ public sealed class CsvSurveyReader : ISurveyRowReader
     private readonly int[] _runColumn;     // for each file column, its position in the run layout, or -1
     private readonly int _headerCount;
     private readonly long _rowsBefore;
-    private readonly Stream _stream;
+    private readonly CountingReadStream _file;
     private long _malformedRow = -1;
 
-    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout) : this(input, dialect, layout, 0, 0)
+    /// <summary>Reads the whole file, through <paramref name="file"/> (which counts, and maybe hashes, what is read).</summary>
+    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout, CountingReadStream file)
+        : this(input, dialect, layout, file, file, hasHeader: true, rowsBefore: 0)
     {
     }
 
     /// <summary>
-    /// Reads from <paramref name="offset"/>, the start of the line after the header and
-    /// <paramref name="rowsBefore"/> data rows (where <see cref="QuoteFreeCsvReader"/> hands over), or
-    /// from the start of the file (offset 0).
+    /// Reads <paramref name="stream"/>: the whole file (<paramref name="hasHeader"/>), or the rest of it
+    /// from the start of the line after the header and <paramref name="rowsBefore"/> data rows, where
+    /// <see cref="QuoteFreeCsvReader"/> hands over. <paramref name="file"/> is the file's own stream
+    /// beneath it, whose count of bytes read is confirmed at the end.
     /// </summary>
-    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout, long offset, long rowsBefore)
+    internal CsvSurveyReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout, Stream stream, CountingReadStream file, bool hasHeader, long rowsBefore)
     {
         _input = input;
+        _file = file;
         _rowsBefore = rowsBefore;
-        var header = offset == 0;
-        _csv = Open(input.Path, dialect, out _stream, record =>
+        _csv = Open(stream, dialect, record =>
         {
             // Record numbers count the header when there is one; row numbers always do.
-            if (record.Reason == CsvMalformedReason.UnterminatedQuote) _malformedRow = rowsBefore + record.RecordNumber + (header ? 0 : 1);
-        }, offset);
-        if (header)
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote) _malformedRow = rowsBefore + record.RecordNumber + (hasHeader ? 0 : 1);
+        }, hasHeader);
+        if (hasHeader)
         {
             _csv.ReadHeader();
             _headerCount = _csv.Headers.Count;
@@ -48,32 +51,26 @@ public sealed class CsvSurveyReader : ISurveyRowReader
         _runColumn = input.Header.RunColumns(layout);
     }
 
-    internal static CsvReader Open(string path, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null, long offset = 0) =>
-        Open(path, dialect, out _, onMalformed, offset);
-
-    private static CsvReader Open(string path, CsvDialect dialect, out Stream opened, Action<CsvMalformedRecord>? onMalformed = null, long offset = 0)
+    internal static CsvReader Open(Stream stream, CsvDialect dialect, Action<CsvMalformedRecord>? onMalformed = null, bool hasHeader = true)
     {
         var options = CsvReaderOptions.Default with
         {
             Separator = dialect.Separator,
             Encoding = dialect.Encoding is UTF8Encoding ? null : dialect.Encoding,
-            HasHeader = offset == 0,
+            HasHeader = hasHeader,
             AllowLineBreaksInQuotes = true,
             // Blank lines come through as records, so that row numbers stay those a spreadsheet shows.
             SkipEmptyLines = false,
             OnMalformedRecord = onMalformed,
             BufferSize = 1 << 20,
         };
-        var stream = CsvDialect.OpenRead(path);
-        stream.Seek(offset, SeekOrigin.Begin);
-        opened = stream;
         return CsvReader.Create(stream, options, leaveOpen: false);
     }
 
     /// <summary>The header of the file, read with its dialect.</summary>
     internal static IReadOnlyList<string> ReadHeader(string path, CsvDialect dialect)
     {
-        using var csv = Open(path, dialect);
+        using var csv = Open(CsvDialect.OpenRead(path), dialect);
         csv.ReadHeader();
         return csv.Headers.ToArray();
     }
@@ -106,6 +103,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
                 batch.Reject(row, "", "", RejectReason.MalformedRow, batch.Layout.Messages.MalformedRow);
             else if (fields != _headerCount) RejectFieldCount(batch, row, _csv.RawRecord, fields, _headerCount);
         }
+        if (!batch.IsFull) _input.ConfirmRead(_file);     // the end of the file
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 
@@ -122,8 +120,8 @@ public sealed class CsvSurveyReader : ISurveyRowReader
         return true;
     }
 
-    // The stream runs ahead of the rows by CsvHelper's buffer (1 MB): near enough for a percentage.
-    public long BytesRead => _stream.CanSeek ? _stream.Position : 0;
-
     public void Dispose() => _csv.Dispose();
+
+    // The file's count runs ahead of the rows by CsvHelper's buffer (1 MB): near enough for a percentage.
+    public long BytesRead => _file.BytesRead;
 }

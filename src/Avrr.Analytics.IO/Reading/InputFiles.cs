@@ -7,14 +7,18 @@ public static class InputFiles
 
     /// <summary>
     /// Files as given; folders expanded to the export files directly inside them (.csv, .tsv, .txt, .xlsx,
-    /// .parquet; not sub-folders, hidden files or Excel lock files), in ordinal name order.
+    /// .parquet; not sub-folders, hidden files or Excel lock files), in ordinal name order. Refuses, before
+    /// anything is read, a path that is not a regular file (a device such as /dev/urandom, a named pipe:
+    /// reading one would never end or never start), and a file given twice, however it is named (through
+    /// a symbolic or a hard link, it is the same file: its rows would all be duplicates).
     /// </summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
     {
         var files = new List<string>();
         foreach (var input in inputs)
         {
-            if (Directory.Exists(input))
+            var stamp = FileStamp.Of(input);
+            if (stamp is { Kind: FileKind.Folder })
             {
                 var found = Directory.EnumerateFiles(input)
                     .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
@@ -24,12 +28,31 @@ public static class InputFiles
                 if (found.Count == 0) throw new InputRefusedException(input, "the folder holds no .csv, .tsv, .txt, .xlsx or .parquet file");
                 files.AddRange(found);
             }
-            else if (File.Exists(input)) files.Add(input);
+            else if (stamp is not null) files.Add(input);
             else throw new InputRefusedException(input, "no such file or folder");
         }
-        var repeated = files.GroupBy(f => Path.GetFullPath(f)).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) throw new InputRefusedException(repeated.First(), "the file is given twice among the inputs");
+        var seen = new List<(string File, FileStamp Stamp, string FullPath)>();
+        foreach (var file in files)
+        {
+            var stamp = FileStamp.Of(file) ?? throw new InputRefusedException(file, "no such file or folder");
+            if (stamp.Kind != FileKind.Regular)
+                throw new InputRefusedException(file, "it is not a regular file (a device, a named pipe or a socket), which cannot be read as an export; give the export file itself");
+            var fullPath = ResolvedPath(file);
+            foreach (var (earlier, earlierStamp, earlierPath) in seen)
+                if (stamp.SameFile(earlierStamp) || fullPath == earlierPath)
+                    throw new InputRefusedException(file, Path.GetFullPath(file) == Path.GetFullPath(earlier)
+                        ? "the file is given twice among the inputs"
+                        : $"it is the same file as the input {earlier} (through a link), given twice among the inputs");
+            seen.Add((file, stamp, fullPath));
+        }
         return files;
+    }
+
+    /// <summary>The full path with a symbolic link at the file itself followed (the device and inode compare the rest on Linux).</summary>
+    private static string ResolvedPath(string file)
+    {
+        var info = new FileInfo(file);
+        return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
     }
 
     /// <summary>The format of a file, from its first bytes (Parquet and XLSX have signatures) and then its extension.</summary>

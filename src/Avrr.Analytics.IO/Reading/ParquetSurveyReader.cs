@@ -74,7 +74,7 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         batch.Reset(_input.Path, _input.Index);
         while (!batch.IsFull)
         {
-            if (_groupPosition == _groupRows && !NextGroup()) break;
+            if (_groupPosition == _groupRows && !NextGroupWithRows()) break;
             var r = _groupPosition++;
             var blank = true;
             for (var j = 0; j < _fields.Length && blank; j++)
@@ -97,6 +97,14 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 
+    /// <summary>The next row group that holds rows: a group of none (Spark writes one for an empty partition) is passed over.</summary>
+    private bool NextGroupWithRows()
+    {
+        while (NextGroup())
+            if (_groupRows > 0) return true;
+        return false;
+    }
+
     private bool NextGroup()
     {
         _rowsBefore += _groupRows;
@@ -104,6 +112,7 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         if (_nextGroup >= _parquet.RowGroupCount) return false;
         var groupReader = _parquet.OpenRowGroupReader(_nextGroup++);
         var rows = checked((int)groupReader.RowCount);
+        if (rows == 0) return true;
         _group = new string?[_fields.Length][];
         for (var j = 0; j < _fields.Length; j++)
             // Every column, wanted or not: whether a row is blank must not depend on the pass reading it.

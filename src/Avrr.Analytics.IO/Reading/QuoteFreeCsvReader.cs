@@ -24,7 +24,7 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
     private readonly SurveyInput _input;
     private readonly CsvDialect _dialect;
     private readonly SurveyLayout _layout;
-    private readonly FileStream _stream;
+    private readonly CountingReadStream _stream;
     private readonly byte _separator;
     private readonly int _headerCount;
     private readonly int[] _runColumn;    // for each file column, its position in the run layout, or -1
@@ -37,7 +37,7 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
     private readonly int[] _wantedColumn; // for each file column, its run position when wanted in this batch, or -1
     private int[] _separatorAt = new int[256];
 
-    internal QuoteFreeCsvReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout)
+    internal QuoteFreeCsvReader(SurveyInput input, CsvDialect dialect, SurveyLayout layout, CountingReadStream file)
     {
         _input = input;
         _dialect = dialect;
@@ -46,11 +46,11 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
         _headerCount = input.Header.Headers.Count;
         _runColumn = input.Header.RunColumns(layout);
         _wantedColumn = new int[_runColumn.Length];
-        _stream = CsvDialect.OpenRead(input.Path);
+        _stream = file;
         Refill();
         if (_buffer.AsSpan(_start, _end - _start).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _start += 3;
         // The header: when it is quoted (as Kobo writes every field), CsvHelper reads the whole file.
-        if (NextLine(out _, out _) != Line.Plain) HandOver(0, 0);
+        if (NextLine(out _, out var headerOffset) != Line.Plain) HandOver(headerOffset, 0, hasHeader: true);
     }
 
     public long BytesRead => _rest?.BytesRead ?? _bufferOffset + _start;
@@ -72,10 +72,14 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
         while (!batch.IsFull)
         {
             var kind = NextLine(out var line, out var lineOffset);
-            if (kind == Line.None) break;
+            if (kind == Line.None)
+            {
+                _input.ConfirmRead(_stream);
+                break;
+            }
             if (kind == Line.NeedsCsvHelper)
             {
-                HandOver(lineOffset, _rows);
+                HandOver(lineOffset, _rows, hasHeader: false);
                 _rest!.FillMore(batch, wanted, ref sequence);
                 break;
             }
@@ -188,10 +192,16 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
         _endOfFile = _end < _buffer.Length;
     }
 
-    private void HandOver(long offset, long rowsBefore)
+    /// <summary>
+    /// CsvHelper reads the rest of the file from the line at <paramref name="offset"/> (the header's, after
+    /// a byte order mark, or a data row's): the bytes of the buffer from there on, then the rest of the
+    /// same stream, so that no byte is read twice.
+    /// </summary>
+    private void HandOver(long offset, long rowsBefore, bool hasHeader)
     {
-        _stream.Dispose();
-        _rest = new CsvSurveyReader(_input, _dialect, _layout, offset, rowsBefore);
+        var from = (int)(offset - _bufferOffset);
+        var unread = _buffer.AsMemory(from, _end - from);
+        _rest = new CsvSurveyReader(_input, _dialect, _layout, new PrefixedStream(unread, _stream), _stream, hasHeader, rowsBefore);
     }
 
     public void Dispose()

@@ -19,12 +19,15 @@ public sealed class SurveyInput
     /// <summary>A phrase for people: "CSV, ';' separated, UTF-8 with byte order mark".</summary>
     public string Description { get; private set; }
     public HeaderMap Header { get; }
+    /// <summary>The file as the run found it when it opened it: compared after each pass (<see cref="ConfirmUnchanged"/>).</summary>
+    public FileStamp Stamp { get; }
 
     private CsvDialect? _csv;
     private readonly string? _sheet;
 
-    private SurveyInput(string path, int index, InputFormat format, string sha256, string description, HeaderMap header, CsvDialect? csv, string? sheet)
+    private SurveyInput(string path, int index, InputFormat format, string sha256, string description, HeaderMap header, CsvDialect? csv, string? sheet, FileStamp stamp)
     {
+        Stamp = stamp;
         Path = path;
         Index = index;
         Format = format;
@@ -39,6 +42,10 @@ public sealed class SurveyInput
     {
         var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
+        // Before the first byte is read: what the file is now, to compare with what it is after each pass.
+        var stamp = FileStamp.Of(path) ?? throw new InputRefusedException(path, "no such file or folder");
+        if (stamp.Kind != FileKind.Regular)
+            throw new InputRefusedException(path, "it is not a regular file (a device, a named pipe or a socket), which cannot be read as an export; give the export file itself");
         var texts = scheme.Questions.SelectMany(q => q.Text.Values);
         byte[] head;
         using (var stream = CsvDialect.OpenRead(path))
@@ -54,19 +61,19 @@ public sealed class SurveyInput
                 var dialect = CsvDialect.Sniff(path);
                 var headers = CsvSurveyReader.ReadHeader(path, dialect);
                 var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
-                return new SurveyInput(path, index, format, dialect.Sha256, dialect.Describe(), map, dialect, null);
+                return new SurveyInput(path, index, format, dialect.Sha256, dialect.Describe(), map, dialect, null, stamp);
             }
             case InputFormat.Xlsx:
             {
                 var (sheet, headers, sha) = XlsxSurveyReader.Probe(path, options.Sheet);
                 var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
-                return new SurveyInput(path, index, format, sha, $"XLSX, sheet '{sheet}'", map, null, sheet);
+                return new SurveyInput(path, index, format, sha, $"XLSX, sheet '{sheet}'", map, null, sheet, stamp);
             }
             default:
             {
                 var (headers, sha) = ParquetSurveyReader.Probe(path);
                 var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
-                return new SurveyInput(path, index, format, sha, "Parquet", map, null, null);
+                return new SurveyInput(path, index, format, sha, "Parquet", map, null, null, stamp);
             }
         }
     }
@@ -93,10 +100,10 @@ public sealed class SurveyInput
     /// come late. Returns true when the file must be read again, with another encoding; throws
     /// <see cref="InputRefusedException"/> when it cannot be used. Other formats were read in full when opened.
     /// </summary>
-    public bool Verify()
+    public bool Verify(CancellationToken cancel = default)
     {
         if (_csv is null || _csv.Sha256.Length > 0) return false;
-        var probed = CsvDialect.Probe(Path);
+        var probed = CsvDialect.Probe(Path, cancel);
         var changed = probed.Encoding.CodePage != _csv.Encoding.CodePage;
         _csv = probed;
         Sha256 = probed.Sha256;
@@ -106,16 +113,54 @@ public sealed class SurveyInput
 
     /// <summary>
     /// A reader of the rows: for a UTF-8 CSV file, <see cref="QuoteFreeCsvReader"/>, which splits lines
-    /// without quotes itself and hands the rest of the file to CsvHelper at the first quote.
+    /// without quotes itself and hands the rest of the file to CsvHelper at the first quote. A CSV file
+    /// is read once from start to end, and at its end the reader confirms that it read as many bytes as
+    /// the file had when it was opened and, with <paramref name="hash"/> (the second pass), that their
+    /// SHA-256 is the one the first pass found (<see cref="ConfirmRead"/>).
     /// </summary>
-    public ISurveyRowReader OpenReader(SurveyLayout layout) => Format switch
+    public ISurveyRowReader OpenReader(SurveyLayout layout, bool hash = false) => Format switch
     {
-        InputFormat.Csv when QuoteFreeCsvReader.Handles(_csv!) => new QuoteFreeCsvReader(this, _csv!, layout),
-        InputFormat.Csv => new CsvSurveyReader(this, _csv!, layout),
+        InputFormat.Csv when QuoteFreeCsvReader.Handles(_csv!) => new QuoteFreeCsvReader(this, _csv!, layout, OpenCounted(hash)),
+        InputFormat.Csv => new CsvSurveyReader(this, _csv!, layout, OpenCounted(hash)),
         InputFormat.Xlsx => new XlsxSurveyReader(this, _sheet!, layout),
         _ => new ParquetSurveyReader(this, layout),
     };
 
     /// <summary>CsvHelper for every line of a CSV file: what the quote-free reader is held to (tests, benchmarks).</summary>
-    internal ISurveyRowReader OpenCsvHelperReader(SurveyLayout layout) => new CsvSurveyReader(this, _csv!, layout);
+    internal ISurveyRowReader OpenCsvHelperReader(SurveyLayout layout) => new CsvSurveyReader(this, _csv!, layout, OpenCounted(hash: false));
+
+    private CountingReadStream OpenCounted(bool hash) => new(CsvDialect.OpenRead(Path), hash && Sha256.Length > 0);
+
+    /// <summary>
+    /// At the end of a CSV file: refuses the input when the bytes read are not those of the file the run
+    /// opened (fewer or more of them, or another SHA-256), since the rows would not be the ones the
+    /// manifest describes.
+    /// </summary>
+    internal void ConfirmRead(CountingReadStream read)
+    {
+        if (!read.FirstEnd()) return;
+        if (read.BytesRead != Stamp.Size)
+            throw Changed(string.Create(Invariant, $"it had {Stamp.Size:N0} bytes when the run opened it and {read.BytesRead:N0} when it was read to its end"));
+        if (read.Sha256 is { } sha && sha != Sha256)
+            throw Changed("its content is not the one the first pass read (another SHA-256)");
+    }
+
+    /// <summary>
+    /// Refuses the input when the file is not the one the run opened: another size, modification or
+    /// change time, or another file now under its name. Called after each pass, before anything is kept.
+    /// </summary>
+    public void ConfirmUnchanged()
+    {
+        var now = FileStamp.Of(Path);
+        if (now is null) throw Changed("it was deleted or moved");
+        var was = Stamp;
+        if (now.Value.Size != was.Size) throw Changed(string.Create(Invariant, $"its size went from {was.Size:N0} to {now.Value.Size:N0} bytes"));
+        if (was.HasIdentity && !now.Value.SameFile(was)) throw Changed("another file has taken its name");
+        if (now.Value.ModifiedTicks != was.ModifiedTicks || now.Value.ChangedTicks != was.ChangedTicks) throw Changed("it was modified");
+    }
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    private InputRefusedException Changed(string how) => new(Path,
+        $"the file changed while the run was reading it ({how}): the results would not describe one version of it. Run again once nothing is writing to it");
 }

@@ -51,6 +51,8 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
 
     private static IExcelDataReader OpenSheet(string path, Stream stream, string? sheet)
     {
+        // Before anything is unpacked: a small file can unpack into gigabytes.
+        WorkbookSizeLimits.Check(path, stream);
         IExcelDataReader excel;
         try
         {

@@ -44,10 +44,10 @@ public static class SampleExport
     /// <summary>The planted profiles: each one's offset of the economic, social and psychosocial level, and its share of returnees.</summary>
     private static readonly (double Economic, double Social, double Psychosocial, double Share)[] Profiles =
     [
-        (0.8, 0.8, 0.8, 0.3),      // thriving
-        (-1.0, 0.5, 0.3, 0.3),     // economically strained
-        (0.3, -0.3, -1.1, 0.2),    // isolated: low psychosocial
-        (-0.9, -0.8, -0.7, 0.2),   // struggling everywhere
+        (1.4, 1.3, 1.3, 0.3),      // thriving
+        (-1.6, 0.9, 0.5, 0.3),     // economically strained
+        (1.0, 0.6, -1.8, 0.2),     // isolated: low psychosocial
+        (-1.4, -1.3, -1.2, 0.2),   // struggling everywhere
     ];
 
     /// <summary>The questions on which a fragile returnee's baseline shows (heavy debt, distress, plans to migrate again).</summary>
@@ -148,9 +148,9 @@ public static class SampleExport
             var assistance = Assistance[person.Next(Assistance.Length)];
             var profile = PickProfile(person.NextDouble());
             var fragile = person.NextDouble() < 0.2;
-            var level = _placeEffect[placeIndex] + Gaussian(person) * 0.4 + (sex == "female" ? 0.1 : 0);
+            var level = _placeEffect[placeIndex] + Gaussian(person) * 0.25 + (sex == "female" ? 0.1 : 0);
             double[] offsets = [Profiles[profile].Economic, Profiles[profile].Social, Profiles[profile].Psychosocial];
-            var dimensionLevel = _scheme.Dimensions.Select((_, d) => (d < 3 ? offsets[d] : 0) + Gaussian(person) * 0.3).ToArray();
+            var dimensionLevel = _scheme.Dimensions.Select((_, d) => (d < 3 ? offsets[d] : 0) + Gaussian(person) * 0.2).ToArray();
             var hasChildren = person.NextDouble() < 0.7;
             var baseline = new DateOnly(2024, 1, 8).AddDays((int)(360.0 * returnee / _returnees) + person.Next(0, 5));
             var date = followUp ? baseline.AddDays(365 + person.Next(0, 180)) : baseline;

@@ -12,8 +12,12 @@ namespace Avrr.Analytics.IO.Samples;
 /// </summary>
 internal static class SampleWorkbook
 {
-    public static void Write(string path, string[] header, IEnumerable<string[]> rows) =>
+    public static void Write(string path, string[] header, IEnumerable<string[]> rows)
+    {
         WriteAsync(path, header, rows).GetAwaiter().GetResult();
+        // The zip's entries carry the time they were written: pinned, so that a seed always gives the same bytes.
+        Writing.ZipTimestamps.Pin(path);
+    }
 
     private static async Task WriteAsync(string path, string[] header, IEnumerable<string[]> rows)
     {

@@ -24,6 +24,7 @@ internal sealed class PartitionedScoresWriter : IDisposable
     private readonly SurveyLayout _layout;
     private readonly IReadOnlyList<string> _columns;
     private readonly Func<string, string> _pathOf;
+    private readonly bool _profile;
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
     private readonly List<string> _files = [];
     private readonly byte[] _quarter = new byte[Vocabulary.Quarter.TextLength];
@@ -42,8 +43,10 @@ internal sealed class PartitionedScoresWriter : IDisposable
     /// <param name="table">The tree's folder in the result (returnee_scores).</param>
     /// <param name="columns">The partition columns, in folder order: country, community, quarter, round or attributes.</param>
     /// <param name="pathOf">The path of a file of the result (relative, '/' between folders), whose folders it makes.</param>
-    public PartitionedScoresWriter(string table, SurveyLayout layout, IReadOnlyList<string> columns, Func<string, string> pathOf)
+    /// <param name="profile">Whether the parts have the insights' profile column, as the flat file does.</param>
+    public PartitionedScoresWriter(string table, SurveyLayout layout, IReadOnlyList<string> columns, Func<string, string> pathOf, bool profile = false)
     {
+        _profile = profile;
         _table = table;
         _layout = layout;
         _columns = columns;
@@ -53,7 +56,8 @@ internal sealed class PartitionedScoresWriter : IDisposable
     /// <summary>The part files written, relative to the result, in the order they were made.</summary>
     public IReadOnlyList<string> Files => _files;
 
-    public void Write(SurveyBatch batch)
+    /// <summary>The scored rows of a batch; <paramref name="profiles"/> gives each row's profile number (-1 for none) when the parts have the column.</summary>
+    public void Write(SurveyBatch batch, sbyte[]? profiles = null)
     {
         foreach (var partition in _partitions.Values) { partition.Rows.Clear(); partition.Orders.Clear(); }
         var touched = new List<Partition>();
@@ -71,7 +75,7 @@ internal sealed class PartitionedScoresWriter : IDisposable
             partition.LastUse = ++_uses;
             var writer = partition.Writer ??= Open(partition);
             writer.Write(batch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(partition.Rows),
-                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(partition.Orders));
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(partition.Orders), profiles);
         }
         var buffered = 0L;
         foreach (var partition in _partitions.Values) buffered += partition.Writer?.BufferedRows ?? 0;
@@ -94,7 +98,7 @@ internal sealed class PartitionedScoresWriter : IDisposable
         }
         var file = $"{_table}/{partition.Folder}/part-{partition.Parts++}.parquet";
         _files.Add(file);
-        return new ScoresParquetWriter(_pathOf(file), _layout, _columns, withOrder: true);
+        return new ScoresParquetWriter(_pathOf(file), _layout, _columns, withOrder: true, _profile);
     }
 
     /// <summary>The partition folders of a scored row: each partition column's value as returnee_scores writes it.</summary>

@@ -7,11 +7,14 @@ namespace Avrr.Analytics.IO.Writing;
 
 /// <summary>
 /// The columns of returnee_scores, in order, with their Parquet types (docs/outputs.md): the one list
-/// both writers take their columns from.
+/// both writers take their columns from. With the insights on, a last column <c>profile</c> holds each
+/// survey's returnee profile (docs/insights.md).
 /// </summary>
 internal static class ScoreColumns
 {
-    public static IReadOnlyList<ParquetField> Fields(SurveyLayout layout)
+    public const string Profile = "profile";
+
+    public static IReadOnlyList<ParquetField> Fields(SurveyLayout layout, bool profile = false)
     {
         var scheme = layout.Scheme;
         return
@@ -31,11 +34,15 @@ internal static class ScoreColumns
             new("band", ParquetKind.Text),
             new("weakest_dimension", ParquetKind.Text),
             new("answered", ParquetKind.Int32),
+            .. profile ? [new ParquetField(Profile, ParquetKind.Text)] : Array.Empty<ParquetField>(),
         ];
     }
 
     /// <summary>The column names, in order.</summary>
-    public static IReadOnlyList<string> For(SurveyLayout layout) => Fields(layout).Select(f => f.Name).ToArray();
+    public static IReadOnlyList<string> For(SurveyLayout layout, bool profile = false) => Fields(layout, profile).Select(f => f.Name).ToArray();
+
+    /// <summary>The text of profile number p (0-based): P1, P2, …; empty for none (-1).</summary>
+    public static byte[] ProfileUtf8(int profile) => profile < 0 ? [] : System.Text.Encoding.UTF8.GetBytes($"P{profile + 1}");
 
     public static string IndicatorColumn(string id) => "indicator_" + id;
     public static string DimensionColumn(string id) => id + "_score";

@@ -14,11 +14,11 @@ internal sealed class ScoresCsvWriter : IDisposable
 {
     private readonly FileStream _file;
 
-    public ScoresCsvWriter(string path, SurveyLayout layout)
+    public ScoresCsvWriter(string path, SurveyLayout layout, bool profile = false)
     {
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
         using var header = CsvWriter.Create(_file, CsvOutput.Options, leaveOpen: true);
-        header.WriteHeader(ScoreColumns.For(layout).ToArray());
+        header.WriteHeader(ScoreColumns.For(layout, profile).ToArray());
     }
 
     /// <summary>Appends the lines a formatter prepared for a batch.</summary>
@@ -35,6 +35,7 @@ internal sealed class ScoresCsvWriter : IDisposable
         private readonly byte[] _number = new byte[NumberText.MaxLength];
         private readonly RoundTripCache _weights = new();
         private readonly Fixed6Cache _scores = new();
+        private readonly byte[][] _profiles = Enumerable.Range(0, sbyte.MaxValue).Select(ScoreColumns.ProfileUtf8).ToArray();
 
         public Formatter(SurveyLayout layout)
         {
@@ -43,7 +44,8 @@ internal sealed class ScoresCsvWriter : IDisposable
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public void Format(SurveyBatch batch, MemoryStream lines)
+        /// <param name="profiles">Each row's profile number (-1 for none), or null when the insights are off (no profile column).</param>
+        public void Format(SurveyBatch batch, MemoryStream lines, sbyte[]? profiles = null)
         {
             var line = _line;
             var number = _number.AsSpan();
@@ -68,6 +70,7 @@ internal sealed class ScoresCsvWriter : IDisposable
                 var weakest = batch.WeakestDimension[row];
                 line.Raw(weakest < 0 ? ReadOnlySpan<byte>.Empty : _dimensionIds[weakest]);
                 line.Raw(number[..NumberText.Integer(batch.Answered[row], number)]);
+                if (profiles is not null) line.Raw(profiles[row] < 0 ? ReadOnlySpan<byte>.Empty : _profiles[profiles[row]]);
                 line.EndLine();
             }
             lines.SetLength(0);

@@ -21,16 +21,21 @@ internal sealed class ScoresParquetWriter : IDisposable
     private readonly int[] _column;      // table column of each column of returnee_scores; -1 where left out
     private readonly int _orderColumn;
 
-    public ScoresParquetWriter(string path, SurveyLayout layout) : this(path, layout, [], withOrder: false)
+    private readonly bool _profile;
+    private readonly byte[][] _profiles = Enumerable.Range(0, sbyte.MaxValue).Select(ScoreColumns.ProfileUtf8).ToArray();
+
+    public ScoresParquetWriter(string path, SurveyLayout layout, bool profile = false) : this(path, layout, [], withOrder: false, profile)
     {
     }
 
     /// <param name="leftOut">Columns of returnee_scores not written (a partition's, which its path holds).</param>
     /// <param name="withOrder">Whether to add <see cref="SurveyOrder"/> as the last column.</param>
-    public ScoresParquetWriter(string path, SurveyLayout layout, IReadOnlyCollection<string> leftOut, bool withOrder)
+    /// <param name="profile">Whether the table has the insights' profile column (docs/insights.md).</param>
+    public ScoresParquetWriter(string path, SurveyLayout layout, IReadOnlyCollection<string> leftOut, bool withOrder, bool profile)
     {
         _layout = layout;
-        var fields = ScoreColumns.Fields(layout);
+        _profile = profile;
+        var fields = ScoreColumns.Fields(layout, profile);
         var kept = new List<ParquetField>();
         _column = new int[fields.Count];
         for (var c = 0; c < fields.Count; c++)
@@ -50,13 +55,16 @@ internal sealed class ScoresParquetWriter : IDisposable
     /// <summary>Writes the rows held so far as a row group.</summary>
     public void Flush() => _table.Flush();
 
-    /// <summary>Adds scored rows of a batch (all scored, in order), each with its order among the run's scored surveys.</summary>
-    public void Write(SurveyBatch batch, ReadOnlySpan<int> rows, ReadOnlySpan<long> orders)
+    /// <summary>
+    /// Adds scored rows of a batch (all scored, in order), each with its order among the run's scored surveys;
+    /// <paramref name="profiles"/> as in <see cref="Write(SurveyBatch, sbyte[])"/>.
+    /// </summary>
+    public void Write(SurveyBatch batch, ReadOnlySpan<int> rows, ReadOnlySpan<long> orders, sbyte[]? profiles)
     {
         for (var done = 0; done < rows.Length;)
         {
             var take = Math.Min(rows.Length - done, _table.RowsLeftInGroup);
-            Add(batch, rows.Slice(done, take));
+            Add(batch, rows.Slice(done, take), profiles);
             if (_orderColumn >= 0)
             {
                 var column = _table.NumberColumn(_orderColumn);
@@ -71,7 +79,8 @@ internal sealed class ScoresParquetWriter : IDisposable
     /// Adds the scored rows of a batch, column by column: each column's dictionary stays hot while its
     /// cells go in, which costs about half of going row by row.
     /// </summary>
-    public void Write(SurveyBatch batch)
+    /// <summary>The rows of a batch; <paramref name="profiles"/> gives each row's profile number (-1 for none) when the table has the column.</summary>
+    public void Write(SurveyBatch batch, sbyte[]? profiles = null)
     {
         var rows = _rows.Length >= batch.Count ? _rows : _rows = new int[batch.Capacity];
         var count = 0;
@@ -80,7 +89,7 @@ internal sealed class ScoresParquetWriter : IDisposable
         for (var done = 0; done < count;)
         {
             var take = Math.Min(count - done, _table.RowsLeftInGroup);
-            Add(batch, rows.AsSpan(done, take));
+            Add(batch, rows.AsSpan(done, take), profiles);
             _table.EndRows(take);
             done += take;
         }
@@ -89,7 +98,7 @@ internal sealed class ScoresParquetWriter : IDisposable
     private int[] _rows = [];
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Add(SurveyBatch batch, ReadOnlySpan<int> rows)
+    private void Add(SurveyBatch batch, ReadOnlySpan<int> rows, sbyte[]? profiles)
     {
         var table = _table;
         var at = _column;
@@ -126,8 +135,11 @@ internal sealed class ScoresParquetWriter : IDisposable
         foreach (var row in rows) bands.Add(ScoreColumns.BandUtf8(batch.Band[row]));
         var weakest = table.TextColumn(at[c++]);
         foreach (var row in rows) weakest.Add(batch.WeakestDimension[row] is var w and >= 0 ? _dimensionIds[w] : []);
-        var answered = table.NumberColumn(at[c]);
+        var answered = table.NumberColumn(at[c++]);
         foreach (var row in rows) answered.Add(batch.Answered[row], true);
+        if (!_profile) return;
+        var profile = table.TextColumn(at[c]);
+        foreach (var row in rows) profile.Add(profiles is null || profiles[row] < 0 ? [] : _profiles[profiles[row]]);
     }
 
     private static void AddText(TextDictionaryChunk column, SurveyBatch batch, ReadOnlySpan<int> rows, int field)

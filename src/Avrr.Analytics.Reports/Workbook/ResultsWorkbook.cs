@@ -31,7 +31,7 @@ public static class ResultsWorkbook
     {
         using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
             WriteAsync(result, stream).GetAwaiter().GetResult();
-        ZipTimestamps.Pin(path);
+        IO.Writing.ZipTimestamps.Pin(path);
     }
 
     private static async Task WriteAsync(ResultFolder result, Stream stream)

@@ -75,6 +75,11 @@ internal static class Manifest
         json.WriteBoolean("indicators", settings.Indicators);
         json.WriteNumber("max_rejected_share", settings.MaxRejectedShare);
         json.WriteBoolean("report", settings.Report);
+        json.WriteBoolean("insights", settings.Insights);
+        json.WriteNumber("insights_seed", settings.InsightsSeed);
+        json.WriteNumber("insights_sample", settings.InsightsSample);
+        if (plan.DriverTerms is null) json.WriteNull("driver_terms");
+        else Strings(json, "driver_terms", plan.DriverTerms);
         json.WriteStartObject("columns");
         foreach (var (id, header) in settings.ColumnMapping.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(id, header);
         json.WriteEndObject();
@@ -113,6 +118,20 @@ internal static class Manifest
         json.WriteString("first_survey_date", result.FirstSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteString("last_survey_date", result.LastSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Checks(json, result.Checks);
+        if (result.Insights is { } insights)
+        {
+            json.WriteStartObject("insights");
+            json.WriteNumber("sample_returnees", insights.SampleReturnees);
+            json.WriteNumber("sample_surveys", insights.SampleSurveys);
+            json.WriteNumber("returnees", insights.Returnees);
+            json.WriteNumber("seed", insights.Seed);
+            json.WriteNumber("profiles", insights.Profiles);
+            json.WriteBoolean("early_warning", insights.EarlyWarning);
+            json.WriteNumber("early_warning_returnees", insights.EarlyWarningReturnees);
+            Strings(json, "driver_terms", insights.Terms);
+            Strings(json, "notes", insights.Notes);
+            json.WriteEndObject();
+        }
         Strings(json, "files", result.Files);
 
         json.WriteStartObject("run");

@@ -27,14 +27,16 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>The folder the run writes into; moved to <see cref="Destination"/> by <see cref="Commit"/>.</summary>
     public string Partial { get; }
 
+    private readonly string _requested;
     private readonly string _parent;
     private readonly string _prefix;
     private readonly string _listing;
     private readonly FileStream _lock;
     private bool _prepared, _committed;
 
-    private OutputFolder(string destination, string parent, string prefix, FileStream lockFile, string listing)
+    private OutputFolder(string requested, string destination, string parent, string prefix, FileStream lockFile, string listing)
     {
+        _requested = requested;
         Destination = destination;
         _parent = parent;
         _prefix = prefix;
@@ -65,9 +67,9 @@ internal sealed class OutputFolder : IDisposable
         }
         catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not OutputFolderException))
         {
-            throw OutputFolderException.Unwritable(parent, e);
+            throw OutputFolderException.Unwritable(requested, parent, e);
         }
-        var folder = new OutputFolder(destination, parent, prefix, lockFile, listing);
+        var folder = new OutputFolder(requested, destination, parent, prefix, lockFile, listing);
         try
         {
             folder.Recover(note);
@@ -112,9 +114,29 @@ internal sealed class OutputFolder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw OutputFolderException.Unwritable(_parent, e);
+            throw OutputFolderException.Unwritable(_requested, _parent, e);
         }
         _prepared = true;
+    }
+
+    /// <summary>
+    /// An error of the run while it wrote its result, as the user's environment and not a fault of the
+    /// engine: a full disk (how much had been written, how much is free, about how much is needed) or a
+    /// read-only file system; null for any other error. The partial result is deleted first, so that
+    /// nothing half-written stays and the free space reported is what the next run will find.
+    /// </summary>
+    /// <param name="inputBytes">The size of the run's inputs, from which the space a result needs is estimated.</param>
+    public OutputFolderException? WriteFailure(Exception e, long inputBytes)
+    {
+        var kind = DiskErrors.Of(e);
+        if (kind == DiskError.None) return null;
+        if (kind == DiskError.ReadOnly) return OutputFolderException.Unwritable(_requested, _parent, e);
+        var written = Directory.Exists(Partial) ? SizeOf(Partial) : 0;
+        DiscardPartial();
+        long? free = null;
+        try { free = new DriveInfo(_parent).AvailableFreeSpace; }
+        catch (Exception probe) when (probe is IOException or UnauthorizedAccessException or ArgumentException) { }
+        return OutputFolderException.Full(_requested, _parent, written, free, Math.Max(inputBytes * 3 / 2, written), e);
     }
 
     public string PathOf(string file) => Path.Combine(Partial, file);
@@ -351,12 +373,16 @@ internal sealed class OutputFolder : IDisposable
 
     private static OutputFolderException Refused(string folder, string reason) => OutputFolderException.Refused(folder, reason);
 
+    /// <summary>Deletes the partial folder of a run that will not commit (renamed to a trash name first, as ever).</summary>
+    private void DiscardPartial()
+    {
+        if (_committed || !_prepared || !Directory.Exists(Partial)) return;
+        try { Discard(Partial); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
     public void Dispose()
     {
-        if (!_committed && _prepared && Directory.Exists(Partial))
-        {
-            try { Discard(Partial); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        DiscardPartial();
         var lockPath = _lock.Name;
         // Deleted while still held, so that no other run can take it in between.
         try { File.Delete(lockPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }

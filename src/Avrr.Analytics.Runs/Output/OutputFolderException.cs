@@ -24,6 +24,18 @@ public sealed class OutputFolderException : Exception
     internal static OutputFolderException Busy(string folder) =>
         new(OutputProblem.Busy, folder, "another avrr run is writing its result to this folder; wait for it to finish, or write to another folder");
 
-    internal static OutputFolderException Unwritable(string folder, Exception cause) =>
-        new(OutputProblem.Unwritable, folder, $"the folder {folder} cannot be written ({cause.Message})", cause);
+    /// <param name="folder">The result folder, as the user named it.</param>
+    /// <param name="where">The folder that could not be written (the result's parent, say).</param>
+    internal static OutputFolderException Unwritable(string folder, string where, Exception cause) =>
+        new(OutputProblem.Unwritable, folder, DiskErrors.Of(cause) switch
+        {
+            DiskError.ReadOnly => $"the file system that holds {where} is read-only, so nothing can be written there; write the result to another folder",
+            DiskError.Full => $"the disk that holds {where} is full; free some space, or write the result to another disk",
+            _ => $"the folder {where} cannot be written ({cause.Message})",
+        }, cause);
+
+    /// <summary>The disk filled while the result was written: how much had been written, how much is free, about how much is needed.</summary>
+    internal static OutputFolderException Full(string folder, string where, long written, long? free, long needed, Exception cause) =>
+        new(OutputProblem.Unwritable, folder, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the disk that holds {where} is full{(free is null ? "" : $" ({free / 1e6:N1} MB free)")}: {written / 1e6:N1} MB of the result had been written when it filled, and were deleted. A result needs about one and a half times the size of its inputs, here about {needed / 1e6:N1} MB; free that space, or write the result to another disk"), cause);
 }

@@ -87,7 +87,7 @@ internal sealed class ParallelPipeline(PipelineWork work, int workers)
         {
             foreach (var input in plan.Inputs)
             {
-                using var reader = input.OpenReader(plan.Layout);
+                using var reader = input.OpenReader(plan.Layout, hash: true);
                 while (_free.TryTake(out var slot))
                 {
                     work.Cancel.ThrowIfCancellationRequested();

@@ -11,46 +11,61 @@ namespace Avrr.Analytics.Runs.Passes;
 /// <item>the rows that repeat an earlier survey (rejected; the first one is kept), and</item>
 /// <item>the rows of returnees with two or more surveys (kept for the panel change).</item>
 /// </list>
-/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file.
+/// Keys go through <see cref="SpillBuckets"/> by returnee, so memory does not grow with the file. With a
+/// <see cref="ReturneeSampler"/> (the insights' training sample), every column is read, and each keyed row
+/// of the period is shown to the sampler, which keeps the rows of its returnees.
 /// </summary>
 internal static class SurveyKeyScan
 {
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows);
+    /// <summary>The duplicates, the rows of panel returnees, the rows read and the returnees (distinct ids with a kept survey in the period).</summary>
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees);
 
-    /// <summary>
-    /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
-    /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
-    /// </summary>
     /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
     public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
     {
         public static Rules Default { get; } = new();
     }
 
-    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null, ReadProgress? progress = null)
+    /// <summary>
+    /// Scans the keys while every CSV input is read in full on another thread (SHA-256, encoding): the
+    /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
+    /// </summary>
+    public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null,
+        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null)
     {
         rules ??= Rules.Default;
-        var verified = Task.Run(() => inputs.Select(i => i.Verify()).ToArray().Any(changed => changed));
+        var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
-            // A refused input explains a failed scan better than the scan's own error.
-            verified.Wait();
+            // A refused input explains a failed scan better than the scan's own error (thrown as it is, not
+            // wrapped); a verification stopped by the same cancellation leaves the scan's.
+            try { verified.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) { }
             throw;
         }
         var changed = StageClock.Measure("pass 1: wait for verification", () => verified.GetAwaiter().GetResult());
-        if (changed) progress?.Restart();
-        return changed ? Scan(inputs, layout, spillFolder, rowsRead, rules, progress) : result;
+        if (changed)
+        {
+            progress?.Restart();
+            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler);
+        }
+        // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
+        foreach (var input in inputs) input.ConfirmUnchanged();
+        return result;
     }
 
-    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules, ReadProgress? progress)
+    private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules,
+        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        if (sampler is not null) Array.Fill(wanted, true);
+        sampler?.Reset();
         var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
         var byTime = rules.Keep == DuplicatePolicy.KeepLast;
         if (byTime) wanted[timeColumn] = true;
@@ -58,7 +73,7 @@ internal static class SurveyKeyScan
         // Up to 32 MB of keys stay in memory before buckets go to disk: a bound, so that memory stays flat
         // as files grow (64 MB, which held a 1M-row file, made 4M rows need 10-20% more memory than 1M).
         using var buckets = new SpillBuckets(spillFolder, "keys", ExpectedRows(inputs), memoryLimit: 32 << 20);
-        var record = new byte[1 << 16];
+        var record = new byte[FixedBytes + 1 + 2 * SurveyKeys.MaxBytes];
         var dateKey = new byte[4];
         DateOnly date = default;
         long sequence = 0, read = 0;
@@ -67,14 +82,16 @@ internal static class SurveyKeyScan
             using var reader = input.OpenReader(layout);
             while (reader.Fill(batch, wanted, ref sequence))
             {
+                cancel.ThrowIfCancellationRequested();
                 for (var row = 0; row < batch.Count; row++)
                 {
                     var id = batch.TrimmedField(row, SurveyLayout.ReturneeId);
-                    if (id.IsEmpty || batch.Rejected[row]) continue;
-                    ReadOnlySpan<byte> second;
-                    byte kind;
                     // A survey is its returnee and round; without a round (no column, or an empty cell), its date.
                     var round = batch.TrimmedField(row, SurveyLayout.Round);
+                    // Keys too long to compare exactly are rejected in pass 2 (SurveyProcessor), and take no part here.
+                    if (id.IsEmpty || batch.Rejected[row] || SurveyKeys.IsTooLong(id) || SurveyKeys.IsTooLong(round)) continue;
+                    ReadOnlySpan<byte> second;
+                    byte kind;
                     var dated = (round.IsEmpty || rules.Period is not null) && layout.Dates.TryParse(batch.TrimmedField(row, SurveyLayout.SurveyDate), out date);
                     if (!round.IsEmpty)
                     {
@@ -94,6 +111,8 @@ internal static class SurveyKeyScan
                     var submitted = byTime && FieldParsers.TryParseMoment(batch.TrimmedField(row, timeColumn), out var moment) ? moment : long.MinValue;
                     var length = Write(record, id, kind, second, batch.Sequence[row], input.Index, batch.RowNumber[row], submitted, inPeriod);
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
+                    // The training sample is drawn from the surveys of the period only (pass 2 does not score the others).
+                    if (inPeriod) sampler?.Offer(batch, row);
                 }
                 progress?.Update(input.Index, reader.BytesRead);
                 rowsRead?.Invoke(read += batch.Count);
@@ -103,17 +122,18 @@ internal static class SurveyKeyScan
         // Buckets are independent (a returnee's surveys are all in one): resolved on every core.
         var duplicates = new DuplicateSurveys();
         var panel = new RowSet(sequence);
+        long returnees = 0;
         StageClock.Measure("pass 1: resolve", () => Parallel.For(0, buckets.Count,
             // Each thread reuses its buffers from bucket to bucket; they are dropped with the pass.
             () => new ResolveBuffers(),
             (b, _, buffers) =>
             {
                 var length = buckets.Read(b, ref buffers.Data);
-                Resolve(buffers, length, inputs, duplicates, panel, rules.Keep);
+                buffers.Returnees += Resolve(buffers, length, inputs, duplicates, panel, rules.Keep);
                 return buffers;
             },
-            _ => { }));
-        return new Result(duplicates, panel, sequence);
+            buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
+        return new Result(duplicates, panel, sequence, returnees);
     }
 
     /// <summary>
@@ -128,9 +148,7 @@ internal static class SurveyKeyScan
 
     private static int Write(byte[] buffer, ReadOnlySpan<byte> id, byte kind, ReadOnlySpan<byte> key, long sequence, int input, long row, long submitted, bool inPeriod)
     {
-        // Ids and rounds longer than this are cut for the comparison only; no real key comes near it.
-        id = id[..Math.Min(id.Length, 30000)];
-        key = key[..Math.Min(key.Length, 30000)];
+        // Whole keys: a longer one never gets here (SurveyKeys), so two ids are compared exactly.
         var span = buffer.AsSpan();
         var p = FixedBytes;
         id.CopyTo(span[p..]);
@@ -171,6 +189,7 @@ internal static class SurveyKeyScan
         public KeyRecord[] Records = [], Sorted = [];
         public ulong[] IdHashes = [];
         public int[] Order = [];
+        public long Returnees;
     }
 
     /// <summary>
@@ -203,8 +222,10 @@ internal static class SurveyKeyScan
         return sorted;
     }
 
-    private static void Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel, DuplicatePolicy keep)
+    /// <summary>Finds a bucket's duplicates and panel rows; returns its number of returnees with a survey in the period.</summary>
+    private static long Resolve(ResolveBuffers buffers, int length, IReadOnlyList<SurveyInput> inputs, DuplicateSurveys duplicates, RowSet panel, DuplicatePolicy keep)
     {
+        long returnees = 0;
         var data = buffers.Data;
         // A record is at least its fixed part and two bytes of key.
         if (buffers.Records.Length < length / (FixedBytes + 2) + 1) buffers.Records = new KeyRecord[(length / (FixedBytes + 2) + 1) * 5 / 4];
@@ -258,10 +279,12 @@ internal static class SurveyKeyScan
                         if (i != chosen) duplicates.Add(returnee[i].Sequence, inputs[k.Input].Path, k.Row);
                     start = end;
                 }
+                if (surveys > 0) returnees++;
                 if (surveys < 2) return;
                 for (var i = 0; i < returnee.Length; i++)
                     if (kept[i] && returnee[i].InPeriod) panel.Add(returnee[i].Sequence);
             });
+        return returnees;
     }
 
     /// <summary>Whether records with equal key fingerprints also have equal key bytes (no collision to sort out).</summary>

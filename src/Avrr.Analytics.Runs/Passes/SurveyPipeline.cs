@@ -28,7 +28,7 @@ internal static class SurveyPipeline
         {
             consumers = consumers.Select((c, i) => (IBatchConsumer)new TimedConsumer(c, $"consumer {i}")).ToArray();
         }
-        var threads = plan.Settings.Threads > 0 ? plan.Settings.Threads : Environment.ProcessorCount;
+        var threads = plan.Settings.ThreadsUsed;
         var work = new PipelineWork(plan, duplicates, stages.Count, workerSteps, consumers, rowsRead, cancel, progress);
         if (threads <= 1) RunSequential(work);
         else new ParallelPipeline(work, threads).Run();
@@ -43,7 +43,7 @@ internal static class SurveyPipeline
         long sequence = 0, read = 0;
         foreach (var input in work.Plan.Inputs)
         {
-            using var reader = input.OpenReader(work.Plan.Layout);
+            using var reader = input.OpenReader(work.Plan.Layout, hash: true);
             while (reader.Fill(batch.Batch, wanted, ref sequence))
             {
                 work.Cancel.ThrowIfCancellationRequested();

@@ -25,6 +25,12 @@ public sealed class RunPlan
     public required bool QuarterLevelIsDefault { get; init; }
     /// <summary>The measures estimated: composite, the dimensions, and the indicators when asked.</summary>
     public required IReadOnlyList<string> Measures { get; init; }
+    /// <summary>The driver terms named by the settings (column ids), or null for the default choice (docs/insights.md).</summary>
+    public IReadOnlyList<string>? DriverTerms { get; init; }
+
+    /// <summary>The smallest training sample of the insights, in returnees.</summary>
+    public const int MinInsightsSample = 100;
+
     /// <summary>The recode table, resolved on the run's columns; null without one.</summary>
     public Recode? Recode { get; init; }
     /// <summary>The columns that partition returnee_scores.parquet into a Hive-style tree, in folder order; empty for one file.</summary>
@@ -55,6 +61,8 @@ public sealed class RunPlan
             throw new SettingsException(RunSetting.From, SurveyPeriod.Text(from), $"is after the end of the period ({SurveyPeriod.Text(to)})");
         if (!(settings.MaxRejectedShare is >= 0 and <= 1))
             throw new SettingsException(RunSetting.MaxRejectedShare, settings.MaxRejectedShare.ToString(invariant), "must be a share between 0 and 1");
+        if (settings.InsightsSample < MinInsightsSample)
+            throw new SettingsException(RunSetting.InsightsSample, settings.InsightsSample.ToString(invariant), $"must be at least {MinInsightsSample} returnees");
         var scheme = settings.SchemePath is null ? Scheme.Rss15 : SchemeReader.Load(settings.SchemePath);
         if (!scheme.Languages.Contains(settings.Language))
             throw new SettingsException(RunSetting.Lang, settings.Language, $"the scheme {scheme.Id} has labels in {string.Join(", ", scheme.Languages)}");
@@ -64,6 +72,7 @@ public sealed class RunPlan
         var files = InputFiles.Expand(settings.Inputs);
         var options = new ReadOptions { ColumnMapping = mapping, Sheet = settings.Sheet };
         var inputs = files.Select((file, index) => SurveyInput.Open(file, index, scheme, options)).ToArray();
+        RefuseMissingNamedColumns(settings, mapping, inputs);
 
         var attributes = inputs.SelectMany(i => i.Header.Attributes).Distinct().ToArray();
         // Groups are places, times, rounds and attributes; a returnee id or a date would make a group of a handful of surveys.
@@ -115,12 +124,23 @@ public sealed class RunPlan
             if (Partials.ReturneeHash.Problem(settings.PartialSalt) is { } problem) throw new SettingsException(RunSetting.PartialSalt, null, problem);
         }
 
+        string[]? driverTerms = null;
+        if (settings.DriverTerms is { } named)
+        {
+            driverTerms = named.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+            if (driverTerms.Length == 0) throw new SettingsException(RunSetting.DriverTerms, string.Join(",", named), "name at least one column");
+            foreach (var term in driverTerms)
+                if (!groupable.Contains(term))
+                    throw new SettingsException(RunSetting.DriverTerms, term, $"not a column the models can use ({Describe(groupable, term)})");
+        }
+
         var measures = MeasuresOf(scheme, settings.Indicators);
 
         return new RunPlan
         {
             Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
             QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, PartitionColumns = partitionColumns,
+            DriverTerms = driverTerms,
         };
     }
 
@@ -214,6 +234,27 @@ public sealed class RunPlan
     {
         var list = columns.ToArray();
         var closest = HeaderMap.Closest(wanted, list);
-        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; closest: {closest}");
+        return $"columns: {string.Join(", ", list)}" + (closest is null ? "" : $"; did you mean {closest}?");
+    }
+
+    /// <summary>
+    /// A column the settings name for an optional record column (<c>--weight</c>, or the column mapping for
+    /// weight, community or round) must be in every input: without it the rows of that input would quietly
+    /// get a weight of 1, or no community, and the estimates would be wrong. A required column named by the
+    /// mapping is refused by the input's header map (a missing required column).
+    /// </summary>
+    private static void RefuseMissingNamedColumns(RunSettings settings, IReadOnlyDictionary<string, string> mapping, IReadOnlyList<SurveyInput> inputs)
+    {
+        var named = mapping.Where(p => !SurveyColumns.Required.Contains(p.Key) && SurveyColumns.Record.Contains(p.Key)).ToList();
+        if (settings.WeightColumn is not null && !mapping.ContainsKey(SurveyColumns.Weight)) named.Add(KeyValuePair.Create(SurveyColumns.Weight, settings.WeightColumn));
+        foreach (var (id, header) in named)
+            foreach (var input in inputs)
+            {
+                if (input.Header.Ids.Contains(id)) continue;
+                var closest = HeaderMap.Closest(header, input.Header.Headers);
+                var problem = $"{input.Path} has no column '{header}'" + (closest is null ? "" : $"; did you mean '{closest}'?");
+                if (id == SurveyColumns.Weight && settings.WeightColumn is not null) throw new SettingsException(RunSetting.Weight, settings.WeightColumn, problem);
+                throw new SettingsException(RunSetting.Columns, $"{id}: {header}", problem);
+            }
     }
 }

@@ -35,4 +35,8 @@ public enum RunSetting
     PartialPanel,
     PartialSalt,
     PartitionBy,
+    Insights,
+    InsightsSeed,
+    InsightsSample,
+    DriverTerms,
 }

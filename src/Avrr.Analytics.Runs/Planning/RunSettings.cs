@@ -50,7 +50,10 @@ public sealed record RunSettings
     public DateOnly? Today { get; init; }
     /// <summary>Write report.html and results.xlsx (docs/report.md) beside the tables.</summary>
     public bool Report { get; init; } = true;
-    /// <summary>Threads for decoding and scoring; 0 for one per core. The output does not depend on it.</summary>
+    /// <summary>
+    /// Threads for decoding and scoring; 0 for one per core, and at most <see cref="MaxThreads"/> (more are
+    /// not started). The output does not depend on it.
+    /// </summary>
     public int Threads { get; init; }
     /// <summary>Where to write the run's partial (docs/partials.md) besides the result; no partial when null.</summary>
     public string? PartialOut { get; init; }
@@ -60,4 +63,23 @@ public sealed record RunSettings
     public string? PartialSalt { get; init; }
     /// <summary>Columns that partition returnee_scores.parquet into a Hive-style tree (returnee_scores/country=SEN/…); a single file when empty.</summary>
     public IReadOnlyList<string> PartitionBy { get; init; } = [];
+    /// <summary>Profiles, drivers and the early warning (docs/insights.md), written to insights/; on by default.</summary>
+    public bool Insights { get; init; } = true;
+    /// <summary>The seed of every random choice of the insights (the training sample, k-means, folds, shuffles).</summary>
+    public int InsightsSeed { get; init; } = DefaultInsightsSeed;
+    public const int DefaultInsightsSeed = 1;
+    /// <summary>How many returnees (with all their surveys) the seeded training sample of the insights holds.</summary>
+    public int InsightsSample { get; init; } = DefaultInsightsSample;
+    public const int DefaultInsightsSample = 5000;
+    /// <summary>The terms of the drivers' models; null for the default (country and every attribute with 2 to 20 values).</summary>
+    public IReadOnlyList<string>? DriverTerms { get; init; }
+
+    /// <summary>
+    /// The most scoring threads a run starts: four per core. More only add memory (a batch in flight per
+    /// thread) and contention, and tens of thousands exhaust the process (docs/commands.md, "Flags").
+    /// </summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>The scoring threads the run starts: <see cref="Threads"/>, one per core for 0, at most <see cref="MaxThreads"/>.</summary>
+    public int ThreadsUsed => Threads > 0 ? Math.Min(Threads, MaxThreads) : Environment.ProcessorCount;
 }

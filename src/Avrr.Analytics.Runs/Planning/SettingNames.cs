@@ -10,6 +10,8 @@ public static class SettingNames
         RunSetting.Columns => "\"columns\"",
         RunSetting.Recode => "\"recode\"",
         RunSetting.PartialSalt => PartialSaltVariable,
+        // Insights are on unless switched off.
+        RunSetting.Insights => "--no-insights",
         _ => "--" + Words(setting, '-'),
     };
 

@@ -20,7 +20,8 @@ public sealed record RunResult(
     DateOnly LastSurveyDate,
     TimeSpan Elapsed,
     long RowsOutsidePeriod,
-    FieldChecks Checks)
+    FieldChecks Checks,
+    InsightsSummary? Insights = null)
 {
     /// <summary>The share of the rows of the period that were rejected (0 when none was read).</summary>
     public double RejectedShare => RowsRead - RowsOutsidePeriod == 0 ? 0 : (double)RowsRejected / (RowsRead - RowsOutsidePeriod);

@@ -67,4 +67,7 @@ public sealed class RunContext
 
     /// <summary>How each question was answered: published by the data_quality stage at its finish.</summary>
     public Surveys.AnswerTally? AnswerTally { get; internal set; }
+
+    /// <summary>What the insights rested on: published by the insights stage at its finish (null with the insights off).</summary>
+    public InsightsSummary? Insights { get; internal set; }
 }

@@ -5,6 +5,7 @@ namespace Avrr.Analytics.Runs.Stages;
 /// <summary>
 /// returnee_scores.csv: each worker formats the lines of the batches it scored, and the stage's consumer
 /// appends them to the file in input order, so the file is the same bytes as one thread would write.
+/// With the insights on, each line ends with the survey's profile (<see cref="ProfileStage"/>).
 /// </summary>
 internal sealed class ScoresCsvStage : RunStage, IBatchConsumer
 {
@@ -12,11 +13,13 @@ internal sealed class ScoresCsvStage : RunStage, IBatchConsumer
 
     private readonly RunContext _run;
     private readonly ScoresCsvWriter _writer;
+    private readonly ProfileStage? _profiles;
 
-    public ScoresCsvStage(RunContext run)
+    public ScoresCsvStage(RunContext run, ProfileStage? profiles)
     {
         _run = run;
-        _writer = new ScoresCsvWriter(run.PathOf(File), run.Plan.Layout);
+        _profiles = profiles;
+        _writer = new ScoresCsvWriter(run.PathOf(File), run.Plan.Layout, profiles is not null);
     }
 
     public override string Name => "returnee_scores.csv";
@@ -46,6 +49,6 @@ internal sealed class ScoresCsvStage : RunStage, IBatchConsumer
 
     private sealed class Formatting(ScoresCsvStage stage, ScoresCsvWriter.Formatter formatter) : IWorkerStep
     {
-        public void Run(ScoredBatch batch) => formatter.Format(batch.Batch, batch.Prepared<MemoryStream>(stage));
+        public void Run(ScoredBatch batch) => formatter.Format(batch.Batch, batch.Prepared<MemoryStream>(stage), stage._profiles?.ProfilesOf(batch));
     }
 }

@@ -14,12 +14,15 @@ internal sealed class ScoresParquetStage : RunStage, IBatchConsumer
     private readonly RunContext _run;
     private readonly ScoresParquetWriter? _writer;
     private readonly PartitionedScoresWriter? _tree;
+    private readonly ProfileStage? _profiles;
 
-    public ScoresParquetStage(RunContext run)
+    public ScoresParquetStage(RunContext run, ProfileStage? profiles)
     {
         _run = run;
-        if (run.Plan.PartitionColumns.Count > 0) _tree = new PartitionedScoresWriter(Tree, run.Plan.Layout, run.Plan.PartitionColumns, run.PathOf);
-        else _writer = new ScoresParquetWriter(run.PathOf(File), run.Plan.Layout);
+        _profiles = profiles;
+        if (run.Plan.PartitionColumns.Count > 0)
+            _tree = new PartitionedScoresWriter(Tree, run.Plan.Layout, run.Plan.PartitionColumns, run.PathOf, profiles is not null);
+        else _writer = new ScoresParquetWriter(run.PathOf(File), run.Plan.Layout, profiles is not null);
     }
 
     public override string Name => "returnee_scores.parquet";
@@ -28,8 +31,9 @@ internal sealed class ScoresParquetStage : RunStage, IBatchConsumer
 
     public void Consume(ScoredBatch batch)
     {
-        if (_tree is not null) _tree.Write(batch.Batch);
-        else _writer!.Write(batch.Batch);
+        var profiles = _profiles?.ProfilesOf(batch);
+        if (_tree is not null) _tree.Write(batch.Batch, profiles);
+        else _writer!.Write(batch.Batch, profiles);
     }
 
     public override void Finish()

@@ -22,7 +22,7 @@ public sealed class PanelPairing
     {
         _buckets = buckets;
         _measures = measures;
-        _record = new byte[Record.MeasuresAt + 8 * measures + Record.MaxIdLength];
+        _record = new byte[Record.MeasuresAt + 8 * measures + SurveyKeys.MaxBytes];
     }
 
     /// <summary>The surveys added so far.</summary>
@@ -39,14 +39,14 @@ public sealed class PanelPairing
     private static class Record
     {
         public const int IdHash = 0, Day = 8, Sequence = 12, Weight = 20, Stratum = 28, Cluster = 32, Cell = 36, IdLength = 40, MeasuresAt = 42;
-        /// <summary>Ids are cut to this many bytes for pairing (the survey keys of pass 1 are cut the same way).</summary>
-        public const int MaxIdLength = 30000;
     }
 
+    /// <summary>Adds a scored survey; its id is whole (<see cref="SurveyKeys.MaxBytes"/> at most), so returnees are paired exactly.</summary>
     public void Add(ReadOnlySpan<byte> returneeId, DateOnly date, long sequence, double weight, int stratum, int cluster,
         ReadOnlySpan<double> measures, int cell)
     {
-        returneeId = returneeId[..Math.Min(returneeId.Length, Record.MaxIdLength)];
+        if (returneeId.Length > SurveyKeys.MaxBytes)
+            throw new ArgumentException($"A returnee id of {returneeId.Length} bytes: a scored survey's id has at most {SurveyKeys.MaxBytes} (SurveyKeys).", nameof(returneeId));
         var span = _record.AsSpan();
         var fingerprint = Fingerprint.Of(returneeId);
         BinaryPrimitives.WriteUInt64LittleEndian(span[Record.IdHash..], fingerprint);

@@ -20,6 +20,12 @@ public sealed class CellIndex
     private readonly byte[] _quarterText = new byte[Quarter.TextLength];
     private int _lastQuarter = -1, _lastQuarterId, _firstQuarter = -1;
 
+    /// <summary>
+    /// The most cells a run may hold (docs/methodology.md, "Limits"): estimation keeps state per cell, so
+    /// this bounds its memory whatever the data. Each level also has at most <see cref="GroupTable.MaxGroups"/> groups.
+    /// </summary>
+    public const int MaxCells = 200_000;
+
     public GroupTable Groups { get; }
 
     /// <summary>Whether the surveys added so far span more than one quarter.</summary>
@@ -81,7 +87,25 @@ public sealed class CellIndex
         else if (quarter != _firstQuarter) SeveralQuarters = true;
         for (var v = 0; v < _valueIds.Length; v++)
             _valueIds[v] = _variableColumn[v] < 0 ? QuarterId(v, batch.SurveyDate[row], quarter) : Groups.ValueId(v, GroupValue(batch, row, _variableColumn[v]));
-        return _cells.IdOf(_valueIds);
+        var count = _cells.Count;
+        var cell = _cells.IdOf(_valueIds);
+        if (cell == count) Numbered(cell);
+        return cell;
+    }
+
+    /// <summary>
+    /// A cell numbered just now: refused past <see cref="MaxCells"/>, and its group of every level numbered
+    /// at once (in the order <see cref="DomainsOfCells"/> numbers them), so that a level past
+    /// <see cref="GroupTable.MaxGroups"/> is refused as soon as it gets there, not after the last survey.
+    /// </summary>
+    private void Numbered(int cell)
+    {
+        if (cell == MaxCells)
+        {
+            var busiest = Groups.Busiest(Enumerable.Range(0, Groups.Variables.Count));
+            throw TooManyGroupsException.ForCells(Groups.Variables[busiest], Groups.ValueCount(busiest), MaxCells);
+        }
+        for (var level = 0; level < Groups.Levels.Count; level++) Groups.Domain(level, _valueIds);
     }
 
     /// <summary>The value number of a quarter's text ("2026-Q3"), formatted once per run of rows of one quarter.</summary>

@@ -17,6 +17,12 @@ public sealed class GroupTable
     private readonly List<int>[] _domainOfGroup;         // for each level, the run-wide domain of each of its groups
     private int _domains;
 
+    /// <summary>
+    /// The most groups a level may have (docs/methodology.md, "Limits"). Memory and time grow with the
+    /// groups; a level with more is nearly always grouped by an id or a free text.
+    /// </summary>
+    public const int MaxGroups = 50_000;
+
     public IReadOnlyList<Level> Levels { get; }
     /// <summary>Every grouping column any level uses, in order of first use.</summary>
     public IReadOnlyList<string> Variables { get; }
@@ -60,9 +66,23 @@ public sealed class GroupTable
         for (var i = 0; i < positions.Length; i++) key[i] = valueIds[positions[i]];
         var group = _groups[level].IdOf(key);
         var domains = _domainOfGroup[level];
-        if (group == domains.Count) domains.Add(_domains++);
+        if (group == domains.Count)
+        {
+            if (group == MaxGroups)
+            {
+                var busiest = Busiest(positions);
+                throw TooManyGroupsException.ForLevel(Levels[level].Name, Variables[busiest], _values[busiest].Count, MaxGroups);
+            }
+            domains.Add(_domains++);
+        }
         return domains[group];
     }
+
+    /// <summary>Of the given grouping columns (by position), the one with the most distinct values.</summary>
+    internal int Busiest(IEnumerable<int> positions) => positions.MaxBy(v => _values[v].Count);
+
+    /// <summary>The distinct values of a grouping column so far.</summary>
+    internal int ValueCount(int variable) => _values[variable].Count;
 
     /// <summary>The domains of a level with their value texts (in the level's variable order), sorted by those texts (ordinal).</summary>
     public IReadOnlyList<(int Domain, string[] Values)> DomainsOf(int level)

@@ -17,6 +17,13 @@ public sealed record Reject(string Source, long Row, string ReturneeId, string C
     /// <summary>Values longer than this are cut in rejects.csv and messages (the row still counts in full).</summary>
     public const int MaxValueLength = 200;
 
-    public static string Cut(string value) =>
-        value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), $"… ({value.Length} characters)");
+    /// <summary>
+    /// A value as rejects.csv and messages show it: cut after <see cref="MaxValueLength"/> characters, and a
+    /// NUL (which is not text, and would be copied into the file as it is) shown as ␀.
+    /// </summary>
+    public static string Cut(string value)
+    {
+        var shown = value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), $"… ({value.Length} characters)");
+        return shown.Contains('\0') ? shown.Replace('\0', '\u2400') : shown;
+    }
 }

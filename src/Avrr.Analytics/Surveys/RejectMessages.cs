@@ -19,6 +19,8 @@ public sealed record RejectMessages(
     string FieldCount,          // fields, header fields
     string ValuePastHeader,     // column number, header fields
     string MalformedRow,
+    string NulByte,             // column
+    string KeyTooLong,          // column, characters, most characters
     string AcceptedCount,       // count max
     string AcceptedChoices,     // codes or labels
     string AcceptedMissing)     // special codes
@@ -36,6 +38,8 @@ public sealed record RejectMessages(
         "the row has {0} fields where the header has {1}; a separator too many or too few, or an unquoted separator inside a value",
         "the row has a value in column {0}, past the {1} columns of the header",
         "a quote opened in this row is never closed: the rest of the file was read as one field; close or remove the quote",
+        "{0} holds a NUL byte (shown as \u2400), which is not text: the export is damaged in this row; correct the value where the export comes from",
+        "{0} has {1:N0} characters, more than the {2:N0} a key may have to be compared exactly; is this the right column?",
         "a whole number from 0 (counts above {0} score as {0})",
         "{0} or their labels",
         "or {0} or empty for a missing answer");
@@ -53,6 +57,8 @@ public sealed record RejectMessages(
         "la ligne a {0} champs alors que l'en-tête en a {1} ; un séparateur en trop ou en moins, ou un séparateur hors guillemets dans une valeur",
         "la ligne a une valeur dans la colonne {0}, au-delà des {1} colonnes de l'en-tête",
         "un guillemet ouvert dans cette ligne n'est jamais fermé : le reste du fichier a été lu comme un seul champ ; fermez ou supprimez le guillemet",
+        "{0} contient un octet NUL (affiché \u2400), qui n'est pas du texte : l'export est endommagé dans cette ligne ; corrigez la valeur à la source de l'export",
+        "{0} a {1:N0} caractères, plus que les {2:N0} qu'une clé peut avoir pour être comparée exactement ; est-ce la bonne colonne ?",
         "un nombre entier à partir de 0 (au-delà de {0}, le score est celui de {0})",
         "{0}",
         "ou {0} ou vide pour une réponse manquante");

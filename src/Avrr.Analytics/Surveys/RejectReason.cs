@@ -19,4 +19,8 @@ public enum RejectReason
     MalformedRow,
     /// <summary>The cluster or strata column of the survey design is empty.</summary>
     MissingDesignValue,
+    /// <summary>A field holds a NUL byte, which is not text (a damaged export).</summary>
+    NulByte,
+    /// <summary>returnee_id or round is longer than <see cref="SurveyKeys.MaxLength"/> characters, so it cannot be compared exactly.</summary>
+    KeyTooLong,
 }

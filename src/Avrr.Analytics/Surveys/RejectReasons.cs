@@ -12,6 +12,8 @@ public static class RejectReasons
         RejectReason.FieldCount => "field_count",
         RejectReason.MalformedRow => "malformed_row",
         RejectReason.MissingDesignValue => "missing_design_value",
+        RejectReason.NulByte => "nul_byte",
+        RejectReason.KeyTooLong => "key_too_long",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -156,6 +156,9 @@ public sealed class SurveyBatch
         return _text.AsSpan(_fieldStart[i], _fieldLength[i]);
     }
 
+    /// <summary>Whether the text copied into the batch (every field, and what lies between them) holds the byte.</summary>
+    public bool TextContains(byte value) => _text.AsSpan(0, _textUsed).Contains(value);
+
     /// <summary>The buffer that holds the text of every field, valid until the batch is reset or a field is added.</summary>
     internal byte[] Text => _text;
 

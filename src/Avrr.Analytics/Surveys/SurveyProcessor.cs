@@ -39,10 +39,14 @@ public sealed class SurveyProcessor
     public void Process(SurveyBatch batch, DuplicateSurveys duplicates)
     {
         var questions = _layout.QuestionCount;
+        // One vectorised search of the batch's text nearly always settles that no field holds a NUL.
+        var nulInBatch = batch.TextContains(0);
         for (var row = 0; row < batch.Count; row++)
         {
             // A row the reader already rejected (wrong field count, broken quotes) has columns that cannot be trusted.
             if (batch.Rejected[row]) continue;
+            // So has a row with a NUL byte in a field: the export is damaged there.
+            if (nulInBatch && RejectNulFields(batch, row)) continue;
             _recode?.Apply(batch, row);
             var date = batch.TrimmedField(row, SurveyLayout.SurveyDate);
             var dated = _layout.Dates.TryParse(date, out var surveyDate);
@@ -88,8 +92,25 @@ public sealed class SurveyProcessor
         if (batch.Rejects.Count > 1) batch.Rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
     }
 
+    /// <summary>Rejects each field of a row that holds a NUL byte; true when there was one.</summary>
+    private bool RejectNulFields(SurveyBatch batch, int row)
+    {
+        var found = false;
+        for (var column = 0; column < _layout.ColumnCount; column++)
+        {
+            var field = batch.Field(row, column);
+            if (field.IndexOf((byte)0) < 0) continue;
+            found = true;
+            var id = _layout.NameOf(column);
+            batch.Reject(row, id, Encoding.UTF8.GetString(field), RejectReason.NulByte, RejectMessages.Format(_messages.NulByte, id));
+        }
+        return found;
+    }
+
     private void CheckRecord(SurveyBatch batch, int row, ReadOnlySpan<byte> date, bool dated, DateOnly surveyDate)
     {
+        KeyLength(batch, row, SurveyLayout.ReturneeId);
+        KeyLength(batch, row, SurveyLayout.Round);
         Required(batch, row, SurveyLayout.ReturneeId);
         Required(batch, row, SurveyLayout.Country);
         if (date.IsEmpty) Required(batch, row, SurveyLayout.SurveyDate);
@@ -113,6 +134,15 @@ public sealed class SurveyProcessor
 
         DesignValue(batch, row, _layout.ClusterColumn, _messages.MissingCluster);
         DesignValue(batch, row, _layout.StrataColumn, _messages.MissingStrata);
+    }
+
+    private void KeyLength(SurveyBatch batch, int row, int column)
+    {
+        var key = batch.TrimmedField(row, column);
+        if (!SurveyKeys.IsTooLong(key)) return;
+        var id = SurveyColumns.Record[column];
+        batch.Reject(row, id, Encoding.UTF8.GetString(key), RejectReason.KeyTooLong,
+            RejectMessages.Format(_messages.KeyTooLong, id, Encoding.UTF8.GetCharCount(key), SurveyKeys.MaxLength));
     }
 
     private void Required(SurveyBatch batch, int row, int column)

@@ -18,6 +18,20 @@ public sealed class MessagesTests
 
     private static string ErrorOf(AvrrCall call) => string.Join('\n', call.Output.Split('\n').SkipWhile(l => !l.StartsWith("error:", StringComparison.Ordinal)));
 
+    [Fact]
+    public void An_evaluation_file_that_is_not_utf8_is_a_usage_error_naming_its_line_not_a_crash()
+    {
+        // Found by the fuzz harness: a value saved in Windows-1252 ("Sénégal") made the reader throw deep inside.
+        var path = Path.Combine(TestFiles.TempFolder(), "q3.json");
+        File.WriteAllBytes(path, [.. "{\n  \"recode\": { \"country\": { \"S"u8, 0xE9, .. "n\u00e9gal\": \"SEN\" } }\n}"u8]);
+        var out_ = NewOut();
+
+        var call = Avrr.Expect(2, "run", Samples.Sample, "--config", path, "--out", out_);
+
+        Assert.Contains($"--config {path}, line 2: the file is not UTF-8 text", ErrorOf(call));
+        Assert.False(Directory.Exists(out_));
+    }
+
     [Theory]
     [InlineData("--min-cel", "--min-cell")]
     [InlineData("--levles", "--levels")]

@@ -19,12 +19,14 @@ internal static class OutputContract
     /// <summary>The attribute columns of the sample, in the order of the export.</summary>
     public static readonly string[] SampleAttributes = ["sex", "age_group", "assistance_type"];
 
-    public static string[] ReturneeScores(IEnumerable<string> attributes) =>
+    /// <summary>The columns of returnee_scores: with the insights on (the default), the last is the survey's profile.</summary>
+    public static string[] ReturneeScores(IEnumerable<string> attributes, bool insights = true) =>
     [
         "returnee_id", "round", "survey_date", "quarter", "country", "community", "weight",
         .. attributes,
         .. Indicators.Select(i => "indicator_" + i),
         "economic_score", "social_score", "psychosocial_score", "composite_score", "band", "weakest_dimension", "answered",
+        .. insights ? ["profile"] : Array.Empty<string>(),
     ];
 
     /// <summary>The number columns of aggregates (empty or a number).</summary>
@@ -63,17 +65,32 @@ internal static class OutputContract
         "panel_change.csv", "panel_change.parquet", "comparisons.csv", "comparisons.parquet", "rejects.csv", "data_quality.csv", "data_quality.parquet", "scheme.json",
     ];
 
+    /// <summary>The tables of insights/ (docs/insights.md), each as CSV and Parquet, in the order written.</summary>
+    public static readonly string[] InsightTables =
+    [
+        "profiles", "profile_selection", "profile_mix", "drivers_linear", "drivers_terms", "drivers_importance",
+        "early_warning", "early_warning_calibration", "risk_by_country", "models",
+    ];
+
+    /// <summary>The files of insights/ when an early warning was trained (risk.csv last), in the order the manifest lists them.</summary>
+    public static readonly string[] InsightFiles =
+        [.. InsightTables.SelectMany(t => new[] { $"insights/{t}.csv", $"insights/{t}.parquet" }), "insights/risk.csv"];
+
     /// <summary>The report and its workbook (docs/report.md): listed before manifest.json, though they are made from the result once the manifest is written.</summary>
     public static readonly string[] ReportFiles = ["report.html", "results.xlsx"];
 
-    /// <summary>Every file of a default run, in the manifest's order.</summary>
-    public static readonly string[] AllFiles = [.. DataFiles, .. ReportFiles, "manifest.json"];
+    /// <summary>Every file of a default run (insights on, an early warning trained), in the manifest's order.</summary>
+    public static readonly string[] AllFiles = [.. DataFiles, .. InsightFiles, .. ReportFiles, "manifest.json"];
+
+    /// <summary>Every file of a run with --no-insights, in the manifest's order: those of a run before the insights existed.</summary>
+    public static readonly string[] FilesWithoutInsights = [.. DataFiles, .. ReportFiles, "manifest.json"];
 
     public static readonly string[] DataQuality = ["question", "indicator", "dimension", "answer", "surveys", "share", "suppressed"];
 
-    /// <summary>Every file of a folder with its bytes, by name.</summary>
+    /// <summary>Every file of a folder and of its sub-folders (insights/) with its bytes, by path relative to the folder ('/' separated).</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>
-        new(Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllBytes(f)), StringComparer.Ordinal);
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => File.ReadAllBytes(f)), StringComparer.Ordinal);
 
     /// <summary>manifest.json without its "run" object, the one part that may differ between identical runs.</summary>
     public static string ManifestWithoutRun(string folder)

@@ -102,7 +102,7 @@ public sealed class ParquetRoundTripTests
         Assert.Equal(FieldRepetitionType.REQUIRED, answered.RepetitionType);
         Assert.True(answered.LogicalType?.INTEGER is null or { BitWidth: 32, IsSigned: true });
 
-        string[] text = ["returnee_id", "round", "quarter", "country", "community", .. OutputContract.SampleAttributes, "band", "weakest_dimension"];
+        string[] text = ["returnee_id", "round", "quarter", "country", "community", .. OutputContract.SampleAttributes, "band", "weakest_dimension", "profile"];
         foreach (var name in text) AssertUtf8String(columns[name]);
         string[] doubles = ["weight", .. OutputContract.Indicators.Select(i => "indicator_" + i), "economic_score", "social_score", "psychosocial_score", "composite_score"];
         foreach (var name in doubles) AssertDouble(columns[name]);

@@ -25,7 +25,7 @@ public sealed class RunAtomicOutputTests
         Assert.Equal(before.Keys, after.Keys);
         foreach (var (file, bytes) in before)
             Assert.True(bytes.AsSpan().SequenceEqual(after[file]), $"{file} changed");
-        Assert.Empty(Directory.EnumerateDirectories(out_));
+        Assert.Equal([Path.Combine(out_, "insights")], Directory.EnumerateDirectories(out_));
         // Beside --out: the earlier result and the test's own inputs, nothing else (no partial or previous folder).
         Assert.Equal(others.Append("results").Order(StringComparer.Ordinal),
             Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));

@@ -21,7 +21,7 @@ public sealed class RunDeterminismTests
         Assert.Equal(first.Keys, second.Keys);
         Assert.Equal(OutputContract.AllFiles.Order(StringComparer.Ordinal), first.Keys);
         // The report and the workbook too: the same result gives the same report.html and results.xlsx bytes.
-        foreach (var file in OutputContract.DataFiles.Concat(OutputContract.ReportFiles))
+        foreach (var file in OutputContract.DataFiles.Concat(OutputContract.InsightFiles).Concat(OutputContract.ReportFiles))
             Assert.True(first[file].AsSpan().SequenceEqual(second[file]), $"{file} differs between two identical runs");
         Assert.Equal(firstManifest, OutputContract.ManifestWithoutRun(out_));
     }
@@ -43,7 +43,7 @@ public sealed class RunDeterminismTests
         {
             var actual = OutputContract.Snapshot(other);
             Assert.Equal(expected.Keys, actual.Keys);
-            foreach (var file in OutputContract.DataFiles.Concat(OutputContract.ReportFiles))
+            foreach (var file in OutputContract.DataFiles.Concat(OutputContract.InsightFiles).Concat(OutputContract.ReportFiles))
                 Assert.True(expected[file].AsSpan().SequenceEqual(actual[file]), $"{file} differs between --threads 1 and {Path.GetFileName(other)}");
         }
         // The manifests differ only in --out (and the run object): the settings recorded are the same.

@@ -84,7 +84,7 @@ public sealed class RunExitCodeTests
         { "--levels with an unknown column", ["--levels", "country+religion"], "religion" },
         { "--formats xml", ["--formats", "xml"], "xml" },
         { "--lang de", ["--lang", "de"], "--lang de" },
-        { "--threads -1", ["--threads", "-1"], "--threads -1: must be a whole number from 0 to 4,096" },
+        { "--threads -1", ["--threads", "-1"], "--threads -1: must be a whole number from 0 to 2,147,483,647" },
         { "--cluster with an unknown column", ["--cluster", "village"], "village" },
         { "--strata with an unknown column", ["--strata", "region"], "region" },
     };

@@ -25,7 +25,9 @@ public sealed partial class RunOutputsTests
     {
         var out_ = RunSample();
 
-        var files = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
+        var entries = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
+        Assert.Equal(OutputContract.AllFiles.Select(f => f.Split('/')[0]).Distinct().Order(StringComparer.Ordinal), entries);
+        var files = OutputContract.Snapshot(out_).Keys;
         Assert.Equal(OutputContract.AllFiles.Order(StringComparer.Ordinal), files);
         var manifest = OutputContract.Manifest(out_);
         Assert.Equal(OutputContract.AllFiles, manifest["files"]!.AsArray().Select(f => (string)f!));

@@ -163,4 +163,20 @@ write("column-mapping.csv", [
     ["R421"] + row("R421")[1:5] + ["9", "1.5", "female"] + GOOD,
     ["R422"] + row("R422")[1:5] + ["9", "0.5", "male"] + GOOD,
 ])
+# A NUL in a field rejects its row (one in 1,000 bytes or more, or one in the header, would make the file "not text").
+write("reject-nul-byte.csv", [
+    header,
+    row("R431"),                       # row 2
+    row("R432", sex="fe\0male"),       # row 3: a NUL inside sex
+    row("R433"),                       # row 4
+    row("R434"),                       # row 5
+    row("R435"),                       # row 6
+])
+write("reject-key-too-long.csv", [
+    header,
+    row("R441"),                       # row 2
+    row("R" + "4" * 1000),             # row 3: an id of 1,001 characters
+    row("R443", rnd="b" * 1001),       # row 4: a round of 1,001 characters
+    row("R" + "4" * 999),              # row 5: an id of 1,000 characters, the longest kept
+])
 print("written")

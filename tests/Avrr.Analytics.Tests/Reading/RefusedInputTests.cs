@@ -15,7 +15,7 @@ public sealed class RefusedInputTests
     private static readonly Dictionary<string, string[]> Refused = new(StringComparer.Ordinal)
     {
         ["empty.csv"] = ["the file is empty"],
-        ["binary-garbage.csv"] = ["the file is not text (it holds NUL bytes)"],
+        ["binary-garbage.csv"] = ["the file is not text (it holds NUL bytes in its first line"],
         ["missing-required-column.csv"] =
         [
             "the required column survey_date is missing (closest header: 'survey_dat')",

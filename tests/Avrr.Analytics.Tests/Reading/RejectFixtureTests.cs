@@ -207,12 +207,29 @@ public sealed class RejectFixtureTests
     }
 
     [Fact]
+    public void A_nul_byte_in_a_field_rejects_its_row_with_the_nul_shown_as_a_symbol_in_rejects()
+    {
+        AssertRejects("reject-nul-byte.csv", 5, 1,
+            new Expect(3, "R432", "sex", "fe\u2400male", "nul_byte", "sex holds a NUL byte (shown as \u2400), which is not text"));
+    }
+
+    [Fact]
+    public void An_id_or_a_round_past_1000_characters_is_rejected_as_too_long_and_one_of_1000_is_kept()
+    {
+        var id = "R" + new string('4', 1000);
+        var round = new string('b', 1001);
+        AssertRejects("reject-key-too-long.csv", 4, 2,
+            new Expect(3, Reject.Cut(id), "returnee_id", Reject.Cut(id), "key_too_long", "returnee_id has 1,001 characters, more than the 1,000"),
+            new Expect(4, "R443", "round", Reject.Cut(round), "key_too_long", "round has 1,001 characters"));
+    }
+
+    [Fact]
     public void Every_reject_reason_has_a_fixture()
     {
         var covered = new[]
         {
             "missing_value", "invalid_date", "invalid_answer", "invalid_weight", "duplicate_survey", "field_count",
-            "malformed_row", "missing_design_value",
+            "malformed_row", "missing_design_value", "nul_byte", "key_too_long",
         };
         Assert.Equal(Enum.GetValues<Avrr.Analytics.Surveys.RejectReason>().Select(r => Avrr.Analytics.Surveys.RejectReasons.Name(r)).Order(), covered.Order());
         foreach (var name in covered)

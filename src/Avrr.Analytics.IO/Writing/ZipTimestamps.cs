@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Avrr.Analytics.Reports.Workbook;
+namespace Avrr.Analytics.IO.Writing;
 
 /// <summary>
 /// Makes a finished .xlsx (a zip file) the same bytes on every run: the DOS date and time of every entry,

@@ -1,0 +1,214 @@
+using Avrr.Analytics.Estimation;
+using Avrr.Analytics.Insights.Drivers;
+using Avrr.Analytics.Insights.EarlyWarning;
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs.Planning;
+using Avrr.Analytics.Runs.Results;
+using static Avrr.Analytics.IO.Writing.ResultTable;
+
+namespace Avrr.Analytics.Runs.Insights;
+
+/// <summary>
+/// The tables of insights/ (docs/insights.md, "Files"), each readable on its own so that a report section
+/// can be written from it, and each with the run's small-cell rule: a count under min-cell, and every
+/// statistic of so few surveys or returnees, is withheld (an empty cell, <c>suppressed</c> true).
+/// </summary>
+internal sealed class InsightTables
+{
+    private readonly List<(string Name, ResultTable Table)> _tables = [];
+
+    public InsightTables(RunPlan plan, InsightsModels models, ProfileMix? mix, IReadOnlyList<LinearFit> fits, DriverData.Terms terms,
+        (TreeDrivers? Result, string? Note) trees, RiskTally tally)
+    {
+        var minCell = plan.Settings.MinCell;
+        var outcomes = plan.Measures.Take(1 + plan.Scheme.Dimensions.Count).ToArray();
+        var notes = new List<string>();
+        Profiles(plan, models, mix, minCell, notes);
+        Drivers(fits, outcomes, minCell, terms, notes);
+        Importance(trees, outcomes[0], notes);
+        EarlyWarning(models.EarlyWarning, tally, minCell, notes);
+        Models(plan, models, fits, trees, minCell);
+        Summary = new InsightsSummary(models.Sample.Returnees, models.Sample.Surveys, models.ReturneesInRun, plan.Settings.InsightsSeed,
+            models.Profiles?.Profiles.Count ?? 0, models.EarlyWarning.Model is not null, models.EarlyWarning.TrainReturnees, terms.Kept.Select(t => t.Name).ToArray(), notes);
+    }
+
+    public InsightsSummary Summary { get; }
+
+    /// <summary>Every table with its file name (without the extension), in the order written.</summary>
+    public IReadOnlyList<(string Name, ResultTable Table)> All() => _tables;
+
+    private static object? Withheld(bool suppressed, object? value) => suppressed ? null : value;
+
+    /// <summary>A count kept as a double by the estimator (NaN when withheld): a whole number, or an empty cell.</summary>
+    private static object? Whole(double value) => double.IsNaN(value) ? null : (long)value;
+
+    /// <summary>Whether a count of surveys or returnees is withheld: 1 to min-cell − 1 (0 says nothing of anyone).</summary>
+    private static bool Small(long count, int minCell) => count > 0 && count < minCell;
+
+    /// <summary>A count in a note, in words: "fewer than 5" when it would be withheld in a table.</summary>
+    private static string Words(long count, int minCell) => Small(count, minCell) ? $"fewer than {minCell}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Profiles(RunPlan plan, InsightsModels models, ProfileMix? mix, int minCell, List<string> notes)
+    {
+        var scheme = plan.Scheme;
+        var profiles = new ResultTable([
+            Text("profile"), Text("name"), Count("surveys"), Number("share"),
+            .. scheme.Indicators.Select(i => Number(ScoreColumns.IndicatorColumn(i.Id))),
+            .. scheme.Dimensions.Select(d => Number(ScoreColumns.DimensionColumn(d.Id))),
+            Flag("suppressed")]);
+        var selection = new ResultTable(Count("k"), Number("silhouette"), Flag("chosen"), Count("training_surveys"), Count("silhouette_surveys"));
+        var mixTable = new ResultTable(Text("level"), Text("country"), Text("community"), Text("profile"), Text("name"), Count("n_rows"), Count("n"),
+            Number("share"), Number("se"), Count("psus"), Count("df"), Number("ci_low"), Number("ci_high"), Flag("suppressed"), Text("note"));
+        var model = models.Profiles;
+        if (model is null || mix is null) notes.Add($"profiles: {Words(models.Sample.Surveys, minCell)} surveys in the sample; at least {Analytics.Insights.Profiles.ProfileTraining.MinimumSurveys} with every dimension, of several kinds, are needed");
+        else
+        {
+            var total = mix.Surveys.Sum();
+            for (var p = 0; p < model.Profiles.Count; p++)
+            {
+                var profile = model.Profiles[p];
+                var surveys = mix.Surveys[p];
+                var small = surveys < minCell;
+                profiles.Add([profile.Id, profile.Name, Withheld(small, surveys), Withheld(small, total == 0 ? double.NaN : (double)surveys / total),
+                    .. profile.Centroid.Select(c => Withheld(small, (double)c)),
+                    .. profile.Dimensions.Select(d => Withheld(small, d)),
+                    small]);
+            }
+            var chosen = model.Profiles.Count;
+            foreach (var (k, silhouette) in model.Selection) selection.Add((long)k, silhouette, k == chosen, (long)model.TrainingSurveys, (long)model.SilhouetteSurveys);
+            var (variables, rows) = mix.Rows(model.Profiles.Select(p => p.Id).ToArray(), minCell);
+            var country = variables.ToList().IndexOf(Vocabulary.SurveyColumns.Country);
+            var community = variables.ToList().IndexOf(Vocabulary.SurveyColumns.Community);
+            var names = model.Profiles.ToDictionary(p => p.Id, p => p.Name);
+            foreach (var row in rows)
+            {
+                var e = row.Estimate;
+                mixTable.Add(row.Level, row.GroupValues[country], row.GroupValues[community], row.Measure, names[row.Measure], Withheld(e.Rows < minCell, e.Rows),
+                    Whole(e.N), e.Mean, e.StandardError, Whole(e.Psus), Whole(e.DegreesOfFreedom), e.CiLow, e.CiHigh, e.Suppressed, e.Note);
+            }
+        }
+        _tables.Add(("profiles", profiles));
+        _tables.Add(("profile_selection", selection));
+        _tables.Add(("profile_mix", mixTable));
+    }
+
+    private void Drivers(IReadOnlyList<LinearFit> fits, string[] outcomes, int minCell, DriverData.Terms terms, List<string> notes)
+    {
+        var linear = new ResultTable(Text("outcome"), Text("term"), Text("level"), Text("reference"), Count("n"), Number("estimate"), Number("se"),
+            Number("t"), Number("p"), Count("df"), Number("ci_low"), Number("ci_high"), Flag("aliased"), Flag("suppressed"));
+        var tests = new ResultTable(Text("outcome"), Text("term"), Text("reference"), Count("levels"), Count("rank"), Number("f"), Count("df"),
+            Count("ddf"), Number("p"), Count("n"));
+        foreach (var dropped in terms.Dropped) notes.Add($"drivers: {dropped}, left out (a term needs 2 to 20)");
+        foreach (var fit in fits)
+        {
+            var outcome = outcomes[fit.Outcome];
+            // The smallest reference group: a comparison with a handful of surveys is withheld, and so is the intercept.
+            var referenceRows = terms.Kept.Select(t => ReferenceRows(fit, t)).ToArray();
+            foreach (var c in fit.Coefficients)
+            {
+                var term = terms.Kept.FirstOrDefault(t => t.Name == c.Term);
+                var reference = term is null ? referenceRows.DefaultIfEmpty(long.MaxValue).Min() : ReferenceRows(fit, term);
+                var suppressed = c.Rows < minCell || reference < minCell;
+                linear.Add(outcome, c.Term, c.Level, c.Reference, c.Rows < minCell ? null : (object)c.Rows, Withheld(suppressed, c.Estimate), Withheld(suppressed, c.StandardError),
+                    Withheld(suppressed, c.T), Withheld(suppressed, c.P), (long)fit.ResidualDf, Withheld(suppressed, c.CiLow), Withheld(suppressed, c.CiHigh),
+                    c.Aliased, suppressed);
+            }
+            var rank = 0;
+            foreach (var test in fit.TermsByStrength)
+            {
+                var term = terms.Kept.First(t => t.Name == test.Term);
+                // A model of fewer than min-cell surveys is a statistic of so few people: its tests are withheld too.
+                var small = fit.Rows < minCell;
+                tests.Add(outcome, test.Term, term.Reference, (long)term.Levels.Count, (long)++rank, Withheld(small, test.F), (long)test.Df, (long)test.Ddf,
+                    Withheld(small, test.P), Withheld(small, fit.Rows));
+            }
+        }
+        _tables.Add(("drivers_linear", linear));
+        _tables.Add(("drivers_terms", tests));
+    }
+
+    /// <summary>The surveys of a model at a term's reference level: the model's rows less those at its other levels.</summary>
+    private static long ReferenceRows(LinearFit fit, FactorTerm term) =>
+        fit.Rows - fit.Coefficients.Where(c => c.Term == term.Name).Sum(c => c.Rows);
+
+    private void Importance((TreeDrivers? Result, string? Note) trees, string outcome, List<string> notes)
+    {
+        var table = new ResultTable(Text("outcome"), Text("feature"), Number("importance_mean"), Number("importance_sd"), Count("repeats"), Count("rank"),
+            Count("train_surveys"), Count("holdout_surveys"), Number("holdout_r_squared"));
+        if (trees.Result is { } result)
+        {
+            var rank = 0;
+            foreach (var i in result.Importance)
+                table.Add(outcome, i.Feature, i.Mean, i.StandardDeviation, (long)i.Repeats, (long)++rank, (long)result.TrainRows, (long)result.HoldoutRows, result.HoldoutRSquared);
+        }
+        else notes.Add($"tree model: {trees.Note}");
+        _tables.Add(("drivers_importance", table));
+    }
+
+    private void EarlyWarning(EarlyWarningResult result, RiskTally tally, int minCell, List<string> notes)
+    {
+        var metrics = new ResultTable(Text("metric"), Number("value"), Text("note"));
+        var bins = new ResultTable(Number("risk_from"), Number("risk_to"), Count("returnees"), Number("mean_risk"), Number("observed_share"), Flag("suppressed"));
+        var countries = new ResultTable(Text("level"), Text("country"), Count("returnees"), Count("flagged"), Number("share_flagged"), Number("mean_risk"), Flag("suppressed"));
+        metrics.Add("trained", result.Model is null ? 0.0 : 1.0, result.Reason ?? "");
+        if (result.Reason is not null) notes.Add($"early warning: {result.Reason}; nothing trained");
+        if (result.Quality is { } q)
+        {
+            metrics.Add("auc", q.Auc, $"{result.Folds}-fold cross-validated, out of fold");
+            metrics.Add("brier", q.Brier, "");
+            metrics.Add("threshold", q.Threshold, "maximises F1 on the out-of-fold risks");
+            metrics.Add("precision", q.Precision, double.IsNaN(q.Precision) ? "no returnee at or above the threshold" : "");
+            metrics.Add("recall", q.Recall, "");
+            foreach (var bin in q.Bins)
+            {
+                var small = bin.Returnees < minCell;
+                bins.Add(bin.From, bin.To, Withheld(small, (long)bin.Returnees), Withheld(small, bin.MeanRisk), Withheld(small, bin.ObservedShare), small);
+            }
+        }
+        metrics.Add("train_returnees", Small(result.TrainReturnees, minCell) ? double.NaN : result.TrainReturnees, "panel returnees of the training sample");
+        // Withheld when it, or the count not low (train_returnees less it), is under min-cell.
+        metrics.Add("low_returnees", result.LowReturnees < minCell || Small(result.TrainReturnees - result.LowReturnees, minCell) ? double.NaN : result.LowReturnees,
+            "of them, with a follow-up composite in the low band");
+        metrics.Add("folds", (double)result.Folds, "");
+        if (result.Model is not null)
+        {
+            metrics.Add("scored_returnees", (double)tally.All.Returnees, "returnees with only a baseline, given a risk (risk.csv)");
+            var (returnees, flagged, _) = tally.All;
+            metrics.Add("flagged_returnees", SmallCount(returnees, flagged, minCell) ? double.NaN : flagged, "at or above the threshold");
+            AddCountry(countries, "all", null, tally.All, minCell);
+            foreach (var (country, r, f, s) in tally.Countries) AddCountry(countries, "country", country, (r, f, s), minCell);
+        }
+        _tables.Add(("early_warning", metrics));
+        _tables.Add(("early_warning_calibration", bins));
+        _tables.Add(("risk_by_country", countries));
+    }
+
+    /// <summary>A count of flagged returnees that would point at fewer than min-cell people, itself or by its complement.</summary>
+    private static bool SmallCount(long returnees, long flagged, int minCell) =>
+        flagged is > 0 && flagged < minCell || returnees - flagged is > 0 && returnees - flagged < minCell;
+
+    private static void AddCountry(ResultTable table, string level, string? country, (long Returnees, long Flagged, double Risk) t, int minCell)
+    {
+        var small = t.Returnees < minCell;
+        var hideFlagged = small || SmallCount(t.Returnees, t.Flagged, minCell);
+        table.Add(level, country, Withheld(small, t.Returnees), Withheld(hideFlagged, t.Flagged), Withheld(hideFlagged, (double)t.Flagged / t.Returnees),
+            Withheld(small, t.Risk / t.Returnees), small);
+    }
+
+    private void Models(RunPlan plan, InsightsModels models, IReadOnlyList<LinearFit> fits, (TreeDrivers? Result, string? Note) trees, int minCell)
+    {
+        var table = new ResultTable(Text("model"), Text("method"), Flag("trained"), Count("surveys"), Count("returnees"), Count("seed"), Text("note"));
+        var seed = (long)plan.Settings.InsightsSeed;
+        object? Counted(long count) => Small(count, minCell) ? null : count;
+        var sample = $"seeded sample of {Words(models.Sample.Returnees, minCell)} of {Words(models.ReturneesInRun, minCell)} returnees";
+        table.Add("profiles", "k-means (k-means++, ML.NET), k by mean silhouette", models.Profiles is not null, Counted(models.Profiles?.TrainingSurveys ?? 0),
+            Counted(models.Sample.Returnees), seed, sample);
+        table.Add("drivers_linear", "survey-weighted linear model (R svyglm), design-based SE", fits.Count > 0, Counted(fits.Count > 0 ? fits[0].Rows : 0),
+            Counted(models.ReturneesInRun), null, "every scored survey of the run");
+        table.Add("drivers_importance", "boosted trees (ML.NET FastTree), permutation importance", trees.Result is not null,
+            Counted(trees.Result is { } t ? t.TrainRows + t.HoldoutRows : 0), Counted(models.Sample.Returnees), seed, trees.Note ?? sample);
+        table.Add("early_warning", "logistic regression (L-BFGS, ML.NET), k-fold cross-validation", models.EarlyWarning.Model is not null, null,
+            Counted(models.EarlyWarning.TrainReturnees), seed, models.EarlyWarning.Reason ?? sample);
+        _tables.Add(("models", table));
+    }
+}

@@ -1,0 +1,8 @@
+namespace Avrr.Analytics.Insights.EarlyWarning;
+
+/// <summary>
+/// One returnee with a baseline and a follow-up survey, for training the early warning: the features of the
+/// baseline (NaN where missing), whether the follow-up composite fell in the low band, and the fingerprint of
+/// the returnee, which decides the cross-validation fold.
+/// </summary>
+public sealed record PanelCase(float[] Features, bool Low, ulong Returnee);
