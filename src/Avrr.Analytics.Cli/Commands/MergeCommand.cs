@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.Runs.Merging;
 using Avrr.Analytics.Runs.Planning;
@@ -41,7 +40,7 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
         public string? Formats { get; init; }
 
         [CommandOption("--no-report")]
-        [Description("Do not write report.html and results.xlsx.")]
+        [LocalizedDescription("Do not write report.html and results.xlsx.")]
         public bool? NoReport { get; init; }
 
         [CommandOption("--quiet")]
@@ -68,14 +67,22 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
             };
         }
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
+        using var interruption = new Interruption(cancellationToken);
         try
         {
             var words = Words.For(merge.Language ?? "en");
-            var result = RunProgress.Run(console, progress, words, settings.Quiet, observer => EvaluationMerge.Execute(merge, observer, cancellationToken));
+            var result = RunProgress.Run(console, progress, words, settings.Quiet, observer => EvaluationMerge.Execute(merge, observer, interruption.Token));
             var text = Words.For(result.Language);
             Summary.Print(console, result.Run, new RunSettings { Inputs = settings.Partials, Language = result.Language, MinCell = result.MinCell });
             console.WriteLine(text.Format(text.Merged, settings.Partials.Length));
+            console.WriteLine(text.MergedLeftOut);
             return (int)ExitCode.Done;
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
+                $"the merge was stopped by {interruption.SignalName}; what it had written was deleted. An earlier result in {merge.OutputFolder} is kept."));
+            return (int)interruption.ExitCode;
         }
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
         catch (PartialsDisagreeException e) { throw new UsageException(e.Message); }

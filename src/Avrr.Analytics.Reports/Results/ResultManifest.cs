@@ -33,6 +33,8 @@ public sealed record ResultManifest
     public DateOnly? FirstSurveyDate { get; init; }
     public DateOnly? LastSurveyDate { get; init; }
     public required IReadOnlyList<string> Files { get; init; }
+    /// <summary>How many partials <c>avrr merge</c> made this result from (docs/partials.md); null for a run's result.</summary>
+    public int? MergedPartials { get; init; }
 
     public static ResultManifest Parse(ReadOnlySpan<byte> json)
     {
@@ -69,6 +71,7 @@ public sealed record ResultManifest
             FirstSurveyDate = Date(root, "first_survey_date"),
             LastSurveyDate = Date(root, "last_survey_date"),
             Files = Strings(root.GetProperty("files")),
+            MergedPartials = root.TryGetProperty("partials", out var partials) && partials.ValueKind == JsonValueKind.Array ? partials.GetArrayLength() : null,
         };
     }
 

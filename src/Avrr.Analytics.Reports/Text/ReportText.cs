@@ -186,6 +186,8 @@ public sealed class ReportText
     public required string LevelsRow { get; init; }
     public required string MinCellRow { get; init; }
     public required string Cite { get; init; }
+    /// <summary>Under the provenance of a merged result: {0} partials.</summary>
+    public required string MergedNote { get; init; }
 
     /// <summary>Reject reason codes (rejects.csv) → what they mean.</summary>
     public required IReadOnlyDictionary<string, string> RejectReasons { get; init; }
@@ -381,6 +383,7 @@ public sealed class ReportText
         LevelsRow = "Levels estimated",
         MinCellRow = "Minimum cell size",
         Cite = "To cite: avrr {0}, scheme {1} (SHA-256 {2}…), this result's manifest.json.",
+        MergedNote = "This result merges {0} partials (avrr merge): its tables are those of one run over all their surveys. It has no insights (profiles, drivers, early warning), no returnee_scores and no rejects.csv: these need each returnee's own surveys, which a partial never holds; they are in the results of the runs that made the partials.",
         RejectReasons = new Dictionary<string, string>
         {
             ["invalid_answer"] = "An answer is not a code or label of its scale",
@@ -576,6 +579,7 @@ public sealed class ReportText
         LevelsRow = "Niveaux estimés",
         MinCellRow = "Taille minimale d'un groupe",
         Cite = "Pour citer\u00A0: avrr {0}, schéma {1} (SHA-256 {2}…), manifest.json de ce résultat.",
+        MergedNote = "Ce résultat fusionne {0} partiels (avrr merge)\u00A0: ses tableaux sont ceux d'une seule évaluation de toutes leurs enquêtes. Il n'a ni analyses (profils, facteurs associés, alerte précoce), ni returnee_scores, ni rejects.csv\u00A0: il leur faut les enquêtes de chaque personne, qu'un partiel ne contient jamais\u00A0; ils sont dans les résultats des évaluations qui ont produit les partiels.",
         RejectReasons = new Dictionary<string, string>
         {
             ["invalid_answer"] = "Une réponse n'est ni un code ni un libellé de son échelle",

@@ -17,7 +17,8 @@ namespace Avrr.Analytics.Runs.Merging;
 /// estimate  the run's own code from there on: aggregates, comparisons, panel change (EstimatesOfCells), suppressed with --min-cell
 /// write     the run's table writers, scheme.json, manifest.json with the partials, report.html and results.xlsx; moved into place
 /// </code>
-/// The merged result has no returnee_scores and no rejects.csv: those rows stay with the partials' own results.
+/// The merged result has no returnee_scores, no rejects.csv and no insights (docs/partials.md): they need each returnee's
+/// own surveys, which stay with the partials' own results; its manifest and report say so.
 /// </summary>
 public static class EvaluationMerge
 {
@@ -38,7 +39,24 @@ public static class EvaluationMerge
             if (RealPaths.IsSameOrInside(output.Destination, RealPaths.Of(partial)))
                 throw OutputFolderException.Refused(settings.OutputFolder, $"it is inside the partial {partial}, which would then hold a file its partial.json does not list; write the merged result elsewhere");
         output.Prepare(settings.Partials);
+        try
+        {
+            var merge = Produce(settings, partials, plan, language, output, observer, clock, started, cancel);
+            output.Commit();
+            return merge;
+        }
+        catch (Exception e) when (e is IOException or AggregateException)
+        {
+            // A full disk or a read-only file system, as a run words it (docs/commands.md, "Exit codes").
+            if (output.WriteFailure(e, partials.Sum(p => p.Descriptor.Files.Sum(f => f.Bytes))) is { } failure) throw failure;
+            throw;
+        }
+    }
 
+    /// <summary>The cells merged and every file written, into the result's temporary folder.</summary>
+    private static MergeResult Produce(MergeSettings settings, PartialFolder[] partials, EstimationPlan plan, string language, OutputFolder output,
+        IRunObserver? observer, Stopwatch clock, DateTimeOffset started, CancellationToken cancel)
+    {
         observer?.Stage("merging");
         var first = partials[0].Descriptor;
         using var merged = new MergedCells(plan, first.Panel, partials.All(p => p.Descriptor.DataQualitySurveys is not null), output.PathOf(".spill"),
@@ -85,7 +103,6 @@ public static class EvaluationMerge
         MergeManifest.Write(output.PathOf(EvaluationRun.ManifestFile), settings, plan, partials, result, language, started);
         if (settings.Report) ReportStage.Write(output.PathOf(""), language, output.PathOf);
         cancel.ThrowIfCancellationRequested();
-        output.Commit();
         return new MergeResult(result, language, plan.MinCell);
     }
 

@@ -10,10 +10,15 @@ namespace Avrr.Analytics.Runs.Merging;
 /// manifest.json of a merge (docs/partials.md, "The merged result"): the keys of a run's manifest that a result
 /// folder is read by (engine, scheme, the inputs of every partial with their accounting, settings, counts, checks,
 /// files), and "partials", each partial's folder, the SHA-256 of its partial.json and what made it. Only the
-/// "run" object changes between identical merges.
+/// "run" object changes between identical merges. "insights_note" says why a merge has no insights/.
 /// </summary>
 internal static class MergeManifest
 {
+    /// <summary>Why a merged result has no insights, said where a reader of the manifest looks for them (docs/partials.md).</summary>
+    public const string InsightsNote =
+        "none: profiles, drivers and the early warning are learnt from each returnee's own surveys, which a partial never holds; " +
+        "a run over the exports themselves (avrr run) makes them";
+
     public static void Write(string path, MergeSettings settings, EstimationPlan plan, IReadOnlyList<PartialFolder> partials, RunResult result,
         string language, DateTimeOffset started)
     {
@@ -95,6 +100,7 @@ internal static class MergeManifest
             json.WriteString("last_survey_date", result.LastSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         Manifest.Checks(json, result.Checks);
+        json.WriteString("insights_note", InsightsNote);
         Manifest.Strings(json, "files", result.Files);
 
         json.WriteStartObject("run");

@@ -40,6 +40,7 @@ public sealed record RecipeSettings
         {
             if (column is null) return null;
             var id = column.Trim().ToLowerInvariant();
+            if (id == SurveyColumns.ReturneeId && setting == RunSetting.Cluster) throw new SettingsException(setting, column, RunPlan.ReturneeClustersInPartial);
             if (id.Length == 0 || id == SurveyColumns.Quarter || (id == SurveyColumns.ReturneeId && !returneeAllowed) || notGroupable.Skip(1).Contains(id))
                 throw new SettingsException(setting, column, "not a column the design can use");
             return id;
@@ -50,7 +51,7 @@ public sealed record RecipeSettings
         {
             Scheme = scheme, Levels = levels, QuarterLevelIsDefault = quarterIsDefault, Measures = RunPlan.MeasuresOf(scheme, Indicators),
             WeightColumn = WeightColumn?.Trim().ToLowerInvariant() ?? SurveyColumns.Weight,
-            ClusterColumn = Design(ClusterColumn, RunSetting.Cluster, returneeAllowed: true),
+            ClusterColumn = Design(ClusterColumn, RunSetting.Cluster, returneeAllowed: false),
             StrataColumn = Design(StrataColumn, RunSetting.Strata, returneeAllowed: false),
             MinCell = MinCell, Ci = Ci,
         };

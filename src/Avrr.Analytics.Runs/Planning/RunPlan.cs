@@ -28,6 +28,11 @@ public sealed class RunPlan
     /// <summary>The driver terms named by the settings (column ids), or null for the default choice (docs/insights.md).</summary>
     public IReadOnlyList<string>? DriverTerms { get; init; }
 
+    /// <summary>Why a partial refuses clusters of returnees: a PSU's label is its cluster's value (docs/partials.md, "What a partial holds").</summary>
+    public const string ReturneeClustersInPartial =
+        "clusters of returnees cannot go into a partial, whose PSU labels would then be every returnee's id; a partial holds no returnee id. " +
+        "Cluster by community (or another column), or run without a partial";
+
     /// <summary>The smallest training sample of the insights, in returnees.</summary>
     public const int MinInsightsSample = 100;
 
@@ -117,6 +122,8 @@ public sealed class RunPlan
         var (levels, quarterIsDefault) = LevelsOf(settings.ExtraLevels);
 
         var partitionColumns = PartitionColumnsOf(settings, groupable);
+        if (settings.PartialOut is not null && layout.ClusterColumn == SurveyLayout.ReturneeId)
+            throw new SettingsException(RunSetting.Cluster, settings.ClusterColumn, ReturneeClustersInPartial);
         if (settings.PartialPanel == PartialPanel.Returnees)
         {
             if (settings.PartialOut is null)

@@ -76,6 +76,63 @@ public sealed class MergeCommandTests
     }
 
     [Fact]
+    public void A_merged_result_has_no_insights_and_says_so_in_its_summary_its_manifest_and_its_report()
+    {
+        var m = Shared.Value;
+        var (a, b) = (m.Partial("a", m.First), m.Partial("b", m.Second));
+        // The runs that made the partials have insights: the merge could have carried them, and does not.
+        Assert.True(Directory.Exists(Path.Combine(m.Folder, "result-a", "insights")));
+        var out_ = Path.Combine(TestFiles.TempFolder(), "merged");
+        var call = Avrr.Expect(0, "merge", a, b, "--out", out_, "--quiet");
+        Assert.Contains("No insights, returnee_scores or rejects.csv: they need each returnee's own surveys", call.Output);
+
+        Assert.False(Directory.Exists(Path.Combine(out_, "insights")));
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(out_, "manifest.json")))!;
+        Assert.StartsWith("none: profiles, drivers and the early warning are learnt from each returnee's own surveys", (string)manifest["insights_note"]!);
+        Assert.Null(manifest["insights"]);
+        Assert.Null(manifest["settings"]!["insights"]);
+        Assert.DoesNotContain(manifest["files"]!.AsArray(), f => ((string)f!).StartsWith("insights", StringComparison.Ordinal));
+        var report = File.ReadAllText(Path.Combine(out_, "report.html"));
+        Assert.Contains("This result merges 2 partials (avrr merge): its tables are those of one run over all their surveys. It has no insights", report);
+
+        var french = Path.Combine(TestFiles.TempFolder(), "fusion");
+        Assert.Contains("Ni analyses, ni returnee_scores, ni rejects.csv", Avrr.Expect(0, "merge", a, b, "--out", french, "--lang", "fr", "--quiet").Output);
+        Assert.Contains("Ce résultat fusionne 2 partiels (avrr merge)", File.ReadAllText(Path.Combine(french, "report.html")));
+    }
+
+    [Fact]
+    public void The_profile_column_of_the_insights_is_in_the_runs_returnee_scores_and_nowhere_in_its_partial()
+    {
+        var m = Shared.Value;
+        var partial = m.Partial("a", m.First);
+        var scores = File.ReadLines(Path.Combine(m.Folder, "result-a", "returnee_scores.csv")).First().Split(',');
+        Assert.Contains("profile", scores);
+        Assert.DoesNotContain("profile", File.ReadAllText(Path.Combine(partial, "partial.json")));
+        using var db = new Runs.Partials.DuckDb();
+        foreach (var table in Directory.EnumerateFiles(partial, "*.parquet", SearchOption.AllDirectories))
+        {
+            var columns = db.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet({Runs.Partials.DuckDb.Quote(table)}, hive_partitioning = false))")
+                .Select(r => (string)r[0]!).ToArray();
+            Assert.DoesNotContain("profile", columns);
+        }
+    }
+
+    [Fact]
+    public void Clusters_of_returnees_are_refused_in_a_partial_whose_PSU_labels_would_be_their_ids()
+    {
+        var m = Shared.Value;
+        var folder = TestFiles.TempFolder();
+        var call = Avrr.Expect(2, "run", m.First, "--out", Path.Combine(folder, "r"), "--partial-out", Path.Combine(folder, "p"), "--cluster", "returnee_id", "--quiet");
+        Assert.Contains("--cluster returnee_id: clusters of returnees cannot go into a partial, whose PSU labels would then be every returnee's id", call.Output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "p")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "r")));
+        Assert.Contains("clusters of returnees cannot go into a partial",
+            Avrr.Expect(2, "partial", "sql", "--tree", "t", "--to", "p", "--cluster", "returnee_id").Output);
+        // Without a partial, clusters of returnees are a design like any other.
+        Avrr.Expect(0, "run", m.First, "--out", Path.Combine(folder, "r"), "--cluster", "returnee_id", "--formats", "csv", "--no-report", "--no-insights", "--quiet");
+    }
+
+    [Fact]
     public void Partials_of_another_scheme_are_refused_naming_the_scheme()
     {
         var m = Shared.Value;

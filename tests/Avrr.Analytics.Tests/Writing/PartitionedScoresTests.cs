@@ -27,13 +27,14 @@ public sealed class PartitionedScoresTests
     private static string Tree(string tree) => $"read_parquet({DuckDb.Quote(tree + "/**/*.parquet")}, hive_partitioning = true, hive_types_autocast = false)";
 
     [Fact]
-    public void A_tree_by_country_and_quarter_read_by_DuckDB_holds_the_rows_of_the_flat_file_in_the_order_survey_order_gives()
+    public void A_tree_by_country_and_quarter_read_by_DuckDB_holds_the_rows_of_the_flat_file_in_the_order_survey_order_gives_profiles_too()
     {
         var (flat, tree) = Run(CliSamples.Sample, "country", "quarter");
         Assert.True(Directory.Exists(Path.Combine(tree, "country=SEN", "quarter=2025-Q1")));
         Assert.All(Directory.EnumerateFiles(tree, "*.parquet", SearchOption.AllDirectories), f => Assert.Matches(@"country=[A-Z]{3}/quarter=\d{4}-Q[1-4]/part-\d+\.parquet$", f));
         using var db = new DuckDb();
         var columns = db.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet({DuckDb.Quote(flat)}))").Select(r => (string)r[0]!).ToArray();
+        Assert.Contains("profile", columns);
         var list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
         var flatRows = db.Rows($"SELECT {list} FROM read_parquet({DuckDb.Quote(flat)}, file_row_number = true) ORDER BY file_row_number");
         var treeRows = db.Rows($"SELECT {list} FROM {Tree(tree)} ORDER BY survey_order");
