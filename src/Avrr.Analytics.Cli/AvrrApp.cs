@@ -54,15 +54,21 @@ public static class AvrrApp
         }
         catch (OutputFolderException e) when (e.Problem == OutputProblem.Refused)
         {
-            console.MarkupLine($"[red]{words.Error}[/] " + TerminalText.Markup($"--out {e.Folder}: {e.Message}."));
+            console.MarkupLine($"[red]{words.Error}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
             console.MarkupLine(words.NothingTouched);
             return (int)ExitCode.UsageError;
         }
         catch (OutputFolderException e)
         {
-            console.MarkupLine("[red]the result could not be written:[/] " + TerminalText.Markup($"--out {e.Folder}: {e.Message}."));
+            console.MarkupLine("[red]the result could not be written:[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
             console.MarkupLine("An earlier result in that folder is kept as it was.");
             return (int)ExitCode.OutputFailed;
+        }
+        catch (Runs.Merging.PartialRefusedException e)
+        {
+            console.MarkupLine($"[red]{words.PartialRefused}[/] " + TerminalText.Markup($"{e.Partial}: {e.Message}."));
+            console.MarkupLine(words.NothingWritten);
+            return (int)ExitCode.InputRefused;
         }
         catch (NothingScoredException e)
         {
@@ -129,6 +135,15 @@ public static class AvrrApp
             config.AddCommand<InitCommand>("init")
                 .WithDescription(HelpText.For("Read an export's header and write an evaluation file to edit and run."))
                 .WithExample("init", "exports/RSS_2025_Q3.csv", "--out", "evaluation.json");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription(HelpText.For("Merge partials of several runs (offices, quarters) into the tables and the report of one run over all their surveys."))
+                .WithExample("merge", "partials/SEN", "partials/MLI", "--out", "results-all");
+            config.AddBranch("partial", partial =>
+            {
+                partial.SetDescription(HelpText.For("Partials made outside a run: the SQL recipe for a data lake, and sealing its tables."));
+                partial.AddCommand<PartialSqlCommand>("sql").WithDescription(HelpText.For("Print the SQL recipe (DuckDB or Spark) that computes a partial's tables from a returnee_scores tree."));
+                partial.AddCommand<PartialSealCommand>("seal").WithDescription(HelpText.For("Make the tables the SQL recipe wrote into a partial that avrr merge takes."));
+            });
             config.AddCommand<ReportCommand>("report")
                 .WithDescription(HelpText.For("Make report.html again from a result folder, in English or French, without the inputs."))
                 .WithExample("report", "results", "--lang", "fr", "--out", "rapport.html");
@@ -151,6 +166,9 @@ public static class AvrrApp
         ["run", ..] => typeof(RunCommand.Settings),
         ["validate", ..] => typeof(ValidateCommand.Settings),
         ["init", ..] => typeof(InitCommand.Settings),
+        ["merge", ..] => typeof(MergeCommand.Settings),
+        ["partial", "sql", ..] => typeof(PartialSqlCommand.Settings),
+        ["partial", "seal", ..] => typeof(PartialSealCommand.Settings),
         ["sample", ..] => typeof(SampleCommand.Settings),
         ["scheme", "show", ..] => typeof(SchemeShowCommand.Settings),
         ["scheme", "check", ..] => typeof(SchemeCheckCommand.Settings),
@@ -178,7 +196,8 @@ public static class AvrrApp
         string[] command = args switch
         {
             ["scheme", "show" or "check", ..] => [args[0], args[1]],
-            ["run" or "validate" or "sample" or "scheme" or "init" or "report", ..] => [args[0]],
+            ["partial", "sql" or "seal", ..] => [args[0], args[1]],
+            ["run" or "validate" or "sample" or "scheme" or "init" or "report" or "merge", ..] => [args[0]],
             _ => [],
         };
         console.WriteLine(words.Format(words.SeeHelp, string.Join(' ', [.. command, "--help"])));

@@ -40,6 +40,10 @@ public sealed record EvaluationFile
     public double? ShortInterviewMinutes { get; init; }
     /// <summary>Write report.html and results.xlsx (true when left out).</summary>
     public bool? Report { get; init; }
+    public string? PartialOut { get; init; }
+    /// <summary>"cells" (the default) or "returnees". The salt is never a key: it is a secret (AVRR_PARTIAL_SALT).</summary>
+    public string? PartialPanel { get; init; }
+    public IReadOnlyList<string>? PartitionBy { get; init; }
     /// <summary>Profiles, drivers and the early warning (docs/insights.md); true when left out.</summary>
     public bool? Insights { get; init; }
     public int? InsightsSeed { get; init; }
@@ -64,8 +68,9 @@ public sealed record EvaluationFile
         ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
-        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber),
-        ("insightsSample", Kind.WholeNumber), ("driverTerms", Kind.Texts), ("audit", Kind.Flag), ("auditSamples", Kind.WholeNumber), ("auditSeed", Kind.WholeNumber),
+        ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("partialOut", Kind.Text), ("partialPanel", Kind.Text),
+        ("partitionBy", Kind.Texts), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber), ("insightsSample", Kind.WholeNumber),
+        ("driverTerms", Kind.Texts), ("audit", Kind.Flag), ("auditSamples", Kind.WholeNumber), ("auditSeed", Kind.WholeNumber),
         ("auditLevel", Kind.Text), ("$comment", Kind.Note),
     ];
 
@@ -130,6 +135,7 @@ public sealed record EvaluationFile
                 Inputs = file.Inputs?.Select(i => Resolve(i)!).ToArray(),
                 Out = Resolve(file.Out),
                 Scheme = Resolve(file.Scheme),
+                PartialOut = Resolve(file.PartialOut),
             };
         }
     }
@@ -194,6 +200,7 @@ public sealed record EvaluationFile
             Recode = Usable("recode", Kind.RecodeTable, out var recode)
                 ? recode.EnumerateObject().ToDictionary(p => p.Name, p => Map(p.Value)!, StringComparer.Ordinal) : null,
             ShortInterviewMinutes = Usable("shortInterviewMinutes", Kind.Number, out var minutes) ? minutes.GetDouble() : null,
+            PartialOut = Text("partialOut"), PartialPanel = Text("partialPanel"), PartitionBy = Texts("partitionBy"),
             Insights = Usable("insights", Kind.Flag, out var insights) ? insights.GetBoolean() : null,
             InsightsSeed = Usable("insightsSeed", Kind.WholeNumber, out var seed) ? seed.GetInt32() : null,
             InsightsSample = Usable("insightsSample", Kind.WholeNumber, out var sample) ? sample.GetInt32() : null,

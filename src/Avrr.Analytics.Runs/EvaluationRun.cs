@@ -18,7 +18,7 @@ namespace Avrr.Analytics.Runs;
 /// insights    the sample scored, the profiles and the early warning trained
 /// pass 2      read → decode → validate → score, then the stages' parts:
 ///               profiles · returnee_scores.csv · returnee_scores.parquet · estimation · accounting and rejects.csv · checks · insights
-/// finish      aggregates and panel_change · comparisons · rejects.csv · data_quality · scheme.json · insights/ · the manifest · report.html and results.xlsx · the result moved into place
+/// finish      aggregates and panel_change · comparisons · rejects.csv · data_quality · scheme.json · the partial (--partial-out) · insights/ · the manifest · report.html and results.xlsx · the result (and the partial) moved into place
 /// </code>
 /// Everything is written into a partial folder that is moved into place at the end, so a refused input,
 /// an error or a kill never leaves half a result.
@@ -34,26 +34,30 @@ public static class EvaluationRun
         observer?.Stage("checking inputs");
         // The folder first: a run that is refused later still puts right what an interrupted run left.
         using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
+        using var partial = Partials.PartialOutput.Open(settings, output, observer is null ? null : observer.Note);
         var plan = StageClock.Measure("check inputs", () => RunPlan.Create(settings));
         output.Prepare([.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
+        Partials.PartialOutput.Prepare(partial, [.. settings.Inputs, .. plan.Inputs.Select(i => i.Path)]);
         var run = new RunContext(plan, output, observer, started, clock);
         try
         {
-            var result = Produce(run, cancel);
+            var result = Produce(run, partial, cancel);
             output.Commit();
+            partial?.Commit();
             StageClock.Report();
             return result;
         }
         catch (Exception e) when (e is IOException or AggregateException)
         {
             // A full disk or a read-only file system is the user's environment, not a fault of the engine.
+            // The partial folder (--partial-out) is discarded with the result: disposed without a commit.
             if (output.WriteFailure(e, plan.Inputs.Sum(i => i.Stamp.Size)) is { } failure) throw failure;
             throw;
         }
     }
 
     /// <summary>Both passes and every stage's files, then the manifest, all into the partial folder.</summary>
-    private static RunResult Produce(RunContext run, CancellationToken cancel)
+    private static RunResult Produce(RunContext run, OutputFolder? partial, CancellationToken cancel)
     {
         var (plan, observer) = (run.Plan, run.Observer);
         observer?.Stage("finding duplicate surveys");
@@ -75,7 +79,7 @@ public static class EvaluationRun
             StageClock.Memo("insights trained");
         }
 
-        var stages = Stages(run, keys, insights);
+        var stages = Stages(run, keys, insights, partial);
         try
         {
             observer?.Stage("scoring");
@@ -119,7 +123,7 @@ public static class EvaluationRun
     }
 
     /// <summary>The stages of a run, in the order they finish (and the manifest lists their files).</summary>
-    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys, InsightsModels? insights)
+    private static RunStage[] Stages(RunContext run, SurveyKeyScan.Result keys, InsightsModels? insights, OutputFolder? partial)
     {
         var formats = run.Plan.Settings.Formats;
         var stages = new List<RunStage>();
@@ -128,13 +132,15 @@ public static class EvaluationRun
         if (profiles is not null) stages.Add(profiles);
         if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run, profiles));
         if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run, profiles));
-        stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates));
+        stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates,
+            partial is null ? null : sums => run.EstimationSums = sums, keys.Rows));
         stages.Add(new EstimateTablesStage(run));
         stages.Add(new ComparisonsStage(run));
         stages.Add(new AccountingStage(run));
         stages.Add(new FieldChecksStage(run.Plan, checks => run.Checks = checks));
         stages.Add(new DataQualityStage(run));
         stages.Add(new SchemeFileStage(run));
+        if (partial is not null) stages.Add(new PartialStage(run, partial));
         if (insights is not null) stages.Add(new InsightsStage(run, insights, profiles!, keys.PanelRows, keys.Rows, MlNetLearning.Instance));
         // Late, so that its completion and uncertainty analysis (in the background since pass 2 ended) overlap the finishes before it.
         if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows - keys.RowsOutsidePeriod));

@@ -46,6 +46,18 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         [LocalizedDescription("Do not write report.html and results.xlsx.")]
         public bool? NoReport { get; init; }
 
+        [CommandOption("--partial-out <DIR>")]
+        [LocalizedDescription("Also write a partial: the cells' sums that avrr merge turns into the tables of several runs together (docs/partials.md).")]
+        public string? PartialOut { get; init; }
+
+        [CommandOption("--partial-panel <HOW>")]
+        [LocalizedDescription("How the partial carries panel change: cells (default; each returnee's surveys in one partial) or returnees (a summary per returnee, keyed by a salted hash; the salt in AVRR_PARTIAL_SALT).")]
+        public string? PartialPanel { get; init; }
+
+        [CommandOption("--partition-by <COLS>")]
+        [LocalizedDescription("Write returnee_scores.parquet as a Hive-style tree partitioned by these columns, e.g. country,quarter.")]
+        public string? PartitionBy { get; init; }
+
         [CommandOption("--no-insights")]
         [LocalizedDescription("Skip the insights (profiles, drivers, early warning) and the profile column of returnee_scores.")]
         public bool? NoInsights { get; init; }
@@ -97,6 +109,10 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
                 file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
             Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
+            PartialOut = sources.Pick(RunSetting.PartialOut, settings.PartialOut, file.PartialOut),
+            PartialPanel = ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, settings.PartialPanel, file.PartialPanel)),
+            PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
+            PartitionBy = sources.Pick(RunSetting.PartitionBy, settings.PartitionBy is null ? null : new[] { settings.PartitionBy }, file.PartitionBy?.ToArray()) ?? [],
             Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : (bool?)null, file.Insights) ?? true,
             InsightsSeed = FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,
                 file.InsightsSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultInsightsSeed,
@@ -142,6 +158,13 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         null or "t" => IntervalMethod.StudentT,
         "normal" => IntervalMethod.Normal,
         _ => throw new SettingsException(RunSetting.Ci, text, "unknown interval method (t, normal)"),
+    };
+
+    internal static PartialPanel ParsePartialPanel(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "cells" => Runs.Planning.PartialPanel.Cells,
+        "returnees" => Runs.Planning.PartialPanel.Returnees,
+        _ => throw new SettingsException(RunSetting.PartialPanel, text, "unknown way to carry panel change (cells, returnees)"),
     };
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)

@@ -64,6 +64,9 @@ internal sealed record Words
     public required string InputRefused { get; init; }
     public required string NothingToScore { get; init; }
     public required string SeeHelp { get; init; }          // command
+    public required string Merged { get; init; }           // partials
+    public required string MergedLeftOut { get; init; }
+    public required string PartialRefused { get; init; }
 
     public string Format(string template, params object[] values) => string.Format(Culture, template, values);
 
@@ -138,6 +141,9 @@ internal sealed record Words
         Error = "error:", NothingTouched = "Nothing was touched.", NothingWritten = "Nothing was written.",
         InputRefused = "input refused:", NothingToScore = "nothing to score:",
         SeeHelp = "Run 'avrr {0}' for the flags.",
+        Merged = "{0:N0} partials merged: the tables of one run over all their surveys.",
+        MergedLeftOut = "No insights, returnee_scores or rejects.csv: they need each returnee's own surveys, which partials never hold (docs/partials.md).",
+        PartialRefused = "partial refused:",
     };
 
     public static Words French { get; } = new()
@@ -187,12 +193,17 @@ internal sealed record Words
             ["validating"] = "validation",
             ["writing"] = "écriture",
             ["writing the sample"] = "écriture de l'échantillon",
+            ["checking partials"] = "vérification des partiels",
+            ["merging"] = "fusion",
         },
         Progress = "{0} : {1:0} % ({2:N0} lignes, encore {3} environ)",
         Seconds = "{0:0} s",
         Error = "erreur :", NothingTouched = "Rien n'a été modifié.", NothingWritten = "Rien n'a été écrit.",
         InputRefused = "fichier refusé :", NothingToScore = "rien à noter :",
         SeeHelp = "Lancez 'avrr {0}' pour voir les options.",
+        Merged = "{0:N0} partiels fusionnés : les tableaux d'une seule évaluation de toutes leurs enquêtes.",
+        MergedLeftOut = "Ni analyses, ni returnee_scores, ni rejects.csv : il leur faut les enquêtes de chaque personne, que les partiels ne contiennent jamais (docs/partials.md).",
+        PartialRefused = "partiel refusé :",
     };
 
     public string Stage(string name) => Stages.TryGetValue(name, out var word) ? word : name;

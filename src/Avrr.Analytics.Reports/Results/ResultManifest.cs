@@ -36,6 +36,9 @@ public sealed record ResultManifest
     /// <summary>The run's <c>insights</c> setting: false when it was made with <c>--no-insights</c>, null when its engine had no insights.</summary>
     public bool? Insights { get; init; }
 
+    /// <summary>How many partials <c>avrr merge</c> made this result from (docs/partials.md); null for a run's result.</summary>
+    public int? MergedPartials { get; init; }
+
     public static ResultManifest Parse(ReadOnlySpan<byte> json)
     {
         using var document = JsonDocument.Parse(json.ToArray());
@@ -72,6 +75,7 @@ public sealed record ResultManifest
             LastSurveyDate = Date(root, "last_survey_date"),
             Files = Strings(root.GetProperty("files")),
             Insights = settings.TryGetProperty("insights", out var insights) && insights.ValueKind is JsonValueKind.True or JsonValueKind.False ? insights.GetBoolean() : null,
+            MergedPartials = root.TryGetProperty("partials", out var partials) && partials.ValueKind == JsonValueKind.Array ? partials.GetArrayLength() : null,
         };
     }
 

@@ -27,6 +27,7 @@ public sealed class AuditSection : ReportSection
 
     public override string? Unavailable(ReportContext report)
     {
+        if (report.Result.Manifest.MergedPartials is not null) return report.T.NotInMerged;
         var a = AuditText.Of(report.Language);
         if (Needed.Any(name => report.Result.Table(Folder + name) is null))
             return report.Result.Manifest.Files.Any(f => f.StartsWith(Folder, StringComparison.Ordinal)) ? a.NoAuditTables : a.NoAudit;

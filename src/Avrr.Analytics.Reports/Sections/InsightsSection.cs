@@ -21,6 +21,7 @@ public sealed class InsightsSection : ReportSection
 
     public override string? Unavailable(ReportContext report)
     {
+        if (report.Result.Manifest.MergedPartials is not null) return report.T.NotInMerged;
         if (report.Result.Manifest.Insights == false) return report.T.Insights.TurnedOff;
         return report.Result.Table(InsightTables.Models) is null ? report.T.Insights.NoTables : null;
     }

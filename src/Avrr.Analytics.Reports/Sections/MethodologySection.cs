@@ -91,6 +91,7 @@ public sealed class MethodologySection : ReportSection
         Row(t.LevelsRow, string.Join(", ", manifest.Levels));
         Row(t.MinCellRow, language.Count(manifest.MinCell));
         html.Raw("</tbody></table>");
+        if (manifest.MergedPartials is { } partials) html.Element("p", string.Format(t.MergedNote, language.Count(partials)), "note merged");
         html.Element("p", string.Format(t.Cite, manifest.EngineVersion, scheme.Id, manifest.SchemeSha256[..Math.Min(12, manifest.SchemeSha256.Length)]), "cite");
 
         void Weight(double weight, double total) =>

@@ -186,6 +186,11 @@ public sealed class ReportText
     public required string LevelsRow { get; init; }
     public required string MinCellRow { get; init; }
     public required string Cite { get; init; }
+    /// <summary>Under the provenance of a merged result: {0} partials.</summary>
+    public required string MergedNote { get; init; }
+
+    /// <summary>Why a section that needs each returnee's surveys (insights, the audit) is not in a merged result.</summary>
+    public required string NotInMerged { get; init; }
 
     /// <summary>The words of the insights section, in a class of their own (<see cref="InsightsText"/>).</summary>
     public required InsightsText Insights { get; init; }
@@ -385,6 +390,8 @@ public sealed class ReportText
         MinCellRow = "Minimum cell size",
         Cite = "To cite: avrr {0}, scheme {1} (SHA-256 {2}…), this result's manifest.json.",
         Insights = InsightsText.English,
+        NotInMerged = "this result was merged from partials (avrr merge), and this section needs each returnee's own surveys, which a partial never holds; it is in the report of each run that made a partial.",
+        MergedNote = "This result merges {0} partials (avrr merge): its tables are those of one run over all their surveys. It has no insights (profiles, drivers, early warning), no returnee_scores and no rejects.csv: these need each returnee's own surveys, which a partial never holds; they are in the results of the runs that made the partials.",
         RejectReasons = new Dictionary<string, string>
         {
             ["invalid_answer"] = "An answer is not a code or label of its scale",
@@ -581,6 +588,8 @@ public sealed class ReportText
         MinCellRow = "Taille minimale d'un groupe",
         Cite = "Pour citer\u00A0: avrr {0}, schéma {1} (SHA-256 {2}…), manifest.json de ce résultat.",
         Insights = InsightsText.French,
+        NotInMerged = "ce résultat a été fusionné à partir de partiels (avrr merge), et cette section a besoin des enquêtes de chaque personne, qu'un partiel ne contient jamais\u00A0; elle est dans le rapport de chaque évaluation qui a produit un partiel.",
+        MergedNote = "Ce résultat fusionne {0} partiels (avrr merge)\u00A0: ses tableaux sont ceux d'une seule évaluation de toutes leurs enquêtes. Il n'a ni analyses (profils, facteurs associés, alerte précoce), ni returnee_scores, ni rejects.csv\u00A0: il leur faut les enquêtes de chaque personne, qu'un partiel ne contient jamais\u00A0; ils sont dans les résultats des évaluations qui ont produit les partiels.",
         RejectReasons = new Dictionary<string, string>
         {
             ["invalid_answer"] = "Une réponse n'est ni un code ni un libellé de son échelle",

@@ -70,7 +70,7 @@ public static class ResultsWorkbook
         foreach (var name in InsightSheets)
             if (result.Table(name) is { } table)
                 await Sheet(workbook, bold, names, name[(name.LastIndexOf('/') + 1)..], table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), InsightNumbers);
-        await AuditSheets.WriteAsync(result, (name, table, text) => Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), text));
+        await AuditSheets.WriteAsync(result, (name, table, text) => Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount), textColumns: text));
         await workbook.FinishAsync();
     }
 

@@ -65,9 +65,7 @@ internal static class Manifest
         Optional(json, "weight", settings.WeightColumn ?? "weight");
         Optional(json, "cluster", settings.ClusterColumn);
         Optional(json, "strata", settings.StrataColumn);
-        json.WriteString("design", plan.Layout.ClusterColumn >= 0 || plan.Layout.StrataColumn >= 0
-            ? "weights" + (plan.Layout.StrataColumn >= 0 ? " + strata" : "") + (plan.Layout.ClusterColumn >= 0 ? " + clusters" : "") + "; a stratum with one PSU contributes its PSU total's square (R survey.lonely.psu = \"adjust\")"
-            : "weights only; every survey is its own PSU");
+        json.WriteString("design", Design(plan.Layout.ClusterColumn >= 0, plan.Layout.StrataColumn >= 0));
         json.WriteNumber("min_cell", settings.MinCell);
         json.WriteString("ci", settings.Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
         json.WriteString("lang", settings.Language);
@@ -107,6 +105,9 @@ internal static class Manifest
         }
         json.WriteEndObject();
         json.WriteNumber("short_interview_minutes", settings.ShortInterviewMinutes);
+        Optional(json, "partial_out", settings.PartialOut);
+        Optional(json, "partial_panel", settings.PartialOut is null ? null : Partials.PartialDescriptor.PanelName(settings.PartialPanel));
+        Strings(json, "partition_by", plan.PartitionColumns);
         json.WriteEndObject();
 
         json.WriteNumber("rows_read", result.RowsRead);
@@ -154,7 +155,12 @@ internal static class Manifest
     }
 
     /// <summary>What the checks noticed; counts only, so that the manifest carries no survey's answers.</summary>
-    private static void Checks(Utf8JsonWriter json, FieldChecks checks)
+    /// <summary>The manifest's words for a design.</summary>
+    internal static string Design(bool clustered, bool stratified) => clustered || stratified
+        ? "weights" + (stratified ? " + strata" : "") + (clustered ? " + clusters" : "") + "; a stratum with one PSU contributes its PSU total's square (R survey.lonely.psu = \"adjust\")"
+        : "weights only; every survey is its own PSU";
+
+    internal static void Checks(Utf8JsonWriter json, FieldChecks checks)
     {
         json.WriteStartObject("checks");
         json.WriteNumber("survey_dates_after_run_date", checks.FutureDates);
@@ -193,17 +199,17 @@ internal static class Manifest
         : scheme.HasEqualWeights ? $"equal weights at every level, from {scheme.Origin}"
         : $"weights from {scheme.Origin}";
 
-    private static string[] Formats(OutputFormats formats) =>
+    internal static string[] Formats(OutputFormats formats) =>
         new[] { (OutputFormats.Csv, "csv"), (OutputFormats.Parquet, "parquet") }.Where(f => formats.HasFlag(f.Item1)).Select(f => f.Item2).ToArray();
 
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    internal static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values) json.WriteStringValue(value);
         json.WriteEndArray();
     }
 
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    internal static void Optional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name); else json.WriteString(name, value);
     }

@@ -30,25 +30,29 @@ internal sealed class OutputFolder : IDisposable
     private readonly string _requested;
     private readonly string _parent;
     private readonly string _prefix;
+    private readonly string _listing;
     private readonly FileStream _lock;
     private bool _prepared, _committed;
 
-    private OutputFolder(string requested, string destination, string parent, string prefix, FileStream lockFile)
+    private OutputFolder(string requested, string destination, string parent, string prefix, FileStream lockFile, string listing)
     {
         _requested = requested;
         Destination = destination;
         _parent = parent;
         _prefix = prefix;
         _lock = lockFile;
+        _listing = listing;
         Partial = Path.Combine(parent, $"{prefix}.avrr-partial-{Environment.ProcessId}");
     }
 
     /// <summary>
     /// Resolves <paramref name="requested"/>, refuses a destination that must never be replaced, takes
     /// the folder's lock and puts right what an interrupted run left (<paramref name="note"/> hears what
-    /// was done). Nothing is written into the destination yet: see <see cref="Prepare"/>.
+    /// was done). Nothing is written into the destination yet: see <see cref="Prepare"/>. <paramref name="listing"/>
+    /// is the file of avrr that lists every file of such a folder: manifest.json for a result, partial.json for a
+    /// partial (docs/partials.md).
     /// </summary>
-    public static OutputFolder Open(string requested, Action<string>? note = null)
+    public static OutputFolder Open(string requested, Action<string>? note = null, string listing = ManifestFile)
     {
         if (string.IsNullOrWhiteSpace(requested)) throw Refused(requested, "the result folder is not named");
         var destination = RealPaths.Of(requested);
@@ -65,7 +69,7 @@ internal sealed class OutputFolder : IDisposable
         {
             throw OutputFolderException.Unwritable(requested, parent, e);
         }
-        var folder = new OutputFolder(requested, destination, parent, prefix, lockFile);
+        var folder = new OutputFolder(requested, destination, parent, prefix, lockFile, listing);
         try
         {
             folder.Recover(note);
@@ -92,10 +96,10 @@ internal sealed class OutputFolder : IDisposable
         }
         if (Directory.Exists(Destination) && Directory.EnumerateFileSystemEntries(Destination).Any())
         {
-            var foreign = ForeignEntries(Destination);
+            var foreign = ForeignEntries(Destination, _listing);
             if (foreign is null)
                 throw Refused(Destination,
-                    "it is not empty and it is not a result folder of avrr (it has no manifest.json of avrr); avrr replaces only a folder it made itself " +
+                    $"it is not empty and it is not a {(_listing == ManifestFile ? "result" : "partial")} folder of avrr (it has no {_listing} of avrr); avrr replaces only a folder it made itself " +
                     "or an empty one, so that it never deletes a file it did not make. Choose another folder" +
                     Listing("it holds", Directory.EnumerateFileSystemEntries(Destination).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal).ToArray()));
             if (foreign.Count > 0)
@@ -178,7 +182,7 @@ internal sealed class OutputFolder : IDisposable
         foreach (var trash in Siblings("trash")) DeleteQuietly(trash);
         foreach (var previous in Siblings("previous"))
         {
-            if (!IsOwnResult(previous)) continue;
+            if (!IsOwnResult(previous, _listing)) continue;
             if (!Directory.Exists(Destination))
             {
                 Directory.Move(previous, Destination);
@@ -188,7 +192,7 @@ internal sealed class OutputFolder : IDisposable
         }
         foreach (var partial in Siblings("partial"))
         {
-            if (!File.Exists(Path.Combine(partial, PartialMarker)) && !IsOwnResult(partial)) continue;
+            if (!File.Exists(Path.Combine(partial, PartialMarker)) && !IsOwnResult(partial, _listing)) continue;
             var megabytes = SizeOf(partial) / 1e6;
             Discard(partial);
             note?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -212,16 +216,18 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>A folder this runner may replace or discard: empty, or holding only what its manifest lists.</summary>
-    private static bool IsOwnResult(string folder) =>
-        !Directory.EnumerateFileSystemEntries(folder).Any() || ForeignEntries(folder) is { Count: 0 };
+    private static bool IsOwnResult(string folder, string listing) =>
+        !Directory.EnumerateFileSystemEntries(folder).Any() || ForeignEntries(folder, listing) is { Count: 0 };
+
+    public const string ManifestFile = "manifest.json";
 
     /// <summary>
     /// The entries of a folder that its manifest does not list (files, links, anything but the folders
-    /// that hold listed files), or null when it has no manifest of avrr.
+    /// that hold listed files), or null when it has no manifest (or <paramref name="listing"/>) of avrr.
     /// </summary>
-    internal static IReadOnlyList<string>? ForeignEntries(string folder)
+    internal static IReadOnlyList<string>? ForeignEntries(string folder, string listing = ManifestFile)
     {
-        var listed = ManifestFiles(Path.Combine(folder, "manifest.json"));
+        var listed = ManifestFiles(Path.Combine(folder, listing), listing);
         if (listed is null) return null;
         var foreign = new List<string>();
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
@@ -235,7 +241,7 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>The files a manifest of avrr lists (itself included), or null when the file is not one.</summary>
-    private static HashSet<string>? ManifestFiles(string path)
+    private static HashSet<string>? ManifestFiles(string path, string listing)
     {
         if (!File.Exists(path) || new FileInfo(path).Length > 16 << 20) return null;
         try
@@ -247,7 +253,7 @@ internal sealed class OutputFolder : IDisposable
                 || !engine.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() != "avrr"
                 || !root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
                 return null;
-            var listed = new HashSet<string>(StringComparer.Ordinal) { "manifest.json" };
+            var listed = new HashSet<string>(StringComparer.Ordinal) { listing };
             foreach (var file in files.EnumerateArray())
             {
                 if (file.ValueKind != JsonValueKind.String) return null;

@@ -10,6 +10,8 @@ public sealed class OutputFolderException : Exception
     public OutputProblem Problem { get; }
     /// <summary>The folder concerned, as the user named it.</summary>
     public string Folder { get; }
+    /// <summary>The setting that named the folder: the result folder (--out), or the partial's (--partial-out).</summary>
+    public Planning.RunSetting Setting { get; internal set; } = Planning.RunSetting.Out;
 
     private OutputFolderException(OutputProblem problem, string folder, string message, Exception? inner = null) : base(message, inner)
     {

@@ -28,11 +28,18 @@ public sealed class RunPlan
     /// <summary>The driver terms named by the settings (column ids), or null for the default choice (docs/insights.md).</summary>
     public IReadOnlyList<string>? DriverTerms { get; init; }
 
+    /// <summary>Why a partial refuses clusters of returnees: a PSU's label is its cluster's value (docs/partials.md, "What a partial holds").</summary>
+    public const string ReturneeClustersInPartial =
+        "clusters of returnees cannot go into a partial, whose PSU labels would then be every returnee's id; a partial holds no returnee id. " +
+        "Cluster by community (or another column), or run without a partial";
+
     /// <summary>The smallest training sample of the insights, in returnees.</summary>
     public const int MinInsightsSample = 100;
 
     /// <summary>The recode table, resolved on the run's columns; null without one.</summary>
     public Recode? Recode { get; init; }
+    /// <summary>The columns that partition returnee_scores.parquet into a Hive-style tree, in folder order; empty for one file.</summary>
+    public IReadOnlyList<string> PartitionColumns { get; init; } = [];
 
     /// <summary>A processor for one scoring thread, with the run's period, recode table and duplicates policy.</summary>
     public SurveyProcessor NewProcessor() => new(Layout, Settings.Period, Recode, Settings.Keep);
@@ -119,14 +126,20 @@ public sealed class RunPlan
                     throw new SettingsException(RunSetting.AuditLevel, settings.AuditLevel.Name, $"'{variable}' is not a column to group by ({Describe(groupable, variable)})");
         }
 
-        var levels = DefaultLevels.Append(QuarterLevel).ToList();
-        var quarterIsDefault = !settings.ExtraLevels.Any(l => l.Name == QuarterLevel.Name);
         foreach (var level in settings.ExtraLevels)
-        {
             foreach (var variable in level.Variables)
                 if (!groupable.Contains(variable))
                     throw new SettingsException(RunSetting.Levels, level.Name, $"'{variable}' is not a column to group by ({Describe(groupable, variable)})");
-            if (levels.All(l => l.Name != level.Name)) levels.Add(level);
+        var (levels, quarterIsDefault) = LevelsOf(settings.ExtraLevels);
+
+        var partitionColumns = PartitionColumnsOf(settings, groupable);
+        if (settings.PartialOut is not null && layout.ClusterColumn == SurveyLayout.ReturneeId)
+            throw new SettingsException(RunSetting.Cluster, settings.ClusterColumn, ReturneeClustersInPartial);
+        if (settings.PartialPanel == PartialPanel.Returnees)
+        {
+            if (settings.PartialOut is null)
+                throw new SettingsException(RunSetting.PartialPanel, "returnees", "is how a partial carries panel change; name the partial's folder too");
+            if (Partials.ReturneeHash.Problem(settings.PartialSalt) is { } problem) throw new SettingsException(RunSetting.PartialSalt, null, problem);
         }
 
         string[]? driverTerms = null;
@@ -139,15 +152,50 @@ public sealed class RunPlan
                     throw new SettingsException(RunSetting.DriverTerms, term, $"not a column the models can use ({Describe(groupable, term)})");
         }
 
-        var measures = new List<string> { "composite" };
-        measures.AddRange(scheme.Dimensions.Select(d => d.Id));
-        if (settings.Indicators) measures.AddRange(scheme.Indicators.Select(i => ScoreColumns.IndicatorColumn(i.Id)));
+        var measures = MeasuresOf(scheme, settings.Indicators);
 
         return new RunPlan
         {
             Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
-            QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, DriverTerms = driverTerms,
+            QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, PartitionColumns = partitionColumns,
+            DriverTerms = driverTerms,
         };
+    }
+
+    /// <summary>The levels of a run, in output order: the defaults, country+quarter, then those asked for; and whether country+quarter is a default.</summary>
+    internal static (IReadOnlyList<Level> Levels, bool QuarterLevelIsDefault) LevelsOf(IReadOnlyList<Level> extra)
+    {
+        var levels = DefaultLevels.Append(QuarterLevel).ToList();
+        foreach (var level in extra)
+            if (levels.All(l => l.Name != level.Name)) levels.Add(level);
+        return (levels, !extra.Any(l => l.Name == QuarterLevel.Name));
+    }
+
+    /// <summary>The measures estimated: composite, the dimensions, and the indicators when asked.</summary>
+    internal static IReadOnlyList<string> MeasuresOf(Scheme scheme, bool indicators)
+    {
+        var measures = new List<string> { "composite" };
+        measures.AddRange(scheme.Dimensions.Select(d => d.Id));
+        if (indicators) measures.AddRange(scheme.Indicators.Select(i => ScoreColumns.IndicatorColumn(i.Id)));
+        return measures;
+    }
+
+    /// <summary>The partition columns, checked: columns to group by (not a returnee id, a date or a score), each once, with Parquet among the formats.</summary>
+    private static string[] PartitionColumnsOf(RunSettings settings, string[] groupable)
+    {
+        if (settings.PartitionBy.Count == 0) return [];
+        var given = string.Join(",", settings.PartitionBy);
+        if (!settings.Formats.HasFlag(OutputFormats.Parquet))
+            throw new SettingsException(RunSetting.PartitionBy, given, "partitions returnee_scores.parquet, so the formats must include parquet");
+        var columns = settings.PartitionBy.SelectMany(c => c.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(c => c.ToLowerInvariant()).ToArray();
+        if (columns.Length == 0) throw new SettingsException(RunSetting.PartitionBy, given, "names no column");
+        foreach (var column in columns)
+            if (!groupable.Contains(column))
+                throw new SettingsException(RunSetting.PartitionBy, column, $"is not a column to partition by ({Describe(groupable, column)})");
+        if (columns.Distinct().Count() != columns.Length) throw new SettingsException(RunSetting.PartitionBy, given, "names a column twice");
+        if (columns.Length > Level.MaxVariables) throw new SettingsException(RunSetting.PartitionBy, given, $"names {columns.Length} columns; at most {Level.MaxVariables}");
+        return columns;
     }
 
     /// <summary>
@@ -188,8 +236,17 @@ public sealed class RunPlan
     /// The positions of the levels written, in order: country+quarter only when the scored surveys span
     /// more than one quarter, or when it was asked for.
     /// </summary>
-    public IReadOnlyList<int> OutputLevels(bool severalQuarters) =>
-        Enumerable.Range(0, Levels.Count).Where(l => !(Levels[l].Name == QuarterLevel.Name && QuarterLevelIsDefault && !severalQuarters)).ToArray();
+    public IReadOnlyList<int> OutputLevels(bool severalQuarters) => Estimation.OutputLevels(severalQuarters);
+
+    /// <summary>What the estimates depend on once the surveys are in their cells (what a partial records).</summary>
+    public EstimationPlan Estimation => new()
+    {
+        Scheme = Scheme, Levels = Levels, QuarterLevelIsDefault = QuarterLevelIsDefault, Measures = Measures,
+        WeightColumn = Settings.WeightColumn?.Trim().ToLowerInvariant() ?? SurveyColumns.Weight,
+        ClusterColumn = Layout.ClusterColumn < 0 ? null : Layout.NameOf(Layout.ClusterColumn),
+        StrataColumn = Layout.StrataColumn < 0 ? null : Layout.NameOf(Layout.StrataColumn),
+        MinCell = Settings.MinCell, Ci = Settings.Ci,
+    };
 
     private static string Describe(IEnumerable<string> columns, string wanted)
     {

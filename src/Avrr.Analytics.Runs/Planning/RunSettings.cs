@@ -55,6 +55,14 @@ public sealed record RunSettings
     /// not started). The output does not depend on it.
     /// </summary>
     public int Threads { get; init; }
+    /// <summary>Where to write the run's partial (docs/partials.md) besides the result; no partial when null.</summary>
+    public string? PartialOut { get; init; }
+    /// <summary>How the partial carries panel change: sums per cell (each returnee's surveys in one partial), or a summary per returnee.</summary>
+    public PartialPanel PartialPanel { get; init; } = PartialPanel.Cells;
+    /// <summary>The secret that salts the one-way hash of returnee ids in a partial with returnee summaries; never stored.</summary>
+    public string? PartialSalt { get; init; }
+    /// <summary>Columns that partition returnee_scores.parquet into a Hive-style tree (returnee_scores/country=SEN/…); a single file when empty.</summary>
+    public IReadOnlyList<string> PartitionBy { get; init; } = [];
     /// <summary>Profiles, drivers and the early warning (docs/insights.md), written to insights/; on by default.</summary>
     public bool Insights { get; init; } = true;
     /// <summary>The seed of every random choice of the insights (the training sample, k-means, folds, shuffles).</summary>

@@ -9,11 +9,15 @@ public static class SettingNames
         RunSetting.Inputs => "INPUT",
         RunSetting.Columns => "\"columns\"",
         RunSetting.Recode => "\"recode\"",
+        RunSetting.PartialSalt => PartialSaltVariable,
         // Insights are on unless switched off.
         RunSetting.Insights => "--no-insights",
         RunSetting.Audit => "--no-audit",
         _ => "--" + Words(setting, '-'),
     };
+
+    /// <summary>The environment variable that gives the salt of a partial's returnee hashes (never a flag: it would stay in the shell's history).</summary>
+    public const string PartialSaltVariable = "AVRR_PARTIAL_SALT";
 
     /// <summary>The key of a setting in an evaluation file: <c>minCell</c>.</summary>
     public static string Key(RunSetting setting)

@@ -21,6 +21,7 @@ internal sealed class DataQualityStage(RunContext run) : RunStage, IBatchConsume
 
     public override void Finish()
     {
+        run.AnswerTally = _tally;
         foreach (var format in new[] { OutputFormats.Csv, OutputFormats.Parquet }.Where(f => run.Plan.Settings.Formats.HasFlag(f)))
         {
             var file = Table + (format == OutputFormats.Csv ? ".csv" : ".parquet");

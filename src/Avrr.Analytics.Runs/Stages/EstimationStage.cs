@@ -20,6 +20,8 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
 {
     private readonly RunPlan _plan;
     private readonly Action<RunEstimates> _publish;
+    private readonly Action<EstimationSums>? _publishSums;
+    private readonly bool _everySurveyToPanel;
     private readonly SurveyLayout _layout;
     private readonly RowSet _panelRows;
     private readonly CellIndex _cells;
@@ -29,25 +31,29 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     private readonly PanelPairing _panel;
     private readonly Utf8Table _strata = new(), _clusters = new();
     private readonly double[] _measures;
-    private readonly int[] _dimensions;
     private long _scored;
 
     /// <param name="plan">The run's plan: levels, measures, design columns.</param>
     /// <param name="panelRows">The rows of returnees with two or more surveys (pass 1).</param>
     /// <param name="spillFolder">Where the panel surveys may be spilled.</param>
     /// <param name="publish">Called with the estimates once they are made (the run keeps them in <see cref="RunContext.Estimates"/>).</param>
-    public EstimationStage(RunPlan plan, RowSet panelRows, string spillFolder, Action<RunEstimates> publish)
+    /// <param name="publishSums">Called with the cells' sums for a partial (docs/partials.md), when the run writes one.</param>
+    /// <param name="rows">The rows of the run (pass 1), for the spill buckets when every survey goes to the panel.</param>
+    public EstimationStage(RunPlan plan, RowSet panelRows, string spillFolder, Action<RunEstimates> publish,
+        Action<EstimationSums>? publishSums = null, long rows = 0)
     {
         _plan = plan;
         _publish = publish;
+        _publishSums = publishSums;
+        // A partial with returnee summaries keeps every returnee, also those with one survey here: their other survey may be in another partial.
+        _everySurveyToPanel = publishSums is not null && plan.Settings.PartialPanel == PartialPanel.Returnees;
         _layout = plan.Layout;
         _panelRows = panelRows;
         _cells = new CellIndex(plan.Levels, _layout);
         _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
         // Measures: the composite, then the dimensions; their cross-products per stratum give the weakest-dimension comparisons.
-        _dimensions = Enumerable.Range(1, plan.Scheme.Dimensions.Count).ToArray();
-        _estimator = new DomainEstimator(_design, plan.Measures.Count, plan.Scheme.Options.Bands, intervals: plan.Settings.Ci, crossMeasures: _dimensions);
-        _panelBuckets = new SpillBuckets(spillFolder, "panel", panelRows.Count);
+        _estimator = plan.Estimation.NewEstimator(_design);
+        _panelBuckets = new SpillBuckets(spillFolder, "panel", _everySurveyToPanel ? rows : panelRows.Count);
         _panel = new PanelPairing(_panelBuckets, plan.Measures.Count);
         _measures = new double[plan.Measures.Count];
     }
@@ -78,7 +84,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
             var cell = _cells.CellOf(batch, row);
             var weight = batch.Weight[row];
             _estimator.Add(cell, stratum, psu, weight, _measures);
-            if (_panelRows.Contains(batch.Sequence[row]))
+            if (_everySurveyToPanel || _panelRows.Contains(batch.Sequence[row]))
                 _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), batch.SurveyDate[row], batch.Sequence[row], weight, stratum, cluster, _measures, cell);
         }
     }
@@ -94,19 +100,12 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     {
         var plan = _plan;
         StageClock.Memo("pass 2 batches");
-        var levels = plan.OutputLevels(_cells.SeveralQuarters);
-        var tables = new LevelEstimates(_cells, levels, plan.Measures);
-        var aggregates = StageClock.Measure("aggregates", () => tables.Rows(_estimator, plan.Settings.MinCell, onlyGroupsWithSurveys: false));
-        StageClock.Memo("aggregates");
-        var comparisons = StageClock.Measure("comparisons", () =>
-            new LevelComparisons(tables, _cells, levels, plan.Measures, [0, .. _dimensions], _dimensions).Rows(_estimator, plan.Settings.MinCell));
         var (panelCells, returnees) = StageClock.Measure("panel change", () =>
             _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands, plan.Settings.Ci));
-        var panel = returnees == 0 ? [] : tables.Rows(panelCells, plan.Settings.MinCell, onlyGroupsWithSurveys: true);
-        StageClock.Memo("panel change");
         // A returnee with one survey has it outside the panel surveys; the panel's own count has every returnee among those once.
         var allReturnees = _scored - _panel.Surveys + _panel.Returnees;
-        _publish(new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, returnees, comparisons, allReturnees));
+        _publish(EstimatesOfCells.Make(plan.Estimation, _cells, _estimator, panelCells, returnees, allReturnees));
+        _publishSums?.Invoke(new EstimationSums(_cells, _design, _estimator, _strata, _clusters, returnees == 0 ? null : panelCells, _panel, returnees, allReturnees));
     }
 
     public override void Dispose() => _panelBuckets.Dispose();

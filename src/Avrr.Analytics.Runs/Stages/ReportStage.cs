@@ -29,17 +29,23 @@ internal sealed class ReportStage(RunContext run) : RunStage
     /// </summary>
     public override void AfterManifest()
     {
+        _warmUp.GetAwaiter().GetResult();
+        Write(run.Folder, run.Plan.Settings.Language, run.PathOf);
+    }
+
+    /// <summary>The report and the workbook of a finished result folder (a run's, or a merge's of partials).</summary>
+    internal static void Write(string folder, string languageCode, Func<string, string> pathOf)
+    {
         // The run's --lang is one of the scheme's languages; the report is written in English or French.
-        var language = ReportLanguage.Of(run.Plan.Settings.Language) ?? ReportLanguage.English;
+        var language = ReportLanguage.Of(languageCode) ?? ReportLanguage.English;
         var workbook = Task.Run(() => StageClock.Measure("results.xlsx", () =>
         {
-            ResultsWorkbook.Write(ResultFolder.Open(run.Folder), run.PathOf(ResultsWorkbook.File));
+            ResultsWorkbook.Write(ResultFolder.Open(folder), pathOf(ResultsWorkbook.File));
             return 0;
         }));
         StageClock.Measure("report.html", () =>
         {
-            _warmUp.GetAwaiter().GetResult();
-            EvaluationReport.Write(ResultFolder.Open(run.Folder), language, run.PathOf(EvaluationReport.File));
+            EvaluationReport.Write(ResultFolder.Open(folder), language, pathOf(EvaluationReport.File));
             return 0;
         });
         workbook.GetAwaiter().GetResult();

@@ -65,6 +65,12 @@ public sealed class RunContext
     /// <summary>The audit of the index (docs/audit.md): published by the audit stage at its finish; null with --no-audit.</summary>
     public Analytics.Audit.AuditResult? Audit { get; internal set; }
 
+    /// <summary>The cells' sums, for a partial (docs/partials.md): published by the estimation stage when the run writes one.</summary>
+    internal EstimationSums? EstimationSums { get; set; }
+
+    /// <summary>How each question was answered: published by the data_quality stage at its finish.</summary>
+    public Surveys.AnswerTally? AnswerTally { get; internal set; }
+
     /// <summary>What the insights rested on: published by the insights stage at its finish (null with the insights off).</summary>
     public InsightsSummary? Insights { get; internal set; }
 }

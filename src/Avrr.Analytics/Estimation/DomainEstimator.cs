@@ -26,10 +26,12 @@ namespace Avrr.Analytics.Estimation;
 /// <para>
 /// Every statistic is a sum, so domains can also be built from finer ones (<see cref="Regroup"/>): a run
 /// adds each survey once, to the cell of its combination of grouping values, and each level's groups are
-/// merged from cells at the end, instead of adding every survey to a domain of every level.
+/// merged from cells at the end, instead of adding every survey to a domain of every level. The cells'
+/// sums can also be written out and added to another run's (<see cref="Export"/>, <see cref="Import"/>):
+/// partials that merge exactly (docs/partials.md).
 /// </para>
 /// </summary>
-public sealed class DomainEstimator
+public sealed partial class DomainEstimator
 {
     private static readonly double[] QuartileProbabilities = [0.25, 0.5, 0.75];
 

@@ -123,8 +123,8 @@ public sealed class PanelPairing
         public int Singles;
     }
 
-    /// <summary>Pairs the first and last survey of each returnee of a bucket into <paramref name="space"/>.</summary>
-    private void PairsOf(int bucket, Workspace space)
+    /// <summary>The surveys of a bucket, sorted by returnee fingerprint, date and sequence, in <paramref name="space"/>.</summary>
+    private Span<Survey> SortedSurveys(int bucket, Workspace space)
     {
         var length = _buckets.Read(bucket, ref space.Data);
         var data = space.Data;
@@ -153,8 +153,11 @@ public sealed class PanelPairing
             c = x.Day.CompareTo(y.Day);
             return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
         });
-        space.PairCount = 0;
-        space.Singles = 0;
+        return sorted;
+    }
+
+    /// <summary>Walks the returnees of a sorted bucket, each run of surveys in date and sequence order.</summary>
+    private static void ForEachReturnee(Span<Survey> sorted, byte[] data, ReturneeRuns.SpanAction<Survey> body) =>
         ReturneeRuns.ForEach(sorted, static (in Survey s) => s.IdHash, (in Survey s) => data.AsSpan(s.IdStart, s.IdLength),
             (x, y) =>
             {
@@ -163,16 +166,64 @@ public sealed class PanelPairing
                 c = x.Day.CompareTo(y.Day);
                 return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
             },
-            returnee =>
+            body);
+
+    /// <summary>Pairs the first and last survey of each returnee of a bucket into <paramref name="space"/>.</summary>
+    private void PairsOf(int bucket, Workspace space)
+    {
+        var sorted = SortedSurveys(bucket, space);
+        var data = space.Data;
+        space.PairCount = 0;
+        space.Singles = 0;
+        ForEachReturnee(sorted, data, returnee =>
+        {
+            if (returnee.Length < 2) { space.Singles++; return; }
+            var first = data.AsSpan(returnee[0].Offset);
+            var last = data.AsSpan(returnee[^1].Offset);
+            var p = space.PairCount++;
+            var change = space.Changes.AsSpan(p * _measures, _measures);
+            for (var m = 0; m < _measures; m++) change[m] = MeasureOf(last, m) - MeasureOf(first, m);
+            space.Pairs[p] = new Pair(BinaryPrimitives.ReadDoubleLittleEndian(last[Record.Weight..]), BinaryPrimitives.ReadInt32LittleEndian(last[Record.Stratum..]),
+                BinaryPrimitives.ReadInt32LittleEndian(last[Record.Cluster..]), BinaryPrimitives.ReadInt32LittleEndian(last[Record.Cell..]));
+        });
+    }
+
+    /// <summary>One survey of a returnee as the pairing keeps it: its date, sequence, weight, stratum, cluster, cell and measures.</summary>
+    public readonly ref struct PanelSurvey
+    {
+        private readonly ReadOnlySpan<byte> _record;
+
+        internal PanelSurvey(ReadOnlySpan<byte> record) => _record = record;
+
+        public DateOnly Date => DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(_record[Record.Day..]));
+        public long Sequence => BinaryPrimitives.ReadInt64LittleEndian(_record[Record.Sequence..]);
+        public double Weight => BinaryPrimitives.ReadDoubleLittleEndian(_record[Record.Weight..]);
+        public int Stratum => BinaryPrimitives.ReadInt32LittleEndian(_record[Record.Stratum..]);
+        public int Cluster => BinaryPrimitives.ReadInt32LittleEndian(_record[Record.Cluster..]);
+        public int Cell => BinaryPrimitives.ReadInt32LittleEndian(_record[Record.Cell..]);
+        public double Measure(int measure) => BinaryPrimitives.ReadDoubleLittleEndian(_record[(Record.MeasuresAt + 8 * measure)..]);
+    }
+
+    /// <summary>A returnee's id, its number of surveys, and its first and last survey (the same one when it has one).</summary>
+    public delegate void ReturneeSummary(ReadOnlySpan<byte> returneeId, int surveys, PanelSurvey first, PanelSurvey last);
+
+    /// <summary>
+    /// Every returnee of the surveys added, with their first and last survey (by survey_date, then sequence), a
+    /// bucket at a time in bucket order: what a partial keeps of each returnee so that panel change can be
+    /// paired across partials (docs/partials.md, "Returnees in two partials").
+    /// </summary>
+    public void Summaries(ReturneeSummary each)
+    {
+        var space = new Workspace();
+        for (var bucket = 0; bucket < _buckets.Count; bucket++)
+        {
+            var sorted = SortedSurveys(bucket, space);
+            var data = space.Data;
+            ForEachReturnee(sorted, data, returnee =>
             {
-                if (returnee.Length < 2) { space.Singles++; return; }
-                var first = data.AsSpan(returnee[0].Offset);
-                var last = data.AsSpan(returnee[^1].Offset);
-                var p = space.PairCount++;
-                var change = space.Changes.AsSpan(p * _measures, _measures);
-                for (var m = 0; m < _measures; m++) change[m] = MeasureOf(last, m) - MeasureOf(first, m);
-                space.Pairs[p] = new Pair(BinaryPrimitives.ReadDoubleLittleEndian(last[Record.Weight..]), BinaryPrimitives.ReadInt32LittleEndian(last[Record.Stratum..]),
-                    BinaryPrimitives.ReadInt32LittleEndian(last[Record.Cluster..]), BinaryPrimitives.ReadInt32LittleEndian(last[Record.Cell..]));
+                var id = data.AsSpan(returnee[0].IdStart, returnee[0].IdLength);
+                each(id, returnee.Length, new PanelSurvey(data.AsSpan(returnee[0].Offset)), new PanelSurvey(data.AsSpan(returnee[^1].Offset)));
             });
+        }
     }
 }

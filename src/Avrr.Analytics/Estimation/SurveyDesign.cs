@@ -56,6 +56,37 @@ public sealed class SurveyDesign
         _psus++;
     }
 
+    /// <summary>
+    /// Without clusters: adds <paramref name="count"/> surveys of a stratum at once (each its own PSU), as
+    /// <paramref name="count"/> calls of <see cref="AddSurvey"/> would: a partial's surveys (docs/partials.md).
+    /// </summary>
+    public void AddSurveys(int stratum, long count)
+    {
+        if (Clustered) throw new InvalidOperationException("With clusters, PSUs are added by their cluster.");
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "A stratum has no negative number of surveys.");
+        if (count == 0) return;
+        if (!Stratified) stratum = 0;
+        while (_psusInStratum.Count <= stratum) _psusInStratum.Add(0);
+        if (_psusInStratum[stratum] == 0) _strataWithPsus++;
+        _psusInStratum[stratum] = checked(_psusInStratum[stratum] + (int)count);
+        _psus += count;
+    }
+
+    /// <summary>With clusters: the PSU of a stratum's cluster, or -1 when no survey of it was added.</summary>
+    public int PsuOf(int stratum, int cluster)
+    {
+        if (!Stratified) stratum = 0;
+        return _psuIds.TryGetValue((stratum, cluster), out var psu) ? psu : -1;
+    }
+
+    /// <summary>With clusters: every PSU of the sample with its stratum and cluster number, in PSU order.</summary>
+    public IEnumerable<(int Psu, int Stratum, int Cluster)> Psus()
+    {
+        var psus = new (int, int, int)[_stratumOfPsu.Count];
+        foreach (var ((stratum, cluster), psu) in _psuIds) psus[psu] = (psu, stratum, cluster);
+        return psus;
+    }
+
     /// <summary>The number of PSUs of a stratum in the whole sample (n_h).</summary>
     public int PsuCount(int stratum) => stratum < _psusInStratum.Count ? _psusInStratum[stratum] : 0;
 

@@ -33,12 +33,50 @@ public sealed class CellIndex
 
     public int Count => _cells.Count;
 
-    public CellIndex(IReadOnlyList<Level> levels, SurveyLayout layout)
+    public CellIndex(IReadOnlyList<Level> levels, SurveyLayout layout) : this(levels)
+    {
+        _variableColumn = Groups.Variables.Select(v => v == SurveyColumns.Quarter ? -1 : layout.IndexOf(v)!.Value).ToArray();
+    }
+
+    /// <summary>Cells named by their values' texts (<see cref="CellOf(IReadOnlyList{string})"/>): the cells of partials being merged.</summary>
+    public CellIndex(IReadOnlyList<Level> levels)
     {
         Groups = new GroupTable(levels);
-        _variableColumn = Groups.Variables.Select(v => v == SurveyColumns.Quarter ? -1 : layout.IndexOf(v)!.Value).ToArray();
+        _variableColumn = [];
         _valueIds = new int[Groups.Variables.Count];
+        _quarterVariable = Groups.IndexOfVariable(SurveyColumns.Quarter);
         Groups.Domain(0, []);   // the first level has a group even when no survey is added (the whole sample)
+    }
+
+    private readonly int _quarterVariable;
+    private string? _firstQuarterText;
+
+    /// <summary>
+    /// The cell of a combination of values, one text per grouping column (<see cref="GroupTable.Variables"/>, in
+    /// that order), numbering it (and its values) when new: a cell of a partial (docs/partials.md).
+    /// </summary>
+    public int CellOf(IReadOnlyList<string> values)
+    {
+        if (values.Count != _valueIds.Length) throw new ArgumentException($"A cell has {_valueIds.Length} values, not {values.Count}.", nameof(values));
+        for (var v = 0; v < _valueIds.Length; v++)
+        {
+            if (v == _quarterVariable)
+            {
+                if (_firstQuarterText is null) _firstQuarterText = values[v];
+                else if (!string.Equals(values[v], _firstQuarterText, StringComparison.Ordinal)) SeveralQuarters = true;
+            }
+            _valueIds[v] = Groups.ValueId(v, Encoding.UTF8.GetBytes(values[v]));
+        }
+        return _cells.IdOf(_valueIds);
+    }
+
+    /// <summary>The texts of a cell's values, one per grouping column (<see cref="GroupTable.Variables"/>, in that order).</summary>
+    public string[] ValuesOf(int cell)
+    {
+        var ids = _cells[cell];
+        var texts = new string[ids.Length];
+        for (var v = 0; v < ids.Length; v++) texts[v] = Groups.ValueText(v, ids[v]);
+        return texts;
     }
 
     /// <summary>The cell of a scored row of a batch, numbering it (and its values) when new.</summary>

@@ -75,6 +75,22 @@ public sealed class AnswerTally
         return _normalized.TryGetValue(AnswerText.Normalize(Encoding.UTF8.GetString(text)), out kind) ? kind : 1;
     }
 
+    /// <summary>Adds the scored surveys of a partial (docs/partials.md), whose missing answers <see cref="Import"/> adds.</summary>
+    public void ImportSurveys(long surveys)
+    {
+        if (surveys < 0) throw new ArgumentOutOfRangeException(nameof(surveys), surveys, "No negative count of surveys.");
+        Surveys += surveys;
+    }
+
+    /// <summary>Adds a partial's count of surveys whose answer to a question (scheme order) was a kind of missing answer (index ≥ 1 in <see cref="Kinds"/>).</summary>
+    public void Import(int question, int kind, long count)
+    {
+        if (question < 0 || question >= _layout.QuestionCount) throw new ArgumentOutOfRangeException(nameof(question), question, "Not a question of the scheme.");
+        if (kind < 1 || kind >= _kinds) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of missing answer.");
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "No negative count of answers.");
+        _missing[question * _kinds + kind] += count;
+    }
+
     /// <summary>The surveys whose answer to a question (scheme order) was of a kind (index in <see cref="Kinds"/>).</summary>
     public long Count(int question, int kind)
     {

@@ -81,6 +81,12 @@ internal sealed class ParquetTable : IDisposable
         if (_rows == RowGroupSize) WriteRowGroup();
     }
 
+    /// <summary>Rows added since the last row group was written: what the table holds in memory.</summary>
+    public int BufferedRows => _rows;
+
+    /// <summary>Writes the rows added so far as a row group of their own (a smaller one): frees the memory they hold.</summary>
+    public void Flush() => WriteRowGroup();
+
     /// <summary>The chunk of a dictionary text column, to add many cells of one column at once.</summary>
     public TextDictionaryChunk TextColumn(int column) => (TextDictionaryChunk)_chunks[column];
     public PlainTextChunk UniqueTextColumn(int column) => (PlainTextChunk)_chunks[column];

@@ -1,0 +1,90 @@
+using Avrr.Analytics.Cli.Output;
+using Avrr.Analytics.Runs.Merging;
+using Avrr.Analytics.Runs.Planning;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Avrr.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>avrr merge PARTIAL... [--out DIR]</c>: the tables and the report of one run over the surveys of several
+/// partials (docs/partials.md), from their cells' sums alone. Partials that disagree exit 2; a partial that is
+/// not one, or was changed after it was written, exits 3.
+/// </summary>
+public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress) : Command<MergeCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<PARTIAL>")]
+        [LocalizedDescription("Partial folders (avrr run --partial-out, or avrr partial seal), in order: the order of their surveys.")]
+        public string[] Partials { get; init; } = [];
+
+        [CommandOption("--out <DIR>")]
+        [LocalizedDescription("The result folder (default: results). Replaced as a whole, only when the run succeeds.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--min-cell <N>")]
+        [LocalizedDescription("Withhold every statistic of a merged group with fewer surveys than this (default: the partials' own).")]
+        public string? MinCell { get; init; }
+
+        [CommandOption("--ci <METHOD>")]
+        [LocalizedDescription("95% intervals: t (Student's t with the merged design's degrees of freedom) or normal (default: the partials' own).")]
+        public string? Ci { get; init; }
+
+        [CommandOption("--lang <LANG>")]
+        [LocalizedDescription("Language of the summary and the report: en or fr (default: the partials' own).")]
+        public string? Lang { get; init; }
+
+        [CommandOption("--formats <LIST>")]
+        [LocalizedDescription("Output formats: csv, parquet or csv,parquet (default: both).")]
+        public string? Formats { get; init; }
+
+        [CommandOption("--no-report")]
+        [LocalizedDescription("Do not write report.html and results.xlsx.")]
+        public bool? NoReport { get; init; }
+
+        [CommandOption("--quiet")]
+        [LocalizedDescription("No progress, only the final summary.")]
+        public bool Quiet { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Partials.Length == 0) throw new UsageException("give at least one PARTIAL folder");
+        var sources = new SettingSources(null);
+        MergeSettings merge;
+        try
+        {
+            merge = new MergeSettings
+            {
+                Partials = settings.Partials,
+                OutputFolder = settings.Out ?? "results",
+                MinCell = FlagValues.WholeNumber(RunSetting.MinCell, settings.MinCell, 1, int.MaxValue),
+                Ci = settings.Ci is null ? null : RunCommand.ParseCi(settings.Ci),
+                Language = FlagValues.Language(settings.Lang),
+                Formats = RunCommand.ParseFormats(settings.Formats is null ? ["csv", "parquet"] : [settings.Formats]),
+                Report = settings.NoReport is not true,
+            };
+        }
+        catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
+        using var interruption = new Interruption(cancellationToken);
+        try
+        {
+            var words = Words.For(merge.Language ?? "en");
+            var result = RunProgress.Run(console, progress, words, settings.Quiet, observer => EvaluationMerge.Execute(merge, observer, interruption.Token));
+            var text = Words.For(result.Language);
+            Summary.Print(console, result.Run, new RunSettings { Inputs = settings.Partials, Language = result.Language, MinCell = result.MinCell });
+            console.WriteLine(text.Format(text.Merged, settings.Partials.Length));
+            console.WriteLine(text.MergedLeftOut);
+            return (int)ExitCode.Done;
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
+                $"the merge was stopped by {interruption.SignalName}; what it had written was deleted. An earlier result in {merge.OutputFolder} is kept."));
+            return (int)interruption.ExitCode;
+        }
+        catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
+        catch (PartialsDisagreeException e) { throw new UsageException(e.Message); }
+    }
+}

@@ -1,0 +1,87 @@
+using Avrr.Analytics.Runs.Planning;
+using Spectre.Console.Cli;
+
+namespace Avrr.Analytics.Cli.Commands;
+
+/// <summary>
+/// The flags of <c>avrr partial sql</c> and <c>avrr partial seal</c>: the settings of the run that made the tree,
+/// which the recipe and its partial must share with the other partials (docs/partials.md, "The SQL recipe").
+/// </summary>
+public class RecipeSettings : CommandSettings
+{
+    [CommandOption("--config <FILE>")]
+    [LocalizedDescription("The evaluation file of the run that wrote the tree; flags win over it.")]
+    public string? Config { get; init; }
+
+    [CommandOption("--scheme <FILE>")]
+    [LocalizedDescription("A scheme file; the built-in rss-15 (equal weights) otherwise.")]
+    public string? Scheme { get; init; }
+
+    [CommandOption("--levels <LEVELS>")]
+    [LocalizedDescription("More levels besides all, country, country+community (and country+quarter): e.g. \"country+sex;assistance_type\".")]
+    public string? Levels { get; init; }
+
+    [CommandOption("--weight <COL>")]
+    [LocalizedDescription("The column of sampling weights (default: weight; 1 when absent).")]
+    public string? Weight { get; init; }
+
+    [CommandOption("--cluster <COL>")]
+    [LocalizedDescription("The column of clusters (primary sampling units) of the survey design.")]
+    public string? Cluster { get; init; }
+
+    [CommandOption("--strata <COL>")]
+    [LocalizedDescription("The column of strata of the survey design.")]
+    public string? Strata { get; init; }
+
+    [CommandOption("--indicators")]
+    [LocalizedDescription("Estimate each indicator too, not only the composite and the dimensions.")]
+    public bool? Indicators { get; init; }
+
+    [CommandOption("--partial-panel <HOW>")]
+    [LocalizedDescription("How the partial carries panel change: cells (default; each returnee's surveys in one partial) or returnees (a summary per returnee, keyed by a salted hash; the salt in AVRR_PARTIAL_SALT).")]
+    public string? PartialPanel { get; init; }
+
+    [CommandOption("--min-cell <N>")]
+    [LocalizedDescription("Withhold every statistic of a group with fewer surveys than this (default: 5).")]
+    public string? MinCell { get; init; }
+
+    [CommandOption("--ci <METHOD>")]
+    [LocalizedDescription("95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal.")]
+    public string? Ci { get; init; }
+
+    [CommandOption("--lang <LANG>")]
+    [LocalizedDescription("Language for people: en or fr (default: en).")]
+    public string? Lang { get; init; }
+
+    /// <summary>The recipe's settings from these flags over the evaluation file.</summary>
+    internal Runs.Partials.RecipeSettings ToRecipe()
+    {
+        var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config);
+        var sources = new SettingSources(Config, file.Lines);
+        try
+        {
+            return new Runs.Partials.RecipeSettings
+            {
+                SchemePath = sources.Pick(RunSetting.Scheme, Scheme, file.Scheme),
+                ExtraLevels = sources.Pick(RunSetting.Levels, Levels is null ? null : new[] { Levels }, file.Levels?.ToArray()) is { } levels ? InputSettings.ParseLevels(levels) : [],
+                Indicators = sources.Pick(RunSetting.Indicators, Indicators, file.Indicators) ?? false,
+                WeightColumn = sources.Pick(RunSetting.Weight, Weight, file.Weight),
+                ClusterColumn = sources.Pick(RunSetting.Cluster, Cluster, file.Cluster),
+                StrataColumn = sources.Pick(RunSetting.Strata, Strata, file.Strata),
+                PartialPanel = RunCommand.ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, PartialPanel, file.PartialPanel)),
+                PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
+                MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
+                Ci = RunCommand.ParseCi(sources.Pick(RunSetting.Ci, Ci, file.Ci)),
+                Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",
+            };
+        }
+        catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
+    }
+
+    /// <summary>The plan, with a problem in a setting worded as its flag.</summary>
+    internal EstimationPlan Plan(Runs.Partials.RecipeSettings recipe)
+    {
+        try { return recipe.Plan(); }
+        catch (SettingsException e) { throw new UsageException(new SettingSources(Config).Word(e)); }
+    }
+}

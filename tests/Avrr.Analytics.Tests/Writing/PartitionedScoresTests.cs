@@ -1,0 +1,90 @@
+using Avrr.Analytics.IO.Writing;
+using Avrr.Analytics.Runs;
+using Avrr.Analytics.Runs.Planning;
+using CliSamples = Avrr.Analytics.Tests.Cli.Samples;
+using Runner = Avrr.Analytics.Tests.Cli.Avrr;
+using Avrr.Analytics.Tests.Runs.Partials;
+
+namespace Avrr.Analytics.Tests.Writing;
+
+/// <summary>
+/// <c>--partition-by</c> writes returnee_scores as a Hive-style tree (docs/outputs.md, "A partitioned tree") that
+/// DuckDB reads as one table holding the rows of the flat returnee_scores.parquet: the same cells, the partition
+/// columns from the folder names (escaped as Hive does, an empty value as __HIVE_DEFAULT_PARTITION__, which is
+/// read as null), and survey_order giving the flat file's row order.
+/// </summary>
+public sealed class PartitionedScoresTests
+{
+    private static (string Flat, string Tree) Run(string export, params string[] partitionBy)
+    {
+        var folder = TestFiles.TempFolder();
+        var settings = new RunSettings { Inputs = [export], OutputFolder = Path.Combine(folder, "flat"), Formats = OutputFormats.Parquet, Report = false, Threads = 1 };
+        EvaluationRun.Execute(settings);
+        EvaluationRun.Execute(settings with { OutputFolder = Path.Combine(folder, "tree"), PartitionBy = partitionBy });
+        return (Path.Combine(folder, "flat", "returnee_scores.parquet"), Path.Combine(folder, "tree", "returnee_scores"));
+    }
+
+    private static string Tree(string tree) => $"read_parquet({DuckDb.Quote(tree + "/**/*.parquet")}, hive_partitioning = true, hive_types_autocast = false)";
+
+    [Fact]
+    public void A_tree_by_country_and_quarter_read_by_DuckDB_holds_the_rows_of_the_flat_file_in_the_order_survey_order_gives_profiles_too()
+    {
+        var (flat, tree) = Run(CliSamples.Sample, "country", "quarter");
+        Assert.True(Directory.Exists(Path.Combine(tree, "country=SEN", "quarter=2025-Q1")));
+        Assert.All(Directory.EnumerateFiles(tree, "*.parquet", SearchOption.AllDirectories), f => Assert.Matches(@"country=[A-Z]{3}/quarter=\d{4}-Q[1-4]/part-\d+\.parquet$", f));
+        using var db = new DuckDb();
+        var columns = db.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet({DuckDb.Quote(flat)}))").Select(r => (string)r[0]!).ToArray();
+        Assert.Contains("profile", columns);
+        var list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
+        var flatRows = db.Rows($"SELECT {list} FROM read_parquet({DuckDb.Quote(flat)}, file_row_number = true) ORDER BY file_row_number");
+        var treeRows = db.Rows($"SELECT {list} FROM {Tree(tree)} ORDER BY survey_order");
+        Assert.Equal(flatRows.Count, treeRows.Count);
+        for (var r = 0; r < flatRows.Count; r++) Assert.Equal(flatRows[r], treeRows[r]);
+        Assert.Equal(Enumerable.Range(0, flatRows.Count).Select(i => (long)i), db.Rows($"SELECT survey_order FROM {Tree(tree)} ORDER BY survey_order").Select(r => (long)r[0]!));
+        // The partition columns are in the folder names only.
+        var part = Directory.EnumerateFiles(tree, "*.parquet", SearchOption.AllDirectories).First();
+        var inFile = db.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet({DuckDb.Quote(part)}, hive_partitioning = false))").Select(r => (string)r[0]!).ToArray();
+        Assert.DoesNotContain("country", inFile);
+        Assert.DoesNotContain("quarter", inFile);
+        Assert.Contains("survey_order", inFile);
+    }
+
+    [Fact]
+    public void Partition_values_are_escaped_as_Hive_escapes_them_and_read_back_as_written()
+    {
+        var (header, rows) = CliSamples.Fields(CliSamples.Clean);
+        var (community, sex) = (Array.IndexOf(header, "community"), Array.IndexOf(header, "sex"));
+        string[] places = ["Saint-Louis/Nord", "Zone=A", "100% rural", "Kaolack: centre", "N'Zérékoré", "Thiès?"];
+        var changed = rows.Take(600).Select((r, i) =>
+        {
+            var row = (string[])r.Clone();
+            row[community] = places[i % places.Length];
+            if (i % 5 == 0) row[sex] = "";
+            return row;
+        });
+        var export = CliSamples.Write(Path.Combine(TestFiles.TempFolder(), "places.csv"), header, changed);
+        var (flat, tree) = Run(export, "community", "sex");
+        Assert.True(Directory.Exists(Path.Combine(tree, "community=Saint-Louis%2FNord")));
+        Assert.True(Directory.Exists(Path.Combine(tree, "community=Zone%3DA")));
+        Assert.True(Directory.Exists(Path.Combine(tree, "community=100%25 rural")));
+        Assert.True(Directory.Exists(Path.Combine(tree, "community=Kaolack%3A centre")));
+        Assert.True(Directory.Exists(Path.Combine(tree, "community=N%27Zérékoré")));
+        Assert.True(Directory.Exists(Path.Combine(tree, "community=Thiès%3F", "sex=__HIVE_DEFAULT_PARTITION__")));
+        using var db = new DuckDb();
+        var expected = db.Rows($"SELECT community, sex, returnee_id FROM read_parquet({DuckDb.Quote(flat)}) ORDER BY returnee_id, survey_date");
+        var actual = db.Rows($"SELECT community, sex, returnee_id FROM {Tree(tree)} ORDER BY returnee_id, survey_date");
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, r => r[1] is null);
+    }
+
+    [Fact]
+    public void Partitioning_needs_parquet_among_the_formats_and_a_column_to_group_by()
+    {
+        var out_ = Path.Combine(TestFiles.TempFolder(), "r");
+        Assert.Contains("--partition-by country: partitions returnee_scores.parquet, so the formats must include parquet",
+            Runner.Expect(2, "run", CliSamples.Sample, "--out", out_, "--formats", "csv", "--partition-by", "country").Output);
+        Assert.Contains("--partition-by returnee_id: is not a column to partition by",
+            Runner.Expect(2, "run", CliSamples.Sample, "--out", out_, "--partition-by", "returnee_id").Output);
+        Assert.Contains("names a column twice", Runner.Expect(2, "run", CliSamples.Sample, "--out", out_, "--partition-by", "country,country").Output);
+    }
+}
