@@ -17,10 +17,28 @@ internal static class HelpText
         set => Current.Value = value;
     }
 
+    /// <summary>Whether a description has its French text (a test checks that every flag's has).</summary>
+    public static bool HasFrench(string english) => French.ContainsKey(english);
+
     public static string For(string english) => Language == "fr" && French.TryGetValue(english, out var french) ? french : english;
 
     private static readonly Dictionary<string, string> French = new(StringComparer.Ordinal)
     {
+        ["A result folder of avrr run (it holds manifest.json)."] = "Un dossier de résultats de avrr run (il contient manifest.json).",
+        ["Language of the report: en or fr (default: the run's, else en)."] = "Langue du rapport : en ou fr (par défaut : celle de l'évaluation, sinon en).",
+        ["The file to write (default: report-LANG.html in the current folder)."] = "Le fichier à écrire (par défaut : report-LANG.html dans le dossier courant).",
+        ["Partial folders (avrr run --partial-out, or avrr partial seal), in order: the order of their surveys."] = "Les dossiers de partiels (avrr run --partial-out, ou avrr partial seal), dans l'ordre : celui de leurs enquêtes.",
+        ["Withhold every statistic of a merged group with fewer surveys than this (default: the partials' own)."] = "Masquer toutes les statistiques d'un groupe fusionné de moins d'enquêtes que cela (par défaut : celui des partiels).",
+        ["95% intervals: t (Student's t with the merged design's degrees of freedom) or normal (default: the partials' own)."] = "Intervalles à 95 % : t (t de Student avec les degrés de liberté du plan fusionné) ou normal (par défaut : celui des partiels).",
+        ["Language of the summary and the report: en or fr (default: the partials' own)."] = "Langue du résumé et du rapport : en ou fr (par défaut : celle des partiels).",
+        ["The evaluation file of the run that wrote the tree; flags win over it."] = "Le fichier d'évaluation de l'évaluation qui a écrit l'arborescence ; les options l'emportent sur lui.",
+        ["How the partial carries panel change: cells (default; each returnee's surveys in one partial) or returnees (a summary per returnee, keyed by a salted hash; the salt in AVRR_PARTIAL_SALT)."] = "Comment le partiel porte l'évolution du panel : cells (par défaut ; les enquêtes de chaque personne dans un seul partiel) ou returnees (un résumé par personne, repéré par un hachage salé ; le sel dans AVRR_PARTIAL_SALT).",
+        ["The folder of the tables the recipe wrote."] = "Le dossier des tables que la recette a écrites.",
+        ["Also write a partial: the cells' sums that avrr merge turns into the tables of several runs together (docs/partials.md)."] = "Écrire aussi un partiel : les sommes des cellules dont avrr merge fait les tableaux de plusieurs évaluations ensemble (docs/partials.md).",
+        ["Write returnee_scores.parquet as a Hive-style tree partitioned by these columns, e.g. country,quarter."] = "Écrire returnee_scores.parquet en arborescence de style Hive partitionnée par ces colonnes, par ex. country,quarter.",
+        ["The returnee_scores tree the recipe reads (written by avrr run --partition-by), as the SQL engine sees it."] = "L'arborescence returnee_scores que lit la recette (écrite par avrr run --partition-by), telle que la voit le moteur SQL.",
+        ["The folder the recipe writes the partial's tables into, as the SQL engine sees it."] = "Le dossier où la recette écrit les tables du partiel, tel que le voit le moteur SQL.",
+        ["duckdb (the default) or spark."] = "duckdb (par défaut) ou spark.",
         ["A JSON evaluation file with the run's settings; flags win over it."] = "Un fichier d'évaluation JSON avec les réglages de l'évaluation ; les options l'emportent sur lui.",
         ["A scheme file; the built-in rss-15 (equal weights) otherwise."] = "Un fichier de schéma ; sinon le schéma intégré rss-15 (poids égaux).",
         ["A scheme file; the built-in rss-15 otherwise."] = "Un fichier de schéma ; sinon le schéma intégré rss-15.",

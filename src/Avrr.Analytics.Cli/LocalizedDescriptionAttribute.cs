@@ -7,4 +7,7 @@ namespace Avrr.Analytics.Cli;
 internal sealed class LocalizedDescriptionAttribute(string english) : DescriptionAttribute(english)
 {
     public override string Description => HelpText.For(DescriptionValue);
+
+    /// <summary>The description as written where the flag is declared.</summary>
+    public string English => DescriptionValue;
 }

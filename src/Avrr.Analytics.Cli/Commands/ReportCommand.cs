@@ -19,15 +19,15 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<RESULT_DIR>")]
-        [Description("A result folder of avrr run (it holds manifest.json).")]
+        [LocalizedDescription("A result folder of avrr run (it holds manifest.json).")]
         public string Result { get; init; } = "";
 
         [CommandOption("--lang <LANG>")]
-        [Description("Language of the report: en or fr (default: the run's, else en).")]
+        [LocalizedDescription("Language of the report: en or fr (default: the run's, else en).")]
         public string? Lang { get; init; }
 
         [CommandOption("--out <FILE>")]
-        [Description("The file to write (default: report-LANG.html in the current folder).")]
+        [LocalizedDescription("The file to write (default: report-LANG.html in the current folder).")]
         public string? Out { get; init; }
     }
 

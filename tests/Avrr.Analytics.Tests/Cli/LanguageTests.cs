@@ -79,6 +79,22 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public void Every_argument_and_flag_of_every_command_has_its_help_in_french()
+    {
+        // Every settings class of the runner: a description that HelpText cannot put in French would print in English.
+        var settings = typeof(global::Avrr.Analytics.Cli.HelpText).Assembly.GetTypes()
+            .Where(t => typeof(Spectre.Console.Cli.CommandSettings).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
+        Assert.NotEmpty(settings);
+        var described = settings.SelectMany(t => t.GetProperties())
+            .Select(p => (Property: p.DeclaringType!.Name + "." + p.Name, Attribute: p.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true).Cast<System.ComponentModel.DescriptionAttribute>().SingleOrDefault()))
+            .Where(d => d.Attribute is not null).ToArray();
+        Assert.True(described.Length > 40, $"only {described.Length} described settings found");
+        var untranslated = described.Where(d => d.Attribute is not global::Avrr.Analytics.Cli.LocalizedDescriptionAttribute localized
+            || !global::Avrr.Analytics.Cli.HelpText.HasFrench(localized.English)).Select(d => d.Property);
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
     public void Scheme_show_in_french_shows_the_question_wording_and_the_answer_labels_in_french()
     {
         var call = Avrr.Expect(0, "scheme", "show", "--lang", "fr");
