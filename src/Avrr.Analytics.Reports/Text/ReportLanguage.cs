@@ -42,10 +42,16 @@ public sealed class ReportLanguage
     /// <summary>A score, a mean or a bound of its interval: two decimals.</summary>
     public string Score(double value) => Fix(value.ToString("0.00", _numbers));
 
-    /// <summary>A difference of scores: two decimals and its sign (+0.04, −0.07).</summary>
+    /// <summary>
+    /// A difference of scores: two decimals and its sign (+0.04, −0.07). A difference that two decimals would
+    /// write as 0.00 gets up to two more (−0.003, +0.0004), so that a bound of an interval that excludes 0
+    /// never reads as if it touched 0; one still 0 at four decimals is written 0.00.
+    /// </summary>
     public string Difference(double value)
     {
-        var text = Score(value);
+        var decimals = 2;
+        while (decimals < 4 && value != 0 && Math.Round(Math.Abs(value), decimals, MidpointRounding.AwayFromZero) == 0) decimals++;
+        var text = Math.Round(Math.Abs(value), decimals, MidpointRounding.AwayFromZero) == 0 ? Score(value) : Fixed(value, decimals);
         return text[0] == '\u2212' || text.TrimStart('0', '.', ',').Length == 0 ? text : "+" + text;
     }
 

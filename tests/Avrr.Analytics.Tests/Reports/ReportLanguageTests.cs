@@ -16,7 +16,13 @@ public sealed class ReportLanguageTests
         Assert.Equal("12,345", en.Count(12345));
         Assert.Equal("\u22120.07", en.Difference(-0.0712));
         Assert.Equal("+0.05", en.Difference(0.0498));
-        Assert.Equal("0.00", en.Difference(-0.001));
+        // A difference that two decimals would write 0.00 gets the decimals that show it is not 0.
+        Assert.Equal("\u22120.001", en.Difference(-0.001));
+        Assert.Equal("+0.004", en.Difference(0.0042));
+        Assert.Equal("\u22120.0004", en.Difference(-0.00041));
+        Assert.Equal("0.00", en.Difference(0.00004));
+        Assert.Equal("0.00", en.Difference(0));
+        Assert.Equal("\u22120.01", en.Difference(-0.005));
         Assert.Equal("0.00", en.Score(-0.001));
         Assert.Equal("53%", en.Percent(0.5312));
         Assert.Equal("0.8%", en.Percent(0.0084));
@@ -34,6 +40,7 @@ public sealed class ReportLanguageTests
         Assert.Equal($"12{Nbsp}345", fr.Count(12345));
         Assert.Equal($"1{Nbsp}234{Nbsp}567", fr.Count(1234567));
         Assert.Equal("\u22120,07", fr.Difference(-0.0712));
+        Assert.Equal("+0,003", fr.Difference(0.0031));
         Assert.Equal($"53{Nbsp}%", fr.Percent(0.5312));
         Assert.Equal($"0,8{Nbsp}%", fr.Percent(0.0084));
         Assert.Equal("3 mars 2026", fr.Date(new DateOnly(2026, 3, 3)));

@@ -49,6 +49,28 @@ public sealed class ReportNumbersTests(SampleResultFixture sample) : IClassFixtu
         Assert.True(checkedNumbers > 500, $"only {checkedNumbers} numbers checked");
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public void The_interval_of_every_significant_finding_reads_as_excluding_0(string language)
+    {
+        // A finding marked below (or above) has an interval of its difference that excludes 0: both of its shown
+        // bounds must be below (or above) 0, never "0.00" (the sample's MLI weakest-dimension finding once read "−0.07 to 0.00").
+        var page = new ReportPage(sample.Render(language));
+        var checkedFindings = 0;
+        foreach (var item in page.Document.QuerySelectorAll("#findings li.below, #findings li.above"))
+        {
+            var bounds = item.QuerySelectorAll("span.num[data-col='ci_low'], span.num[data-col='ci_high']")
+                .Select(b => ReportPage.Read(b.TextContent, language).Value).ToArray();
+            if (bounds.Length == 0) continue;
+            Assert.Equal(2, bounds.Length);
+            var below = item.ClassList.Contains("below");
+            Assert.True(below ? bounds.All(b => b < 0) : bounds.All(b => b > 0), $"'{item.TextContent}' is marked {(below ? "below" : "above")} but its interval does not read so");
+            checkedFindings++;
+        }
+        Assert.True(checkedFindings >= 5, $"only {checkedFindings} significant findings checked");
+    }
+
     [Fact]
     public void Each_country_and_community_composite_is_shown_with_its_mean_interval_and_n()
     {
