@@ -197,11 +197,9 @@ res <- res[order(res$design, res$level, res$country, res$community, res$measure,
                  method = "radix"), ]
 stopifnot(t_dev < 1e-12, hand_dev < 1e-12)
 
-# Same mean and se as runner-design-expected.csv (when it is next to this script
-# or in the Reference folder).
+# Same mean and se as runner-design-expected.csv (next to this script: run it from this folder).
 ref_dev <- NA_real_
-for (ref in c("runner-design-expected.csv",
-              "/work/main/tests/Avrr.Analytics.Tests/Reference/runner-design-expected.csv")) {
+for (ref in c("runner-design-expected.csv")) {
   if (file.exists(ref)) {
     r <- read.csv(ref, colClasses = "character", na.strings = character(0), encoding = "UTF-8")
     r$community <- enc2utf8(r$community)
