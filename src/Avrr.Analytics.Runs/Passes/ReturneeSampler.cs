@@ -35,7 +35,7 @@ internal sealed class ReturneeSampler(int size, int seed)
     /// </summary>
     public void Offer(SurveyBatch batch, int row)
     {
-        var hash = Mix(Fingerprint.Of(batch.TrimmedField(row, SurveyLayout.ReturneeId)) ^ _salt);
+        var hash = Fingerprint.Mix(Fingerprint.Of(batch.TrimmedField(row, SurveyLayout.ReturneeId)) ^ _salt);
         if (!_returnees.TryGetValue(hash, out var rows))
         {
             if (_kept.Count == size)
@@ -96,15 +96,5 @@ internal sealed class ReturneeSampler(int size, int seed)
         }
         if (batch is not null) processor.Process(batch, duplicates);
         return new SurveySample(batches, _returnees.Count);
-    }
-
-    private static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return h;
     }
 }

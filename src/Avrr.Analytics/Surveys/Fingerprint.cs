@@ -26,8 +26,8 @@ public static class Fingerprint
         return Mix(h ^ tail ^ 0xFF51AFD7ED558CCDUL);
     }
 
-    /// <summary>The murmur3 finaliser: every input bit moves every output bit.</summary>
-    private static ulong Mix(ulong h)
+    /// <summary>The murmur3 finaliser: every input bit moves every output bit (also used to spread a salted or seeded fingerprint).</summary>
+    public static ulong Mix(ulong h)
     {
         h ^= h >> 33;
         h *= 0xFF51AFD7ED558CCDUL;

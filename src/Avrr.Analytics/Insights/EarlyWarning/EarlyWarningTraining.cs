@@ -1,3 +1,4 @@
+using Avrr.Analytics.Surveys;
 using Avrr.Analytics.Insights.Learning;
 
 namespace Avrr.Analytics.Insights.EarlyWarning;
@@ -35,7 +36,7 @@ public static class EarlyWarningTraining
                 ? $"fewer than {minCell} (min-cell) of {cases.Count} panel returnees fell in the low band; both groups need at least {minCell}"
                 : $"fewer than {minCell} (min-cell) of {cases.Count} panel returnees did not fall in the low band; both groups need at least {minCell}");
 
-        var fold = cases.Select(c => (int)(Mix(c.Returnee ^ (ulong)seed) % Folds)).ToArray();
+        var fold = cases.Select(c => (int)(Fingerprint.Mix(c.Returnee ^ (ulong)seed) % Folds)).ToArray();
         // Folds 0..k-1 train on the other folds; the last model, on every returnee, is the one applied.
         var models = new RiskModel[Folds + 1];
         Parallel.For(0, Folds + 1, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 }, f =>
@@ -73,15 +74,5 @@ public static class EarlyWarningTraining
         }).ToArray();
         var model = learning.LogisticRegression(features, rows.Select(i => cases[i].Low).ToArray(), seed);
         return new RiskModel(model, means, indicatorOf, indicators, double.NaN);
-    }
-
-    private static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return h;
     }
 }
