@@ -44,14 +44,7 @@ internal static class MergeManifest
         foreach (var input in result.Inputs)
         {
             json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("format", input.Format);
-            json.WriteString("sha256", input.Sha256);
-            json.WriteNumber("rows_read", input.RowsRead);
-            json.WriteNumber("rows_scored", input.RowsScored);
-            json.WriteNumber("rows_rejected", input.RowsRejected);
-            json.WriteNumber("rows_outside_period", input.RowsOutsidePeriod);
-            json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
+            Manifest.InputCounts(json, input);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -42,14 +42,7 @@ internal static class Manifest
         foreach (var input in result.Inputs)
         {
             json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("format", input.Format);
-            json.WriteString("sha256", input.Sha256);
-            json.WriteNumber("rows_read", input.RowsRead);
-            json.WriteNumber("rows_scored", input.RowsScored);
-            json.WriteNumber("rows_rejected", input.RowsRejected);
-            json.WriteNumber("rows_outside_period", input.RowsOutsidePeriod);
-            json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
+            InputCounts(json, input);
             Strings(json, "attributes", input.Attributes);
             Strings(json, "ignored_columns", input.IgnoredColumns);
             Strings(json, "personal_data_columns_dropped", input.PersonalDataColumns);
@@ -201,6 +194,19 @@ internal static class Manifest
 
     internal static string[] Formats(OutputFormats formats) =>
         new[] { (OutputFormats.Csv, "csv"), (OutputFormats.Parquet, "parquet") }.Where(f => formats.HasFlag(f.Item1)).Select(f => f.Item2).ToArray();
+
+    /// <summary>An input's file and row counts, as the manifest, a partial's descriptor and a merge's manifest write them.</summary>
+    internal static void InputCounts(Utf8JsonWriter json, InputSummary input)
+    {
+        json.WriteString("path", input.Path);
+        json.WriteString("format", input.Format);
+        json.WriteString("sha256", input.Sha256);
+        json.WriteNumber("rows_read", input.RowsRead);
+        json.WriteNumber("rows_scored", input.RowsScored);
+        json.WriteNumber("rows_rejected", input.RowsRejected);
+        json.WriteNumber("rows_outside_period", input.RowsOutsidePeriod);
+        json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
+    }
 
     internal static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

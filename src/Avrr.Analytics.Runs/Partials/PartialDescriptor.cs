@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Avrr.Analytics.Runs.Output;
 using Avrr.Analytics.Runs.Results;
 
 namespace Avrr.Analytics.Runs.Partials;
@@ -117,15 +118,15 @@ public sealed record PartialDescriptor
             json.WriteEndObject();
 
             json.WriteStartObject("settings");
-            Strings(json, "levels", Levels);
+            Manifest.Strings(json, "levels", Levels);
             json.WriteBoolean("quarter_level_is_default", QuarterLevelIsDefault);
-            Strings(json, "variables", Variables);
-            Strings(json, "measures", Measures);
+            Manifest.Strings(json, "variables", Variables);
+            Manifest.Strings(json, "measures", Measures);
             json.WriteString("weight", Weight);
-            Optional(json, "cluster", Cluster);
-            Optional(json, "strata", Strata);
+            Manifest.Optional(json, "cluster", Cluster);
+            Manifest.Optional(json, "strata", Strata);
             json.WriteString("partial_panel", PanelName(Panel));
-            Optional(json, "salt_fingerprint", SaltFingerprint);
+            Manifest.Optional(json, "salt_fingerprint", SaltFingerprint);
             json.WriteNumber("min_cell", MinCell);
             json.WriteString("ci", Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
             json.WriteString("lang", Lang);
@@ -148,8 +149,8 @@ public sealed record PartialDescriptor
             json.WriteStartObject("rejects_by_reason");
             foreach (var (reason, count) in RejectsByReason.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteNumber(reason, count);
             json.WriteEndObject();
-            Optional(json, "first_survey_date", FirstSurveyDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Optional(json, "last_survey_date", LastSurveyDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Manifest.Optional(json, "first_survey_date", FirstSurveyDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Manifest.Optional(json, "last_survey_date", LastSurveyDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteNumber("survey_dates_after_run_date", FutureDates);
             json.WriteNumber("invalid_dates", InvalidDates);
             if (DataQualitySurveys is { } surveys) json.WriteNumber("data_quality_surveys", surveys); else json.WriteNull("data_quality_surveys");
@@ -157,14 +158,7 @@ public sealed record PartialDescriptor
             foreach (var input in Inputs)
             {
                 json.WriteStartObject();
-                json.WriteString("path", input.Path);
-                json.WriteString("format", input.Format);
-                json.WriteString("sha256", input.Sha256);
-                json.WriteNumber("rows_read", input.RowsRead);
-                json.WriteNumber("rows_scored", input.RowsScored);
-                json.WriteNumber("rows_rejected", input.RowsRejected);
-                json.WriteNumber("rows_outside_period", input.RowsOutsidePeriod);
-                json.WriteNumber("blank_rows_skipped", input.BlankRowsSkipped);
+                Manifest.InputCounts(json, input);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -289,16 +283,4 @@ public sealed record PartialDescriptor
 
     private static DateOnly? Date(JsonElement element, string name) =>
         Text(element, name) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
-        json.WriteEndArray();
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null) json.WriteNull(name); else json.WriteString(name, value);
-    }
 }
