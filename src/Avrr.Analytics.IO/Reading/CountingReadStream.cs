@@ -7,7 +7,7 @@ namespace Avrr.Analytics.IO.Reading;
 /// asked, keeps their SHA-256: at the end of the file, what a pass actually read can be compared with
 /// what the file was when the run opened it (<see cref="SurveyInput.ConfirmRead"/>).
 /// </summary>
-internal sealed class CountingReadStream(FileStream file, bool hash) : Stream
+internal sealed class CountingReadStream(FileStream file, bool hash) : ForwardReadStream
 {
     private readonly IncrementalHash? _sha = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
     private bool _confirmed;
@@ -33,23 +33,8 @@ internal sealed class CountingReadStream(FileStream file, bool hash) : Stream
         return read;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => file.Length;
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
