@@ -1,5 +1,6 @@
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Grouping;
+using Avrr.Analytics.Inference;
 
 namespace Avrr.Analytics.Insights.Drivers;
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Avrr.Analytics.Insights.Drivers;
+namespace Avrr.Analytics.Inference;
 
 /// <summary>
 /// Tail probabilities and quantiles of Student's t and the F distribution, from the regularised incomplete
@@ -11,6 +11,9 @@ public static class Tails
     /// <summary>P(|T| ≥ |t|) for T ~ t(df): R's <c>2 * pt(-abs(t), df)</c>.</summary>
     public static double TwoSidedT(double t, double df) =>
         double.IsNaN(t) ? double.NaN : SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + t * t));
+
+    /// <summary>P(|Z| ≥ |z|) for Z ~ N(0, 1): R's <c>2 * pnorm(-abs(z))</c>.</summary>
+    public static double TwoSidedNormal(double z) => double.IsNaN(z) ? double.NaN : SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2));
 
     /// <summary>P(F ≥ f) for F ~ F(df1, df2): R's <c>pf(f, df1, df2, lower.tail = FALSE)</c>.</summary>
     public static double UpperF(double f, double df1, double df2) =>
