@@ -25,6 +25,10 @@ public sealed record EvaluationFile
     public int? MinCell { get; init; }
     /// <summary>"t" (the default) or "normal".</summary>
     public string? Ci { get; init; }
+    /// <summary>"domain" (the default) or "design".</summary>
+    public string? Df { get; init; }
+    /// <summary>"bh" (the default) or "none".</summary>
+    public string? Fdr { get; init; }
     public string? Lang { get; init; }
     public IReadOnlyList<string>? Formats { get; init; }
     public string? DateFormat { get; init; }
@@ -65,7 +69,7 @@ public sealed record EvaluationFile
     private static readonly (string Key, Kind Kind)[] Known =
     [
         ("inputs", Kind.Texts), ("out", Kind.Text), ("scheme", Kind.Text), ("levels", Kind.Texts), ("weight", Kind.Text),
-        ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
+        ("cluster", Kind.Text), ("strata", Kind.Text), ("minCell", Kind.WholeNumber), ("ci", Kind.Text), ("df", Kind.Text), ("fdr", Kind.Text), ("lang", Kind.Text), ("formats", Kind.Texts),
         ("dateFormat", Kind.Text), ("sheet", Kind.Text), ("indicators", Kind.Flag), ("report", Kind.Flag), ("columns", Kind.Mapping),
         ("maxRejectedShare", Kind.Number), ("period", Kind.Text), ("from", Kind.Text), ("to", Kind.Text), ("keep", Kind.Text),
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("partialOut", Kind.Text), ("partialPanel", Kind.Text),
@@ -191,7 +195,7 @@ public sealed record EvaluationFile
             Inputs = Texts("inputs"), Out = Text("out"), Scheme = Text("scheme"), Levels = Texts("levels"),
             Weight = Text("weight"), Cluster = Text("cluster"), Strata = Text("strata"),
             MinCell = Usable("minCell", Kind.WholeNumber, out var minCell) ? minCell.GetInt32() : null,
-            Ci = Text("ci"), Lang = Text("lang"), Formats = Texts("formats"), DateFormat = Text("dateFormat"), Sheet = Text("sheet"),
+            Ci = Text("ci"), Df = Text("df"), Fdr = Text("fdr"), Lang = Text("lang"), Formats = Texts("formats"), DateFormat = Text("dateFormat"), Sheet = Text("sheet"),
             Indicators = Usable("indicators", Kind.Flag, out var indicators) ? indicators.GetBoolean() : null,
             Report = Usable("report", Kind.Flag, out var report) ? report.GetBoolean() : null,
             Columns = Usable("columns", Kind.Mapping, out var columns) ? Map(columns) : null,

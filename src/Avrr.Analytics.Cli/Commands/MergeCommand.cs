@@ -28,8 +28,16 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
         public string? MinCell { get; init; }
 
         [CommandOption("--ci <METHOD>")]
-        [LocalizedDescription("95% intervals: t (Student's t with the merged design's degrees of freedom) or normal (default: the partials' own).")]
+        [LocalizedDescription("95% intervals: t (Student's t) or normal (default: the partials' own).")]
         public string? Ci { get; init; }
+
+        [CommandOption("--df <RULE>")]
+        [LocalizedDescription("Degrees of freedom of the t intervals and tests: domain or design (default: the partials' own).")]
+        public string? Df { get; init; }
+
+        [CommandOption("--fdr <METHOD>")]
+        [LocalizedDescription("How the tests of a family of findings are decided: bh or none (default: the partials' own).")]
+        public string? Fdr { get; init; }
 
         [CommandOption("--lang <LANG>")]
         [LocalizedDescription("Language of the summary and the report: en or fr (default: the partials' own).")]
@@ -61,6 +69,8 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
                 OutputFolder = settings.Out ?? "results",
                 MinCell = FlagValues.WholeNumber(RunSetting.MinCell, settings.MinCell, 1, int.MaxValue),
                 Ci = settings.Ci is null ? null : RunCommand.ParseCi(settings.Ci),
+                Df = settings.Df is null ? null : RunCommand.ParseDf(settings.Df),
+                Fdr = settings.Fdr is null ? null : RunCommand.ParseFdr(settings.Fdr),
                 Language = FlagValues.Language(settings.Lang),
                 Formats = RunCommand.ParseFormats(settings.Formats is null ? ["csv", "parquet"] : [settings.Formats]),
                 Report = settings.NoReport is not true,

@@ -46,8 +46,16 @@ public class RecipeSettings : CommandSettings
     public string? MinCell { get; init; }
 
     [CommandOption("--ci <METHOD>")]
-    [LocalizedDescription("95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal.")]
+    [LocalizedDescription("95% intervals: t (Student's t, the default) or normal.")]
     public string? Ci { get; init; }
+
+    [CommandOption("--df <RULE>")]
+    [LocalizedDescription("Degrees of freedom of the t intervals and tests: domain (each estimate's own PSUs minus their strata, the default) or design (the whole design's, as R and Stata by default).")]
+    public string? Df { get; init; }
+
+    [CommandOption("--fdr <METHOD>")]
+    [LocalizedDescription("How the tests of a family of findings are decided: bh (Benjamini–Hochberg, controls the false discovery rate; the default) or none (each test on its own).")]
+    public string? Fdr { get; init; }
 
     [CommandOption("--lang <LANG>")]
     [LocalizedDescription("Language for people: en or fr (default: en).")]
@@ -72,6 +80,8 @@ public class RecipeSettings : CommandSettings
                 PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
                 MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
                 Ci = RunCommand.ParseCi(sources.Pick(RunSetting.Ci, Ci, file.Ci)),
+                Df = RunCommand.ParseDf(sources.Pick(RunSetting.Df, Df, file.Df)),
+                Fdr = RunCommand.ParseFdr(sources.Pick(RunSetting.Fdr, Fdr, file.Fdr)),
                 Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",
             };
         }

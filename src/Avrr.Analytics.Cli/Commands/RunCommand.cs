@@ -27,8 +27,16 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         public string? MinCell { get; init; }
 
         [CommandOption("--ci <METHOD>")]
-        [LocalizedDescription("95% intervals: t (Student's t with the design's degrees of freedom, the default) or normal.")]
+        [LocalizedDescription("95% intervals: t (Student's t, the default) or normal.")]
         public string? Ci { get; init; }
+
+        [CommandOption("--df <RULE>")]
+        [LocalizedDescription("Degrees of freedom of the t intervals and tests: domain (each estimate's own PSUs minus their strata, the default) or design (the whole design's, as R and Stata by default).")]
+        public string? Df { get; init; }
+
+        [CommandOption("--fdr <METHOD>")]
+        [LocalizedDescription("How the tests of a family of findings are decided: bh (Benjamini–Hochberg, controls the false discovery rate; the default) or none (each test on its own).")]
+        public string? Fdr { get; init; }
 
         [CommandOption("--formats <LIST>")]
         [LocalizedDescription("Output formats: csv, parquet or csv,parquet (default: both).")]
@@ -104,6 +112,8 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
                 ? InputSettings.ParseLevels(levels) : [],
             MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
             Ci = ParseCi(sources.Pick(RunSetting.Ci, settings.Ci, file.Ci)),
+            Df = ParseDf(sources.Pick(RunSetting.Df, settings.Df, file.Df)),
+            Fdr = ParseFdr(sources.Pick(RunSetting.Fdr, settings.Fdr, file.Fdr)),
             Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
@@ -159,6 +169,14 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         "normal" => IntervalMethod.Normal,
         _ => throw new SettingsException(RunSetting.Ci, text, "unknown interval method (t, normal)"),
     };
+
+    internal static DegreesOfFreedomRule ParseDf(string? text) =>
+        text is null ? DegreesOfFreedomRule.Domain
+        : SettingWords.ParseDf(text) ?? throw new SettingsException(RunSetting.Df, text, "unknown degrees of freedom (domain, design)");
+
+    internal static Inference.MultipleTesting ParseFdr(string? text) =>
+        text is null ? Inference.MultipleTesting.BenjaminiHochberg
+        : SettingWords.ParseFdr(text) ?? throw new SettingsException(RunSetting.Fdr, text, "unknown way to decide a family of tests (bh, none)");
 
     internal static PartialPanel ParsePartialPanel(string? text) => text?.Trim().ToLowerInvariant() switch
     {

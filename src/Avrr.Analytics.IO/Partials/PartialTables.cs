@@ -35,9 +35,10 @@ internal static class PartialTables
     public static PartialTable Values { get; } = new("values",
         [Whole("cell"), Text("measure"), Number("value"), Number("weight"), Number("weight_low"), Number("last_weight"), Whole("last_order")]);
 
-    /// <summary>Without clusters: one row per cell, stratum and pair of dimensions with a survey that has both.</summary>
+    /// <summary>Without clusters: one row per cell, stratum and pair of dimensions with a survey that has both (n: how many).</summary>
     public static PartialTable Pairs { get; } = new("pairs",
-        [Whole("cell"), Whole("stratum"), Text("first"), Text("second"), Number("weight_square"), Number("first_shifted"), Number("second_shifted"), Number("product")]);
+        [Whole("cell"), Whole("stratum"), Text("first"), Text("second"), Number("weight_square"), Number("first_shifted"), Number("second_shifted"), Number("product"),
+         Whole("n")]);
 
     /// <summary>The design's strata: id, label (null without strata), and PSUs (surveys without clusters).</summary>
     public static PartialTable Strata(string prefix = "") => new(prefix + "strata", [Whole("stratum"), Text("label"), Whole("psus")]);

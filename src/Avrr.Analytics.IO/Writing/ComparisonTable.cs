@@ -5,22 +5,24 @@ namespace Avrr.Analytics.IO.Writing;
 
 /// <summary>
 /// Writes comparisons (docs/outputs.md): <c>level</c>, the grouping columns of aggregates (empty where unused),
-/// <c>measure</c>, <c>comparison</c>, <c>reference</c>, then the difference's statistics and a note. As in the
+/// <c>measure</c>, <c>comparison</c>, <c>reference</c>, then the difference's statistics, its test decided in its
+/// family, and a note. As in the
 /// estimate tables, numbers are in shortest round-trip form and a withheld or unknown one is an empty cell (a null in Parquet).
 /// </summary>
 internal static class ComparisonTable
 {
-    private sealed record Statistic(string Name, ParquetKind Kind, Func<DomainDifference, object?> Value);
+    private sealed record Statistic(string Name, ParquetKind Kind, Func<ComparisonRow, object?> Value);
 
-    private static Statistic Number(string name, Func<DomainDifference, double> value) => new(name, ParquetKind.Number, d => value(d));
-    private static Statistic Count(string name, Func<DomainDifference, double> n) => new(name, ParquetKind.Int64, d => double.IsNaN(n(d)) ? null : (long)n(d));
+    private static Statistic Number(string name, Func<DomainDifference, double> value) => new(name, ParquetKind.Number, r => value(r.Difference));
+    private static Statistic Count(string name, Func<DomainDifference, double> n) => new(name, ParquetKind.Int64, r => double.IsNaN(n(r.Difference)) ? null : (long)n(r.Difference));
 
     private static readonly Statistic[] Statistics =
     [
-        Number("estimate", d => d.Estimate), Number("se", d => d.StandardError), Count("df", d => d.DegreesOfFreedom),
-        Number("ci_low", d => d.CiLow), Number("ci_high", d => d.CiHigh), new("significant", ParquetKind.OptionalFlag, d => d.Significant),
-        Count("n", d => d.N), Count("n_reference", d => d.ReferenceN), new("suppressed", ParquetKind.Flag, d => d.Suppressed),
-        new("note", ParquetKind.Text, d => d.Note),
+        Number("estimate", d => d.Estimate), Number("se", d => d.StandardError), Count("psus", d => d.ContrastPsus), Count("df", d => d.DegreesOfFreedom),
+        Number("ci_low", d => d.CiLow), Number("ci_high", d => d.CiHigh),
+        .. EstimateTables.DecisionColumns<ComparisonRow>(r => r.Decision).Select(c => new Statistic(c.Name, c.Kind, c.Value)),
+        Count("n", d => d.N), Count("n_reference", d => d.ReferenceN), new("suppressed", ParquetKind.Flag, r => r.Difference.Suppressed),
+        new("note", ParquetKind.Text, r => r.Difference.Note),
     ];
 
     public static void Write(string path, OutputFormats format, IReadOnlyList<string> variables, IReadOnlyList<ComparisonRow> rows)
@@ -40,7 +42,7 @@ internal static class ComparisonTable
             csv.WriteField(row.Level);
             foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
             foreach (var key in Keys(row)) csv.WriteField(key);
-            foreach (var statistic in Statistics) EstimateTables.WriteStatistic(csv, statistic.Value(row.Difference));
+            foreach (var statistic in Statistics) EstimateTables.WriteStatistic(csv, statistic.Value(row));
             csv.EndRecord();
         }
     }
@@ -62,7 +64,7 @@ internal static class ComparisonTable
             foreach (var key in Keys(row)) parquet.Text(c++, key.Length == 0 ? null : key);
             foreach (var statistic in Statistics)
             {
-                var value = statistic.Value(row.Difference);
+                var value = statistic.Value(row);
                 switch (statistic.Kind)
                 {
                     case ParquetKind.Flag or ParquetKind.OptionalFlag: parquet.Flag(c, (bool?)value); break;

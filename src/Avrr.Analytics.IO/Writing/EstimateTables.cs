@@ -12,8 +12,8 @@ namespace Avrr.Analytics.IO.Writing;
 /// </summary>
 internal static class EstimateTables
 {
-    /// <summary>A statistic column: its name, its Parquet type, and its value in an estimate (null when withheld).</summary>
-    internal sealed record Statistic(string Name, ParquetKind Kind, Func<DomainEstimate, object?> Value);
+    /// <summary>A statistic column: its name, its Parquet type, and its value in a row (null when withheld).</summary>
+    internal sealed record Statistic(string Name, ParquetKind Kind, Func<EstimateRow, object?> Value);
 
     /// <summary>The statistic columns of one table, in order.</summary>
     internal sealed record Table(IReadOnlyList<Statistic> Statistics)
@@ -25,27 +25,43 @@ internal static class EstimateTables
         }
     }
 
-    private static Statistic Count(string name, Func<DomainEstimate, double> n) => new(name, ParquetKind.Int64, e => double.IsNaN(n(e)) ? null : (long)n(e));
-    private static Statistic Number(string name, Func<DomainEstimate, double> value) => new(name, ParquetKind.Number, e => value(e));
-    private static Statistic Note { get; } = new("note", ParquetKind.Text, e => e.Note);
+    private static Statistic Count(string name, Func<DomainEstimate, double> n) => new(name, ParquetKind.Int64, r => double.IsNaN(n(r.Estimate)) ? null : (long)n(r.Estimate));
+    private static Statistic Number(string name, Func<DomainEstimate, double> value) => new(name, ParquetKind.Number, r => value(r.Estimate));
+    private static Statistic Note { get; } = new("note", ParquetKind.Text, r => r.Estimate.Note);
 
     public static Table Aggregates { get; } = new(
     [
-        new("n_rows", ParquetKind.Int64, e => e.Rows), Count("n", e => e.N), Number("weight_sum", e => e.WeightSum), Number("mean", e => e.Mean),
+        new("n_rows", ParquetKind.Int64, r => r.Estimate.Rows), Count("n", e => e.N), Number("weight_sum", e => e.WeightSum), Number("mean", e => e.Mean),
         Number("se", e => e.StandardError), Count("psus", e => e.Psus), Count("df", e => e.DegreesOfFreedom),
         Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), Number("n_eff", e => e.EffectiveN),
         Number("median", e => e.Median), Number("p25", e => e.P25), Number("p75", e => e.P75),
         Number("share_low", e => e.ShareLow), Number("share_medium", e => e.ShareMedium), Number("share_high", e => e.ShareHigh),
-        new("suppressed", ParquetKind.Flag, e => e.Suppressed), Note,
+        new("suppressed", ParquetKind.Flag, r => r.Estimate.Suppressed), Note,
     ]);
 
+    /// <summary>panel_change: the mean change with its interval, then its test against 0 decided in its family (docs/outputs.md).</summary>
     public static Table Panel { get; } = new(
     [
         Count("returnees", e => e.N), Number("mean_change", e => e.Mean), Number("se", e => e.StandardError),
         Count("psus", e => e.Psus), Count("df", e => e.DegreesOfFreedom),
-        Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh), new("suppressed", ParquetKind.Flag, e => e.Suppressed),
-        new("note", ParquetKind.Text, e => EstimateNotes.Without(e.Note, EstimateNotes.WeightSumTooLarge)),   // no weight_sum here
+        Number("ci_low", e => e.CiLow), Number("ci_high", e => e.CiHigh),
+        .. DecisionColumns<EstimateRow>(r => r.Decision).Select(c => new Statistic(c.Name, c.Kind, c.Value)),
+        new("suppressed", ParquetKind.Flag, r => r.Estimate.Suppressed),
+        new("note", ParquetKind.Text, r => EstimateNotes.Without(r.Estimate.Note, EstimateNotes.WeightSumTooLarge)),   // no weight_sum here
     ]);
+
+    /// <summary>
+    /// The columns of a test decided in its family: p_value, family, family_size, p_adjusted and significant
+    /// (p_adjusted &lt; 0.05). A row that is no test has its family and the family's size, and the rest empty.
+    /// </summary>
+    internal static IEnumerable<(string Name, ParquetKind Kind, Func<T, object?> Value)> DecisionColumns<T>(Func<T, Inference.FamilyDecision?> decision) =>
+    [
+        ("p_value", ParquetKind.Number, r => decision(r)?.PValue ?? double.NaN),
+        ("family", ParquetKind.Text, r => decision(r)?.Family),
+        ("family_size", ParquetKind.Int64, r => decision(r) is { } d ? (long)d.FamilySize : null),
+        ("p_adjusted", ParquetKind.Number, r => decision(r)?.PAdjusted ?? double.NaN),
+        ("significant", ParquetKind.OptionalFlag, r => decision(r)?.Significant),
+    ];
 
     private static string[] Columns(Table table, IReadOnlyList<string> variables) =>
         ["level", .. variables, "measure", .. table.Statistics.Select(s => s.Name)];
@@ -59,7 +75,7 @@ internal static class EstimateTables
             csv.WriteField(row.Level);
             foreach (var value in row.GroupValues) csv.WriteField(value ?? "");
             csv.WriteField(row.Measure);
-            foreach (var statistic in table.Statistics) WriteStatistic(csv, statistic.Value(row.Estimate));
+            foreach (var statistic in table.Statistics) WriteStatistic(csv, statistic.Value(row));
             csv.EndRecord();
         }
     }
@@ -79,10 +95,11 @@ internal static class EstimateTables
             parquet.Text(c++, row.Measure);
             foreach (var statistic in table.Statistics)
             {
-                var value = statistic.Value(row.Estimate);
+                var value = statistic.Value(row);
                 switch (statistic.Kind)
                 {
                     case ParquetKind.Flag: parquet.Flag(c, (bool)value!); break;
+                    case ParquetKind.OptionalFlag: parquet.Flag(c, (bool?)value); break;
                     case ParquetKind.Int64: parquet.Int64(c, (long?)value); break;
                     case ParquetKind.Text: parquet.Text(c, (string?)value); break;
                     default: parquet.Number(c, value is double d && double.IsFinite(d) ? d : double.NaN); break;

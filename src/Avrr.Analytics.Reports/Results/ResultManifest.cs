@@ -39,6 +39,12 @@ public sealed record ResultManifest
     /// <summary>How many partials <c>avrr merge</c> made this result from (docs/partials.md); null for a run's result.</summary>
     public int? MergedPartials { get; init; }
 
+    /// <summary>The run's <c>df</c>: <c>domain</c> or <c>design</c>; null when its engine wrote none (it used the design's).</summary>
+    public string? DegreesOfFreedom { get; init; }
+
+    /// <summary>The run's <c>fdr</c>: <c>bh</c> or <c>none</c>; null when its engine wrote none (each test decided on its own).</summary>
+    public string? Fdr { get; init; }
+
     public static ResultManifest Parse(ReadOnlySpan<byte> json)
     {
         using var document = JsonDocument.Parse(json.ToArray());
@@ -76,6 +82,8 @@ public sealed record ResultManifest
             Files = Strings(root.GetProperty("files")),
             Insights = settings.TryGetProperty("insights", out var insights) && insights.ValueKind is JsonValueKind.True or JsonValueKind.False ? insights.GetBoolean() : null,
             MergedPartials = root.TryGetProperty("partials", out var partials) && partials.ValueKind == JsonValueKind.Array ? partials.GetArrayLength() : null,
+            DegreesOfFreedom = Text(settings, "df"),
+            Fdr = Text(settings, "fdr"),
         };
     }
 

@@ -18,10 +18,10 @@ internal sealed class ProfileMix
     private readonly DomainEstimator _estimator;
     private readonly double[] _values;
 
-    public ProfileMix(SurveyLayout layout, SurveyDesign design, int profiles, Vocabulary.BandCuts bands, IntervalMethod intervals)
+    public ProfileMix(SurveyLayout layout, SurveyDesign design, int profiles, Vocabulary.BandCuts bands, IntervalMethod intervals, DegreesOfFreedomRule degreesOfFreedom)
     {
         _cells = new CellIndex(RunPlan.DefaultLevels, layout);
-        _estimator = new DomainEstimator(design, profiles, bands, distributions: false, intervals: intervals);
+        _estimator = new DomainEstimator(design, profiles, bands, distributions: false, intervals: intervals, degreesOfFreedom: degreesOfFreedom);
         _values = new double[profiles];
         Surveys = new long[profiles];
     }

@@ -128,6 +128,8 @@ public static class EvaluationMerge
             WeightColumn = d.Weight, ClusterColumn = d.Cluster, StrataColumn = d.Strata,
             MinCell = settings.MinCell ?? Common(partials, p => p.MinCell, "--min-cell", v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             Ci = settings.Ci ?? Common(partials, p => p.Ci, "--ci", v => v == Estimation.IntervalMethod.Normal ? "normal" : "t"),
+            Df = settings.Df ?? Common(partials, p => p.Df, "--df", SettingWords.Df),
+            Fdr = settings.Fdr ?? Common(partials, p => p.Fdr, "--fdr", SettingWords.Fdr),
         };
     }
 

@@ -71,6 +71,8 @@ internal static class MergeManifest
         json.WriteString("design", Manifest.Design(plan.Clustered, plan.Stratified));
         json.WriteNumber("min_cell", plan.MinCell);
         json.WriteString("ci", plan.Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
+        json.WriteString("df", SettingWords.Df(plan.Df));
+        json.WriteString("fdr", SettingWords.Fdr(plan.Fdr));
         json.WriteString("lang", language);
         Manifest.Strings(json, "formats", Manifest.Formats(settings.Formats));
         json.WriteBoolean("indicators", plan.Measures.Count > 1 + plan.Scheme.Dimensions.Count);

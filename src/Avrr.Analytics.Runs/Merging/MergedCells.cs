@@ -41,7 +41,7 @@ internal sealed class MergedCells : IDisposable
         else
         {
             PanelDesign = new SurveyDesign(plan.Clustered, plan.Stratified);
-            PanelByCell = new DomainEstimator(PanelDesign, plan.Measures.Count, plan.Scheme.Options.Bands, distributions: false, plan.Ci);
+            PanelByCell = new DomainEstimator(PanelDesign, plan.Measures.Count, plan.Scheme.Options.Bands, distributions: false, plan.Ci, degreesOfFreedom: plan.Df);
         }
         if (dataQuality) Tally = new AnswerTally(new SurveyLayout(plan.Scheme, []));
     }
@@ -85,7 +85,7 @@ internal sealed class MergedCells : IDisposable
     public void Complete()
     {
         if (_pairing is null) return;
-        var (panel, pairs) = _pairing.Estimate(_plan.Clustered, _plan.Stratified, _plan.Scheme.Options.Bands, _plan.Ci);
+        var (panel, pairs) = _pairing.Estimate(_plan.Clustered, _plan.Stratified, _plan.Scheme.Options.Bands, _plan.Ci, _plan.Df);
         PanelByCell = panel;
         PanelReturnees = pairs;
         Returnees = _pairing.Returnees;
@@ -200,7 +200,7 @@ internal sealed class MergedCells : IDisposable
                     for (var r = 0; r < rows.Count; r++)
                         import.Pair(Map(cells, rows.Required(0, r), "cell", partial), Map(strata, rows.Required(1, r), "stratum", partial),
                             Measure(rows.Text(2, r), partial), Measure(rows.Text(3, r), partial),
-                            new CellPairSums(rows.Number(4, r), rows.Number(5, r), rows.Number(6, r), rows.Number(7, r)));
+                            new CellPairSums(rows.Number(4, r), rows.Number(5, r), rows.Number(6, r), rows.Number(7, r), rows.Required(8, r)));
                 });
         }
         catch (InvalidDataException e)

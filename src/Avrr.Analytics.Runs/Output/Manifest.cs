@@ -61,6 +61,8 @@ internal static class Manifest
         json.WriteString("design", Design(plan.Layout.ClusterColumn >= 0, plan.Layout.StrataColumn >= 0));
         json.WriteNumber("min_cell", settings.MinCell);
         json.WriteString("ci", settings.Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
+        json.WriteString("df", SettingWords.Df(settings.Df));
+        json.WriteString("fdr", SettingWords.Fdr(settings.Fdr));
         json.WriteString("lang", settings.Language);
         Strings(json, "formats", Formats(settings.Formats));
         json.WriteString("date_format", settings.DateFormat ?? "ISO 8601 (yyyy-MM-dd)");

@@ -55,7 +55,7 @@ internal sealed class CellSumsTables : ICellSums, IDisposable
     public void Pair(int cell, int stratum, int first, int second, in CellPairSums s)
     {
         _pairs?.Whole(0, cell).Whole(1, stratum).Text(2, _measures[first]).Text(3, _measures[second]).Number(4, s.WeightSquare)
-            .Number(5, s.FirstShifted).Number(6, s.SecondShifted).Number(7, s.Product).EndRow();
+            .Number(5, s.FirstShifted).Number(6, s.SecondShifted).Number(7, s.Product).Whole(8, s.Count).EndRow();
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Avrr.Analytics.Runs.Output;
+using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Runs.Results;
 
 namespace Avrr.Analytics.Runs.Partials;
@@ -19,7 +20,7 @@ public sealed record PartialDescriptor
 {
     public const string File = "partial.json";
     public const string SchemeFile = "scheme.json";
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;   // 2: the pairs table counts its surveys (n), for the degrees of freedom
     public const string MadeByRun = "avrr run", MadeBySeal = "avrr partial seal";
 
     public int Format { get; init; } = CurrentFormat;
@@ -47,6 +48,8 @@ public sealed record PartialDescriptor
     public string? SaltFingerprint { get; init; }
     public required int MinCell { get; init; }
     public required Estimation.IntervalMethod Ci { get; init; }
+    public required Estimation.DegreesOfFreedomRule Df { get; init; }
+    public required Inference.MultipleTesting Fdr { get; init; }
     public required string Lang { get; init; }
 
     /// <summary>The surveys the estimator numbered (the orders of the values' last surveys are below it) and its weight scale.</summary>
@@ -129,6 +132,8 @@ public sealed record PartialDescriptor
             Manifest.Optional(json, "salt_fingerprint", SaltFingerprint);
             json.WriteNumber("min_cell", MinCell);
             json.WriteString("ci", Ci == Estimation.IntervalMethod.Normal ? "normal" : "t");
+            json.WriteString("df", SettingWords.Df(Df));
+            json.WriteString("fdr", SettingWords.Fdr(Fdr));
             json.WriteString("lang", Lang);
             json.WriteEndObject();
 
@@ -246,6 +251,8 @@ public sealed record PartialDescriptor
             SaltFingerprint = Text(settings, "salt_fingerprint"),
             MinCell = settings.GetProperty("min_cell").GetInt32(),
             Ci = Required(settings, "ci") == "normal" ? Estimation.IntervalMethod.Normal : Estimation.IntervalMethod.StudentT,
+            Df = SettingWords.ParseDf(Required(settings, "df")) ?? throw new FormatException("df is neither domain nor design"),
+            Fdr = SettingWords.ParseFdr(Required(settings, "fdr")) ?? throw new FormatException("fdr is neither bh nor none"),
             Lang = Required(settings, "lang"),
             Surveys = sums.GetProperty("surveys").GetInt64(),
             WeightScale = sums.GetProperty("weight_scale").GetDouble(),

@@ -173,7 +173,7 @@ public static class PartialRecipe
                     var (x, y) = ($"(r.{M(first)} - a.c)", $"(r.{M(second)} - b.c)");
                     parts.Add($"SELECT r.cell, r.stratum, {Quote(plan.Measures[first])} AS {Ident("first")}, {Quote(plan.Measures[second])} AS {Ident("second")}, " +
                         $"sum(r.w * r.w) AS weight_square, sum(r.w * r.w * {x}) AS first_shifted, sum(r.w * r.w * {y}) AS second_shifted, " +
-                        $"sum(r.w * r.w * {x} * {y}) AS product\n" +
+                        $"sum(r.w * r.w * {x} * {y}) AS product, CAST(count(*) AS BIGINT) AS n\n" +
                         $"  FROM avrr_rows r JOIN avrr_shifts a ON a.cell = r.cell AND a.measure = {Quote(plan.Measures[first])} " +
                         $"JOIN avrr_shifts b ON b.cell = r.cell AND b.measure = {Quote(plan.Measures[second])}\n" +
                         $"  WHERE r.{M(first)} IS NOT NULL AND r.{M(second)} IS NOT NULL GROUP BY r.cell, r.stratum");

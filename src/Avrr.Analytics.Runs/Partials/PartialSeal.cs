@@ -76,7 +76,7 @@ public static class PartialSeal
             Variables = variables, Measures = plan.Measures,
             Weight = plan.WeightColumn, Cluster = plan.ClusterColumn, Strata = plan.StrataColumn,
             Panel = settings.PartialPanel, SaltFingerprint = settings.PartialPanel == PartialPanel.Returnees ? ReturneeHash.Fingerprint(settings.PartialSalt!) : null,
-            MinCell = plan.MinCell, Ci = plan.Ci, Lang = settings.Language,
+            MinCell = plan.MinCell, Ci = plan.Ci, Df = plan.Df, Fdr = plan.Fdr, Lang = settings.Language,
             Surveys = surveys, WeightScale = 1, PanelSurveys = panel, PanelWeightScale = 1, Returnees = returnees, PanelReturnees = panel,
             RowsRead = rows, RowsScored = rows, RowsRejected = 0, RowsOutsidePeriod = 0, RejectsByReason = new Dictionary<string, long>(),
             FirstSurveyDate = firstDate, LastSurveyDate = lastDate, Inputs = [], FutureDates = 0, InvalidDates = 0, DataQualitySurveys = null,

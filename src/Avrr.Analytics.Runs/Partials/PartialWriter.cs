@@ -94,7 +94,7 @@ internal sealed class PartialWriter
             Variables = variables, Measures = measures,
             Weight = estimation.WeightColumn, Cluster = estimation.ClusterColumn, Strata = estimation.StrataColumn,
             Panel = panel, SaltFingerprint = panel == PartialPanel.Returnees ? ReturneeHash.Fingerprint(settings.PartialSalt!) : null,
-            MinCell = settings.MinCell, Ci = settings.Ci, Lang = settings.Language,
+            MinCell = settings.MinCell, Ci = settings.Ci, Df = settings.Df, Fdr = settings.Fdr, Lang = settings.Language,
             Surveys = sums.ByCell.Surveys, WeightScale = Scale(sums.ByCell),
             PanelSurveys = sums.PanelByCell?.Surveys ?? 0, PanelWeightScale = sums.PanelByCell is { } p ? Scale(p) : 1,
             Returnees = sums.Returnees, PanelReturnees = sums.PanelReturnees,

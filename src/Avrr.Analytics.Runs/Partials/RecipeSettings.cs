@@ -24,6 +24,8 @@ public sealed record RecipeSettings
     public string? PartialSalt { get; init; }
     public int MinCell { get; init; } = 5;
     public IntervalMethod Ci { get; init; } = IntervalMethod.StudentT;
+    public DegreesOfFreedomRule Df { get; init; } = DegreesOfFreedomRule.Domain;
+    public Inference.MultipleTesting Fdr { get; init; } = Inference.MultipleTesting.BenjaminiHochberg;
     public string Language { get; init; } = "en";
 
     /// <summary>The estimation plan these settings describe, checked as a run checks them (but against no export's header).</summary>
@@ -53,7 +55,7 @@ public sealed record RecipeSettings
             WeightColumn = WeightColumn?.Trim().ToLowerInvariant() ?? SurveyColumns.Weight,
             ClusterColumn = Design(ClusterColumn, RunSetting.Cluster, returneeAllowed: false),
             StrataColumn = Design(StrataColumn, RunSetting.Strata, returneeAllowed: false),
-            MinCell = MinCell, Ci = Ci,
+            MinCell = MinCell, Ci = Ci, Df = Df, Fdr = Fdr,
         };
     }
 }

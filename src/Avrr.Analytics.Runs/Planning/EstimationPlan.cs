@@ -1,13 +1,15 @@
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Grouping;
+using Avrr.Analytics.Inference;
 using Avrr.Analytics.Schemes;
 
 namespace Avrr.Analytics.Runs.Planning;
 
 /// <summary>
 /// What the estimates of a run depend on once its surveys are in the cells: the scheme (measures, bands), the
-/// levels, the design columns, the suppression threshold and the interval method. A run has one from its plan;
-/// a merge from its partials (docs/partials.md), which must agree on everything here but the last two.
+/// levels, the design columns, the suppression threshold, the interval method, the degrees of freedom and how
+/// the tests of a family are decided. A run has one from its plan; a merge from its partials (docs/partials.md),
+/// which must agree on everything here but the last four.
 /// </summary>
 public sealed record EstimationPlan
 {
@@ -23,6 +25,10 @@ public sealed record EstimationPlan
     public string? StrataColumn { get; init; }
     public required int MinCell { get; init; }
     public required IntervalMethod Ci { get; init; }
+    /// <summary>Whose degrees of freedom the t intervals and tests use: each estimate's own (the default), or the design's.</summary>
+    public required DegreesOfFreedomRule Df { get; init; }
+    /// <summary>How the tests of a family of comparisons are decided together (Benjamini–Hochberg by default).</summary>
+    public required MultipleTesting Fdr { get; init; }
 
     public bool Clustered => ClusterColumn is not null;
     public bool Stratified => StrataColumn is not null;
@@ -36,5 +42,5 @@ public sealed record EstimationPlan
 
     /// <summary>An estimator by cell for these measures and this design (the cross-products of the dimensions kept without clusters).</summary>
     public DomainEstimator NewEstimator(SurveyDesign design) =>
-        new(design, Measures.Count, Scheme.Options.Bands, intervals: Ci, crossMeasures: Dimensions);
+        new(design, Measures.Count, Scheme.Options.Bands, intervals: Ci, crossMeasures: Dimensions, degreesOfFreedom: Df);
 }

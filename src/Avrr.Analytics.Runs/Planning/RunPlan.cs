@@ -245,7 +245,7 @@ public sealed class RunPlan
         WeightColumn = Settings.WeightColumn?.Trim().ToLowerInvariant() ?? SurveyColumns.Weight,
         ClusterColumn = Layout.ClusterColumn < 0 ? null : Layout.NameOf(Layout.ClusterColumn),
         StrataColumn = Layout.StrataColumn < 0 ? null : Layout.NameOf(Layout.StrataColumn),
-        MinCell = Settings.MinCell, Ci = Settings.Ci,
+        MinCell = Settings.MinCell, Ci = Settings.Ci, Df = Settings.Df, Fdr = Settings.Fdr,
     };
 
     private static string Describe(IEnumerable<string> columns, string wanted)

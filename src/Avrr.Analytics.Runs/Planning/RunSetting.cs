@@ -16,6 +16,8 @@ public enum RunSetting
     Strata,
     MinCell,
     Ci,
+    Df,
+    Fdr,
     Lang,
     Formats,
     DateFormat,

@@ -1,5 +1,6 @@
 using Avrr.Analytics.Estimation;
 using Avrr.Analytics.Grouping;
+using Avrr.Analytics.Inference;
 using Avrr.Analytics.IO.Writing;
 using Avrr.Analytics.Surveys;
 
@@ -22,8 +23,12 @@ public sealed record RunSettings
     public string? ClusterColumn { get; init; }
     public string? StrataColumn { get; init; }
     public int MinCell { get; init; } = 5;
-    /// <summary>How 95% intervals are made: Student's t with the design's degrees of freedom (default), or normal.</summary>
+    /// <summary>How 95% intervals are made: Student's t (default), or normal.</summary>
     public IntervalMethod Ci { get; init; } = IntervalMethod.StudentT;
+    /// <summary>Whose degrees of freedom the t intervals and tests use: each estimate's own (default), or the whole design's.</summary>
+    public DegreesOfFreedomRule Df { get; init; } = DegreesOfFreedomRule.Domain;
+    /// <summary>How the tests of a family (comparisons, panel change, the drivers' terms) are decided together: Benjamini–Hochberg (default) or each on its own.</summary>
+    public MultipleTesting Fdr { get; init; } = MultipleTesting.BenjaminiHochberg;
     public string Language { get; init; } = "en";
     public OutputFormats Formats { get; init; } = OutputFormats.Csv | OutputFormats.Parquet;
     /// <summary>The exact form of survey_date (.NET notation such as dd/MM/yyyy); ISO 8601 when null.</summary>

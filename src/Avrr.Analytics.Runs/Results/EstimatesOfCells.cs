@@ -6,7 +6,8 @@ namespace Avrr.Analytics.Runs.Results;
 
 /// <summary>
 /// The estimates of a run from its cells: every level's groups merged from the cells (aggregates), the
-/// comparisons between groups, and the panel change by the cell of each returnee's last survey. The one place
+/// comparisons between groups, and the panel change by the cell of each returnee's last survey, the tests of the
+/// last two decided in their families. The one place
 /// a run and a merge of partials (docs/partials.md) make their tables, so that both give the same numbers.
 /// </summary>
 internal static class EstimatesOfCells
@@ -19,8 +20,9 @@ internal static class EstimatesOfCells
         StageClock.Memo("aggregates");
         var dimensions = plan.Dimensions;
         var comparisons = StageClock.Measure("comparisons", () =>
-            new LevelComparisons(tables, cells, levels, plan.Measures, [0, .. dimensions], dimensions).Rows(byCell, plan.MinCell));
-        var panel = panelReturnees == 0 || panelByCell is null ? [] : tables.Rows(panelByCell, plan.MinCell, onlyGroupsWithSurveys: true);
+            new LevelComparisons(tables, cells, levels, plan.Measures, [0, .. dimensions], dimensions, plan.Fdr).Rows(byCell, plan.MinCell));
+        var panel = panelReturnees == 0 || panelByCell is null ? []
+            : ChangeTests.Decide(tables.Rows(panelByCell, plan.MinCell, onlyGroupsWithSurveys: true), plan.Ci, plan.Fdr);
         StageClock.Memo("panel change");
         return new RunEstimates(tables.Variables, levels.Select(l => plan.Levels[l].Name).ToArray(), aggregates, panel, panelReturnees, comparisons, returnees);
     }

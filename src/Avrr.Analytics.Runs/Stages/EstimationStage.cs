@@ -101,7 +101,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         var plan = _plan;
         StageClock.Memo("pass 2 batches");
         var (panelCells, returnees) = StageClock.Measure("panel change", () =>
-            _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands, plan.Settings.Ci));
+            _panel.Estimate(_design.Clustered, _design.Stratified, plan.Scheme.Options.Bands, plan.Settings.Ci, plan.Settings.Df));
         // A returnee with one survey has it outside the panel surveys; the panel's own count has every returnee among those once.
         var allReturnees = _scored - _panel.Surveys + _panel.Returnees;
         _publish(EstimatesOfCells.Make(plan.Estimation, _cells, _estimator, panelCells, returnees, allReturnees));

@@ -48,7 +48,7 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
         _learning = learning;
         var plan = run.Plan;
         _design = new SurveyDesign(plan.Layout.ClusterColumn >= 0, plan.Layout.StrataColumn >= 0);
-        if (models.Profiles is { } model) _mix = new ProfileMix(plan.Layout, _design, model.Profiles.Count, plan.Scheme.Options.Bands, plan.Settings.Ci);
+        if (models.Profiles is { } model) _mix = new ProfileMix(plan.Layout, _design, model.Profiles.Count, plan.Scheme.Options.Bands, plan.Settings.Ci, plan.Settings.Df);
         _outcomes = new double[1 + plan.Scheme.Dimensions.Count];
         _drivers = new DriverData(models.TermCandidates, _outcomes.Length, _design.Clustered, run.SpillFolder, rows);
         if (models.EarlyWarning.Model is not null) _risk = new RiskCsvWriter(run.PathOf(RiskFile));

@@ -1,10 +1,11 @@
+using Avrr.Analytics.Inference;
 using MathNet.Numerics.Distributions;
 
 namespace Avrr.Analytics.Estimation;
 
 /// <summary>
 /// The quantile q of 95% intervals, estimate ∓ q·se (docs/methodology.md, "Confidence intervals"): qt(0.975, df)
-/// with the design's degrees of freedom, or qnorm(0.975).
+/// with the estimate's degrees of freedom, or qnorm(0.975); and the two-sided p-value of the test that matches it.
 /// </summary>
 public static class ConfidenceIntervals
 {
@@ -15,7 +16,7 @@ public static class ConfidenceIntervals
     private const double ExpansionFrom = 10_000;
 
     /// <summary>
-    /// The 97.5% quantile for an interval method and the design's degrees of freedom; NaN for a t interval
+    /// The 97.5% quantile for an interval method and degrees of freedom; NaN for a t interval
     /// without degrees of freedom (df &lt; 1: every stratum has a single PSU), where R's <c>qt</c> gives NaN too.
     /// </summary>
     public static double Quantile(IntervalMethod method, long degreesOfFreedom)
@@ -23,6 +24,21 @@ public static class ConfidenceIntervals
         if (method == IntervalMethod.Normal) return Normal975;
         if (degreesOfFreedom < 1) return double.NaN;
         return degreesOfFreedom < ExpansionFrom ? StudentT.InvCDF(0, 1, degreesOfFreedom, 0.975) : LargeDf(degreesOfFreedom);
+    }
+
+    /// <summary>
+    /// The two-sided p-value of a zero estimate that matches the interval: R's <c>2 * pt(-abs(estimate / se), df)</c>,
+    /// or <c>2 * pnorm(-abs(estimate / se))</c> for normal intervals, so that p &lt; 0.05 exactly when the 95% interval
+    /// excludes 0. NaN when there is no standard error or no degrees of freedom. A zero standard error gives 0 for a
+    /// non-zero estimate and 1 for a zero one (its interval is that single point).
+    /// </summary>
+    public static double PValue(IntervalMethod method, double degreesOfFreedom, double estimate, double se)
+    {
+        if (double.IsNaN(estimate) || double.IsNaN(se)) return double.NaN;
+        if (se == 0) return estimate == 0 ? 1 : 0;
+        var t = estimate / se;
+        if (method == IntervalMethod.Normal) return Tails.TwoSidedNormal(t);
+        return degreesOfFreedom >= 1 ? Tails.TwoSidedT(t, degreesOfFreedom) : double.NaN;
     }
 
     /// <summary>

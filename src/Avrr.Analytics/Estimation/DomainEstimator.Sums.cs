@@ -53,7 +53,8 @@ public sealed partial class DomainEstimator
                 if (o[CrossSums.WeightSquare] == 0) continue;
                 var (first, second) = _pairs[at / CrossSums.Stride % _pairs.Length];
                 sink.Pair(cell, at / CrossSums.Stride / _pairs.Length, first, second,
-                    new CellPairSums(o[CrossSums.WeightSquare], o[CrossSums.FirstShifted], o[CrossSums.SecondShifted], o[CrossSums.Product]));
+                    new CellPairSums(o[CrossSums.WeightSquare], o[CrossSums.FirstShifted], o[CrossSums.SecondShifted], o[CrossSums.Product],
+                        (long)o[CrossSums.Count]));
             }
         }
     }
@@ -176,6 +177,7 @@ public sealed partial class DomainEstimator
             t[CrossSums.FirstShifted] += _r2 * (sums.FirstShifted + d1 * sums.WeightSquare);
             t[CrossSums.SecondShifted] += _r2 * (sums.SecondShifted + d2 * sums.WeightSquare);
             t[CrossSums.WeightSquare] += _r2 * sums.WeightSquare;
+            t[CrossSums.Count] += sums.Count;
         }
 
         private void CheckMeasure(int measure)

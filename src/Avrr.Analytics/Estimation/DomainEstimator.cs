@@ -18,6 +18,11 @@ namespace Avrr.Analytics.Estimation;
 /// theirs from the same sums (<see cref="Difference"/>).
 /// </para>
 /// <para>
+/// The t intervals and tests use each estimate's own degrees of freedom by default, the PSUs that contribute to it
+/// minus the strata they lie in (<see cref="DegreesOfFreedomRule.Domain"/>), counted from the same sums: a domain
+/// merged from cells or from partials has the degrees of freedom of its surveys added one by one.
+/// </para>
+/// <para>
 /// Sums are kept around a shift (the domain's first value) so that the variance does not come from the
 /// difference of two large numbers: a domain whose values are all equal gets a standard error of 0.
 /// Weights are taken relative to the first survey's weight when that one is extreme (far from 1), so that
@@ -48,11 +53,11 @@ public sealed partial class DomainEstimator
     private readonly (int First, int Second)[] _pairs;
     private readonly int[] _valueIds;
     private readonly IntervalMethod _intervals;
+    private readonly DegreesOfFreedomRule _df;
     private readonly bool _distributions;
     private long _surveys;      // surveys added so far: the order that decides which tied survey came last
     private double _weightScale; // the weights are divided by this; 0 until the first survey
-    private long _quantileDf = long.MinValue;
-    private double _quantile;
+    private readonly Dictionary<long, double> _quantiles = [];   // the interval's quantile by degrees of freedom
 
     /// <param name="design">The survey design, built over the same surveys.</param>
     /// <param name="measures">How many measures each survey carries.</param>
@@ -61,21 +66,24 @@ public sealed partial class DomainEstimator
     /// Whether to keep what quantiles and band shares need (the weight of each distinct value). Panel
     /// changes report means only: their differences take many distinct values, which need not be kept.
     /// </param>
-    /// <param name="intervals">How the 95% intervals are made: t with the design's degrees of freedom, or normal.</param>
+    /// <param name="intervals">How the 95% intervals are made: t, or normal.</param>
+    /// <param name="degreesOfFreedom">Whose degrees of freedom the t intervals and tests use: each estimate's own (domain), or the design's.</param>
     /// <param name="crossMeasures">
     /// Measures whose pairwise cross-products are kept per stratum, so that the difference of two of them in
     /// one domain has its standard error without clusters (with clusters the PSU totals suffice).
     /// </param>
     public DomainEstimator(SurveyDesign design, int measures, BandCuts bands, bool distributions = true,
-        IntervalMethod intervals = IntervalMethod.StudentT, IReadOnlyList<int>? crossMeasures = null)
+        IntervalMethod intervals = IntervalMethod.StudentT, IReadOnlyList<int>? crossMeasures = null,
+        DegreesOfFreedomRule degreesOfFreedom = DegreesOfFreedomRule.Domain)
         : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray(), distributions, intervals,
-            Pairs(design, crossMeasures ?? []))
+            Pairs(design, crossMeasures ?? []), degreesOfFreedom)
     {
     }
 
     private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values, bool distributions,
-        IntervalMethod intervals, (int, int)[] pairs)
+        IntervalMethod intervals, (int, int)[] pairs, DegreesOfFreedomRule degreesOfFreedom)
     {
+        _df = degreesOfFreedom;
         _design = design;
         _measures = measures;
         _bands = bands;
@@ -104,7 +112,7 @@ public sealed partial class DomainEstimator
     /// </summary>
     public DomainEstimator Regroup(Func<int, ReadOnlySpan<int>> domainsOf, bool distributions = true, bool crossProducts = true)
     {
-        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions && distributions, _intervals, crossProducts ? _pairs : [])
+        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions && distributions, _intervals, crossProducts ? _pairs : [], _df)
         {
             _surveys = _surveys,
             _weightScale = _weightScale,
@@ -205,13 +213,14 @@ public sealed partial class DomainEstimator
             (mean, se, effectiveN) = (Finite(mean), Finite(se), Finite(effectiveN));
             note = EstimateNotes.Join(note, EstimateNotes.WeightsTooFarApart);
         }
-        var (low, high) = Interval(mean, se, ref note);
+        var df = DegreesOfFreedomOf(psus, StrataOf(s, null));
+        var (low, high) = Interval(mean, se, df, ref note);
         Span<double> quartiles = stackalloc double[3];
         if (_distributions && s.Quantiles is not null) s.Quantiles.Compute(_values[measure], s.N, QuartileProbabilities, quartiles);
         else quartiles.Fill(double.NaN);
         var shares = _distributions ? 1.0 : double.NaN;
         return new DomainEstimate(
-            rows, s.N, weightSum, mean, se, psus, _design.DegreesOfFreedom, low, high, effectiveN,
+            rows, s.N, weightSum, mean, se, psus, df, low, high, effectiveN,
             quartiles[1], quartiles[0], quartiles[2],
             Finite(shares * s.BandWeight(Band.Low) / s.WeightSum),
             Finite(shares * s.BandWeight(Band.Medium) / s.WeightSum),
@@ -258,26 +267,88 @@ public sealed partial class DomainEstimator
             (estimate, se) = (Finite(estimate), Finite(se));
             note = EstimateNotes.Join(note, EstimateNotes.WeightsTooFarApart);
         }
-        var (low, high) = Interval(estimate, se, ref note);
-        return new DomainDifference(estimate, se, _design.DegreesOfFreedom, low, high, a.N, b.N, psusA, psusB, false, note);
+        var (contrastPsus, contrastStrata) = ContrastPsus(a, b, overlap, domain, measure, referenceMeasure);
+        var df = DegreesOfFreedomOf(contrastPsus, contrastStrata);
+        var (low, high) = Interval(estimate, se, df, ref note);
+        var p = double.IsNaN(low) ? double.NaN : ConfidenceIntervals.PValue(_intervals, df, estimate, se);
+        return new DomainDifference(estimate, se, contrastPsus, df, low, high, p, a.N, b.N, psusA, psusB, false, note);
+    }
+
+    /// <summary>
+    /// The degrees of freedom of an estimate from <paramref name="psus"/> PSUs in <paramref name="strata"/> strata:
+    /// PSUs − strata, at least 1 (the domain rule), or the whole design's (docs/methodology.md, "Degrees of freedom").
+    /// </summary>
+    private long DegreesOfFreedomOf(double psus, long strata) =>
+        _df == DegreesOfFreedomRule.Design ? _design.DegreesOfFreedom : Math.Max(1, (long)psus - strata);
+
+    /// <summary>
+    /// The strata with a survey of a domain that has the measure: those of its PSUs with clusters, those whose sums
+    /// hold a survey without; with <paramref name="seen"/>, also the strata of another side already in it.
+    /// </summary>
+    private long StrataOf(MeasureState s, HashSet<int>? seen)
+    {
+        if (!_design.Stratified && seen is null) return s.N > 0 ? 1 : 0;
+        seen ??= [];
+        if (s.Psus is not null)
+            foreach (var psu in s.Psus.Keys) seen.Add(_design.StratumOfPsu(psu));
+        else
+            for (var h = 0; h * StratumSums.Stride < s.Strata.Length; h++)
+                if (s.Strata[h * StratumSums.Stride + StratumSums.Weight] != 0) seen.Add(h);
+        return seen.Count;
+    }
+
+    /// <summary>
+    /// The PSUs that contribute to a difference (with a survey of either side) and the strata they lie in. With
+    /// clusters, the union of the two sides' PSUs; without, the surveys of either side: both sides' for disjoint
+    /// domains, the reference's for a group within it, and for two measures of one domain those with either
+    /// measure (both sides' less those with both, which the kept cross-products count).
+    /// </summary>
+    private (double Psus, long Strata) ContrastPsus(MeasureState a, MeasureState b, DomainOverlap overlap, int domain, int measure, int referenceMeasure)
+    {
+        var strata = new HashSet<int>();
+        StrataOf(a, strata);
+        StrataOf(b, strata);
+        if (a.Psus is not null)
+        {
+            var union = new HashSet<int>(a.Psus.Keys);
+            union.UnionWith(b.Psus!.Keys);
+            return (union.Count, strata.Count);
+        }
+        var psus = overlap switch
+        {
+            DomainOverlap.Disjoint => a.N + b.N,
+            DomainOverlap.Nested => b.N,
+            _ => a.N + b.N - BothMeasures(domain, measure, referenceMeasure),
+        };
+        return (psus, strata.Count);
+    }
+
+    /// <summary>Without clusters: the surveys of a domain that have both measures, from the kept cross-products.</summary>
+    private long BothMeasures(int domain, int measure, int referenceMeasure)
+    {
+        var pair = Array.IndexOf(_pairs, (Math.Min(measure, referenceMeasure), Math.Max(measure, referenceMeasure)));
+        if (pair < 0) return 0;
+        var cross = _cross[domain];
+        double both = 0;
+        for (var at = pair * CrossSums.Stride; at < cross.Length; at += _pairs.Length * CrossSums.Stride) both += cross[at + CrossSums.Count];
+        return (long)both;
     }
 
     private static double Finite(double value) => double.IsFinite(value) ? value : double.NaN;
 
     private double PsusOf(MeasureState s) => _design.Clustered ? s.Psus!.Count : s.N;
 
-    /// <summary>estimate ∓ q·se, q the t quantile with the design's degrees of freedom (or the normal one).</summary>
-    private (double Low, double High) Interval(double estimate, double se, ref string? note)
+    /// <summary>estimate ∓ q·se, q the t quantile with <paramref name="df"/> degrees of freedom (or the normal one).</summary>
+    private (double Low, double High) Interval(double estimate, double se, long df, ref string? note)
     {
         if (double.IsNaN(se)) return (double.NaN, double.NaN);
-        var df = _design.DegreesOfFreedom;
-        if (df != _quantileDf) (_quantileDf, _quantile) = (df, ConfidenceIntervals.Quantile(_intervals, df));
-        if (double.IsNaN(_quantile))
+        if (!_quantiles.TryGetValue(df, out var quantile)) _quantiles[df] = quantile = ConfidenceIntervals.Quantile(_intervals, df);
+        if (double.IsNaN(quantile))
         {
             note = EstimateNotes.Join(note, EstimateNotes.NoDegreesOfFreedom);
             return (double.NaN, double.NaN);
         }
-        return (estimate - _quantile * se, estimate + _quantile * se);
+        return (estimate - quantile * se, estimate + quantile * se);
     }
 
     private double Variance(MeasureState s, double mean)
@@ -443,6 +514,7 @@ public sealed partial class DomainEstimator
                 Unsafe.Add(ref sums, CrossSums.FirstShifted) += wwx;
                 Unsafe.Add(ref sums, CrossSums.SecondShifted) += ww * y;
                 Unsafe.Add(ref sums, CrossSums.Product) += wwx * y;
+                Unsafe.Add(ref sums, CrossSums.Count) += 1;
             }
             sums = ref Unsafe.Add(ref sums, CrossSums.Stride);
         }
@@ -469,6 +541,7 @@ public sealed partial class DomainEstimator
             t[CrossSums.FirstShifted] += o[CrossSums.FirstShifted] + d1 * o[CrossSums.WeightSquare];
             t[CrossSums.SecondShifted] += o[CrossSums.SecondShifted] + d2 * o[CrossSums.WeightSquare];
             t[CrossSums.WeightSquare] += o[CrossSums.WeightSquare];
+            t[CrossSums.Count] += o[CrossSums.Count];
         }
     }
 
@@ -480,11 +553,11 @@ public sealed partial class DomainEstimator
 
     /// <summary>
     /// Positions of the cross-product sums of a measure pair (x = y_first − c_first, y = y_second − c_second) over
-    /// the surveys of one stratum that have both: Σw², Σw²x, Σw²y, Σw²xy.
+    /// the surveys of one stratum that have both: Σw², Σw²x, Σw²y, Σw²xy, and their number (for the degrees of freedom).
     /// </summary>
     private static class CrossSums
     {
-        public const int WeightSquare = 0, FirstShifted = 1, SecondShifted = 2, Product = 3, Stride = 4;
+        public const int WeightSquare = 0, FirstShifted = 1, SecondShifted = 2, Product = 3, Count = 4, Stride = 5;
     }
 
     private sealed class MeasureState(bool clustered)

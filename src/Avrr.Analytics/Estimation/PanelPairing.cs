@@ -79,10 +79,10 @@ public sealed class PanelPairing
     /// last surveys), which the t intervals use.
     /// </summary>
     public (DomainEstimator Cells, long Returnees) Estimate(bool clustered, bool stratified, BandCuts bands,
-        IntervalMethod intervals = IntervalMethod.StudentT)
+        IntervalMethod intervals = IntervalMethod.StudentT, DegreesOfFreedomRule degreesOfFreedom = DegreesOfFreedomRule.Domain)
     {
         var design = new SurveyDesign(clustered, stratified);
-        var estimator = new DomainEstimator(design, _measures, bands, distributions: false, intervals);
+        var estimator = new DomainEstimator(design, _measures, bands, distributions: false, intervals, degreesOfFreedom: degreesOfFreedom);
         long returnees = 0;
         const int Together = 4;
         // A workspace per bucket read together, reused for the next ones and dropped at the end: no

@@ -40,7 +40,7 @@ public sealed class ConfidenceIntervalTests
     }
 
     [Fact]
-    public void A_design_where_every_stratum_has_one_PSU_has_a_standard_error_but_no_t_interval()
+    public void A_design_where_every_stratum_has_one_PSU_has_a_standard_error_but_no_t_interval_with_the_designs_df()
     {
         // Strata without clusters, one survey each: df = 3 PSUs − 3 strata = 0 (R: qt(0.975, 0) is NaN).
         // The group of the first two surveys (y = 0.2, 0.6, w = 1): ȳ = 0.4, z = −0.1, 0.1, 0; every stratum is lonely
@@ -48,7 +48,7 @@ public sealed class ConfidenceIntervalTests
         foreach (var intervals in new[] { IntervalMethod.StudentT, IntervalMethod.Normal })
         {
             var design = new SurveyDesign(clustered: false, stratified: true);
-            var estimator = new DomainEstimator(design, 1, BandCuts.Default, intervals: intervals);
+            var estimator = new DomainEstimator(design, 1, BandCuts.Default, intervals: intervals, degreesOfFreedom: DegreesOfFreedomRule.Design);
             estimator.Add([0], 0, design.AddSurvey(0, 0), 1, [0.2]);
             estimator.Add([0], 1, design.AddSurvey(1, 0), 1, [0.6]);
             estimator.Add([1], 2, design.AddSurvey(2, 0), 1, [0.9]);
@@ -66,5 +66,22 @@ public sealed class ConfidenceIntervalTests
                 Assert.Null(e.Note);
             }
         }
+    }
+
+    [Fact]
+    public void With_the_domain_rule_a_group_has_at_least_one_degree_of_freedom()
+    {
+        // The same design: the group's 2 PSUs lie in 2 strata, 2 − 2 = 0, so its df is 1 (the rule's floor), and its
+        // interval is 0.4 ∓ qt(0.975, 1) √0.02, qt(0.975, 1) = 12.706204736174705 (R).
+        var design = new SurveyDesign(clustered: false, stratified: true);
+        var estimator = new DomainEstimator(design, 1, BandCuts.Default);
+        estimator.Add([0], 0, design.AddSurvey(0, 0), 1, [0.2]);
+        estimator.Add([0], 1, design.AddSurvey(1, 0), 1, [0.6]);
+        estimator.Add([1], 2, design.AddSurvey(2, 0), 1, [0.9]);
+        var e = estimator.Estimate(0, 0, minCell: 1);
+        Assert.Equal(1, e.DegreesOfFreedom);
+        Assert.Equal(0.4 - 12.706204736174705 * Math.Sqrt(0.02), e.CiLow, 12);
+        Assert.Equal(0.4 + 12.706204736174705 * Math.Sqrt(0.02), e.CiHigh, 12);
+        Assert.Null(e.Note);
     }
 }

@@ -9,7 +9,7 @@ namespace Avrr.Analytics.Tests.Estimation;
 /// (Reference/contrasts.R on Reference/contrast-fixture.csv → contrasts-expected.csv), for a weights-only, a
 /// clustered and a stratified-clustered design with a lonely stratum: each country − all countries (a domain
 /// nested in its reference) and each quarter − the previous quarter present (disjoint domains), per country and
-/// for all countries. Estimates, SEs, df and t intervals to 1e-9. A side whose surveys lie in one PSU (GMB, all in
+/// for all countries. Estimates, SEs, df and t intervals to 1e-9, with the design's degrees of freedom (--df design). A side whose surveys lie in one PSU (GMB, all in
 /// cluster C40) has no design-based variance: no SE, no interval, a note (R's number ignores that side's variance).
 /// </summary>
 public sealed class ContrastReferenceTests
@@ -34,7 +34,8 @@ public sealed class ContrastReferenceTests
     {
         var rows = Fixture();
         var design = new SurveyDesign(clustered: designName != "weights", stratified: designName == "strata_clusters");
-        var estimator = new DomainEstimator(design, 1, BandCuts.Default);
+        // contrasts-expected.csv gives the whole design's df (R's degf(design)): the design rule.
+        var estimator = new DomainEstimator(design, 1, BandCuts.Default, degreesOfFreedom: DegreesOfFreedomRule.Design);
         var domains = new Dictionary<string, int>();
         var strata = new Dictionary<string, int>();
         var clusters = new Dictionary<string, int>();
@@ -73,7 +74,7 @@ public sealed class ContrastReferenceTests
             if (sides.Item1 < 2 || sides.Item2 < 2)
             {
                 Assert.True(double.IsNaN(difference.StandardError) && double.IsNaN(difference.CiLow) && double.IsNaN(difference.CiHigh), what);
-                Assert.Null(difference.Significant);
+                Assert.Null(difference.IntervalExcludesZero);
                 Assert.Equal(EstimateNotes.OnePsu, difference.Note);
                 onePsu++;
                 continue;
@@ -83,7 +84,7 @@ public sealed class ContrastReferenceTests
             AssertClose(E("ci_low_t"), difference.CiLow, what + " ci_low (t)");
             AssertClose(E("ci_high_t"), difference.CiHigh, what + " ci_high (t)");
             Assert.Equal(double.Parse(E("ci_low_t"), CultureInfo.InvariantCulture) > 0 || double.Parse(E("ci_high_t"), CultureInfo.InvariantCulture) < 0,
-                difference.Significant);
+                difference.IntervalExcludesZero);
         }
         // GMB lies in one cluster (C40): its country_vs_all row and its two quarter changes, in the clustered designs.
         Assert.Equal(designName == "weights" ? 0 : 3, onePsu);

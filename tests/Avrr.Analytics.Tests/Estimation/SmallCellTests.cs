@@ -109,7 +109,7 @@ public sealed class SmallCellTests
         // The linearised value of the one survey is w (y − ȳ) / Σw = 0, and 0 for everyone else: the formula gives
         // se = 0, but a group in one PSU (here one survey) has no estimable variance: no se, no interval, a note.
         Assert.Equal(1, e.Psus);
-        Assert.Equal(4, e.DegreesOfFreedom);               // 5 surveys − 1 stratum
+        Assert.Equal(1, e.DegreesOfFreedom);               // its 1 PSU − 1 stratum, at least 1 (the domain rule; the design's is 5 − 1)
         Assert.True(double.IsNaN(e.StandardError));
         Assert.True(double.IsNaN(e.CiLow));
         Assert.True(double.IsNaN(e.CiHigh));

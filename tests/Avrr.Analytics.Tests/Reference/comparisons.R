@@ -25,7 +25,9 @@
 #   comparisons-expected.csv  design,level,country,community,quarter,measure,
 #                             comparison,reference,estimate,se,df,ci_low,
 #                             ci_high,ci_low_t,ci_high_t,n,n_reference,psus,
-#                             psus_reference
+#                             psus_reference,psus_contrast,df_domain,
+#                             ci_low_domain,ci_high_domain,p_value,family,
+#                             family_size,p_adjusted,significant
 #   comparisons-notes.txt     versions, degf, qt, the cross-checks, one-PSU
 #                             sides, warnings
 #
@@ -58,6 +60,22 @@
 # clusters, (stratum, psu) pairs for strata_clusters).  reference = "all",
 # the country, the previous quarter, or the second-lowest dimension.  Empty
 # text fields (community, quarter) where the level does not use them.
+# The engine's default degrees of freedom and decisions (docs/methodology.md):
+#   psus_contrast  distinct PSUs among the surveys of either side (with its
+#                  measure): those the contrast's linearised values touch
+#   df_domain      max(1, degf(subset(design, either side))), checked against
+#                  psus_contrast minus the strata of those surveys
+#   ci_low_domain, ci_high_domain   estimate -/+ qt(0.975, df_domain) se
+#   p_value        2 * pt(-abs(estimate / se), df_domain); NA where a side
+#                  lies in one PSU (the engine writes no se there)
+#   family         the family of tests the difference is decided in:
+#                  vs_all:<measure> (the countries), vs_parent:<measure>:
+#                  country=<c> (the communities of one country),
+#                  vs_previous_quarter:<measure>:country=<c> (a country's
+#                  quarters), weakest_dimension (the countries)
+#   family_size    the family's tests (p_value not NA), per design
+#   p_adjusted     p.adjust(p_value, method = "BH") within the family
+#   significant    p_adjusted < 0.05 (empty where there is no test)
 # Numbers are printed with %.17g.  Rows sorted by design, level, country,
 # community, quarter, comparison, measure in C-locale byte order.
 
@@ -186,13 +204,13 @@ infl <- function(sel, m) {
 }
 
 z975 <- qnorm(0.975)
-dev <- c(est = 0, se_hand = 0, ci = 0, ci_t = 0)
+dev <- c(est = 0, se_hand = 0, ci = 0, ci_t = 0, ci_domain = 0)
 note_dev <- function(k, v) dev[k] <<- max(dev[k], abs(v))
 rows <- list()
 
 # The difference mean(m_a in sel_a) - mean(m_b in sel_b) by the svyratio route.
 contrast <- function(dn, level, country, community, quarter, measure, comparison, reference,
-                     sel_a, m_a, sel_b, m_b) {
+                     sel_a, m_a, sel_b, m_b, family) {
   des <- designs[[dn]]
   df <- degf(des)
   oa <- as.numeric(sel_a & !is.na(d[[m_a]])); ya <- oa * ifelse(is.na(d[[m_a]]), 0, d[[m_a]])
@@ -215,13 +233,23 @@ contrast <- function(dn, level, country, community, quarter, measure, comparison
   a <- infl(sel_a, m_a); b <- infl(sel_b, m_b)
   note_dev("est", est - (a$mean - b$mean))
   note_dev("se_hand", se - sqrt(hand_var(a$z - b$z, unit[[dn]])))
+  # The domain rule over both sides: the PSUs of either side's surveys minus their strata, at least 1.
+  either <- a$present | b$present
+  psus_contrast <- length(unique(unit[[dn]]$psu[either]))
+  df_dom <- max(1, degf(subset(des, either)))
+  stopifnot(df_dom == max(1, psus_contrast - length(unique(unit[[dn]]$stratum[either]))))
+  lo_d <- est - qt(0.975, df_dom) * se; hi_d <- est + qt(0.975, df_dom) * se
+  note_dev("ci_domain", unname(confint(s, df = df_dom)) - c(lo_d, hi_d))
+  psus <- length(unique(unit[[dn]]$psu[a$present])); psus_reference <- length(unique(unit[[dn]]$psu[b$present]))
   rows[[length(rows) + 1]] <<- data.frame(
     design = dn, level = level, country = country, community = community, quarter = quarter,
     measure = measure, comparison = comparison, reference = reference,
     estimate = est, se = se, df = df, ci_low = ci[1], ci_high = ci[2],
     ci_low_t = lo_t, ci_high_t = hi_t, n = sum(a$present), n_reference = sum(b$present),
-    psus = length(unique(unit[[dn]]$psu[a$present])),
-    psus_reference = length(unique(unit[[dn]]$psu[b$present])),
+    psus = psus, psus_reference = psus_reference,
+    psus_contrast = psus_contrast, df_domain = df_dom, ci_low_domain = lo_d, ci_high_domain = hi_d,
+    p_value = if (psus < 2 || psus_reference < 2) NA_real_ else 2 * pt(-abs(est / se), df_dom),
+    family = family,
     stringsAsFactors = FALSE)
 }
 
@@ -232,34 +260,42 @@ for (dn in names(designs)) {
     in_c <- d$country == c
     # vs_all
     for (m in measures)
-      contrast(dn, "country", c, "", "", m, "vs_all", "all", in_c, m, all_rows, m)
+      contrast(dn, "country", c, "", "", m, "vs_all", "all", in_c, m, all_rows, m, paste0("vs_all:", m))
     # weakest_dimension: rank the dimension means of the country (ties: scheme order)
     means <- sapply(dimensions, function(m) infl(in_c, m)$mean)
     ranked <- dimensions[order(means, seq_along(dimensions))]
     contrast(dn, "country", c, "", "", ranked[1], "weakest_dimension", ranked[2],
-             in_c, ranked[1], in_c, ranked[2])
+             in_c, ranked[1], in_c, ranked[2], "weakest_dimension")
     # vs_parent
     for (k in sort(unique(d$community[in_c]), method = "radix"))
       for (m in measures)
-        contrast(dn, "country+community", c, k, "", m, "vs_parent", c, in_c & d$community == k, m, in_c, m)
+        contrast(dn, "country+community", c, k, "", m, "vs_parent", c, in_c & d$community == k, m, in_c, m,
+                 sprintf("vs_parent:%s:country=%s", m, c))
     # vs_previous_quarter: consecutive quarters among those the country has
     qs <- sort(unique(d$quarter[in_c]), method = "radix")
     for (i in seq_along(qs)[-1])
       for (m in measures)
         contrast(dn, "country+quarter", c, "", qs[i], m, "vs_previous_quarter", qs[i - 1],
-                 in_c & d$quarter == qs[i], m, in_c & d$quarter == qs[i - 1], m)
+                 in_c & d$quarter == qs[i], m, in_c & d$quarter == qs[i - 1], m,
+                 sprintf("vs_previous_quarter:%s:country=%s", m, c))
   }
 }
 res <- do.call(rbind, rows)
 res <- res[order(res$design, res$level, res$country, res$community, res$quarter,
                  res$comparison, res$measure, method = "radix"), ]
 stopifnot(all(dev < 1e-12), all(is.finite(as.matrix(res[, c("estimate", "se")]))))
+# Benjamini-Hochberg within each family of each design (p.adjust leaves NA out of n).
+key <- paste(res$design, res$family)
+res$family_size <- ave(as.numeric(!is.na(res$p_value)), key, FUN = sum)
+res$p_adjusted <- ave(res$p_value, key, FUN = function(p) p.adjust(p, method = "BH"))
+res$significant <- ifelse(is.na(res$p_adjusted), "", ifelse(res$p_adjusted < 0.05, "true", "false"))
 
 fmt <- function(x) sprintf("%.17g", x)
 out <- res
-for (col in c("estimate", "se", "ci_low", "ci_high", "ci_low_t", "ci_high_t"))
+for (col in c("estimate", "se", "ci_low", "ci_high", "ci_low_t", "ci_high_t", "ci_low_domain", "ci_high_domain"))
   out[[col]] <- fmt(out[[col]])
-for (col in c("df", "n", "n_reference", "psus", "psus_reference"))
+for (col in c("p_value", "p_adjusted")) out[[col]] <- ifelse(is.na(out[[col]]), "", fmt(out[[col]]))
+for (col in c("df", "n", "n_reference", "psus", "psus_reference", "psus_contrast", "df_domain", "family_size"))
   out[[col]] <- sprintf("%d", as.integer(out[[col]]))
 lines <- c(paste(names(out), collapse = ","), apply(out, 1, paste, collapse = ","))
 con <- file(out_file, open = "wb")
@@ -284,6 +320,11 @@ notes <- c(
           dev["se_hand"]),
   sprintf("confint() == estimate -/+ qnorm(0.975) se: max abs difference = %.3g", dev["ci"]),
   sprintf("confint(df = degf) == estimate -/+ qt(0.975, df) se: max abs difference = %.3g", dev["ci_t"]),
+  sprintf("domain df == psus_contrast - strata (checked); confint(df = df_domain) == estimate -/+ qt(0.975, df_domain) se: max abs difference = %.3g",
+          dev["ci_domain"]),
+  sprintf("tests: %d; significant by the interval with the design's df: %d, with the domain df: %d, after BH within families: %d",
+          sum(!is.na(res$p_value)), sum(!is.na(res$p_value) & (res$ci_low_t > 0 | res$ci_high_t < 0)),
+          sum(res$p_value < 0.05, na.rm = TRUE), sum(res$significant == "true")),
   sprintf("rows written to %s: %d (%s)", out_file, nrow(res),
           paste(sprintf("%s %d", names(table(res$comparison)), table(res$comparison)), collapse = ", ")),
   sprintf("weakest dimension per design and country: %s",

@@ -12,7 +12,9 @@
 # Writes
 #   panel-design-expected.csv  design,level,country,community,measure,
 #                              returnees,mean_change,se,ci_low,ci_high,df,
-#                              ci_low_t,ci_high_t,psus
+#                              ci_low_t,ci_high_t,psus,df_domain,
+#                              ci_low_domain,ci_high_domain,p_value,family,
+#                              family_size,p_adjusted,significant
 #   panel-design-notes.txt     versions, checks, zero SEs, warnings
 #
 # Scoring (scoring.md section 2, rss-15: every weight 1, minDimensionCoverage
@@ -49,6 +51,16 @@
 #   psus          distinct PSUs among the group's returnees with the change
 #                 present: returnees (weights, strata), distinct psu labels
 #                 (clusters), distinct (stratum, psu) pairs (strata_clusters)
+#   df_domain     the estimate's own degrees of freedom (the engine's default):
+#                 max(1, degf(subset(design, present))), checked against the
+#                 hand count of its PSUs minus their strata
+#   ci_low_domain, ci_high_domain   mean -/+ qt(0.975, df_domain) se
+#   p_value       the test of a zero mean change, 2 * pt(-abs(mean / se),
+#                 df_domain); NA for a group in one PSU (no se in the engine)
+#   family        change:<measure>:level=<level>: the groups of one level for
+#                 one measure; family_size = its tests (p not NA)
+#   p_adjusted    p.adjust(p_value, method = "BH") within the family
+#   significant   p_adjusted < 0.05 (empty where there is no test)
 # Groups with no returnee with the change present are omitted (none here).
 # Numbers are printed with %.17g.  Rows sorted by design, level, country,
 # community, measure in C-locale byte order.
@@ -199,7 +211,7 @@ hand_var <- function(z, u) {
 }
 
 z975 <- qnorm(0.975)
-ci_dev <- 0; t_dev <- 0; hand_dev <- 0
+ci_dev <- 0; t_dev <- 0; hand_dev <- 0; domain_dev <- 0
 rows <- list()
 for (dn in names(designs)) {
   des <- designs[[dn]]
@@ -235,12 +247,20 @@ for (dn in names(designs)) {
         W <- sum(p$weight[present]); ybar <- sum(p$weight[present] * x[present]) / W
         z <- ifelse(present, p$weight * (x - ybar) / W, 0)
         hand_dev <- max(hand_dev, abs(ybar - est[i]), abs(sqrt(hand_var(z, unit[[dn]])) - se[i]))
+        psus <- length(unique(unit[[dn]]$psu[present]))
+        df_dom <- max(1, degf(subset(des, present)))
+        stopifnot(df_dom == max(1, psus - length(unique(unit[[dn]]$stratum[present]))))
+        cid <- unname(confint(if (level == "all") s else b, df = df_dom))[i, ]
+        lo_d <- est[i] - qt(0.975, df_dom) * se[i]; hi_d <- est[i] + qt(0.975, df_dom) * se[i]
+        domain_dev <- max(domain_dev, abs(cid[1] - lo_d), abs(cid[2] - hi_d))
         rows[[length(rows) + 1]] <- data.frame(
           design = dn, level = level, country = keys$country[i],
           community = keys$community[i], measure = m, returnees = n,
           mean_change = est[i], se = se[i], ci_low = ci[i, 1], ci_high = ci[i, 2],
           df = df, ci_low_t = lo_t[i], ci_high_t = hi_t[i],
-          psus = length(unique(unit[[dn]]$psu[present])),
+          psus = psus, df_domain = df_dom, ci_low_domain = lo_d, ci_high_domain = hi_d,
+          p_value = if (psus < 2) NA_real_ else 2 * pt(-abs(est[i] / se[i]), df_dom),
+          family = sprintf("change:%s:level=%s", m, level),
           stringsAsFactors = FALSE)
       }
     }
@@ -249,13 +269,19 @@ for (dn in names(designs)) {
 res <- do.call(rbind, rows)
 res <- res[order(res$design, res$level, res$country, res$community, res$measure,
                  method = "radix"), ]
-stopifnot(ci_dev < 1e-12, t_dev < 1e-12, hand_dev < 1e-12)
+stopifnot(ci_dev < 1e-12, t_dev < 1e-12, hand_dev < 1e-12, domain_dev < 1e-12)
+# Benjamini-Hochberg within each family of each design (p.adjust leaves NA out of n).
+key <- paste(res$design, res$family)
+res$family_size <- ave(as.numeric(!is.na(res$p_value)), key, FUN = sum)
+res$p_adjusted <- ave(res$p_value, key, FUN = function(p) p.adjust(p, method = "BH"))
+res$significant <- ifelse(is.na(res$p_adjusted), "", ifelse(res$p_adjusted < 0.05, "true", "false"))
 
 fmt <- function(x) sprintf("%.17g", x)
 out <- res
-for (col in c("mean_change", "se", "ci_low", "ci_high", "ci_low_t", "ci_high_t"))
+for (col in c("mean_change", "se", "ci_low", "ci_high", "ci_low_t", "ci_high_t", "ci_low_domain", "ci_high_domain"))
   out[[col]] <- fmt(out[[col]])
-for (col in c("returnees", "df", "psus")) out[[col]] <- sprintf("%d", as.integer(out[[col]]))
+for (col in c("p_value", "p_adjusted")) out[[col]] <- ifelse(is.na(out[[col]]), "", fmt(out[[col]]))
+for (col in c("returnees", "df", "psus", "df_domain", "family_size")) out[[col]] <- sprintf("%d", as.integer(out[[col]]))
 lines <- c(paste(names(out), collapse = ","), apply(out, 1, paste, collapse = ","))
 con <- file(out_file, open = "wb")
 writeLines(enc2utf8(lines), con, sep = "\n", useBytes = TRUE)
@@ -278,6 +304,9 @@ notes <- c(
   sprintf("confint() == mean -/+ qnorm(0.975) * se: max abs difference = %.3g", ci_dev),
   sprintf("confint(df = degf) == mean -/+ qt(0.975, df) * se: max abs difference = %.3g", t_dev),
   sprintf("hand linearisation (mean and se) vs survey: max abs difference = %.3g", hand_dev),
+  sprintf("domain df == hand count (checked); confint(df = df_domain) == mean -/+ qt(0.975, df_domain) * se: max abs difference = %.3g", domain_dev),
+  sprintf("tests of a zero change: %d, significant after BH within their families: %d (before: %d)",
+          sum(!is.na(res$p_value)), sum(res$significant == "true"), sum(res$p_value < 0.05, na.rm = TRUE)),
   sprintf("rows written to %s: %d", out_file, nrow(res)),
   sprintf("rows with se < 1e-12 (mathematically 0: the group's returnees with the change lie in one PSU; compare se with an absolute tolerance): %d", nrow(tiny)),
   if (nrow(tiny) > 0) sprintf("  %s %s %s %s %s returnees=%d psus=%d se=%.3g", tiny$design,

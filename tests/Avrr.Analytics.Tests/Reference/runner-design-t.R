@@ -12,7 +12,8 @@
 #
 # Writes
 #   runner-design-t-expected.csv  design,level,country,community,measure,n,
-#                                 mean,se,df,ci_low_t,ci_high_t,psus
+#                                 mean,se,df,ci_low_t,ci_high_t,psus,
+#                                 df_domain,ci_low_domain,ci_high_domain
 #   runner-design-t-notes.txt     versions, checks, degf, qt, zero SEs, warnings
 #
 # Designs (options(survey.lonely.psu = "adjust") for all), as in runner-design.R:
@@ -33,6 +34,14 @@
 #                     present: surveys (weights, strata), distinct psu labels
 #                     (clusters: K1 of Dakar and of Thies is one PSU),
 #                     distinct (stratum, psu) pairs (strata_clusters)
+#   df_domain         the estimate's own degrees of freedom (the engine's
+#                     default, --df domain; Korn & Graubard 1999): the PSUs
+#                     of the group's surveys with the measure present minus
+#                     the strata they lie in, at least 1:
+#                     max(1, degf(subset(design, present))), checked against
+#                     that count made by hand from the design columns
+#   ci_low_domain, ci_high_domain   mean -/+ qt(0.975, df_domain) se (checked
+#                     against confint(x, df = df_domain))
 # Groups whose measure is missing in every survey are omitted (none here).
 # Numbers are printed with %.17g; rows sorted by design, level, country,
 # community, measure in C-locale byte order.
@@ -150,7 +159,7 @@ hand_var <- function(z, u) {
   unname(v)
 }
 
-t_dev <- 0; hand_dev <- 0
+t_dev <- 0; hand_dev <- 0; domain_dev <- 0
 rows <- list()
 for (dn in names(designs)) {
   des <- designs[[dn]]
@@ -182,11 +191,18 @@ for (dn in names(designs)) {
         W <- sum(d$weight[present]); ybar <- sum(d$weight[present] * x[present]) / W
         z <- ifelse(present, d$weight * (x - ybar) / W, 0)
         hand_dev <- max(hand_dev, abs(ybar - est[i]), abs(sqrt(hand_var(z, unit[[dn]])) - se[i]))
+        # The domain rule: the group's PSUs with the measure minus their strata, at least 1.
+        df_dom <- max(1, degf(subset(des, present)))
+        stopifnot(df_dom == max(1, length(unique(unit[[dn]]$psu[present])) - length(unique(unit[[dn]]$stratum[present]))))
+        cid <- unname(confint(if (level == "all") s else b, df = df_dom))[i, ]
+        lo_d <- est[i] - qt(0.975, df_dom) * se[i]; hi_d <- est[i] + qt(0.975, df_dom) * se[i]
+        domain_dev <- max(domain_dev, abs(cid[1] - lo_d), abs(cid[2] - hi_d))
         rows[[length(rows) + 1]] <- data.frame(
           design = dn, level = level, country = keys$country[i],
           community = keys$community[i], measure = m, n = n,
           mean = est[i], se = se[i], df = df, ci_low_t = cit[i, 1], ci_high_t = cit[i, 2],
           psus = length(unique(unit[[dn]]$psu[present])),
+          df_domain = df_dom, ci_low_domain = lo_d, ci_high_domain = hi_d,
           stringsAsFactors = FALSE)
       }
     }
@@ -195,7 +211,7 @@ for (dn in names(designs)) {
 res <- do.call(rbind, rows)
 res <- res[order(res$design, res$level, res$country, res$community, res$measure,
                  method = "radix"), ]
-stopifnot(t_dev < 1e-12, hand_dev < 1e-12)
+stopifnot(t_dev < 1e-12, hand_dev < 1e-12, domain_dev < 1e-12)
 
 # Same mean and se as runner-design-expected.csv (next to this script: run it from this folder).
 ref_dev <- NA_real_
@@ -215,8 +231,8 @@ for (ref in c("runner-design-expected.csv")) {
 
 fmt <- function(x) sprintf("%.17g", x)
 out <- res
-for (col in c("mean", "se", "ci_low_t", "ci_high_t")) out[[col]] <- fmt(out[[col]])
-for (col in c("n", "df", "psus")) out[[col]] <- sprintf("%d", as.integer(out[[col]]))
+for (col in c("mean", "se", "ci_low_t", "ci_high_t", "ci_low_domain", "ci_high_domain")) out[[col]] <- fmt(out[[col]])
+for (col in c("n", "df", "psus", "df_domain")) out[[col]] <- sprintf("%d", as.integer(out[[col]]))
 lines <- c(paste(names(out), collapse = ","), apply(out, 1, paste, collapse = ","))
 con <- file(out_file, open = "wb")
 writeLines(enc2utf8(lines), con, sep = "\n", useBytes = TRUE)
@@ -237,6 +253,9 @@ notes <- c(
   sprintf("confint(x, df = degf(design)) == mean -/+ qt(0.975, df) * se: max abs difference over all %d rows = %.3g",
           nrow(res), t_dev),
   sprintf("hand linearisation (mean and se) vs survey: max abs difference = %.3g", hand_dev),
+  sprintf("domain df: max(1, degf(subset(design, present))) == the hand count of PSUs - strata (checked); confint(x, df = df_domain) == mean -/+ qt(0.975, df_domain) * se: max abs difference = %.3g",
+          domain_dev),
+  sprintf("df_domain values: %s", paste(sort(unique(res$df_domain)), collapse = " ")),
   sprintf("n, mean, se vs runner-design-expected.csv: max abs difference = %.3g", ref_dev),
   sprintf("rows written to %s: %d", out_file, nrow(res)),
   sprintf("rows with se < 1e-12 (mathematically 0: one survey, or all in one PSU of a clustered design; compare se with an absolute tolerance): %d", nrow(tiny)),

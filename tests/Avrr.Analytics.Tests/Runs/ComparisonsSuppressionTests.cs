@@ -14,7 +14,7 @@ namespace Avrr.Analytics.Tests.Runs;
 /// </summary>
 public sealed class ComparisonsSuppressionTests
 {
-    private static readonly string[] Statistics = ["estimate", "se", "df", "ci_low", "ci_high", "significant", "n", "n_reference"];
+    private static readonly string[] Statistics = ["estimate", "se", "psus", "df", "ci_low", "ci_high", "p_value", "p_adjusted", "significant", "n", "n_reference"];
 
     //   country  community  date        surveys  answers (economic, social, psychosocial) → composite
     //   AAA      C1         2025-01-10  3 + 2    BWB → 2/3; WWB → 1/3
@@ -81,7 +81,8 @@ public sealed class ComparisonsSuppressionTests
         // Composite: AAA has 12 surveys, Σy = 3·2/3 + 2·1/3 + 2·1/3 + 5·1/3 = 5, mean 5/12; all countries have
         // AAA's 12, BBB's 1 (1) and CCC's 4 (1/3 each): Σy = 5 + 1 + 4/3 = 22/3 over 17, mean 22/51.
         var aaa = comparisons.Single(("level", "country"), ("country", "AAA"), ("measure", "composite"), ("comparison", "vs_all"));
-        Assert.Equal(("false", "all", "12", "17", "17"), (aaa["suppressed"], aaa["reference"], aaa["n"], aaa["n_reference"], aaa["df"]));   // df = 18 surveys − 1
+        // df: the PSUs of either side (all countries' 17 surveys with a composite, each its own PSU) − 1 stratum.
+        Assert.Equal(("false", "all", "12", "17", "17", "16"), (aaa["suppressed"], aaa["reference"], aaa["n"], aaa["n_reference"], aaa["psus"], aaa["df"]));
         Assert.Equal(5.0 / 12 - 22.0 / 51, aaa.Number("estimate"), 12);
         Assert.True(aaa.Number("se") > 0);
         Assert.Equal("", aaa["note"]);
@@ -101,7 +102,7 @@ public sealed class ComparisonsSuppressionTests
         Assert.Equal(("social", "economic", "false"), (ccc["measure"], ccc["reference"], ccc["suppressed"]));
         Assert.Equal(-1, ccc.Number("estimate"));
         Assert.Equal("0", ccc["se"]);
-        Assert.Equal("true", ccc["significant"]);
+        Assert.Equal(("0", "true"), (ccc["p_value"], ccc["significant"]));     // a non-zero difference with se 0: p = 0
         Assert.Equal(("5", "5"), (ccc["n"], ccc["n_reference"]));
         Assert.Equal(EstimateNotes.RankedAmongShown, ccc["note"]);
         // AAA, 12 surveys: economic Q1 3·1 + 2·0, Q2 2·0, Q3 5·0 → 3/12; social 0 + 0 + 5 → 5/12; psychosocial 5 + 2 + 0 → 7/12.

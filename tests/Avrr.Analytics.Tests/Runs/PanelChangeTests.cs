@@ -112,7 +112,8 @@ public sealed class PanelChangeTests
         var (panel, result) = Run(minCell: 5);
         Assert.Equal(6, result.PanelReturnees);
         Assert.Equal(
-            ["measure", "returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high", "suppressed", "note"],
+            ["measure", "returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high", "p_value", "family", "family_size", "p_adjusted",
+             "significant", "suppressed", "note"],
             panel.Header.SkipWhile(c => c != "measure"));
 
         var composite = Cell(panel, "all", "", "composite");
@@ -120,18 +121,24 @@ public sealed class PanelChangeTests
         Assert.Equal("5", composite["returnees"]);
         Assert.Equal(1.0 / 3, composite.Number("mean_change"), 12);
         Assert.Equal(CompositeAllSe, composite.Number("se"), 12);
-        // The paired design has 6 PSUs (returnees) in one stratum: df = 5; R's qt(0.975, 5) = 2.5705818356363137.
-        // Returnees with the composite change: 5, each its own PSU.
+        // Returnees with the composite change: 5, each its own PSU, in one stratum: df = 5 − 1 = 4 (the domain rule; the
+        // paired design's would be 6 − 1); R's qt(0.975, 4) = 2.7764451051977934.
         Assert.Equal("5", composite["psus"]);
-        Assert.Equal("5", composite["df"]);
-        Assert.Equal(1.0 / 3 - 2.5705818356363137 * CompositeAllSe, composite.Number("ci_low"), 9);   // negative: −0.109…
-        Assert.Equal(1.0 / 3 + 2.5705818356363137 * CompositeAllSe, composite.Number("ci_high"), 9);
+        Assert.Equal("4", composite["df"]);
+        Assert.Equal(1.0 / 3 - 2.7764451051977934 * CompositeAllSe, composite.Number("ci_low"), 9);   // negative
+        Assert.Equal(1.0 / 3 + 2.7764451051977934 * CompositeAllSe, composite.Number("ci_high"), 9);
         Assert.Equal("", composite["note"]);
+        // Its test of a zero change, alone in its family (the composite at level all): R's 2 * pt(-(1/3) / se, 4).
+        Assert.Equal(0.12487982574290814, composite.Number("p_value"), 12);
+        Assert.Equal(("change:composite:level=all", "1", "false"), (composite["family"], composite["family_size"], composite["significant"]));
+        Assert.Equal(composite.Number("p_value"), composite.Number("p_adjusted"));
 
         var economic = Cell(panel, "all", "", "economic");
         Assert.Equal("6", economic["returnees"]);
         Assert.Equal(4.0 / 7, economic.Number("mean_change"), 12);
         Assert.Equal(EconomicAllSe, economic.Number("se"), 12);
+        Assert.Equal("5", economic["df"]);                              // 6 returnees − 1 stratum
+        Assert.Equal(0.13050972638233133, economic.Number("p_value"), 12); // R: 2 * pt(-(4/7) / se, 5)
 
         // Social: d = 0, 1, 0, 0, 0, 1 with w = 1, 2, 1, 1, 1, 1: mean = (2 + 1)/7 = 3/7.
         var social = Cell(panel, "all", "", "social");

@@ -11,8 +11,9 @@ namespace Avrr.Analytics.Tests.Runs;
 /// export with a psu and a stratum column) with no design columns, --cluster psu, --strata stratum, and both;
 /// every statistic of aggregates.csv for every level, group and measure equals Reference/runner-design.R and
 /// Reference/runner-design-t.R (which score the export themselves and estimate with R's survey package) to 1e-9:
-/// the t intervals with the design's degrees of freedom (the default), the normal ones with --ci normal, the PSU
-/// counts and df exactly; a group in one PSU has no se and no interval, and says so.
+/// the t intervals with each estimate's own degrees of freedom (the default, R's degf of the group's subset, at least
+/// 1) and with the design's (--df design), the normal ones with --ci normal, the PSU counts and df exactly; a group in
+/// one PSU has no se and no interval, and says so.
 /// </summary>
 public sealed class RunnerDesignReferenceTests
 {
@@ -21,7 +22,14 @@ public sealed class RunnerDesignReferenceTests
 
     public static TheoryData<string> Designs => new() { "weights", "clusters", "strata", "strata_clusters" };
 
-    private static OutputTable Run(string design, IntervalMethod ci)
+    public static TheoryData<string, DegreesOfFreedomRule> DesignsAndRules => new()
+    {
+        { "weights", DegreesOfFreedomRule.Domain }, { "clusters", DegreesOfFreedomRule.Domain }, { "strata", DegreesOfFreedomRule.Domain },
+        { "strata_clusters", DegreesOfFreedomRule.Domain }, { "weights", DegreesOfFreedomRule.Design }, { "clusters", DegreesOfFreedomRule.Design },
+        { "strata", DegreesOfFreedomRule.Design }, { "strata_clusters", DegreesOfFreedomRule.Design },
+    };
+
+    private static OutputTable Run(string design, IntervalMethod ci, DegreesOfFreedomRule df = DegreesOfFreedomRule.Domain)
     {
         var folder = TestFiles.TempFolder();
         var results = Path.Combine(folder, "results");
@@ -33,6 +41,7 @@ public sealed class RunnerDesignReferenceTests
             StrataColumn = design is "strata" or "strata_clusters" ? "stratum" : null,
             MinCell = 1,                     // compare every group, the one-survey community too
             Ci = ci,
+            Df = df,
             Formats = OutputFormats.Csv,
             Threads = 1,
         });
@@ -60,10 +69,12 @@ public sealed class RunnerDesignReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(Designs))]
-    public void Aggregates_of_a_run_equal_R_survey_with_t_intervals_to_1e9(string design)
+    [MemberData(nameof(DesignsAndRules))]
+    public void Aggregates_of_a_run_equal_R_survey_with_t_intervals_to_1e9(string design, DegreesOfFreedomRule rule)
     {
-        var aggregates = Run(design, IntervalMethod.StudentT);
+        var aggregates = Run(design, IntervalMethod.StudentT, rule);
+        // The R columns of the rule: df_domain and its interval, or the design's df and its interval.
+        var (df, low, high) = rule == DegreesOfFreedomRule.Domain ? ("df_domain", "ci_low_domain", "ci_high_domain") : ("df", "ci_low_t", "ci_high_t");
         var expected = Expected("runner-design-expected.csv", design);
         var t = Expected("runner-design-t-expected.csv", design);
         Assert.Equal(4 * (1 + 3 + 7), expected.Count);               // 4 measures × (all + 3 countries + 7 communities)
@@ -81,7 +92,7 @@ public sealed class RunnerDesignReferenceTests
             Assert.True(r["n_rows"] == row["n_rows"], $"{what} n_rows: R {r["n_rows"]}, engine {row["n_rows"]}");
             Assert.True(r["n"] == row["n"], $"{what} n: R {r["n"]}, engine {row["n"]}");
             Assert.True(rt["psus"] == row["psus"], $"{what} psus: R {rt["psus"]}, engine {row["psus"]}");
-            Assert.True(rt["df"] == row["df"], $"{what} df: R {rt["df"]}, engine {row["df"]}");
+            Assert.True(rt[df] == row["df"], $"{what} df: R {rt[df]}, engine {row["df"]}");
             foreach (var statistic in Statistics) AssertClose(r[statistic], row.Number(statistic), $"{what} {statistic}");
             if (int.Parse(rt["psus"], CultureInfo.InvariantCulture) < 2)
             {
@@ -94,8 +105,8 @@ public sealed class RunnerDesignReferenceTests
             }
             Assert.Equal("", row["note"]);
             AssertClose(rt["se"], row.Number("se"), $"{what} se");
-            AssertClose(rt["ci_low_t"], row.Number("ci_low"), $"{what} ci_low (t)");
-            AssertClose(rt["ci_high_t"], row.Number("ci_high"), $"{what} ci_high (t)");
+            AssertClose(rt[low], row.Number("ci_low"), $"{what} ci_low (t)");
+            AssertClose(rt[high], row.Number("ci_high"), $"{what} ci_high (t)");
         }
         // Kayes (one survey) in every design; with clusters each community in one PSU (all but Dakar): 4 measures each.
         Assert.Equal(design is "clusters" or "strata_clusters" ? 4 * 6 : 4, onePsu);

@@ -104,11 +104,12 @@ public sealed class RunnerSuppressionTests
         //   V = n/(n − 1) Σ(z − z̄)² with n = 15 (not 5: a domain is not analysed as the whole sample) = 15/14 · 248/11664.
         var se = Math.Sqrt(15.0 / 14 * 248 / 11664);
         Assert.Equal(se, five.Number("se"), 12);
-        // Five surveys, each its own PSU; the design's df = 15 PSUs − 1 stratum = 14, R's qt(0.975, 14) = 2.1447866879178039.
+        // Five surveys, each its own PSU, in one stratum: df = 5 − 1 = 4 (the domain rule; the design's is 15 − 1),
+        // R's qt(0.975, 4) = 2.7764451051977934.
         Assert.Equal("5", five["psus"]);
-        Assert.Equal("14", five["df"]);
-        Assert.Equal(11.0 / 18 - 2.1447866879178039 * se, five.Number("ci_low"), 9);
-        Assert.Equal(11.0 / 18 + 2.1447866879178039 * se, five.Number("ci_high"), 9);
+        Assert.Equal("4", five["df"]);
+        Assert.Equal(11.0 / 18 - 2.7764451051977934 * se, five.Number("ci_low"), 9);
+        Assert.Equal(11.0 / 18 + 2.7764451051977934 * se, five.Number("ci_high"), 9);
         Assert.Equal("", five["note"]);
         // n_eff = (Σw)² / Σw² = 36 / (1 + 4 + 1 + 1 + 1) = 4.5.
         Assert.Equal(4.5, five.Number("n_eff"), 12);
@@ -181,7 +182,7 @@ public sealed class RunnerSuppressionTests
             Assert.Equal(2.0 / 3, one.Number("mean"));                 // the value itself, to the last bit
             // One survey is one PSU: no design-based variance, so no se and no interval, and a note says why.
             Assert.Equal("1", one["psus"]);
-            Assert.Equal("14", one["df"]);
+            Assert.Equal("1", one["df"]);                              // 1 PSU − 1 stratum, at least 1
             Assert.Equal("", one["se"]);
             Assert.Equal("", one["ci_low"]);
             Assert.Equal("", one["ci_high"]);
@@ -248,7 +249,7 @@ public sealed class RunnerSuppressionTests
         Assert.False(suppressed[five]);
         Assert.Equal(5L, n[five]);
         Assert.Equal(5L, psus[five]);
-        Assert.Equal(14L, df[five]);
+        Assert.Equal(4L, df[five]);
         Assert.Equal(11.0 / 18, statistics["mean"][five]!.Value, 12);
     }
 

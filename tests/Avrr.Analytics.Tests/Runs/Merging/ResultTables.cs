@@ -16,16 +16,17 @@ internal enum Quantiles
 
 /// <summary>
 /// Two result folders (a single run's and a merge's) compared table by table, the tolerances of docs/partials.md:
-/// rows, their order and every text cell (levels, groups, measures, suppression, notes) the same; counts (n_rows,
-/// n, psus, df, returnees, n_reference) exactly; quantiles as asked; every other statistic to 1e-12, relative to
+/// rows, their order and every text cell (levels, groups, measures, suppression, notes, families, decisions) the same;
+/// counts (n_rows, n, psus, df, returnees, n_reference, family_size) exactly; quantiles as asked; every other statistic to 1e-12, relative to
 /// the larger of 1 and the value (weight_sum is a sum of weights, in thousands).
 /// </summary>
 internal static class ResultTables
 {
-    private static readonly HashSet<string> Counts = ["n_rows", "n", "psus", "df", "returnees", "n_reference", "surveys"];
+    private static readonly HashSet<string> Counts = ["n_rows", "n", "psus", "df", "returnees", "n_reference", "surveys", "family_size"];
     private static readonly HashSet<string> QuantileColumns = ["median", "p25", "p75"];
     private static readonly HashSet<string> Numbers =
-        ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "share_low", "share_medium", "share_high", "mean_change", "estimate", "share"];
+        ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "share_low", "share_medium", "share_high", "mean_change", "estimate", "share",
+         "p_value", "p_adjusted"];
 
     public static void AssertSame(string expected, string actual, Quantiles quantiles, params string[] tables)
     {
