@@ -8,30 +8,32 @@ namespace Avrr.Analytics.Estimation;
 /// <para>
 /// Memory is one entry per distinct value, not per survey: scores take few distinct values. A value's
 /// entry keeps its total weight and the weight of its latest survey, which is all the rule needs (tied
-/// surveys sit in input order, as R's stable ordering puts them).
+/// surveys sit in input order, as R's stable ordering puts them). Values equal to about 1e-12 relative
+/// (the same rounding to 12 significant digits) are one value, tied, as in <see cref="DomainEstimator"/>.
 /// </para>
 /// </summary>
 public sealed class WeightedQuantiles
 {
-    private readonly Dictionary<double, (double Total, double Last)> _byValue = [];
+    private readonly Dictionary<double, (double Value, double Total, double Last)> _byKey = [];
 
     public long Count { get; private set; }
 
     public void Add(double value, double weight)
     {
         Count++;
-        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byValue, value, out _);
-        entry = (entry.Total + weight, weight);
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byKey, ValueIndex.Key(value), out var exists);
+        entry = (exists ? Math.Min(entry.Value, value) : value, entry.Total + weight, weight);
     }
 
     /// <summary>The quantiles at the given probabilities (0..1); NaN when there is no value.</summary>
     public void Compute(ReadOnlySpan<double> probabilities, Span<double> quantiles)
     {
-        var values = _byValue.Keys.ToArray();
-        Array.Sort(values);
-        var totals = new double[values.Length];
-        var lasts = new double[values.Length];
-        for (var k = 0; k < values.Length; k++) (totals[k], lasts[k]) = _byValue[values[k]];
+        var keys = _byKey.Keys.ToArray();
+        Array.Sort(keys);
+        var values = new double[keys.Length];
+        var totals = new double[keys.Length];
+        var lasts = new double[keys.Length];
+        for (var k = 0; k < keys.Length; k++) (values[k], totals[k], lasts[k]) = _byKey[keys[k]];
         Compute(values, totals, lasts, Count, probabilities, quantiles);
     }
 
