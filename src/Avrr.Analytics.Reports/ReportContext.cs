@@ -28,6 +28,10 @@ public sealed class ReportContext
 
     public ResultTable Aggregates => Result.Aggregates;
 
+    /// <summary>The findings of the result, each list with its families and decisions: what every "significant" or "associated" reads.</summary>
+    public Findings.ReportFindings Findings => _findings ??= Reports.Findings.ReportFindings.Of(Result);
+    private Findings.ReportFindings? _findings;
+
     /// <summary>The measures estimated: composite, then the dimensions in scheme order (then the indicators, which the report leaves to the tables).</summary>
     public IReadOnlyList<string> Dimensions => Result.Scheme.Dimensions.Select(d => d.Id).ToArray();
 

@@ -39,6 +39,9 @@ public sealed record ResultManifest
     /// <summary>How many partials <c>avrr merge</c> made this result from (docs/partials.md); null for a run's result.</summary>
     public int? MergedPartials { get; init; }
 
+    /// <summary>The run's <c>ci</c>: <c>t</c> or <c>normal</c>; null when its engine wrote none.</summary>
+    public string? Ci { get; init; }
+
     /// <summary>The run's <c>df</c>: <c>domain</c> or <c>design</c>; null when its engine wrote none (it used the design's).</summary>
     public string? DegreesOfFreedom { get; init; }
 
@@ -82,6 +85,7 @@ public sealed record ResultManifest
             Files = Strings(root.GetProperty("files")),
             Insights = settings.TryGetProperty("insights", out var insights) && insights.ValueKind is JsonValueKind.True or JsonValueKind.False ? insights.GetBoolean() : null,
             MergedPartials = root.TryGetProperty("partials", out var partials) && partials.ValueKind == JsonValueKind.Array ? partials.GetArrayLength() : null,
+            Ci = Text(settings, "ci"),
             DegreesOfFreedom = Text(settings, "df"),
             Fdr = Text(settings, "fdr"),
         };

@@ -66,7 +66,7 @@ public sealed class CommunitiesSection : ReportSection
                     if (vs >= 0 && Comparisons.Shown(comparisons!, vs))
                     {
                         report.Number(html, comparisons!, vs, "estimate", report.Language.Difference);
-                        if (comparisons!.Flag(vs, "significant")) html.Raw(" <strong class=\"sig\">").Text(t.SignificantMark).Raw("</strong>");
+                        if (report.Findings.Communities?.Of(vs) is { Significant: true }) html.Raw(" <strong class=\"sig\">").Text(t.SignificantMark).Raw("</strong>");
                     }
                     else html.Raw("–");
                     html.Raw("</td>");
@@ -75,6 +75,6 @@ public sealed class CommunitiesSection : ReportSection
             }
             html.Raw("</tbody></table>");
         }
-        if (hasVs) html.Element("p", t.SignificantMarkNote, "note");
+        if (hasVs) html.Element("p", report.Findings.Communities?.Decisions == Findings.Decisions.FalseDiscoveryRate ? t.SignificantMarkNote : t.SignificantMarkNoteUnadjusted, "note");
     }
 }

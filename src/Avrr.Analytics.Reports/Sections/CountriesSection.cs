@@ -62,7 +62,7 @@ public sealed class CountriesSection : ReportSection
                     html.Raw(" – ");
                     report.Number(html, comparisons, vs, "ci_high", report.Language.Difference);
                     html.Raw(")</span></td>");
-                    html.Element("td", comparisons.Flag(vs, "significant") ? t.Yes : t.No);
+                    html.Element("td", report.Findings.Countries?.Of(vs) is { Significant: true } ? t.Yes : t.No);
                 }
                 else html.Raw("<td>–</td><td>–</td>");
             }
@@ -127,7 +127,7 @@ public sealed class CountriesSection : ReportSection
                 report.Number(html, comparisons, r, "ci_low", report.Language.Difference);
                 html.Raw(" – ");
                 report.Number(html, comparisons, r, "ci_high", report.Language.Difference);
-                html.Raw(")</span></td>").Element("td", comparisons.Flag(r, "significant") ? t.Yes : t.No);
+                html.Raw(")</span></td>").Element("td", report.Findings.Weakest?.Of(r) is { Significant: true } ? t.Yes : t.No);
             }
             else
             {

@@ -72,10 +72,11 @@ public sealed class MethodologySection : ReportSection
         html.Element("li", manifest.StrataColumn is { } strata ? string.Format(t.DesignStrata, strata) : t.DesignNoStrata);
         html.Element("li", t.DesignDomains);
         html.Element("li", t.DesignSe);
-        html.Element("li", report.Aggregates.Has("df") ? t.DesignCiT : t.DesignCiNormal);
+        // A result of an engine before --df used the design's degrees of freedom; --ci normal writes none.
+        html.Element("li", !report.Aggregates.Has("df") || manifest.Ci == "normal" ? t.DesignCiNormal : manifest.DegreesOfFreedom == "domain" ? t.DesignCiT : t.DesignCiTDesign);
         html.Element("li", t.DesignQuantiles);
         html.Element("li", t.DesignPanel);
-        html.Element("li", t.DesignComparisons);
+        html.Element("li", report.Findings.Decisions == Findings.Decisions.FalseDiscoveryRate ? t.DesignComparisons : t.DesignComparisonsUnadjusted);
         html.Close("ul");
 
         html.Element("h3", t.SuppressionTitle);

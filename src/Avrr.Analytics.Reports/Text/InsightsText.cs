@@ -41,6 +41,10 @@ public sealed class InsightsText
     public required string NoDrivers { get; init; }
     public required string DriversLead { get; init; }
     public required string TermsAssociated { get; init; }
+    /// <summary>How many attributes were tested for an outcome ({0}, {1} the outcome) and that the decisions control the false discovery rate.</summary>
+    public required string TermsFamilyFdr { get; init; }
+    /// <summary>The same when each attribute was decided on its own (--fdr none, or a result without adjusted p-values).</summary>
+    public required string TermsFamilyEachOnItsOwn { get; init; }
     public required string TermsNotAssociated { get; init; }
     public required string TermsWithheld { get; init; }
     public required string CoefficientHigher { get; init; }
@@ -140,8 +144,10 @@ public sealed class InsightsText
         MixAct = "The profile with the lowest scores, {0} ({1}), has its highest share in {2}: {3} of its surveys, against {4} in all countries; a programme there meets it most often. The difference between countries is not tested here: compare the intervals.",
         DriversTitle = "What goes with better scores",
         NoDrivers = "No attribute could be modelled (insights/drivers_linear has no coefficient): see the notes of manifest.json.",
-        DriversLead = "A survey-weighted linear model of each score on the attributes, with design-based standard errors (as R's svyglm), on every scored survey: each coefficient is the difference between a category and the attribute's reference category (named), the other attributes held fixed. A category is associated with the score when its 95% interval excludes 0; an attribute is, when its Wald test gives p < 0.05.",
-        TermsAssociated = "{0}: the attributes associated with it (p < 0.05), strongest first: {1}.",
+        DriversLead = "A survey-weighted linear model of each score on the attributes, with design-based standard errors (as R's svyglm), on every scored survey: each coefficient is the difference between a category and the attribute's reference category (named), the other attributes held fixed. An attribute is associated with the score when its Wald test passes once the number of attributes tested is allowed for; only then are its categories named, each one associated when its 95% interval excludes 0.",
+        TermsAssociated = "{0}: the attributes associated with it, strongest first: {1}.",
+        TermsFamilyFdr = "{0} attributes were tested for {1}, decided together: an attribute is called associated only when the p-value of its Wald test, adjusted for the {0} tests by the Benjamini–Hochberg method, is below 0.05. This keeps the false discovery rate, the expected share of false findings among the attributes called associated, at 5% or less.",
+        TermsFamilyEachOnItsOwn = "{0} attributes were tested for {1}, each on its own at the 5% level, without allowing for their number.",
         TermsNotAssociated = "{0}: no significant association with {1}.",
         TermsWithheld = "{0}: not tested, {1}",
         CoefficientHigher = "{0} “{1}” is associated with a higher score than “{4}” ({2}): {3}, the other attributes held fixed.",
@@ -152,7 +158,7 @@ public sealed class InsightsText
         Category = "Category",
         ComparedWith = "Compared with",
         Aliased = "not estimable",
-        DriversTableNote = "Each cell: the difference from the reference category with its 95% confidence interval, the other attributes held fixed; * its interval excludes 0 (p < 0.05). n: the surveys of the category in the model of the composite score. Not estimable: the category does not vary apart from the other attributes (R's NA coefficient).",
+        DriversTableNote = "Each cell: the difference from the reference category with its 95% confidence interval, the other attributes held fixed; * the attribute is associated with that score (its adjusted test passes) and the category's interval excludes 0. n: the surveys of the category in the model of the composite score. Not estimable: the category does not vary apart from the other attributes (R's NA coefficient).",
         ImportanceTitle = "Which attributes matter most, allowing for interactions",
         NoImportance = "The tree model was not trained (too few surveys of the sample with every attribute, or ML.NET FastTree is not available on this platform): see insights/models.csv.",
         ImportanceLead = "Boosted trees (ML.NET FastTree) of the composite score on the same attributes can find what a linear model misses: an assistance type that goes with better scores in one country only, say. An attribute's importance is how much the model's R² on held-out surveys falls when its values are shuffled ({0} shuffles: the mark is their mean, the line ± one standard deviation).",
@@ -242,8 +248,10 @@ public sealed class InsightsText
         MixAct = "Le profil aux scores les plus bas, {0} ({1}), a sa part la plus élevée pour {2}\u00A0: {3} de ses enquêtes, contre {4} pour tous les pays\u00A0; un programme y rencontre ce profil le plus souvent. La différence entre pays n'est pas testée ici\u00A0: comparez les intervalles.",
         DriversTitle = "Ce qui va avec de meilleurs scores",
         NoDrivers = "Aucun attribut n'a pu être modélisé (insights/drivers_linear n'a aucun coefficient)\u00A0: voir les notes de manifest.json.",
-        DriversLead = "Un modèle linéaire pondéré de chaque score sur les attributs, avec des erreurs types fondées sur le plan de sondage (comme svyglm de R), sur toutes les enquêtes scorées\u00A0: chaque coefficient est la différence entre une catégorie et la catégorie de référence de l'attribut (nommée), les autres attributs étant fixés. Une catégorie est associée au score quand son intervalle à 95\u00A0% exclut 0\u00A0; un attribut l'est quand son test de Wald donne p < 0,05.",
-        TermsAssociated = "{0}\u00A0: les attributs qui lui sont associés (p < 0,05), du plus fort au plus faible\u00A0: {1}.",
+        DriversLead = "Un modèle linéaire pondéré de chaque score sur les attributs, avec des erreurs types fondées sur le plan de sondage (comme svyglm de R), sur toutes les enquêtes scorées\u00A0: chaque coefficient est la différence entre une catégorie et la catégorie de référence de l'attribut (nommée), les autres attributs étant fixés. Un attribut est associé au score quand son test de Wald passe une fois pris en compte le nombre d'attributs testés\u00A0; alors seulement ses catégories sont nommées, chacune associée quand son intervalle à 95\u00A0% exclut 0.",
+        TermsAssociated = "{0}\u00A0: les attributs qui lui sont associés, du plus fort au plus faible\u00A0: {1}.",
+        TermsFamilyFdr = "{0} attributs ont été testés pour {1}, décidés ensemble\u00A0: un attribut n'est dit associé que si la p-valeur de son test de Wald, ajustée pour les {0} tests par la méthode de Benjamini–Hochberg, est inférieure à 0,05. Cela maintient le taux de fausses découvertes, la part attendue de faux constats parmi les attributs dits associés, à 5\u00A0% au plus.",
+        TermsFamilyEachOnItsOwn = "{0} attributs ont été testés pour {1}, chacun à part au seuil de 5\u00A0%, sans tenir compte de leur nombre.",
         TermsNotAssociated = "{0}\u00A0: pas d'association significative avec {1}.",
         TermsWithheld = "{0}\u00A0: non testé, {1}",
         CoefficientHigher = "{0} «\u00A0{1}\u00A0» est associé à un score plus élevé que «\u00A0{4}\u00A0» ({2})\u00A0: {3}, les autres attributs étant fixés.",
@@ -254,7 +262,7 @@ public sealed class InsightsText
         Category = "Catégorie",
         ComparedWith = "Comparée à",
         Aliased = "non estimable",
-        DriversTableNote = "Chaque cellule\u00A0: la différence avec la catégorie de référence et son intervalle de confiance à 95\u00A0%, les autres attributs étant fixés\u00A0; * son intervalle exclut 0 (p < 0,05). n\u00A0: les enquêtes de la catégorie dans le modèle du score composite. Non estimable\u00A0: la catégorie ne varie pas indépendamment des autres attributs (coefficient NA de R).",
+        DriversTableNote = "Chaque cellule\u00A0: la différence avec la catégorie de référence et son intervalle de confiance à 95\u00A0%, les autres attributs étant fixés\u00A0; * l'attribut est associé à ce score (son test ajusté passe) et l'intervalle de la catégorie exclut 0. n\u00A0: les enquêtes de la catégorie dans le modèle du score composite. Non estimable\u00A0: la catégorie ne varie pas indépendamment des autres attributs (coefficient NA de R).",
         ImportanceTitle = "Les attributs qui comptent le plus, interactions comprises",
         NoImportance = "Le modèle d'arbres n'a pas été entraîné (trop peu d'enquêtes de l'échantillon avec chaque attribut, ou ML.NET FastTree n'est pas disponible sur cette plateforme)\u00A0: voir insights/models.csv.",
         ImportanceLead = "Des arbres boostés (ML.NET FastTree) du score composite sur les mêmes attributs peuvent trouver ce qu'un modèle linéaire manque\u00A0: par exemple un type d'assistance qui va avec de meilleurs scores dans un seul pays. L'importance d'un attribut est la baisse du R² du modèle sur des enquêtes mises de côté quand ses valeurs sont mélangées ({0} mélanges\u00A0: le repère est leur moyenne, le trait ± un écart type).",

@@ -39,6 +39,19 @@ public sealed class ReportText
     public required string Findings { get; init; }
     public required string NoFindings { get; init; }
     public required string FindingsLead { get; init; }
+    /// <summary>The lead when each test was decided on its own (--fdr none, or a result without families).</summary>
+    public required string FindingsLeadUnadjusted { get; init; }
+    /// <summary>How many tests a list's one family made, and that its decisions control the false discovery rate: {0} tests.</summary>
+    public required string FamilyFdrOne { get; init; }
+    /// <summary>{0} tests in {1} families, {2} what a family is (<see cref="FamiliesOfCommunities"/>…).</summary>
+    public required string FamilyFdrMany { get; init; }
+    /// <summary>{0} tests, each decided on its own.</summary>
+    public required string FamilyEachOnItsOwn { get; init; }
+    public required string FamiliesOfCommunities { get; init; }
+    public required string FamiliesOfQuarters { get; init; }
+    public required string FamiliesOfChanges { get; init; }
+    /// <summary>"adjusted p" before a finding's adjusted p-value.</summary>
+    public required string AdjustedP { get; init; }
     public required string NoComparisonsTable { get; init; }
     public required string FindingsCountries { get; init; }
     public required string BelowAll { get; init; }
@@ -97,6 +110,7 @@ public sealed class ReportText
     public required string DifferenceFromCountry { get; init; }
     public required string SignificantMark { get; init; }
     public required string SignificantMarkNote { get; init; }
+    public required string SignificantMarkNoteUnadjusted { get; init; }
     public required string SuppressedCell { get; init; }
     public required string Unknown { get; init; }
     public required string OverTimeTitle { get; init; }
@@ -169,9 +183,12 @@ public sealed class ReportText
     public required string DesignSe { get; init; }
     public required string DesignCiNormal { get; init; }
     public required string DesignCiT { get; init; }
+    /// <summary>The t intervals with the design's degrees of freedom (--df design, or a result of an earlier engine).</summary>
+    public required string DesignCiTDesign { get; init; }
     public required string DesignQuantiles { get; init; }
     public required string DesignPanel { get; init; }
     public required string DesignComparisons { get; init; }
+    public required string DesignComparisonsUnadjusted { get; init; }
     public required string SuppressionTitle { get; init; }
     public required string SuppressionRule { get; init; }
     public required string ProvenanceTitle { get; init; }
@@ -242,7 +259,15 @@ public sealed class ReportText
         Composite = "Composite score",
         Findings = "Findings",
         NoFindings = "the result has neither a comparisons table nor a panel_change table, so no difference was tested.",
-        FindingsLead = "Each finding is a difference between two of the run's estimates, with its 95% confidence interval and n. A difference is called significant only when its interval excludes 0 (a design-based test). These are associations observed in the survey data, not causes: a lower score in a place does not say why.",
+        FindingsLead = "Each finding is a difference between two of the run's estimates, with its 95% confidence interval and n. A list makes many tests at once, and some would pass by chance alone; so a difference is called significant only when its test passes once the number of tests of its family is allowed for (its adjusted p-value is below 0.05, a design-based test). A difference that is not significant is given with its numbers but never as a rise, a fall, above or below: its interval may even exclude 0 on its own. These are associations observed in the survey data, not causes: a lower score in a place does not say why.",
+        FindingsLeadUnadjusted = "Each finding is a difference between two of the run's estimates, with its 95% confidence interval and n. A difference is called significant when its interval excludes 0 (a design-based test), each test on its own, without allowing for the number of tests. A difference that is not significant is given with its numbers but never as a rise, a fall, above or below. These are associations observed in the survey data, not causes: a lower score in a place does not say why.",
+        FamilyFdrOne = "These are {0} tests, decided together: a difference is called significant only when its p-value, adjusted for the {0} tests by the Benjamini–Hochberg method, is below 0.05. This keeps the false discovery rate, the expected share of false findings among those called significant, at 5% or less.",
+        FamilyFdrMany = "These are {0} tests in {1} families ({2}), each family decided together: a difference is called significant only when its p-value, adjusted for the tests of its family by the Benjamini–Hochberg method, is below 0.05. This keeps the false discovery rate, the expected share of false findings among those called significant, at 5% or less in each family.",
+        FamilyEachOnItsOwn = "These are {0} tests, each decided on its own at the 5% level, without allowing for their number: about 1 in 20 differences that are truly 0 comes out significant by chance.",
+        FamiliesOfCommunities = "one per country: its communities",
+        FamiliesOfQuarters = "one per group: its quarters",
+        FamiliesOfChanges = "one per level and score",
+        AdjustedP = "adjusted p",
         NoComparisonsTable = "This result has no comparisons table, so differences between groups are not tested here; only the change between surveys is.",
         FindingsCountries = "Countries against the all-country mean",
         BelowAll = "{0} is significantly below the all-country mean ({1})",
@@ -299,7 +324,8 @@ public sealed class ReportText
         WithInterval = "(95% CI)",
         DifferenceFromCountry = "Difference from country",
         SignificantMark = "*",
-        SignificantMarkNote = "* significant: the 95% confidence interval of the difference from the country's mean excludes 0.",
+        SignificantMarkNote = "* significant: the difference from the country's mean passes its test once the country's other communities are allowed for (Benjamini–Hochberg, false discovery rate 5%).",
+        SignificantMarkNoteUnadjusted = "* significant: the 95% confidence interval of the difference from the country's mean excludes 0 (each test on its own).",
         SuppressedCell = "suppressed (n < {0})",
         Unknown = "(unknown)",
         OverTimeTitle = "Over time",
@@ -371,10 +397,12 @@ public sealed class ReportText
         DesignDomains = "Each group is a domain of the whole sample, never analysed as if it were the sample: its standard error uses the design of all scored surveys.",
         DesignSe = "Standard errors by linearisation (Taylor series), as R's survey package computes svymean by domain (svyby).",
         DesignCiNormal = "95% confidence intervals: mean ± 1.96 standard errors (normal quantile, as R's confint for survey means).",
-        DesignCiT = "95% confidence intervals: mean ± t standard errors, with the t quantile for the design's degrees of freedom (PSUs minus strata), as given in the aggregates' df column.",
+        DesignCiT = "95% confidence intervals: mean ± t standard errors, with the t quantile for the estimate's own degrees of freedom: the primary sampling units its surveys lie in (of either group for a difference) minus their strata, at least 1 (Korn and Graubard 1999), as given in the df column of each table.",
+        DesignCiTDesign = "95% confidence intervals: mean ± t standard errors, with the t quantile for the design's degrees of freedom (PSUs minus strata of the whole design), as given in the aggregates' df column.",
         DesignQuantiles = "Quartiles: weighted quantiles (R svyquantile, rule hf7).",
         DesignPanel = "Change from baseline to follow-up: the mean of each returnee's last-minus-first score, with the standard error of a paired design.",
-        DesignComparisons = "Differences between groups (findings): the difference of two domain means with its design-based standard error (a domain contrast by linearisation, as R's svycontrast on svyby); significant when its 95% interval excludes 0.",
+        DesignComparisons = "Differences between groups (findings): the difference of two domain means with its design-based standard error (a domain contrast by linearisation, as R's svycontrast on svyby) and the p-value of its t test. Tests are decided in families (the countries; the communities of each country; the quarters of each group; the weakest dimensions; the changes of each level and score; the attributes of each model), each by the Benjamini–Hochberg method (1995): significant when the adjusted p-value is below 0.05, which keeps the false discovery rate of each family at 5%.",
+        DesignComparisonsUnadjusted = "Differences between groups (findings): the difference of two domain means with its design-based standard error (a domain contrast by linearisation, as R's svycontrast on svyby); significant when its 95% interval excludes 0, each test on its own, without allowing for the number of tests.",
         SuppressionTitle = "Suppression",
         SuppressionRule = "Every statistic of a group with fewer than {0} surveys with the measure is withheld, in the report, the charts, the workbook and the tables. Suppression is per cell only (no complementary suppression): check the tables before publishing small groups.",
         ProvenanceTitle = "Provenance",
@@ -440,7 +468,15 @@ public sealed class ReportText
         Composite = "Score composite",
         Findings = "Constats",
         NoFindings = "le résultat n'a ni tableau comparisons ni tableau panel_change\u00A0: aucune différence n'a été testée.",
-        FindingsLead = "Chaque constat est une différence entre deux estimations du traitement, avec son intervalle de confiance à 95\u00A0% et n. Une différence n'est dite significative que si son intervalle exclut 0 (test fondé sur le plan de sondage). Ce sont des associations observées dans les données d'enquête, non des causes\u00A0: un score plus bas en un lieu n'en dit pas la raison.",
+        FindingsLead = "Chaque constat est une différence entre deux estimations du traitement, avec son intervalle de confiance à 95\u00A0% et n. Une liste fait de nombreux tests à la fois, et certains passeraient par le seul hasard\u00A0; une différence n'est donc dite significative que si son test passe une fois pris en compte le nombre de tests de sa famille (sa p-valeur ajustée est inférieure à 0,05, test fondé sur le plan de sondage). Une différence non significative est donnée avec ses nombres mais jamais comme une hausse, une baisse, au-dessus ou en dessous\u00A0: son intervalle peut même, à lui seul, exclure 0. Ce sont des associations observées dans les données d'enquête, non des causes\u00A0: un score plus bas en un lieu n'en dit pas la raison.",
+        FindingsLeadUnadjusted = "Chaque constat est une différence entre deux estimations du traitement, avec son intervalle de confiance à 95\u00A0% et n. Une différence est dite significative quand son intervalle exclut 0 (test fondé sur le plan de sondage), chaque test à part, sans tenir compte du nombre de tests. Une différence non significative est donnée avec ses nombres mais jamais comme une hausse, une baisse, au-dessus ou en dessous. Ce sont des associations observées dans les données d'enquête, non des causes\u00A0: un score plus bas en un lieu n'en dit pas la raison.",
+        FamilyFdrOne = "Ce sont {0} tests, décidés ensemble\u00A0: une différence n'est dite significative que si sa p-valeur, ajustée pour les {0} tests par la méthode de Benjamini–Hochberg, est inférieure à 0,05. Cela maintient le taux de fausses découvertes, la part attendue de faux constats parmi ceux dits significatifs, à 5\u00A0% au plus.",
+        FamilyFdrMany = "Ce sont {0} tests en {1} familles ({2}), chaque famille décidée ensemble\u00A0: une différence n'est dite significative que si sa p-valeur, ajustée pour les tests de sa famille par la méthode de Benjamini–Hochberg, est inférieure à 0,05. Cela maintient le taux de fausses découvertes, la part attendue de faux constats parmi ceux dits significatifs, à 5\u00A0% au plus dans chaque famille.",
+        FamilyEachOnItsOwn = "Ce sont {0} tests, chacun décidé à part au seuil de 5\u00A0%, sans tenir compte de leur nombre\u00A0: environ 1 différence réellement nulle sur 20 sort significative par hasard.",
+        FamiliesOfCommunities = "une par pays\u00A0: ses communautés",
+        FamiliesOfQuarters = "une par groupe\u00A0: ses trimestres",
+        FamiliesOfChanges = "une par niveau et par score",
+        AdjustedP = "p ajustée",
         NoComparisonsTable = "Ce résultat n'a pas de tableau comparisons\u00A0: les différences entre groupes ne sont pas testées ici\u00A0; seule l'évolution entre enquêtes l'est.",
         FindingsCountries = "Les pays par rapport à la moyenne de tous les pays",
         BelowAll = "{0} est significativement en dessous de la moyenne de tous les pays ({1})",
@@ -497,7 +533,8 @@ public sealed class ReportText
         WithInterval = "(IC à 95\u00A0%)",
         DifferenceFromCountry = "Écart au pays",
         SignificantMark = "*",
-        SignificantMarkNote = "* significatif\u00A0: l'intervalle de confiance à 95\u00A0% de l'écart à la moyenne du pays exclut 0.",
+        SignificantMarkNote = "* significatif\u00A0: l'écart à la moyenne du pays passe son test une fois prises en compte les autres communautés du pays (Benjamini–Hochberg, taux de fausses découvertes de 5\u00A0%).",
+        SignificantMarkNoteUnadjusted = "* significatif\u00A0: l'intervalle de confiance à 95\u00A0% de l'écart à la moyenne du pays exclut 0 (chaque test à part).",
         SuppressedCell = "masqué (n < {0})",
         Unknown = "(inconnue)",
         OverTimeTitle = "Évolution dans le temps",
@@ -569,10 +606,12 @@ public sealed class ReportText
         DesignDomains = "Chaque groupe est un domaine de l'échantillon entier, jamais analysé comme s'il était l'échantillon\u00A0: son erreur type utilise le plan de toutes les enquêtes scorées.",
         DesignSe = "Erreurs types par linéarisation (série de Taylor), comme le package survey de R calcule svymean par domaine (svyby).",
         DesignCiNormal = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± 1,96 erreur type (quantile normal, comme confint de R pour les moyennes d'enquête).",
-        DesignCiT = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± t erreurs types, avec le quantile t pour les degrés de liberté du plan (unités primaires moins strates), donnés dans la colonne df des agrégats.",
+        DesignCiT = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± t erreurs types, avec le quantile t pour les degrés de liberté propres à l'estimation\u00A0: les unités primaires où se trouvent ses enquêtes (de l'un ou l'autre groupe pour une différence) moins leurs strates, au moins 1 (Korn et Graubard 1999), donnés dans la colonne df de chaque tableau.",
+        DesignCiTDesign = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± t erreurs types, avec le quantile t pour les degrés de liberté du plan (unités primaires moins strates du plan entier), donnés dans la colonne df des agrégats.",
         DesignQuantiles = "Quartiles\u00A0: quantiles pondérés (svyquantile de R, règle hf7).",
         DesignPanel = "Évolution de l'enquête initiale à celle de suivi\u00A0: la moyenne des écarts dernière moins première enquête de chaque personne, avec l'erreur type d'un plan apparié.",
-        DesignComparisons = "Différences entre groupes (constats)\u00A0: l'écart entre deux moyennes de domaine avec son erreur type fondée sur le plan (contraste de domaines par linéarisation, comme svycontrast de R sur svyby)\u00A0; significatif quand son intervalle à 95\u00A0% exclut 0.",
+        DesignComparisons = "Différences entre groupes (constats)\u00A0: l'écart entre deux moyennes de domaine avec son erreur type fondée sur le plan (contraste de domaines par linéarisation, comme svycontrast de R sur svyby) et la p-valeur de son test t. Les tests sont décidés par familles (les pays\u00A0; les communautés de chaque pays\u00A0; les trimestres de chaque groupe\u00A0; les dimensions les plus faibles\u00A0; les évolutions de chaque niveau et score\u00A0; les attributs de chaque modèle), chacune par la méthode de Benjamini–Hochberg (1995)\u00A0: significatif quand la p-valeur ajustée est inférieure à 0,05, ce qui maintient le taux de fausses découvertes de chaque famille à 5\u00A0%.",
+        DesignComparisonsUnadjusted = "Différences entre groupes (constats)\u00A0: l'écart entre deux moyennes de domaine avec son erreur type fondée sur le plan (contraste de domaines par linéarisation, comme svycontrast de R sur svyby)\u00A0; significatif quand son intervalle à 95\u00A0% exclut 0, chaque test à part, sans tenir compte du nombre de tests.",
         SuppressionTitle = "Masquage",
         SuppressionRule = "Toute statistique d'un groupe de moins de {0} enquêtes ayant la mesure est masquée, dans le rapport, les graphiques, le classeur et les tableaux. Le masquage est cellule par cellule (sans masquage complémentaire)\u00A0: vérifiez les tableaux avant de publier de petits groupes.",
         ProvenanceTitle = "Provenance",

@@ -24,7 +24,7 @@ public static class ResultsWorkbook
 
     private static readonly HashSet<string> TextColumns = new(StringComparer.Ordinal)
     {
-        "level", "measure", "comparison", "reference", "note", "source", "returnee_id", "column", "value", "reason", "message",
+        "level", "measure", "comparison", "reference", "family", "note", "source", "returnee_id", "column", "value", "reason", "message",
         "question", "indicator", "dimension", "answer",
         // insights/ (docs/insights.md): country and community are not grouping columns there (profile_mix has no measure column).
         "country", "community", "profile", "name", "outcome", "term", "feature", "metric", "model", "method",
@@ -95,9 +95,9 @@ public static class ResultsWorkbook
         await workbook.AddHeaderRowAsync(columns, bold);
         var cells = new DataCell[columns.Length];
         var written = 0;
-        // A suppressed row keeps what names it, its n_rows and its flag: every statistic is an empty cell,
-        // whatever the file holds.
-        var kept = columns.Select((c, i) => text[i] || c is "n_rows" or "suppressed").ToArray();
+        // A suppressed row keeps what names it, its n_rows, its flag and its family's size (of other groups' tests): every
+        // statistic is an empty cell, whatever the file holds.
+        var kept = columns.Select((c, i) => text[i] || c is "n_rows" or "suppressed" or "family_size").ToArray();
         var flagged = table.Has("suppressed");
         foreach (var row in rows)
         {

@@ -1,4 +1,5 @@
 using Avrr.Analytics.Estimation;
+using Avrr.Analytics.Inference;
 using Avrr.Analytics.Insights.Drivers;
 using Avrr.Analytics.Insights.EarlyWarning;
 using Avrr.Analytics.IO.Writing;
@@ -24,7 +25,7 @@ internal sealed class InsightTables
         var outcomes = plan.Measures.Take(1 + plan.Scheme.Dimensions.Count).ToArray();
         var notes = new List<string>();
         Profiles(plan, models, mix, minCell, notes);
-        Drivers(fits, outcomes, minCell, terms, notes);
+        Drivers(fits, outcomes, minCell, terms, plan.Settings.Fdr, notes);
         Importance(trees, outcomes[0], notes);
         EarlyWarning(models.EarlyWarning, tally, minCell, notes);
         Models(plan, models, fits, trees, minCell);
@@ -92,12 +93,12 @@ internal sealed class InsightTables
         _tables.Add(("profile_mix", mixTable));
     }
 
-    private void Drivers(IReadOnlyList<LinearFit> fits, string[] outcomes, int minCell, DriverData.Terms terms, List<string> notes)
+    private void Drivers(IReadOnlyList<LinearFit> fits, string[] outcomes, int minCell, DriverData.Terms terms, MultipleTesting fdr, List<string> notes)
     {
         var linear = new ResultTable(Text("outcome"), Text("term"), Text("level"), Text("reference"), Count("n"), Number("estimate"), Number("se"),
             Number("t"), Number("p"), Count("df"), Number("ci_low"), Number("ci_high"), Flag("aliased"), Flag("suppressed"));
         var tests = new ResultTable(Text("outcome"), Text("term"), Text("reference"), Count("levels"), Count("rank"), Number("f"), Count("df"),
-            Count("ddf"), Number("p"), Count("n"));
+            Count("ddf"), Number("p"), Number("p_adjusted"), Count("n"));
         foreach (var dropped in terms.Dropped) notes.Add($"drivers: {dropped}, left out (a term needs 2 to 20)");
         foreach (var fit in fits)
         {
@@ -114,13 +115,17 @@ internal sealed class InsightTables
                     c.Aliased, suppressed);
             }
             var rank = 0;
-            foreach (var test in fit.TermsByStrength)
+            // A model of fewer than min-cell surveys is a statistic of so few people: its tests are withheld too.
+            var small = fit.Rows < minCell;
+            var byStrength = fit.TermsByStrength;
+            // The outcome's terms are one family: each is associated only when its test passes after the family's adjustment.
+            var decisions = TestFamilies.Decide(byStrength.Select(t => (outcome, small ? double.NaN : t.P)).ToArray(), fdr);
+            for (var i = 0; i < byStrength.Count; i++)
             {
+                var test = byStrength[i];
                 var term = terms.Kept.First(t => t.Name == test.Term);
-                // A model of fewer than min-cell surveys is a statistic of so few people: its tests are withheld too.
-                var small = fit.Rows < minCell;
                 tests.Add(outcome, test.Term, term.Reference, (long)term.Levels.Count, (long)++rank, Withheld(small, test.F), (long)test.Df, (long)test.Ddf,
-                    Withheld(small, test.P), Withheld(small, fit.Rows));
+                    Withheld(small, test.P), Withheld(small, decisions[i].PAdjusted), Withheld(small, fit.Rows));
             }
         }
         _tables.Add(("drivers_linear", linear));

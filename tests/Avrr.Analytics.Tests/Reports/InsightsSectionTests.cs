@@ -56,7 +56,8 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
         Shown("insights/profile_mix", r => r["level"] is "all" or "country", "share", "ci_low", "ci_high");
         Shown("insights/drivers_linear", r => r["term"] != "(Intercept)", "estimate", "ci_low", "ci_high");
         Shown("insights/drivers_linear", r => r["term"] != "(Intercept)" && r["outcome"] == "composite", "n");
-        Shown("insights/drivers_terms", r => r["outcome"] == "composite" && double.Parse(r["p"], System.Globalization.CultureInfo.InvariantCulture) >= 0.001, "p");
+        // Each attribute of the composite with its adjusted p-value (the one its decision reads), written "< 0.001" below that.
+        Shown("insights/drivers_terms", r => r["outcome"] == "composite" && double.Parse(r["p_adjusted"], System.Globalization.CultureInfo.InvariantCulture) >= 0.001, "p_adjusted");
         Shown("insights/drivers_importance", _ => true, "importance_mean", "importance_sd");
         Shown("insights/early_warning", r => r["metric"] is "auc" or "precision" or "recall" or "threshold" or "brier" or "train_returnees" or "folds", "value");
         Shown("insights/early_warning_calibration", _ => true, "risk_from", "risk_to", "returnees", "mean_risk", "observed_share");

@@ -6,17 +6,16 @@ namespace Avrr.Analytics.Reports.Sections.Insights;
 
 /// <summary>
 /// What goes with better scores: the survey-weighted linear model (insights/drivers_linear, drivers_terms)
-/// as sentences on the composite — the attributes associated with it (p &lt; 0.05 in the term's Wald test),
-/// those with no significant association, each category's difference from its reference category with its
-/// interval — and a table of every outcome; then the tree model's permutation importance
-/// (insights/drivers_importance) as a chart of means and spreads, with the held-out R².
+/// as sentences on the composite — how many attributes were tested and how they were decided, the attributes
+/// associated with it (the term's Wald test passing after the Benjamini–Hochberg adjustment across the outcome's
+/// terms, <see cref="Findings.ReportFindings.Attributes"/>), those with no significant association, each category's
+/// difference from its reference category, called associated only under an attribute that passes — and a table of
+/// every outcome; then the tree model's permutation importance (insights/drivers_importance) as a chart of means
+/// and spreads, with the held-out R².
 /// </summary>
 internal static class DriversPart
 {
     private const string Composite = "composite", Intercept = "(Intercept)";
-
-    /// <summary>The significance level of the sentences (docs/insights.md: "is associated with" means p &lt; 0.05).</summary>
-    private const double Level = 0.05;
 
     public static void Render(ReportContext report, Html.Html html)
     {
@@ -36,20 +35,33 @@ internal static class DriversPart
         Importance(report, html, terms);
     }
 
-    private static bool Significant(ResultTable table, int row) =>
-        !table.Flag(row, "suppressed") && (table.Number(row, "ci_low") > 0 || table.Number(row, "ci_high") < 0);
+    /// <summary>
+    /// A category called associated with an outcome: its attribute passed its adjusted test for that outcome, and its own
+    /// interval excludes 0. Under an attribute that did not pass, no category is (docs/insights.md).
+    /// </summary>
+    private static bool Significant(ReportContext report, ResultTable table, int row, string outcome) =>
+        !table.Flag(row, "suppressed") && (table.Number(row, "ci_low") > 0 || table.Number(row, "ci_high") < 0)
+        && report.Findings.Associated(outcome, table.Text(row, "term"));
 
     private static bool Shown(ResultTable table, int row) =>
         !table.Flag(row, "suppressed") && !table.Flag(row, "aliased") && table.Number(row, "estimate") is not null && table.Number(row, "ci_low") is not null;
 
-    /// <summary>"Composite score: the attributes associated with it (p &lt; 0.05), strongest first: country (p &lt; 0.001), sex (p = 0.001)." and those with no significant association.</summary>
+    /// <summary>
+    /// How many attributes were tested and how they were decided, then "Composite score: the attributes associated with
+    /// it, strongest first: country (adjusted p &lt; 0.001), sex (adjusted p = 0.004)." and those with no significant association.
+    /// </summary>
     private static void Terms(ReportContext report, Html.Html html, ResultTable terms)
     {
         var t = report.T.Insights;
-        var rows = terms.RowsWhere("outcome", Composite).OrderBy(r => terms.Count(r, "rank") ?? long.MaxValue).ToArray();
-        var tested = rows.Where(r => terms.Number(r, "p") is not null).ToArray();
-        var associated = tested.Where(r => terms.Number(r, "p") < Level).ToArray();
-        var none = tested.Where(r => terms.Number(r, "p") >= Level).ToArray();
+        if (report.Findings.Attributes(Composite) is not { } list) return;
+        var rank = (int r) => terms.Count(r, "rank") ?? long.MaxValue;
+        var rows = list.Findings.Select(f => f.Row).OrderBy(rank).ToArray();
+        var tested = list.Findings.Where(f => f.Tested).Select(f => f.Row).OrderBy(rank).ToArray();
+        var associated = list.Significant.Select(f => f.Row).OrderBy(rank).ToArray();
+        var none = list.NotSignificant.Select(f => f.Row).OrderBy(rank).ToArray();
+        if (tested.Length > 0)
+            html.Element("p", string.Format(list.Decisions == Findings.Decisions.FalseDiscoveryRate ? t.TermsFamilyFdr : t.TermsFamilyEachOnItsOwn,
+                report.Language.Count(list.Tests), report.MeasureLabel(Composite)), "note family");
         html.Open("ul", "findings");
         if (associated.Length > 0) List(report, html, terms, associated, "above", t.TermsAssociated);
         if (none.Length > 0) List(report, html, terms, none, "none", t.TermsNotAssociated);
@@ -89,7 +101,7 @@ internal static class DriversPart
         var rows = linear.RowsWhere("outcome", Composite).Where(r => linear.Text(r, "term") != Intercept && !InsightTables.Place(linear.Text(r, "term")) && Shown(linear, r)).ToArray();
         if (rows.Length == 0) return;
         html.Open("ul", "findings");
-        foreach (var r in rows.Where(r => Significant(linear, r)))
+        foreach (var r in rows.Where(r => Significant(report, linear, r, Composite)))
         {
             var term = linear.Text(r, "term");
             html.Open("li", linear.Number(r, "estimate") < 0 ? "below" : "above");
@@ -97,7 +109,7 @@ internal static class DriversPart
                 Plain(report.MeasureLabel(Composite)), h => InsightTables.Difference(report, h, linear, r), Plain(report.GroupLabel(term ?? "", linear.Text(r, "reference"))));
             html.Close("li");
         }
-        var none = rows.Where(r => !Significant(linear, r)).ToArray();
+        var none = rows.Where(r => !Significant(report, linear, r, Composite)).ToArray();
         if (none.Length > 0)
         {
             html.Open("li", "none").Text(string.Format(t.CoefficientsNone, report.MeasureLabel(Composite))).Text(report.T.Colon);
@@ -138,7 +150,7 @@ internal static class DriversPart
                 else
                 {
                     report.Estimate(html, linear, x, "estimate", report.Language.Difference);
-                    if (Significant(linear, x)) html.Raw(" ").Element("strong", report.T.SignificantMark);
+                    if (Significant(report, linear, x, o)) html.Raw(" ").Element("strong", report.T.SignificantMark);
                 }
                 html.Raw("</td>");
             }
@@ -200,7 +212,8 @@ internal static class DriversPart
             html.Close("li");
         }
         // Clear in the trees but no significant association in the linear model: its association may depend on the other attributes.
-        var linearNone = terms is null ? [] : terms.RowsWhere("outcome", Composite).Where(r => terms.Number(r, "p") >= Level).Select(r => terms.Text(r, "term")).ToHashSet();
+        var linearNone = terms is null || report.Findings.Attributes(Composite) is not { } list ? []
+            : list.NotSignificant.Select(f => terms.Text(f.Row, "term")).ToHashSet();
         var interacting = rows.Except(unclear).Where(r => linearNone.Contains(importance.Text(r, "feature"))).ToArray();
         if (interacting.Length > 0)
         {

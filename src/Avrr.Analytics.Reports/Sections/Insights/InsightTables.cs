@@ -30,13 +30,18 @@ internal static class InsightTables
         else report.Number(html, table, row, column, format);
     }
 
-    /// <summary>"p = 0.046" (traced) or "p &lt; 0.001"; "suppressed" when withheld.</summary>
+    /// <summary>
+    /// "adjusted p = 0.046" (traced) or "adjusted p &lt; 0.001" from <c>p_adjusted</c> (plain "p" when each test was
+    /// decided on its own, or from <c>p</c> for a result without it); "suppressed" when withheld.
+    /// </summary>
     public static void P(ReportContext report, Html.Html html, ResultTable table, int row)
     {
-        if (report.Suppressed(table, row) || table.Number(row, "p") is not { } p) { report.SuppressedNote(html); return; }
-        if (p < SmallP) { html.Text("p < " + report.Language.Fixed(SmallP, 3)); return; }
-        html.Text("p = ");
-        report.Number(html, table, row, "p", v => report.Language.Fixed(v, 3));
+        var column = table.Has("p_adjusted") ? "p_adjusted" : "p";
+        if (report.Suppressed(table, row) || table.Number(row, column) is not { } p) { report.SuppressedNote(html); return; }
+        var name = column == "p_adjusted" && report.Findings.Decisions == Findings.Decisions.FalseDiscoveryRate ? report.T.AdjustedP : "p";
+        if (p < SmallP) { html.Text(name + " < " + report.Language.Fixed(SmallP, 3)); return; }
+        html.Text(name + " = ");
+        report.Number(html, table, row, column, v => Comparisons.PText(report, v));
     }
 
     /// <summary>"+0.04 (95% CI +0.01 to +0.07; n = 507)": a difference with its interval and n, each traced.</summary>
