@@ -31,7 +31,7 @@ public sealed class ComparisonsReferenceTests
     private static string ExpectedFile(string fixture) => fixture == "panel-fixture.csv" ? "comparisons-expected.csv" : "comparisons-runner-expected.csv";
 
     private static OutputTable Run(string fixture, string design, IntervalMethod ci, DegreesOfFreedomRule df = DegreesOfFreedomRule.Domain,
-        Inference.MultipleTesting fdr = Inference.MultipleTesting.BenjaminiHochberg)
+        Analytics.Inference.MultipleTesting fdr = Analytics.Inference.MultipleTesting.BenjaminiHochberg)
     {
         var folder = TestFiles.TempFolder();
         var results = Path.Combine(folder, "results");
@@ -67,14 +67,14 @@ public sealed class ComparisonsReferenceTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Comparisons_of_a_run_equal_R_svycontrast_with_the_domain_df_and_BH_to_1e9(string fixture, string design) =>
-        Compare(fixture, design, DegreesOfFreedomRule.Domain, Inference.MultipleTesting.BenjaminiHochberg);
+        Compare(fixture, design, DegreesOfFreedomRule.Domain, Analytics.Inference.MultipleTesting.BenjaminiHochberg);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Comparisons_of_a_run_with_df_design_and_fdr_none_equal_R_svycontrast_to_1e9(string fixture, string design) =>
-        Compare(fixture, design, DegreesOfFreedomRule.Design, Inference.MultipleTesting.None);
+        Compare(fixture, design, DegreesOfFreedomRule.Design, Analytics.Inference.MultipleTesting.None);
 
-    private static void Compare(string fixture, string design, DegreesOfFreedomRule rule, Inference.MultipleTesting fdr)
+    private static void Compare(string fixture, string design, DegreesOfFreedomRule rule, Analytics.Inference.MultipleTesting fdr)
     {
         var comparisons = Run(fixture, design, IntervalMethod.StudentT, rule, fdr);
         var domain = rule == DegreesOfFreedomRule.Domain;
