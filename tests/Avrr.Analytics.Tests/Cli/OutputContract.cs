@@ -36,16 +36,20 @@ internal static class OutputContract
     public static readonly string[] AggregateStatistics = [.. AggregateNumbers, "suppressed", "note"];
 
     /// <summary>The number columns of panel_change.</summary>
-    public static readonly string[] PanelNumbers = ["returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high"];
+    public static readonly string[] PanelNumbers = ["returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high", "p_value", "family_size", "p_adjusted"];
 
-    public static readonly string[] PanelStatistics = [.. PanelNumbers, "suppressed", "note"];
+    /// <summary>A test decided in its family (docs/outputs.md): comparisons and panel_change.</summary>
+    public static readonly string[] Decision = ["p_value", "family", "family_size", "p_adjusted", "significant"];
+
+    public static readonly string[] PanelStatistics =
+        ["returnees", "mean_change", "se", "psus", "df", "ci_low", "ci_high", .. Decision, "suppressed", "note"];
 
     /// <summary>The number columns of comparisons.</summary>
-    public static readonly string[] ComparisonNumbers = ["estimate", "se", "df", "ci_low", "ci_high"];
+    public static readonly string[] ComparisonNumbers = ["estimate", "se", "psus", "df", "ci_low", "ci_high", "p_value", "family_size", "p_adjusted"];
 
     /// <summary>The columns of comparisons after the grouping columns: the contract the report reads.</summary>
     public static readonly string[] ComparisonStatistics =
-        ["measure", "comparison", "reference", .. ComparisonNumbers, "significant", "n", "n_reference", "suppressed", "note"];
+        ["measure", "comparison", "reference", "estimate", "se", "psus", "df", "ci_low", "ci_high", .. Decision, "n", "n_reference", "suppressed", "note"];
 
     /// <summary>The default grouping variables: those of all, country, country+community and country+quarter.</summary>
     public static readonly string[] DefaultVariables = ["country", "community", "quarter"];

@@ -37,9 +37,10 @@ public sealed class ParquetDuckDbInteropTests
             if (column == "weight" || column.StartsWith("indicator_", StringComparison.Ordinal) || column.EndsWith("_score", StringComparison.Ordinal)) return "DOUBLE";
             return "VARCHAR";
         }
-        if (column is "n_rows" or "n" or "returnees" or "psus" or "df" or "n_reference") return "BIGINT";
+        if (column is "n_rows" or "n" or "returnees" or "psus" or "df" or "n_reference" or "family_size") return "BIGINT";
         if (column is "suppressed" or "significant") return "BOOLEAN";
-        string[] statistics = ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "mean_change", "estimate"];
+        string[] statistics = ["weight_sum", "mean", "se", "ci_low", "ci_high", "n_eff", "median", "p25", "p75", "share_low", "share_medium", "share_high", "mean_change", "estimate",
+            "p_value", "p_adjusted"];
         return statistics.Contains(column) ? "DOUBLE" : "VARCHAR";
     }
 

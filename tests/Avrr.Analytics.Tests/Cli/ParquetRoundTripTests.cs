@@ -121,7 +121,7 @@ public sealed class ParquetRoundTripTests
         {
             switch (column.Name)
             {
-                case "n_rows" or "n" or "returnees" or "psus" or "df" or "n_reference":
+                case "n_rows" or "n" or "returnees" or "psus" or "df" or "n_reference" or "family_size":
                     Assert.Equal(Parquet.Meta.Type.INT64, column.Type);
                     Assert.True(column.LogicalType?.INTEGER is null or { BitWidth: 64, IsSigned: true }, column.Name);
                     break;
@@ -133,7 +133,7 @@ public sealed class ParquetRoundTripTests
                     Assert.Equal(Parquet.Meta.Type.BOOLEAN, column.Type);
                     Assert.Equal(FieldRepetitionType.OPTIONAL, column.RepetitionType);
                     break;
-                case "level" or "measure" or "country" or "community" or "quarter" or "sex" or "assistance_type" or "comparison" or "reference" or "note":
+                case "level" or "measure" or "country" or "community" or "quarter" or "sex" or "assistance_type" or "comparison" or "reference" or "family" or "note":
                     AssertUtf8String(column);
                     break;
                 default:
