@@ -41,7 +41,7 @@ public static class AvrrApp
         }
         catch (UsageException e)
         {
-            return Usage(console, words, args, e.Message);
+            return Usage(console, words, args, words.Language == "fr" && e.French is { } french ? french : e.Message);
         }
         catch (SettingsException e)
         {
@@ -84,7 +84,7 @@ public static class AvrrApp
         }
         catch (InputRefusedException e)
         {
-            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(e.Message));
+            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(words.Language == "fr" && e.FrenchProblem is { } french ? $"{e.Path}: {french}" : e.Message));
             console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }
