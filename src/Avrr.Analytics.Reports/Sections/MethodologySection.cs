@@ -89,7 +89,8 @@ public sealed class MethodologySection : ReportSection
         Row(t.SchemeRow, $"{scheme.Id} — {scheme.Name} ({(scheme.IsBuiltIn ? t.BuiltIn : manifest.SchemeOrigin)})");
         Row(t.SchemeSha, manifest.SchemeSha256, "hash");
         Row(t.WeightsRow, manifest.EqualWeights ? t.EqualWeightsShort : t.OwnWeights);
-        if (manifest.Weighted is { } weighted) Row(t.SamplingWeightsRow, weighted ? string.Format(t.SamplingWeightsColumn, manifest.WeightColumn) : t.SamplingWeightsNone);
+        // Said only of an unweighted run, so that a weighted run's report is as it was (the design's list names its column).
+        if (manifest.Weighted is false) Row(t.SamplingWeightsRow, t.SamplingWeightsNone);
         foreach (var input in manifest.Inputs) Row(string.Format(t.InputSha, input.Path), input.Sha256, "hash");
         Row(t.LevelsRow, string.Join(", ", manifest.Levels));
         Row(t.MinCellRow, language.Count(manifest.MinCell));

@@ -21,7 +21,6 @@ public sealed class ReportText
     public required string UnweightedOnPurpose { get; init; }
     public required string UnweightedNoColumn { get; init; }    // column
     public required string SamplingWeightsRow { get; init; }
-    public required string SamplingWeightsColumn { get; init; } // column
     public required string SamplingWeightsNone { get; init; }
     public required string Generated { get; init; }
     public required string SchemeSubtitle { get; init; }
@@ -233,7 +232,6 @@ public sealed class ReportText
         UnweightedOnPurpose = "as asked (--unweighted)",
         UnweightedNoColumn = "the inputs have no column {0}",
         SamplingWeightsRow = "Sampling weights",
-        SamplingWeightsColumn = "the column {0}",
         SamplingWeightsNone = "none (unweighted)",
         PeoplesData = "Every statistic of a group with fewer than {0} surveys is withheld (\"suppressed (n < {0})\"). The report is made from the result's tables only: no single survey is shown.",
         Generated = "Made by avrr {0} from the result's tables ({1}); every number in it is one of the run's own estimates, and each can be traced to its cell.",
@@ -440,7 +438,6 @@ public sealed class ReportText
         UnweightedOnPurpose = "comme demandé (--unweighted)",
         UnweightedNoColumn = "les fichiers n'ont pas de colonne {0}",
         SamplingWeightsRow = "Poids de sondage",
-        SamplingWeightsColumn = "la colonne {0}",
         SamplingWeightsNone = "aucun (non pondéré)",
         PeoplesData = "Toute statistique d'un groupe de moins de {0} enquêtes est masquée («\u00A0masqué (n < {0})\u00A0»). Le rapport est fait des seuls tableaux du résultat\u00A0: aucune enquête individuelle n'y figure.",
         Generated = "Produit par avrr {0} à partir des tableaux du résultat ({1})\u00A0; chaque nombre est une estimation du traitement lui-même et renvoie à sa cellule.",
