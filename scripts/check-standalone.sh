@@ -26,7 +26,7 @@ grep -q '2,970 scored' "$work/out.txt" || { cat "$work/out.txt"; fail "the summa
 # The same tables as the SDK's build of the same source (when it is there: dotnet test builds it).
 sdk_build=src/Avrr.Analytics.Cli/bin/Debug/net10.0/Avrr.Analytics.Cli.dll
 if [ -f "$sdk_build" ] && command -v dotnet >/dev/null 2>&1; then
-  dotnet "$sdk_build" run "$work/rss-sample.csv" --out "$work/sdk" --quiet >/dev/null 2>&1 || fail "the SDK build did not run the sample"
+  (cd "$work" && dotnet "$OLDPWD/$sdk_build" run rss-sample.csv --out sdk --quiet >/dev/null 2>&1) || fail "the SDK build did not run the sample"
   for table in aggregates.csv comparisons.csv panel_change.csv rejects.csv; do
     cmp -s "$work/results/$table" "$work/sdk/$table" || fail "$table differs from the SDK build's"
   done

@@ -27,8 +27,9 @@ for rid in "${rids[@]}"; do
   cp docs/install.md "$out/INSTALL.md"
   program="$out/avrr"; [ "$rid" = "${rid#win-}" ] || program="$out/avrr.exe"
   [ -f "$program" ] || { echo "the publish of $rid made no $program" >&2; exit 1; }
-  # One file besides the sample and the guide: anything else would be left behind by an unzip-and-run.
-  extra=$(ls "$out" | grep -v -x -e avrr -e avrr.exe -e rss-sample.csv -e INSTALL.md || true)
+  # One file besides the sample, the guide and the report fonts' licence (which must travel with them):
+  # anything else would be left behind by an unzip-and-run.
+  extra=$(ls "$out" | grep -v -x -e avrr -e avrr.exe -e rss-sample.csv -e INSTALL.md -e LICENSE-DejaVu.txt || true)
   [ -z "$extra" ] || { echo "the publish of $rid left other files: $extra" >&2; exit 1; }
   (cd dist && if command -v zip >/dev/null 2>&1; then zip -q -r "avrr-$version-$rid.zip" "avrr-$version-$rid"; \
     else python3 -m zipfile -c "avrr-$version-$rid.zip" "avrr-$version-$rid"; fi)
