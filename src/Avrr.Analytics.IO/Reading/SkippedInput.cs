@@ -12,10 +12,13 @@ public sealed record SkippedInput(string Path, string Reason)
     /// <summary>Its first row names no column of a survey export: no record column, no question of the scheme.</summary>
     public const string NotAnExport = "not_an_export";
 
-    /// <summary>Why a file found in a folder is not an export, or null when it is read (and refused, if it must be, as any input).</summary>
+    /// <summary>Why a file found in a folder is not an export, or null when it is read (and refused, if it must be, as any input). Only text files are looked into.</summary>
     public static string? Why(string path, Schemes.Scheme scheme, ReadOptions options)
     {
         if (new FileInfo(path).Length == 0) return EmptyFile;
+        // A workbook or a Parquet file in an export folder is taken for an export (and read in full once, not twice):
+        // the notes and codebooks that share a folder with exports are text.
+        if (System.IO.Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".parquet") return null;
         IReadOnlyList<string> headers;
         try { headers = SurveyInput.ReadHeaders(path, options.Sheet); }
         catch (InputRefusedException) { return null; }
