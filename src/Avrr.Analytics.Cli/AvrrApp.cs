@@ -61,7 +61,9 @@ public static class AvrrApp
         catch (OutputFolderException e)
         {
             console.MarkupLine("[red]the result could not be written:[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
-            console.MarkupLine("An earlier result in that folder is kept as it was.");
+            // Said only when there is one: a run into a new folder has nothing to keep.
+            var earlier = Directory.Exists(e.Folder) && File.Exists(Path.Combine(e.Folder, Runs.EvaluationRun.ManifestFile));
+            console.MarkupLine(earlier ? words.EarlierKept : words.NothingWritten);
             return (int)ExitCode.OutputFailed;
         }
         catch (Runs.Merging.PartialRefusedException e)

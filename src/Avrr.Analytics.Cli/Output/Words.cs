@@ -75,6 +75,7 @@ internal sealed record Words
     public required string MergedLeftOut { get; init; }
     public required string PartialRefused { get; init; }
     public required string Interrupted { get; init; }      // (label)
+    public required string EarlierKept { get; init; }
     public required string InterruptedNothing { get; init; }   // signal
     public required string InterruptedKept { get; init; }      // signal, folder
     public required string ConfigProblems { get; init; }   // path, count
@@ -168,6 +169,7 @@ internal sealed record Words
         MergedLeftOut = "No insights, returnee_scores or rejects.csv: they need each returnee's own surveys, which partials never hold (docs/partials.md).",
         PartialRefused = "partial refused:",
         Interrupted = "interrupted:",
+        EarlierKept = "An earlier result in that folder is kept as it was.",
         InterruptedNothing = "the run was stopped by {0}; its partial result was deleted and nothing was written.",
         InterruptedKept = "the run was stopped by {0}; its partial result was deleted and nothing was written. The earlier result in {1} is kept as it was.",
         ConfigProblems = "--config {0} has {1:N0} problems:",
@@ -244,6 +246,7 @@ internal sealed record Words
         MergedLeftOut = "Ni analyses, ni returnee_scores, ni rejects.csv : il leur faut les enquêtes de chaque personne, que les partiels ne contiennent jamais (docs/partials.md).",
         PartialRefused = "partiel refusé :",
         Interrupted = "interrompu :",
+        EarlierKept = "Le résultat précédent dans ce dossier est gardé tel quel.",
         InterruptedNothing = "l'évaluation a été arrêtée par {0} ; son résultat partiel a été supprimé et rien n'a été écrit.",
         InterruptedKept = "l'évaluation a été arrêtée par {0} ; son résultat partiel a été supprimé et rien n'a été écrit. Le résultat précédent dans {1} est gardé tel quel.",
         ConfigProblems = "--config {0} a {1:N0} problèmes :",
