@@ -41,7 +41,7 @@ public static class AvrrApp
         }
         catch (UsageException e)
         {
-            return Usage(console, words, args, e.Message);
+            return Usage(console, words, args, words.Language == "fr" && e.French is { } french ? french : e.Message);
         }
         catch (SettingsException e)
         {
@@ -61,7 +61,9 @@ public static class AvrrApp
         catch (OutputFolderException e)
         {
             console.MarkupLine("[red]the result could not be written:[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
-            console.MarkupLine("An earlier result in that folder is kept as it was.");
+            // Said only when there is one: a run into a new folder has nothing to keep.
+            var earlier = Directory.Exists(e.Folder) && File.Exists(Path.Combine(e.Folder, Runs.EvaluationRun.ManifestFile));
+            console.MarkupLine(earlier ? words.EarlierKept : words.NothingWritten);
             return (int)ExitCode.OutputFailed;
         }
         catch (Runs.Merging.PartialRefusedException e)
@@ -84,7 +86,7 @@ public static class AvrrApp
         }
         catch (InputRefusedException e)
         {
-            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(e.Message));
+            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(words.Language == "fr" && e.FrenchProblem is { } french ? $"{e.Path}: {french}" : e.Message));
             console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }

@@ -57,6 +57,17 @@ public sealed record EvaluationFile
     public int? AuditSamples { get; init; }
     public int? AuditSeed { get; init; }
     public string? AuditLevel { get; init; }
+    /// <summary>The run is unweighted on purpose (<c>"unweighted": true</c>, the same as <c>--unweighted</c>).</summary>
+    public bool? Unweighted { get; init; }
+    /// <summary>Whether the file says <c>"weight": null</c>: no column of weights, on purpose (as <c>"unweighted": true</c>).</summary>
+    public bool WeightIsNull { get; init; }
+    /// <summary>The file's problems, when it was loaded to list them with the settings' (<see cref="Load(string, bool)"/>).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The largest evaluation file read: settings and a recode table fit in far less; a larger file is refused before it is parsed.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+    /// <summary>The most entries of the recode table (all columns together), of the column mapping, and of a list.</summary>
+    public const int MaxEntries = 100_000;
 
     /// <summary>The line of each key in the file (by its key, as <see cref="Keys"/> spells it), for messages.</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
@@ -75,7 +86,7 @@ public sealed record EvaluationFile
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("partialOut", Kind.Text), ("partialPanel", Kind.Text),
         ("partitionBy", Kind.Texts), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber), ("insightsSample", Kind.WholeNumber),
         ("driverTerms", Kind.Texts), ("audit", Kind.Flag), ("auditSamples", Kind.WholeNumber), ("auditSeed", Kind.WholeNumber),
-        ("auditLevel", Kind.Text), ("$comment", Kind.Note),
+        ("auditLevel", Kind.Text), ("unweighted", Kind.Flag), ("$comment", Kind.Note),
     ];
 
     private static string KindWords(Kind kind) => kind switch
@@ -90,10 +101,17 @@ public sealed record EvaluationFile
         _ => "a text",
     };
 
-    public static EvaluationFile Load(string path)
+    public static EvaluationFile Load(string path) => Load(path, deferProblems: false);
+
+    /// <summary>
+    /// Reads the file. With <paramref name="deferProblems"/>, the problems of its values are returned in
+    /// <see cref="Problems"/> (to be listed with the settings' own) instead of thrown; a file that cannot be
+    /// read, is too large or is not JSON is always thrown.
+    /// </summary>
+    public static EvaluationFile Load(string path, bool deferProblems)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try { bytes = ReadBounded(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"--config {path}: the file cannot be read ({e.Message})");
@@ -129,9 +147,14 @@ public sealed record EvaluationFile
                 throw new UsageException($"--config {path}: the file holds no settings object (it must start with {{)");
             var problems = new List<string>();
             var file = Read(document.RootElement, lines, problems);
-            if (problems.Count == 1) throw new UsageException($"--config {path}, {problems[0]}");
-            if (problems.Count > 1)
-                throw new UsageException($"--config {path} has {problems.Count} problems:" + string.Concat(problems.Select(p => "\n  - " + p)));
+            TooManyEntries(path, document.RootElement);
+            if (deferProblems) file = file with { Problems = problems };
+            else if (problems.Count == 1) throw new UsageException($"--config {path}, {problems[0]}");
+            else if (problems.Count > 1)
+            {
+                string List(Output.Words words) => words.Format(words.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p));
+                throw new UsageException(List(Output.Words.English)) { French = List(Output.Words.French) };
+            }
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
             return file with
@@ -141,6 +164,43 @@ public sealed record EvaluationFile
                 Scheme = Resolve(file.Scheme),
                 PartialOut = Resolve(file.PartialOut),
             };
+        }
+    }
+
+    /// <summary>The file's bytes, refused past <see cref="MaxBytes"/> without reading more (a file of data given by mistake, a device).</summary>
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                var size = stream.CanSeek ? stream.Length : buffer.Length;
+                string Say(Output.Words words) => words.Format(words.ConfigTooLarge, path, size / (1024.0 * 1024.0), MaxBytes / (1024 * 1024));
+                throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Refuses a table or a list with more than <see cref="MaxEntries"/> entries, which no quarter's settings need.</summary>
+    private static void TooManyEntries(string path, JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            var entries = property.Value.ValueKind switch
+            {
+                JsonValueKind.Array => property.Value.GetArrayLength(),
+                JsonValueKind.Object => property.Value.EnumerateObject().Sum(p => 1 + (p.Value.ValueKind == JsonValueKind.Object ? p.Value.EnumerateObject().Count() : 0)),
+                _ => 0,
+            };
+            if (entries <= MaxEntries) continue;
+            string Say(Output.Words words) => words.Format(words.ConfigTooManyEntries, path, property.Name, entries, MaxEntries);
+            throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
         }
     }
 
@@ -213,6 +273,8 @@ public sealed record EvaluationFile
             AuditSamples = Usable("auditSamples", Kind.WholeNumber, out var auditSamples) ? auditSamples.GetInt32() : null,
             AuditSeed = Usable("auditSeed", Kind.WholeNumber, out var auditSeed) ? auditSeed.GetInt32() : null,
             AuditLevel = Text("auditLevel"),
+            Unweighted = Usable("unweighted", Kind.Flag, out var unweighted) ? unweighted.GetBoolean() : null,
+            WeightIsNull = values.TryGetValue("weight", out var weightValue) && weightValue.ValueKind == JsonValueKind.Null,
             Lines = keyLines,
         };
     }

@@ -24,6 +24,8 @@ internal static class HelpText
 
     private static readonly Dictionary<string, string> French = new(StringComparer.Ordinal)
     {
+        ["The survey has no sampling weights: every survey weighs 1, no column is read as weights, and no warning says a column looks like weights."] =
+            "L'enquête n'a pas de poids de sondage : chaque enquête pèse 1, aucune colonne n'est lue comme poids, et aucun avertissement ne dit qu'une colonne ressemble à des poids.",
         ["A result folder of avrr run (it holds manifest.json)."] = "Un dossier de résultats de avrr run (il contient manifest.json).",
         ["Language of the report: en or fr (default: the run's, else en)."] = "Langue du rapport : en ou fr (par défaut : celle de l'évaluation, sinon en).",
         ["The file to write (default: report-LANG.html in the current folder)."] = "Le fichier à écrire (par défaut : report-LANG.html dans le dossier courant).",

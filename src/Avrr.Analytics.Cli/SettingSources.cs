@@ -7,9 +7,37 @@ namespace Avrr.Analytics.Cli;
 /// a setting is worded the way the user gave it: <c>--min-cell 0: must be at least 1</c> for a flag,
 /// <c>"minCell": 0 in q3.json: must be at least 1</c> for the file.
 /// </summary>
-internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<string, int>? lines = null)
+internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<string, int>? lines = null, IReadOnlyList<string>? fileProblems = null)
 {
     private readonly HashSet<RunSetting> _fromFile = [];
+    // The evaluation file's problems (wrong kinds of values, unknown keys) and the settings' bad values, listed at once.
+    private readonly List<string> _problems = [.. fileProblems ?? []];
+    private readonly List<SettingsException> _settings = [];
+
+    /// <summary>Reads a setting; a bad value is noted (all are listed at once by <see cref="ThrowProblems"/>) and <paramref name="fallback"/> used meanwhile.</summary>
+    public T Try<T>(Func<T> read, T fallback)
+    {
+        try { return read(); }
+        catch (SettingsException e)
+        {
+            _settings.Add(e);
+            _problems.Add(Word(e));
+            return fallback;
+        }
+    }
+
+    /// <summary>Every problem noted, at once: one as it is, several as a list under the file (or the command line) that has them.</summary>
+    public void ThrowProblems()
+    {
+        if (_problems.Count == 0) return;
+        if (_problems.Count == 1 && _settings.Count == 1) throw new UsageException(Word(_settings[0]));
+        if (_problems.Count == 1) throw new UsageException($"--config {configPath}, {_problems[0]}");
+        var english = Output.Words.English;
+        var french = Output.Words.French;
+        string List(Output.Words words) => (configPath is null ? words.Format(words.SettingsProblems, _problems.Count) : words.Format(words.ConfigProblems, configPath, _problems.Count))
+            + string.Concat(_problems.Select(p => "\n  - " + p));
+        throw new UsageException(List(english)) { French = List(french) };
+    }
 
     /// <summary>Takes the flag's value when given, else the file's (noting that it came from the file).</summary>
     public T? Pick<T>(RunSetting setting, T? flag, T? file)

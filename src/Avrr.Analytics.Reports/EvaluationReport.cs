@@ -40,6 +40,13 @@ public static class EvaluationReport
         subtitle.Add(string.Format(t.SchemeSubtitle, result.Scheme.Name));
         html.Element("p", string.Join(" · ", subtitle), "subtitle");
         html.Element("p", string.Format(t.PeoplesData, manifest.MinCell), "note");
+        // What changes the meaning of every number below, before anything else.
+        foreach (var column in manifest.WeightLikeColumns)
+            html.Open("div", "warning banner", ("role", "alert")).Text(string.Format(t.BannerWeightLike, column)).Close("div");
+        foreach (var (column, unknown, surveys) in manifest.MostlyUnknown)
+            html.Open("div", "warning banner", ("role", "alert")).Text(string.Format(t.BannerMostlyUnknown, column, language.Count(unknown), language.Count(surveys))).Close("div");
+        if (manifest.SkippedInputs.Count > 0)
+            html.Element("p", string.Format(t.BannerSkipped, language.Count(manifest.SkippedInputs.Count), string.Join(", ", manifest.SkippedInputs)), "note");
         html.Raw("<nav class=\"toc\">").Element("h2", t.Contents).Raw("<ol>");
         foreach (var (section, title, reason) in sections)
         {

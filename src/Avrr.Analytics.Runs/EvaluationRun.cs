@@ -112,7 +112,10 @@ public static class EvaluationRun
         var result = new RunResult(run.Destination, run.Files, run.Accounting!.Inputs(), run.Accounting.RowsRead, run.Accounting.RowsScored,
             run.Accounting.RowsRejected, run.Accounting.RejectsByReason, estimates.Levels, estimates.Aggregates, estimates.PanelReturnees,
             estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, run.Clock.Elapsed,
-            run.Accounting.RowsOutsidePeriod, run.Checks!, run.Insights);
+            run.Accounting.RowsOutsidePeriod, run.Checks!, run.Insights)
+        {
+            SkippedInputs = plan.SkippedInputs, Weighted = plan.Weighted,
+        };
         Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Audit, run.Started);
         foreach (var stage in stages)
         {

@@ -26,6 +26,10 @@ public class InputSettings : CommandSettings
     [LocalizedDescription("The column of sampling weights (default: weight; 1 when absent).")]
     public string? Weight { get; init; }
 
+    [CommandOption("--unweighted")]
+    [LocalizedDescription("The survey has no sampling weights: every survey weighs 1, no column is read as weights, and no warning says a column looks like weights.")]
+    public bool? Unweighted { get; init; }
+
     [CommandOption("--cluster <COL>")]
     [LocalizedDescription("The column of clusters (primary sampling units) of the survey design.")]
     public string? Cluster { get; init; }
@@ -71,15 +75,29 @@ public class InputSettings : CommandSettings
     public string? Threads { get; init; }
 
     /// <summary>The run settings from these flags over the evaluation file over the defaults, and where each came from.</summary>
-    internal (RunSettings Settings, SettingSources Sources) ToRunSettings(Func<EvaluationFile, RunSettings, SettingSources, RunSettings>? more = null)
+    internal (RunSettings Settings, SettingSources Sources) ToRunSettings(string command, Func<EvaluationFile, RunSettings, SettingSources, RunSettings>? more = null)
     {
-        var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config);
-        var sources = new SettingSources(Config, file.Lines);
+        // An evaluation file given as an input (avrr run q3.json) is a --config forgotten.
+        if (Inputs.FirstOrDefault(i => i.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(i)) is { } json)
+        {
+            string Say(Output.Words words) => words.Format(words.JsonInput, command, json);
+            throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+        }
+        var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config, deferProblems: true);
+        var sources = new SettingSources(Config, file.Lines, file.Problems);
         var inputs = Inputs.Length > 0 ? Inputs : sources.Pick<IReadOnlyList<string>>(RunSetting.Inputs, null, file.Inputs) ?? [];
-        if (inputs.Count == 0) throw new UsageException("give at least one INPUT file or folder (or \"inputs\" in --config)");
+        if (inputs.Count == 0 && file.Problems.Count == 0) throw new UsageException("give at least one INPUT file or folder (or \"inputs\" in --config)");
         try
         {
-            return (Build(inputs, file, sources, more), sources);
+            var settings = Build(inputs, file, sources, more);
+            sources.ThrowProblems();
+            if (settings.Unweighted && (Weight ?? (file.WeightIsNull ? null : file.Weight)) is { } weight)
+            {
+                var named = Weight is not null ? $"--weight {weight}" : $"\"weight\": \"{weight}\" ({Config})";
+                string Say(Output.Words words) => words.Format(words.UnweightedAndWeight, named);
+                throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+            }
+            return (settings, sources);
         }
         catch (SettingsException e)
         {
@@ -94,6 +112,8 @@ public class InputSettings : CommandSettings
             Inputs = inputs,
             SchemePath = sources.Pick(RunSetting.Scheme, Scheme, file.Scheme),
             WeightColumn = sources.Pick(RunSetting.Weight, Weight, file.Weight),
+            // "weight": null in the file says the same as --unweighted, unless --weight names a column.
+            Unweighted = Unweighted is true || (Weight is null && (file.Unweighted is true || file.WeightIsNull)),
             ClusterColumn = sources.Pick(RunSetting.Cluster, Cluster, file.Cluster),
             StrataColumn = sources.Pick(RunSetting.Strata, Strata, file.Strata),
             DateFormat = sources.Pick(RunSetting.DateFormat, DateFormat, file.DateFormat),
@@ -101,12 +121,12 @@ public class InputSettings : CommandSettings
             ColumnMapping = sources.Pick<IReadOnlyDictionary<string, string>>(RunSetting.Columns, null, file.Columns) ?? new Dictionary<string, string>(),
             Recode = sources.Pick<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>>(RunSetting.Recode, null, file.Recode)
                 ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
-            Period = PeriodFrom(sources, file),
-            Keep = FlagValues.Keep(sources.Pick(RunSetting.Keep, Keep, file.Keep)) ?? DuplicatePolicy.KeepFirst,
-            ShortInterviewMinutes = FlagValues.Number(RunSetting.ShortInterviewMinutes, sources.Pick(RunSetting.ShortInterviewMinutes, ShortInterviewMinutes,
-                file.ShortInterviewMinutes?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a number of minutes") ?? RunSettings.DefaultShortInterviewMinutes,
+            Period = sources.Try(() => PeriodFrom(sources, file), null),
+            Keep = sources.Try(() => FlagValues.Keep(sources.Pick(RunSetting.Keep, Keep, file.Keep)), null) ?? DuplicatePolicy.KeepFirst,
+            ShortInterviewMinutes = sources.Try(() => FlagValues.Number(RunSetting.ShortInterviewMinutes, sources.Pick(RunSetting.ShortInterviewMinutes, ShortInterviewMinutes,
+                file.ShortInterviewMinutes?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a number of minutes"), null) ?? RunSettings.DefaultShortInterviewMinutes,
             Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",
-            Threads = FlagValues.WholeNumber(RunSetting.Threads, Threads, 0, int.MaxValue) ?? 0,
+            Threads = sources.Try(() => FlagValues.WholeNumber(RunSetting.Threads, Threads, 0, int.MaxValue), null) ?? 0,
         };
         return more is null ? settings : more(file, settings, sources);
     }

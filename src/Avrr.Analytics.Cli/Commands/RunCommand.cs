@@ -105,40 +105,42 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (run, sources) = settings.ToRunSettings((file, s, sources) => s with
+        var (run, sources) = settings.ToRunSettings("run", (file, s, sources) => s with
         {
             OutputFolder = sources.Pick(RunSetting.Out, settings.Out, file.Out) ?? "results",
             ExtraLevels = sources.Pick(RunSetting.Levels, settings.Levels is null ? null : new[] { settings.Levels }, file.Levels?.ToArray()) is { } levels
-                ? InputSettings.ParseLevels(levels) : [],
-            MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
-            Ci = ParseCi(sources.Pick(RunSetting.Ci, settings.Ci, file.Ci)),
-            Df = ParseDf(sources.Pick(RunSetting.Df, settings.Df, file.Df)),
-            Fdr = ParseFdr(sources.Pick(RunSetting.Fdr, settings.Fdr, file.Fdr)),
-            Formats = ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]),
+                ? sources.Try(() => InputSettings.ParseLevels(levels), []) : [],
+            MinCell = sources.Try(() => FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, settings.MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue), null) ?? 5,
+            Ci = sources.Try(() => ParseCi(sources.Pick(RunSetting.Ci, settings.Ci, file.Ci)), IntervalMethod.StudentT),
+            Df = sources.Try(() => ParseDf(sources.Pick(RunSetting.Df, settings.Df, file.Df)), DegreesOfFreedomRule.Domain),
+            Fdr = sources.Try(() => ParseFdr(sources.Pick(RunSetting.Fdr, settings.Fdr, file.Fdr)), Inference.MultipleTesting.BenjaminiHochberg),
+            Formats = sources.Try(() => ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]), OutputFormats.Csv | OutputFormats.Parquet),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
-            MaxRejectedShare = FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
-                file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1") ?? RunSettings.DefaultMaxRejectedShare,
+            MaxRejectedShare = sources.Try(() => FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
+                file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1"), null) ?? RunSettings.DefaultMaxRejectedShare,
             Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
             PartialOut = sources.Pick(RunSetting.PartialOut, settings.PartialOut, file.PartialOut),
-            PartialPanel = ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, settings.PartialPanel, file.PartialPanel)),
+            PartialPanel = sources.Try(() => ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, settings.PartialPanel, file.PartialPanel)), Runs.Planning.PartialPanel.Cells),
             PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
             PartitionBy = sources.Pick(RunSetting.PartitionBy, settings.PartitionBy is null ? null : new[] { settings.PartitionBy }, file.PartitionBy?.ToArray()) ?? [],
             Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : (bool?)null, file.Insights) ?? true,
-            InsightsSeed = FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,
-                file.InsightsSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultInsightsSeed,
+            InsightsSeed = sources.Try(() => FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,
+                file.InsightsSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue), null) ?? RunSettings.DefaultInsightsSeed,
             // The least size is the plan's (RunPlan.MinInsightsSample), which words it in returnees.
-            InsightsSample = FlagValues.WholeNumber(RunSetting.InsightsSample, sources.Pick(RunSetting.InsightsSample, settings.InsightsSample,
-                file.InsightsSample?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? RunSettings.DefaultInsightsSample,
+            InsightsSample = sources.Try(() => FlagValues.WholeNumber(RunSetting.InsightsSample, sources.Pick(RunSetting.InsightsSample, settings.InsightsSample,
+                file.InsightsSample?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue), null) ?? RunSettings.DefaultInsightsSample,
             DriverTerms = sources.Pick(RunSetting.DriverTerms, settings.DriverTerms?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries), file.DriverTerms?.ToArray()),
             Audit = sources.Pick(RunSetting.Audit, settings.NoAudit is true ? false : (bool?)null, file.Audit) ?? true,
-            AuditSamples = FlagValues.WholeNumber(RunSetting.AuditSamples, sources.Pick(RunSetting.AuditSamples, settings.AuditSamples,
-                file.AuditSamples?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, RunSettings.MaxAuditSamples) ?? RunSettings.DefaultAuditSamples,
-            AuditSeed = FlagValues.WholeNumber(RunSetting.AuditSeed, sources.Pick(RunSetting.AuditSeed, settings.AuditSeed,
-                file.AuditSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue) ?? RunSettings.DefaultAuditSeed,
-            AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } auditLevel ? ParseLevel(auditLevel) : RunSettings.DefaultAuditLevel,
+            AuditSamples = sources.Try(() => FlagValues.WholeNumber(RunSetting.AuditSamples, sources.Pick(RunSetting.AuditSamples, settings.AuditSamples,
+                file.AuditSamples?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, RunSettings.MaxAuditSamples), null) ?? RunSettings.DefaultAuditSamples,
+            AuditSeed = sources.Try(() => FlagValues.WholeNumber(RunSetting.AuditSeed, sources.Pick(RunSetting.AuditSeed, settings.AuditSeed,
+                file.AuditSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue), null) ?? RunSettings.DefaultAuditSeed,
+            AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } auditLevel ? sources.Try(() => ParseLevel(auditLevel), RunSettings.DefaultAuditLevel) : RunSettings.DefaultAuditLevel,
         });
         InputSettings.NoteThreads(console, run);
         using var interruption = new Interruption(cancellationToken);
+        // What an interruption keeps: only a result that was there before the run (a new folder is never made).
+        var earlier = Directory.Exists(run.OutputFolder) && File.Exists(Path.Combine(run.OutputFolder, EvaluationRun.ManifestFile));
         try
         {
             var result = RunProgress.Run(console, progress, Words.For(run.Language), settings.Quiet, observer => EvaluationRun.Execute(run, observer, interruption.Token));
@@ -151,8 +153,10 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         }
         catch (OperationCanceledException) when (interruption.Signal is not null)
         {
-            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
-                $"the run was stopped by {interruption.SignalName}; its partial result was deleted and nothing was written. An earlier result in {run.OutputFolder} is kept."));
+            var words = Words.For(run.Language);
+            console.MarkupLine($"[yellow]{words.Interrupted}[/] " + TerminalText.Markup(earlier
+                ? words.Format(words.InterruptedKept, interruption.SignalName, run.OutputFolder)
+                : words.Format(words.InterruptedNothing, interruption.SignalName)));
             return (int)interruption.ExitCode;
         }
     }

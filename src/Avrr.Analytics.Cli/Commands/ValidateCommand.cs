@@ -22,7 +22,7 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (run, sources) = settings.ToRunSettings();
+        var (run, sources) = settings.ToRunSettings("validate");
         var words = Words.For(run.Language);
         InputSettings.NoteThreads(console, run);
         ValidationReport result;
@@ -45,6 +45,8 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
             console.WriteLine(TerminalText.Safe($"{input.Path}: {input.Description}"));
             Columns(console, words, input.Header, result.Plan.Scheme.Questions.Count);
         }
+        if (result.Plan.SkippedInputs.Count > 0)
+            console.MarkupLine("[yellow]" + TerminalText.Markup(words.Format(words.Skipped, result.Plan.SkippedInputs.Count, words.SkippedList(result.Plan.SkippedInputs))) + "[/]");
         console.MarkupLine(words.Format(words.ValidateLine, result.RowsRead, result.RowsScored, result.RowsRejected));
         if (result.RowsOutsidePeriod > 0)
             console.WriteLine(words.Format(words.OutsidePeriod, result.RowsOutsidePeriod, words.Period(run.Period)));

@@ -12,6 +12,11 @@ internal static class CheckLines
     /// </summary>
     public static void Print(IAnsiConsole console, Words text, FieldChecks checks, long rejectLines, bool details = false)
     {
+        // First: these change what the numbers mean.
+        foreach (var column in checks.WeightLikeColumns)
+            Warn(console, text.Format(text.WeightLike, column));
+        foreach (var (column, unknown, rows) in checks.MostlyUnknown)
+            Warn(console, text.Format(text.MostlyUnknown, column, unknown, rows));
         var mostlyDates = checks.InvalidDates > 0 && checks.InvalidDates * 2 >= rejectLines;
         if (mostlyDates && checks.DateFormatsThatRead is [var format])
             console.WriteLine(text.Format(text.DateAdvice, checks.DatesReadByThem, checks.DatesTried, format));

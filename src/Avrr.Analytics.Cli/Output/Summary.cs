@@ -30,6 +30,11 @@ internal static class Summary
         console.MarkupLine(text.Format(text.RowsLine, result.RowsRead, result.RowsScored, result.RowsRejected, result.Elapsed.TotalSeconds));
         if (result.RowsOutsidePeriod > 0)
             console.WriteLine(text.Format(text.OutsidePeriod, result.RowsOutsidePeriod, text.Period(settings.Period)));
+        if (result.SkippedInputs.Count > 0)
+            console.MarkupLine("[yellow]" + TerminalText.Markup(text.Format(text.Skipped, result.SkippedInputs.Count, text.SkippedList(result.SkippedInputs))) + "[/]");
+        // Said where it is not warned about (CheckLines warns when a column looks like unread weights).
+        if (!result.Weighted && result.Checks.WeightLikeColumns.Count == 0)
+            console.WriteLine(text.Format(text.Unweighted, settings.Unweighted ? text.UnweightedOnPurpose : text.Format(text.NoWeightColumn, settings.WeightColumn ?? "weight")));
         var blank = result.Inputs.Sum(i => i.BlankRowsSkipped);
         if (blank > 0) console.WriteLine(text.Format(text.BlankRows, blank));
         if (result.RejectsByReason.Count > 0)

@@ -41,6 +41,13 @@ internal sealed record Words
     public required string ShortByDay { get; init; }
     public required string ShortByEnumerator { get; init; } // column
     public required string EndBeforeStart { get; init; }
+    public required string WeightLike { get; init; }       // column
+    public required string MostlyUnknown { get; init; }    // column, unknown, surveys
+    public required string Unweighted { get; init; }       // why
+    public required string UnweightedOnPurpose { get; init; }
+    public required string NoWeightColumn { get; init; }   // column
+    public required string Skipped { get; init; }          // count, list
+    public required IReadOnlyDictionary<string, string> SkipReasons { get; init; }   // SkippedInput's reason → words
     // validate
     public required string ValidateLine { get; init; }     // read, valid, rejected
     public required string Columns { get; init; }
@@ -67,6 +74,16 @@ internal sealed record Words
     public required string Merged { get; init; }           // partials
     public required string MergedLeftOut { get; init; }
     public required string PartialRefused { get; init; }
+    public required string Interrupted { get; init; }      // (label)
+    public required string EarlierKept { get; init; }
+    public required string InterruptedNothing { get; init; }   // signal
+    public required string InterruptedKept { get; init; }      // signal, folder
+    public required string ConfigProblems { get; init; }   // path, count
+    public required string SettingsProblems { get; init; } // count
+    public required string JsonInput { get; init; }        // command, path
+    public required string UnweightedAndWeight { get; init; }  // where the weight column is named
+    public required string ConfigTooLarge { get; init; }   // path, size MB, limit MB
+    public required string ConfigTooManyEntries { get; init; }  // path, key, entries, limit
 
     public string Format(string template, params object[] values) => string.Format(Culture, template, values);
 
@@ -124,6 +141,13 @@ internal sealed record Words
         ShortByDay = "  by day:",
         ShortByEnumerator = "  by {0}:",
         EndBeforeStart = "{0:N0} interviews end before they start (a clock set wrong, or an edited submission).",
+        WeightLike = "Warning: no column of sampling weights was read, so the estimates are UNWEIGHTED (every survey weighs 1), but the column {0} looks like weights (named like them, nearly every value a positive number). If it holds the weights, map it (--weight {0}, or \"weight\": \"{0}\" in the evaluation file); if the survey has no weights, say so with --unweighted (or \"weight\": null).",
+        MostlyUnknown = "Warning: {0} is empty in {1:N0} of the {2:N0} scored surveys, so most of them are in an unknown group. If another column holds it, map it in the evaluation file's \"columns\" (e.g. \"columns\": {{\"{0}\": \"its header\"}}).",
+        Unweighted = "The estimates are unweighted (every survey weighs 1): {0}.",
+        UnweightedOnPurpose = "as asked (--unweighted, or \"weight\": null)",
+        NoWeightColumn = "the inputs have no column {0}",
+        Skipped = "{0:N0} files of the input folders were skipped (not survey exports): {1}",
+        SkipReasons = new Dictionary<string, string> { ["empty_file"] = "empty", ["not_an_export"] = "no column of a survey export" },
         ValidateLine = "[bold]{0:N0}[/] rows read, [green]{1:N0}[/] valid, [yellow]{2:N0}[/] rejected",
         Columns = "  columns:",
         RecordColumns = "    record:        {0}",
@@ -144,6 +168,16 @@ internal sealed record Words
         Merged = "{0:N0} partials merged: the tables of one run over all their surveys.",
         MergedLeftOut = "No insights, returnee_scores or rejects.csv: they need each returnee's own surveys, which partials never hold (docs/partials.md).",
         PartialRefused = "partial refused:",
+        Interrupted = "interrupted:",
+        EarlierKept = "An earlier result in that folder is kept as it was.",
+        InterruptedNothing = "the run was stopped by {0}; its partial result was deleted and nothing was written.",
+        InterruptedKept = "the run was stopped by {0}; its partial result was deleted and nothing was written. The earlier result in {1} is kept as it was.",
+        ConfigProblems = "--config {0} has {1:N0} problems:",
+        SettingsProblems = "the settings have {0:N0} problems:",
+        JsonInput = "{1} is an evaluation file, not an export: give it with --config (avrr {0} --config {1})",
+        UnweightedAndWeight = "--unweighted says that no column holds weights, and {0} names one; keep one of them",
+        ConfigTooLarge = "--config {0}: the file is {1:0.#} MB, more than an evaluation file may be ({2:N0} MB); an evaluation file holds settings, not data",
+        ConfigTooManyEntries = "--config {0}: \"{1}\" has {2:N0} entries, more than an evaluation file may hold ({3:N0})",
     };
 
     public static Words French { get; } = new()
@@ -173,6 +207,13 @@ internal sealed record Words
         ShortByDay = "  par jour :",
         ShortByEnumerator = "  par {0} :",
         EndBeforeStart = "{0:N0} entretiens se terminent avant d'avoir commencé (une horloge mal réglée, ou une soumission modifiée).",
+        WeightLike = "Attention : aucune colonne de poids de sondage n'a été lue, les estimations sont donc NON PONDÉRÉES (chaque enquête pèse 1), mais la colonne {0} ressemble à des poids (nommée comme eux, presque toutes ses valeurs des nombres positifs). Si elle contient les poids, indiquez-la (--weight {0}, ou \"weight\": \"{0}\" dans le fichier d'évaluation) ; si l'enquête n'a pas de poids, dites-le avec --unweighted (ou \"weight\": null).",
+        MostlyUnknown = "Attention : {0} est vide dans {1:N0} des {2:N0} enquêtes notées, la plupart sont donc dans un groupe inconnu. Si une autre colonne le contient, indiquez-la dans \"columns\" du fichier d'évaluation (par ex. \"columns\": {{\"{0}\": \"son en-tête\"}}).",
+        Unweighted = "Les estimations ne sont pas pondérées (chaque enquête pèse 1) : {0}.",
+        UnweightedOnPurpose = "comme demandé (--unweighted, ou \"weight\": null)",
+        NoWeightColumn = "les fichiers n'ont pas de colonne {0}",
+        Skipped = "{0:N0} fichiers des dossiers donnés ont été ignorés (pas des exports d'enquêtes) : {1}",
+        SkipReasons = new Dictionary<string, string> { ["empty_file"] = "vide", ["not_an_export"] = "aucune colonne d'un export d'enquêtes" },
         ValidateLine = "[bold]{0:N0}[/] lignes lues, [green]{1:N0}[/] valides, [yellow]{2:N0}[/] rejetées",
         Columns = "  colonnes :",
         RecordColumns = "    enregistrement : {0}",
@@ -204,7 +245,21 @@ internal sealed record Words
         Merged = "{0:N0} partiels fusionnés : les tableaux d'une seule évaluation de toutes leurs enquêtes.",
         MergedLeftOut = "Ni analyses, ni returnee_scores, ni rejects.csv : il leur faut les enquêtes de chaque personne, que les partiels ne contiennent jamais (docs/partials.md).",
         PartialRefused = "partiel refusé :",
+        Interrupted = "interrompu :",
+        EarlierKept = "Le résultat précédent dans ce dossier est gardé tel quel.",
+        InterruptedNothing = "l'évaluation a été arrêtée par {0} ; son résultat partiel a été supprimé et rien n'a été écrit.",
+        InterruptedKept = "l'évaluation a été arrêtée par {0} ; son résultat partiel a été supprimé et rien n'a été écrit. Le résultat précédent dans {1} est gardé tel quel.",
+        ConfigProblems = "--config {0} a {1:N0} problèmes :",
+        SettingsProblems = "les réglages ont {0:N0} problèmes :",
+        JsonInput = "{1} est un fichier d'évaluation, pas un export : donnez-le avec --config (avrr {0} --config {1})",
+        UnweightedAndWeight = "--unweighted dit qu'aucune colonne ne contient de poids, et {0} en nomme une ; gardez l'un des deux",
+        ConfigTooLarge = "--config {0} : le fichier fait {1:0.#} Mo, plus que ce qu'un fichier d'évaluation peut faire ({2:N0} Mo) ; un fichier d'évaluation contient des réglages, pas des données",
+        ConfigTooManyEntries = "--config {0} : \"{1}\" a {2:N0} entrées, plus que ce qu'un fichier d'évaluation peut contenir ({3:N0})",
     };
+
+    /// <summary>The skipped files of the input folders, each with its reason: <c>notes.txt (no column of a survey export)</c>.</summary>
+    public string SkippedList(IEnumerable<global::Avrr.Analytics.IO.Reading.SkippedInput> skipped) =>
+        string.Join(", ", skipped.Select(s => $"{s.Path} ({(SkipReasons.TryGetValue(s.Reason, out var why) ? why : s.Reason)})"));
 
     public string Stage(string name) => Stages.TryGetValue(name, out var word) ? word : name;
 

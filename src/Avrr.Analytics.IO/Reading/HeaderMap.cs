@@ -73,12 +73,15 @@ public sealed class HeaderMap
     /// <paramref name="mapping"/> maps a run id to the header that holds it in this export
     /// (<c>{"returnee_id": "case_number"}</c>, and <c>--weight COL</c>): its full path or its last part.
     /// <paramref name="questionTexts"/> (the questions' wording in every language) tells a Kobo export
-    /// with labels for headers. Throws <see cref="InputRefusedException"/> with every problem at once.
+    /// with labels for headers. <paramref name="unread"/> are ids the run leaves unread on purpose (weight,
+    /// with <c>--unweighted</c>): their headers are neither read nor attributes. Throws
+    /// <see cref="InputRefusedException"/> with every problem at once.
     /// </summary>
     public static HeaderMap Create(string path, IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
-        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null)
+        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null,
+        IReadOnlyCollection<string>? unread = null)
     {
-        var (map, problems) = Analyze(headers, knownIds, requiredIds, mapping, questionTexts);
+        var (map, problems) = Analyze(headers, knownIds, requiredIds, mapping, questionTexts, unread);
         if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
         return map;
     }
@@ -92,10 +95,16 @@ public sealed class HeaderMap
     /// their full path.
     /// </summary>
     public static (HeaderMap Map, IReadOnlyList<string> Problems) Analyze(IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
-        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null)
+        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null,
+        IReadOnlyCollection<string>? unread = null)
     {
         var known = new HashSet<string>(knownIds, StringComparer.Ordinal);
         var mappedIds = new HashSet<string>(mapping.Keys, StringComparer.Ordinal);
+        if (unread is not null)
+        {
+            known.ExceptWith(unread);
+            mappedIds.UnionWith(unread);
+        }
         var keys = headers.Select(Key).ToArray();
         var keySet = new HashSet<string>(keys, StringComparer.Ordinal);
         // A file whose known columns carry ODK group paths (grp_eco-econ_satisfaction) has them on its

@@ -12,9 +12,13 @@ public static class InputFiles
     /// reading one would never end or never start), and a file given twice, however it is named (through
     /// a symbolic or a hard link, it is the same file: its rows would all be duplicates).
     /// </summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
+    public static IReadOnlyList<string> Expand(IEnumerable<string> inputs) => ExpandListed(inputs).Select(f => f.File).ToArray();
+
+    /// <summary><see cref="Expand"/>, with whether each file was found in a folder (and may be skipped as no export) or given itself.</summary>
+    public static IReadOnlyList<(string File, bool InFolder)> ExpandListed(IEnumerable<string> inputs)
     {
         var files = new List<string>();
+        var inFolder = new HashSet<int>();
         foreach (var input in inputs)
         {
             var stamp = FileStamp.Of(input);
@@ -26,6 +30,7 @@ public static class InputFiles
                     .Order(StringComparer.Ordinal)
                     .ToList();
                 if (found.Count == 0) throw new InputRefusedException(input, "the folder holds no .csv, .tsv, .txt, .xlsx or .parquet file");
+                for (var i = 0; i < found.Count; i++) inFolder.Add(files.Count + i);
                 files.AddRange(found);
             }
             else if (stamp is not null) files.Add(input);
@@ -45,7 +50,7 @@ public static class InputFiles
                         : $"it is the same file as the input {earlier} (through a link), given twice among the inputs");
             seen.Add((file, stamp, fullPath));
         }
-        return files;
+        return files.Select((f, i) => (f, inFolder.Contains(i))).ToArray();
     }
 
     /// <summary>The full path with a symbolic link at the file itself followed (the device and inode compare the rest on Linux).</summary>

@@ -8,4 +8,6 @@ public sealed class InputRefusedException(string path, string problem) : Excepti
 {
     public string Path { get; } = path;
     public string Problem { get; } = problem;
+    /// <summary>The problem in French, where it was written in both languages; the command line prints it with <c>--lang fr</c>.</summary>
+    public string? FrenchProblem { get; init; }
 }

@@ -10,4 +10,6 @@ public sealed record ReadOptions
     public IReadOnlyDictionary<string, string> ColumnMapping { get; init; } = new Dictionary<string, string>();
     /// <summary>The sheet of an XLSX workbook to read; the first sheet when null.</summary>
     public string? Sheet { get; init; }
+    /// <summary>No column of weights is read, even one named weight (<c>--unweighted</c>): every survey weighs 1.</summary>
+    public bool Unweighted { get; init; }
 }

@@ -60,19 +60,19 @@ public sealed class SurveyInput
             {
                 var dialect = CsvDialect.Sniff(path);
                 var headers = CsvSurveyReader.ReadHeader(path, dialect);
-                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts, options.Unweighted ? [SurveyColumns.Weight] : null);
                 return new SurveyInput(path, index, format, dialect.Sha256, dialect.Describe(), map, dialect, null, stamp);
             }
             case InputFormat.Xlsx:
             {
                 var (sheet, headers, sha) = XlsxSurveyReader.Probe(path, options.Sheet);
-                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts, options.Unweighted ? [SurveyColumns.Weight] : null);
                 return new SurveyInput(path, index, format, sha, $"XLSX, sheet '{sheet}'", map, null, sheet, stamp);
             }
             default:
             {
                 var (headers, sha) = ParquetSurveyReader.Probe(path);
-                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts);
+                var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts, options.Unweighted ? [SurveyColumns.Weight] : null);
                 return new SurveyInput(path, index, format, sha, "Parquet", map, null, null, stamp);
             }
         }

@@ -36,6 +36,16 @@ public sealed record ResultManifest
     /// <summary>The run's <c>insights</c> setting: false when it was made with <c>--no-insights</c>, null when its engine had no insights.</summary>
     public bool? Insights { get; init; }
 
+    /// <summary>Whether a column of sampling weights was read; null when the engine did not say (before "weighted" was written).</summary>
+    public bool? Weighted { get; init; }
+    /// <summary>Whether the run was unweighted on purpose (--unweighted, "weight": null).</summary>
+    public bool Unweighted { get; init; }
+    /// <summary>The run's warnings: columns that look like unread weights, grouping columns unknown for most surveys.</summary>
+    public IReadOnlyList<string> WeightLikeColumns { get; init; } = [];
+    public IReadOnlyList<(string Column, long Unknown, long Surveys)> MostlyUnknown { get; init; } = [];
+    /// <summary>The files of the input folders skipped as not exports.</summary>
+    public IReadOnlyList<string> SkippedInputs { get; init; } = [];
+
     /// <summary>How many partials <c>avrr merge</c> made this result from (docs/partials.md); null for a run's result.</summary>
     public int? MergedPartials { get; init; }
 
@@ -84,6 +94,13 @@ public sealed record ResultManifest
             LastSurveyDate = Date(root, "last_survey_date"),
             Files = Strings(root.GetProperty("files")),
             Insights = settings.TryGetProperty("insights", out var insights) && insights.ValueKind is JsonValueKind.True or JsonValueKind.False ? insights.GetBoolean() : null,
+            Weighted = settings.TryGetProperty("weighted", out var weighted) && weighted.ValueKind is JsonValueKind.True or JsonValueKind.False ? weighted.GetBoolean() : null,
+            Unweighted = settings.TryGetProperty("unweighted", out var unweighted) && unweighted.ValueKind == JsonValueKind.True,
+            WeightLikeColumns = root.TryGetProperty("checks", out var checks) && checks.TryGetProperty("weight_like_columns", out var like) && like.ValueKind == JsonValueKind.Array ? Strings(like) : [],
+            MostlyUnknown = root.TryGetProperty("checks", out var checks2) && checks2.TryGetProperty("mostly_unknown", out var unknown) && unknown.ValueKind == JsonValueKind.Array
+                ? unknown.EnumerateArray().Select(u => (u.GetProperty("column").GetString() ?? "", u.GetProperty("unknown").GetInt64(), u.GetProperty("surveys").GetInt64())).ToArray() : [],
+            SkippedInputs = root.TryGetProperty("inputs_skipped", out var skipped) && skipped.ValueKind == JsonValueKind.Array
+                ? skipped.EnumerateArray().Select(e => e.GetProperty("path").GetString() ?? "").ToArray() : [],
             MergedPartials = root.TryGetProperty("partials", out var partials) && partials.ValueKind == JsonValueKind.Array ? partials.GetArrayLength() : null,
             Ci = Text(settings, "ci"),
             DegreesOfFreedom = Text(settings, "df"),

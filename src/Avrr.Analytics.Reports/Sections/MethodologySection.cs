@@ -67,7 +67,9 @@ public sealed class MethodologySection : ReportSection
 
         html.Element("h3", t.DesignTitle);
         html.Open("ul");
-        html.Element("li", string.Format(t.DesignWeights, manifest.WeightColumn));
+        html.Element("li", manifest.Weighted is false
+            ? string.Format(t.DesignUnweighted, manifest.Unweighted ? t.UnweightedOnPurpose : string.Format(t.UnweightedNoColumn, manifest.WeightColumn))
+            : string.Format(t.DesignWeights, manifest.WeightColumn));
         html.Element("li", manifest.ClusterColumn is { } cluster ? string.Format(t.DesignClusters, cluster) : t.DesignNoClusters);
         html.Element("li", manifest.StrataColumn is { } strata ? string.Format(t.DesignStrata, strata) : t.DesignNoStrata);
         html.Element("li", t.DesignDomains);
@@ -88,6 +90,8 @@ public sealed class MethodologySection : ReportSection
         Row(t.SchemeRow, $"{scheme.Id} — {scheme.Name} ({(scheme.IsBuiltIn ? t.BuiltIn : manifest.SchemeOrigin)})");
         Row(t.SchemeSha, manifest.SchemeSha256, "hash");
         Row(t.WeightsRow, manifest.EqualWeights ? t.EqualWeightsShort : t.OwnWeights);
+        // Said only of an unweighted run, so that a weighted run's report is as it was (the design's list names its column).
+        if (manifest.Weighted is false) Row(t.SamplingWeightsRow, t.SamplingWeightsNone);
         foreach (var input in manifest.Inputs) Row(string.Format(t.InputSha, input.Path), input.Sha256, "hash");
         Row(t.LevelsRow, string.Join(", ", manifest.Levels));
         Row(t.MinCellRow, language.Count(manifest.MinCell));

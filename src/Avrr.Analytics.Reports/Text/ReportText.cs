@@ -14,6 +14,14 @@ public sealed class ReportText
     public required string LeftOut { get; init; }
     public required string LeftOutShort { get; init; }
     public required string PeoplesData { get; init; }
+    public required string BannerWeightLike { get; init; }      // column
+    public required string BannerMostlyUnknown { get; init; }   // column, unknown, surveys
+    public required string BannerSkipped { get; init; }         // count, files
+    public required string DesignUnweighted { get; init; }      // why
+    public required string UnweightedOnPurpose { get; init; }
+    public required string UnweightedNoColumn { get; init; }    // column
+    public required string SamplingWeightsRow { get; init; }
+    public required string SamplingWeightsNone { get; init; }
     public required string Generated { get; init; }
     public required string SchemeSubtitle { get; init; }
     public required string Headline { get; init; }
@@ -234,6 +242,14 @@ public sealed class ReportText
         Contents = "Contents",
         LeftOut = "Not shown: {0}",
         LeftOutShort = "not shown",
+        BannerWeightLike = "Unweighted estimates: no column of sampling weights was read (every survey weighs 1), but the column {0} looks like weights. If it holds the weights, run again with it mapped (--weight {0}); if the survey has no weights, say so with --unweighted.",
+        BannerMostlyUnknown = "{0} is empty in {1} of the {2} scored surveys: most of them are in the unknown group. If another column holds it, map it in the evaluation file's \"columns\".",
+        BannerSkipped = "{0} files of the input folders were skipped as they are not survey exports: {1}.",
+        DesignUnweighted = "Weights: none, the estimates are unweighted (every survey weighs 1): {0}.",
+        UnweightedOnPurpose = "as asked (--unweighted)",
+        UnweightedNoColumn = "the inputs have no column {0}",
+        SamplingWeightsRow = "Sampling weights",
+        SamplingWeightsNone = "none (unweighted)",
         PeoplesData = "Every statistic of a group with fewer than {0} surveys is withheld (\"suppressed (n < {0})\"). The report is made from the result's tables only: no single survey is shown.",
         Generated = "Made by avrr {0} from the result's tables ({1}); every number in it is one of the run's own estimates, and each can be traced to its cell.",
         SchemeSubtitle = "Scheme {0}",
@@ -443,6 +459,14 @@ public sealed class ReportText
         Contents = "Sommaire",
         LeftOut = "Non présenté\u00A0: {0}",
         LeftOutShort = "non présenté",
+        BannerWeightLike = "Estimations non pondérées\u00A0: aucune colonne de poids de sondage n'a été lue (chaque enquête pèse 1), mais la colonne {0} ressemble à des poids. Si elle contient les poids, relancez l'évaluation en l'indiquant (--weight {0})\u00A0; si l'enquête n'a pas de poids, dites-le avec --unweighted.",
+        BannerMostlyUnknown = "{0} est vide dans {1} des {2} enquêtes notées\u00A0: la plupart sont dans le groupe inconnu. Si une autre colonne le contient, indiquez-la dans «\u00A0columns\u00A0» du fichier d'évaluation.",
+        BannerSkipped = "{0} fichiers des dossiers donnés ont été ignorés, car ce ne sont pas des exports d'enquêtes\u00A0: {1}.",
+        DesignUnweighted = "Poids\u00A0: aucun, les estimations ne sont pas pondérées (chaque enquête pèse 1)\u00A0: {0}.",
+        UnweightedOnPurpose = "comme demandé (--unweighted)",
+        UnweightedNoColumn = "les fichiers n'ont pas de colonne {0}",
+        SamplingWeightsRow = "Poids de sondage",
+        SamplingWeightsNone = "aucun (non pondéré)",
         PeoplesData = "Toute statistique d'un groupe de moins de {0} enquêtes est masquée («\u00A0masqué (n < {0})\u00A0»). Le rapport est fait des seuls tableaux du résultat\u00A0: aucune enquête individuelle n'y figure.",
         Generated = "Produit par avrr {0} à partir des tableaux du résultat ({1})\u00A0; chaque nombre est une estimation du traitement lui-même et renvoie à sa cellule.",
         SchemeSubtitle = "Schéma {0}",

@@ -51,11 +51,24 @@ internal static class Manifest
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // The files of the input folders that are not exports, left unread (docs/inputs.md, "Folders").
+        json.WriteStartArray("inputs_skipped");
+        foreach (var skipped in plan.SkippedInputs)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", skipped.Path);
+            json.WriteString("reason", skipped.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
 
         json.WriteStartObject("settings");
         json.WriteString("out", settings.OutputFolder);
         Strings(json, "levels", result.Levels);
         Optional(json, "weight", settings.WeightColumn ?? "weight");
+        // Whether the estimates are weighted: a column of weights was read; unweighted on purpose (--unweighted, "weight": null) or not.
+        json.WriteBoolean("weighted", plan.Weighted);
+        json.WriteBoolean("unweighted", settings.Unweighted);
         Optional(json, "cluster", settings.ClusterColumn);
         Optional(json, "strata", settings.StrataColumn);
         json.WriteString("design", Design(plan.Layout.ClusterColumn >= 0, plan.Layout.StrataColumn >= 0));
@@ -116,7 +129,7 @@ internal static class Manifest
         json.WriteNumber("returnees", result.Returnees);
         json.WriteString("first_survey_date", result.FirstSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteString("last_survey_date", result.LastSurveyDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Checks(json, result.Checks);
+        Checks(json, result.Checks, warnings: true);
         if (result.Insights is { } insights)
         {
             json.WriteStartObject("insights");
@@ -155,7 +168,7 @@ internal static class Manifest
         ? "weights" + (stratified ? " + strata" : "") + (clustered ? " + clusters" : "") + "; a stratum with one PSU contributes its PSU total's square (R survey.lonely.psu = \"adjust\")"
         : "weights only; every survey is its own PSU";
 
-    internal static void Checks(Utf8JsonWriter json, FieldChecks checks)
+    internal static void Checks(Utf8JsonWriter json, FieldChecks checks, bool warnings = false)
     {
         json.WriteStartObject("checks");
         json.WriteNumber("survey_dates_after_run_date", checks.FutureDates);
@@ -186,6 +199,21 @@ internal static class Manifest
             json.WriteEndObject();
         }
         else json.WriteNull("interviews");
+        if (warnings)
+        {
+            // The run's warnings about its own numbers: weights that look unread, groups unknown for most surveys.
+            Strings(json, "weight_like_columns", checks.WeightLikeColumns);
+            json.WriteStartArray("mostly_unknown");
+            foreach (var (column, unknown, rows) in checks.MostlyUnknown)
+            {
+                json.WriteStartObject();
+                json.WriteString("column", column);
+                json.WriteNumber("unknown", unknown);
+                json.WriteNumber("surveys", rows);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

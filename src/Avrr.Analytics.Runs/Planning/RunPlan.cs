@@ -36,6 +36,12 @@ public sealed class RunPlan
     /// <summary>The smallest training sample of the insights, in returnees.</summary>
     public const int MinInsightsSample = 100;
 
+    /// <summary>The files of the input folders that are not exports, left unread (docs/inputs.md, "Folders").</summary>
+    public IReadOnlyList<SkippedInput> SkippedInputs { get; init; } = [];
+
+    /// <summary>Whether a column of sampling weights is read (in some input); false for an unweighted run, on purpose or not.</summary>
+    public bool Weighted => Inputs.Any(i => i.Header.HasWeight);
+
     /// <summary>The recode table, resolved on the run's columns; null without one.</summary>
     public Recode? Recode { get; init; }
     /// <summary>The columns that partition returnee_scores.parquet into a Hive-style tree, in folder order; empty for one file.</summary>
@@ -75,9 +81,11 @@ public sealed class RunPlan
             throw new SettingsException(RunSetting.Lang, settings.Language, $"the scheme {scheme.Id} has labels in {string.Join(", ", scheme.Languages)}");
 
         var mapping = ColumnMapping(settings, scheme);
+        // Unweighted on purpose: no column is read as weights (the command line refuses --unweighted with a weight column named).
+        if (settings.Unweighted) mapping.Remove(SurveyColumns.Weight);
 
-        var files = InputFiles.Expand(settings.Inputs);
-        var options = new ReadOptions { ColumnMapping = mapping, Sheet = settings.Sheet };
+        var options = new ReadOptions { ColumnMapping = mapping, Sheet = settings.Sheet, Unweighted = settings.Unweighted };
+        var (files, skipped) = ExportsOf(settings.Inputs, scheme, options);
         var inputs = files.Select((file, index) => SurveyInput.Open(file, index, scheme, options)).ToArray();
         RefuseMissingNamedColumns(settings, mapping, inputs);
 
@@ -158,8 +166,32 @@ public sealed class RunPlan
         {
             Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
             QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, PartitionColumns = partitionColumns,
-            DriverTerms = driverTerms,
+            DriverTerms = driverTerms, SkippedInputs = skipped,
         };
+    }
+
+    /// <summary>
+    /// The files to read: those given, and those found in the folders given, less the folders' files that are
+    /// not exports (<see cref="SkippedInput"/>); a folder none of whose files is an export is refused.
+    /// </summary>
+    private static (IReadOnlyList<string> Files, IReadOnlyList<SkippedInput> Skipped) ExportsOf(IReadOnlyList<string> inputs, Scheme scheme, ReadOptions options)
+    {
+        var files = new List<string>();
+        var skipped = new List<SkippedInput>();
+        foreach (var (file, inFolder) in InputFiles.ExpandListed(inputs))
+        {
+            if (inFolder && SkippedInput.Why(file, scheme, options) is { } reason) skipped.Add(new SkippedInput(file, reason));
+            else files.Add(file);
+        }
+        if (files.Count == 0)
+        {
+            var names = string.Join(", ", skipped.Select(s => System.IO.Path.GetFileName(s.Path)));
+            throw new InputRefusedException(inputs[0], $"no file of the input folders is a survey export (skipped: {names})")
+            {
+                FrenchProblem = $"aucun fichier des dossiers donnés n'est un export d'enquêtes (ignorés : {names})",
+            };
+        }
+        return (files, skipped);
     }
 
     /// <summary>The levels of a run, in output order: the defaults, country+quarter, then those asked for; and whether country+quarter is a default.</summary>
@@ -264,7 +296,7 @@ public sealed class RunPlan
     private static void RefuseMissingNamedColumns(RunSettings settings, IReadOnlyDictionary<string, string> mapping, IReadOnlyList<SurveyInput> inputs)
     {
         var named = mapping.Where(p => !SurveyColumns.Required.Contains(p.Key) && SurveyColumns.Record.Contains(p.Key)).ToList();
-        if (settings.WeightColumn is not null && !mapping.ContainsKey(SurveyColumns.Weight)) named.Add(KeyValuePair.Create(SurveyColumns.Weight, settings.WeightColumn));
+        if (settings.WeightColumn is not null && !settings.Unweighted && !mapping.ContainsKey(SurveyColumns.Weight)) named.Add(KeyValuePair.Create(SurveyColumns.Weight, settings.WeightColumn));
         foreach (var (id, header) in named)
             foreach (var input in inputs)
             {

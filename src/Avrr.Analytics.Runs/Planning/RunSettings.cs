@@ -20,6 +20,11 @@ public sealed record RunSettings
     public IReadOnlyList<Level> ExtraLevels { get; init; } = [];
     /// <summary>The column holding sampling weights; <c>weight</c> when null.</summary>
     public string? WeightColumn { get; init; }
+    /// <summary>
+    /// The run is unweighted on purpose (<c>--unweighted</c>, or <c>"weight": null</c> in the evaluation file): no
+    /// column of weights is read, every survey weighs 1, and no warning says a column looks like weights.
+    /// </summary>
+    public bool Unweighted { get; init; }
     public string? ClusterColumn { get; init; }
     public string? StrataColumn { get; init; }
     public int MinCell { get; init; } = 5;

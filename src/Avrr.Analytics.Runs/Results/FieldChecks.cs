@@ -29,4 +29,12 @@ public sealed record FieldChecks
     public string? EnumeratorColumn { get; init; }
     /// <summary>Attributes that look identifying, each with why (validate only).</summary>
     public IReadOnlyList<(string Attribute, string Why)> IdentifyingAttributes { get; init; } = [];
+    /// <summary>
+    /// When no column of weights is read and the run is not unweighted on purpose: the attributes named like
+    /// weights (poids, ponderation, weight, …) whose every filled value is a positive number. The estimates are
+    /// then unweighted, which is likely not what was meant (docs/inputs.md, "Weights").
+    /// </summary>
+    public IReadOnlyList<string> WeightLikeColumns { get; init; } = [];
+    /// <summary>The grouping columns (community, the levels' attributes, the design's) empty in most scored surveys: column, empty, scored.</summary>
+    public IReadOnlyList<(string Column, long Unknown, long Rows)> MostlyUnknown { get; init; } = [];
 }

@@ -23,6 +23,11 @@ public sealed record RunResult(
     FieldChecks Checks,
     InsightsSummary? Insights = null)
 {
+    /// <summary>The files of the input folders that were not exports, left unread.</summary>
+    public IReadOnlyList<IO.Reading.SkippedInput> SkippedInputs { get; init; } = [];
+    /// <summary>Whether a column of sampling weights was read.</summary>
+    public bool Weighted { get; init; } = true;
+
     /// <summary>The share of the rows of the period that were rejected (0 when none was read).</summary>
     public double RejectedShare => RowsRead - RowsOutsidePeriod == 0 ? 0 : (double)RowsRejected / (RowsRead - RowsOutsidePeriod);
 

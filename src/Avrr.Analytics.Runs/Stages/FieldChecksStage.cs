@@ -33,6 +33,13 @@ internal sealed class FieldChecksStage : RunStage, IBatchConsumer
     private readonly int _start, _end;
     private readonly bool _profile;
     private readonly (long Filled, long Length, HashSet<ulong> Distinct)[] _attributes;
+    // Grouping columns' empty values, per column of _grouping, and the scored surveys.
+    private readonly long[] _unknown;
+    private long _scored;
+    // Attributes named like weights in a run that reads none: each one's filled values, and how many are positive numbers.
+    private readonly (int Column, string Name, long Filled, long Positive)[] _weightLike;
+    // A column is taken for weights when nearly all its filled values are positive numbers (an 'n/a' here and there is a bad weight, not another column).
+    private const double WeightLikeShare = 0.9;
 
     public FieldChecksStage(RunPlan plan, Action<FieldChecks> publish, bool profileAttributes = false)
     {
@@ -53,6 +60,9 @@ internal sealed class FieldChecksStage : RunStage, IBatchConsumer
         _enumerator = enumerator is null ? -1 : layout.IndexOf(enumerator)!.Value;
         _profile = profileAttributes;
         _attributes = layout.Attributes.Select(_ => (0L, 0L, new HashSet<ulong>())).ToArray();
+        _unknown = new long[_grouping.Length];
+        _weightLike = plan.Weighted || plan.Settings.Unweighted ? []
+            : layout.Attributes.Where(RecordColumnNames.LooksLikeWeight).Select(a => (layout.IndexOf(a)!.Value, a, 0L, 0L)).ToArray();
     }
 
     public override string Name => "checks";
@@ -76,8 +86,19 @@ internal sealed class FieldChecksStage : RunStage, IBatchConsumer
                 _future++;
                 if (_firstFuture.Count < 5) _firstFuture.Add((batch.Source, batch.RowNumber[row], batch.SurveyDate[row]));
             }
-            foreach (var (column, values, counts) in _grouping)
+            _scored++;
+            for (var w = 0; w < _weightLike.Length; w++)
             {
+                ref var candidate = ref _weightLike[w];
+                var text = batch.TrimmedField(row, candidate.Column);
+                if (text.IsEmpty) continue;
+                candidate.Filled++;
+                if (FieldParsers.TryParseNumber(text, out var number) && SurveyWeight.IsValid(number)) candidate.Positive++;
+            }
+            for (var g = 0; g < _grouping.Length; g++)
+            {
+                var (column, values, counts) = _grouping[g];
+                if (batch.TrimmedField(row, column).IsEmpty) _unknown[g]++;
                 var value = column == SurveyLayout.Community ? batch.Community(row) : batch.TrimmedField(row, column);
                 if (values.TryGet(value, out var index)) counts[index]++;
                 else if (values.Count < MaxValues)
@@ -142,6 +163,9 @@ internal sealed class FieldChecksStage : RunStage, IBatchConsumer
             Interviews = _hasInterviews ? _interviews : null,
             EnumeratorColumn = _enumerator < 0 ? null : layout.NameOf(_enumerator),
             IdentifyingAttributes = identifying,
+            WeightLikeColumns = _weightLike.Where(w => w.Filled > 0 && w.Positive >= WeightLikeShare * w.Filled).Select(w => w.Name).ToArray(),
+            MostlyUnknown = Enumerable.Range(0, _grouping.Length).Where(g => _unknown[g] * 2 > _scored)
+                .Select(g => (layout.NameOf(_grouping[g].Column), _unknown[g], _scored)).ToArray(),
         });
     }
 }

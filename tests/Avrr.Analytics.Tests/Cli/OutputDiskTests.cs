@@ -32,6 +32,9 @@ public sealed class OutputDiskTests
         Assert.True(call.ExitCode == 5, call.ToString());
         Assert.Contains($"the result could not be written: --out {out_}: the disk that holds {disk.Root} is full (", call.Output, StringComparison.Ordinal);
         Assert.Matches(@"[0-9.]+ MB of the result had been written when it filled, and were deleted\. A result needs about one and a half times the size of its inputs, here about [0-9.]+ MB", call.Output);
+        // There was no earlier result: the message says nothing was written, not that one is kept (issue 22 §4).
+        Assert.Contains("Nothing was written.", call.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("earlier result", call.Output, StringComparison.Ordinal);
         AssertNoTrace(call);
         Assert.Empty(Directory.EnumerateFileSystemEntries(disk.Root));
     }

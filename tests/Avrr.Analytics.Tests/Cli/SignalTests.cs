@@ -59,11 +59,37 @@ public sealed class SignalTests
         Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}, expected {exitCode}: {printed}");
         Assert.Contains("interrupted: the run was stopped by " + (signal == SigInt ? "Ctrl-C (SIGINT)" : "SIGTERM"), printed, StringComparison.Ordinal);
         Assert.Contains("its partial result was deleted and nothing was written", printed, StringComparison.Ordinal);
+        Assert.Contains($"The earlier result in {out_} is kept as it was.", printed, StringComparison.Ordinal);
         // Nothing beside the earlier result: no partial folder, no lock file, no spill file.
         Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
         var after = OutputContract.Snapshot(out_);
         Assert.Equal(before.Keys, after.Keys);
         foreach (var (file, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[file]), $"{file} changed");
+    }
+
+    [SkippableFact]
+    public void A_run_interrupted_into_a_new_folder_says_nothing_was_written_and_no_earlier_result_is_kept_in_its_language()
+    {
+        // Issue 22 §4: it said "An earlier result in newres3 is kept" when there was none.
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals are sent with kill(2)");
+        var parent = TestFiles.TempFolder();
+        var out_ = Path.Combine(parent, "newres3");
+        using var run = Process.Start(AvrrProcess.StartInfo(parent, null, "run", _exports.Value, "--out", out_, "--quiet", "--lang", "fr"))!;
+        var output = run.StandardOutput.ReadToEndAsync();
+        var error = run.StandardError.ReadToEndAsync();
+        var partial = Path.Combine(parent, $".newres3.avrr-partial-{run.Id}");
+        var wait = Stopwatch.StartNew();
+        while (!Path.Exists(partial) && !run.HasExited && wait.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(2);
+        Assert.True(Path.Exists(partial), $"the run did not start (exited: {run.HasExited})");
+        Assert.Equal(0, kill(run.Id, SigInt));
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not stop within a minute of the signal");
+
+        var printed = output.Result + error.Result;
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains("interrompu : l'évaluation a été arrêtée par Ctrl-C (SIGINT) ; son résultat partiel a été supprimé et rien n'a été écrit.", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("précédent", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept", printed, StringComparison.Ordinal);
+        Assert.False(Path.Exists(out_));
     }
 
     [SkippableFact]

@@ -74,7 +74,6 @@ public sealed class ValidateCommandTests
     [InlineData("binary-garbage.csv", "the file is not text")]
     [InlineData("missing-required-column.csv", "the required column survey_date is missing (closest header: 'survey_dat')")]
     [InlineData("two-headers-one-id.csv", "the headers 'econ_satisfaction' and 'grp_eco/econ_satisfaction' both map to the column econ_satisfaction")]
-    [InlineData("unknown-format.json", "unknown format '.json'")]
     public void Validate_exits_3_for_a_refused_input(string fixture, string problem)
     {
         var (exit, output) = Avrr("validate", TestFiles.Data(fixture), "--quiet");
@@ -82,6 +81,15 @@ public sealed class ValidateCommandTests
         Assert.Contains($"input refused: {TestFiles.Data(fixture)}: ", output, StringComparison.Ordinal);
         Assert.Contains(problem, output, StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_input_is_taken_for_an_evaluation_file_given_without_config_exit_2()
+    {
+        // Issue 22 §4: "unknown format '.json'" gave no hint of --config.
+        var (exit, output) = Avrr("validate", TestFiles.Data("unknown-format.json"), "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains($"{TestFiles.Data("unknown-format.json")} is an evaluation file, not an export: give it with --config (avrr validate --config ", output, StringComparison.Ordinal);
     }
 
     [Fact]
