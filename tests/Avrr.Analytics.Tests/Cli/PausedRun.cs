@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Avrr.Analytics.Tests.Cli;
+
+/// <summary>
+/// <c>avrr</c> as a child process that pauses in a pass (AVRR_TEST_PAUSE_AT: after the pass's first batch) and
+/// waits there until it is signalled, killed or resumed. A test's signal or kill then lands in that pass
+/// however busy the machine is, where a test that watched the run's files raced it (and lost under load).
+/// </summary>
+internal sealed class PausedRun : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+    private readonly StringBuilder _error = new();
+    private readonly TaskCompletionSource _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Id => _process.Id;
+
+    private PausedRun(string workingDirectory, string pass, string[] args)
+    {
+        var start = AvrrProcess.StartInfo(workingDirectory, new Dictionary<string, string> { ["AVRR_TEST_PAUSE_AT"] = pass }, args);
+        start.RedirectStandardInput = true;
+        _process = Process.Start(start)!;
+        _output = _process.StandardOutput.ReadToEndAsync();
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) { _paused.TrySetResult(); return; }
+            lock (_error) _error.AppendLine(e.Data);
+            if (e.Data.StartsWith("avrr test: paused in " + pass, StringComparison.Ordinal)) _paused.TrySetResult();
+        };
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Starts the run and returns once it has paused in the pass (<c>pass-1</c> or <c>pass-2</c>).</summary>
+    public static PausedRun Start(string workingDirectory, string pass, params string[] args)
+    {
+        var run = new PausedRun(workingDirectory, pass, args);
+        var paused = run._paused.Task.Wait(TimeSpan.FromMinutes(3));
+        if (!paused || run._process.HasExited)
+        {
+            run.Dispose();
+            Assert.Fail($"avrr {string.Join(' ', args)} did not pause in {pass}: {run.Printed()}");
+        }
+        return run;
+    }
+
+    /// <summary>Lets the run go on (its standard input ends).</summary>
+    public void Resume() => _process.StandardInput.Close();
+
+    /// <summary>Kills the run outright (SIGKILL), as a power cut or <c>kill -9</c> would.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Waits (at most a minute) for the run to end; its exit code and everything it printed.</summary>
+    public AvrrCall WaitForExit()
+    {
+        Assert.True(_process.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not end within a minute");
+        _process.WaitForExit();
+        return new AvrrCall(_process.ExitCode, Printed());
+    }
+
+    private string Printed()
+    {
+        var output = _output.IsCompleted ? _output.Result : "";
+        lock (_error) return output + _error;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
