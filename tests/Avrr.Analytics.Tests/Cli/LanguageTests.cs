@@ -12,7 +12,7 @@ public sealed class LanguageTests
     [Fact]
     public void The_french_summary_says_notees_and_writes_numbers_the_french_way()
     {
-        var call = Avrr.Run("run", Samples.Sample, "--out", NewOut(), "--lang", "fr", "--quiet");
+        var call = Avrr.Run(["run", Samples.Sample, "--out", NewOut(), "--lang", "fr", "--quiet", .. SampleResults.TablesOnly]);
         // 2,000 rows: a space between thousands; means with a decimal comma.
         Assert.Matches(@"2 000 lignes lues, 1 9\d\d notées, \d+ rejetées \(\d+,\d s\)", call.Output);
         Assert.DoesNotContain("scorées", call.Output);
@@ -34,7 +34,7 @@ public sealed class LanguageTests
     public void The_language_is_case_insensitive()
     {
         var out_ = NewOut();
-        var call = Avrr.Expect(0, "run", Samples.Clean, "--out", out_, "--lang", "FR", "--quiet");
+        var call = Avrr.Expect(0, ["run", Samples.Clean, "--out", out_, "--lang", "FR", "--quiet", .. SampleResults.TablesOnly]);
         Assert.Contains("lignes lues", call.Output);
         Assert.Contains("\"lang\": \"fr\"", File.ReadAllText(Path.Combine(out_, "manifest.json")));
     }
@@ -63,7 +63,7 @@ public sealed class LanguageTests
     [Fact]
     public void Progress_lines_are_in_french_too()
     {
-        var (_, progress) = Avrr.RunWithProgress("run", Samples.Clean, "--out", NewOut(), "--lang", "fr");
+        var (_, progress) = Avrr.RunWithProgress(["run", Samples.Clean, "--out", NewOut(), "--lang", "fr", .. SampleResults.TablesOnly]);
         Assert.Contains("vérification des fichiers", progress);
         Assert.Contains("notation", progress);
     }

@@ -55,7 +55,9 @@ internal sealed class PausedRun : IDisposable
     public AvrrCall WaitForExit()
     {
         Assert.True(_process.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not end within a minute");
+        // The rest of standard error (its events), then the rest of standard output.
         _process.WaitForExit();
+        Assert.True(_output.Wait(TimeSpan.FromMinutes(1)), "the run's standard output did not end");
         return new AvrrCall(_process.ExitCode, Printed());
     }
 
