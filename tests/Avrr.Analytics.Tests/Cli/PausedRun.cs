@@ -13,7 +13,8 @@ internal sealed class PausedRun : IDisposable
     private readonly Process _process;
     private readonly Task<string> _output;
     private readonly StringBuilder _error = new();
-    private readonly TaskCompletionSource _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>True once the run says it paused; false if its standard error ends first.</summary>
+    private readonly TaskCompletionSource<bool> _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Id => _process.Id;
 
@@ -25,9 +26,9 @@ internal sealed class PausedRun : IDisposable
         _output = _process.StandardOutput.ReadToEndAsync();
         _process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) { _paused.TrySetResult(); return; }
+            if (e.Data is null) { _paused.TrySetResult(false); return; }
             lock (_error) _error.AppendLine(e.Data);
-            if (e.Data.StartsWith("avrr test: paused in " + pass, StringComparison.Ordinal)) _paused.TrySetResult();
+            if (e.Data.StartsWith("avrr test: paused in " + pass, StringComparison.Ordinal)) _paused.TrySetResult(true);
         };
         _process.BeginErrorReadLine();
     }
@@ -36,8 +37,8 @@ internal sealed class PausedRun : IDisposable
     public static PausedRun Start(string workingDirectory, string pass, params string[] args)
     {
         var run = new PausedRun(workingDirectory, pass, args);
-        var paused = run._paused.Task.Wait(TimeSpan.FromMinutes(3));
-        if (!paused || run._process.HasExited)
+        var paused = run._paused.Task.Wait(TimeSpan.FromMinutes(3)) && run._paused.Task.Result;
+        if (!paused)
         {
             run.Dispose();
             Assert.Fail($"avrr {string.Join(' ', args)} did not pause in {pass}: {run.Printed()}");
