@@ -34,15 +34,16 @@ public sealed class MergeCommandTests
         }
 
         /// <summary>
-        /// A partial of one export with extra flags, made once per name. Only the run of partial-a has insights (two tests
-        /// look at them); no run has an audit or a report: no test reads them, and a merge has none.
+        /// A partial of one export with extra flags, made once per name. Only the runs of partial-a and partial-b have
+        /// insights (the merge of the two must leave them out, and one test looks at a's); no run has an audit or a
+        /// report: no test reads them, and a merge has neither.
         /// </summary>
         public string Partial(string name, string export, params string[] flags)
         {
             var partial = Path.Combine(Folder, "partial-" + name);
             if (!Directory.Exists(partial))
                 Avrr.Expect(0, ["run", export, "--out", Path.Combine(Folder, "result-" + name), "--partial-out", partial, "--formats", "csv", "--no-report", "--no-audit",
-                    .. name == "a" ? Array.Empty<string>() : ["--no-insights"], "--quiet", .. flags]);
+                    .. name is "a" or "b" ? Array.Empty<string>() : ["--no-insights"], "--quiet", .. flags]);
             return partial;
         }
 

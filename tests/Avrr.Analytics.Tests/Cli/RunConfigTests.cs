@@ -204,8 +204,9 @@ public sealed class RunConfigTests
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
 
-        var (quiet, quietProgress) = Avrr.RunWithProgress(["run", Samples.Sample, "--out", out_, "--quiet", .. SampleResults.TablesOnly]);
-        var (loud, loudProgress) = Avrr.RunWithProgress(["run", Samples.Sample, "--out", out_, .. SampleResults.TablesOnly]);
+        // With every stage (insights, audit, report): none of them may print progress under --quiet.
+        var (quiet, quietProgress) = Avrr.RunWithProgress("run", Samples.Sample, "--out", out_, "--quiet");
+        var (loud, loudProgress) = Avrr.RunWithProgress("run", Samples.Sample, "--out", out_);
 
         Assert.Equal((0, 0), (quiet.ExitCode, loud.ExitCode));
         Assert.DoesNotContain("avrr:", quiet.Output + quietProgress);

@@ -109,6 +109,7 @@ public sealed class InsightsRunTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]     // four whole runs compared file by file, as the runner's determinism tests
     public void The_same_seed_gives_byte_identical_insights_whatever_the_threads()
     {
         var folder = TestFiles.TempFolder();
