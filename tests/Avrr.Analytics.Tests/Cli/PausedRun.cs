@@ -20,7 +20,7 @@ internal sealed class PausedRun : IDisposable
 
     private PausedRun(string workingDirectory, string pass, string[] args)
     {
-        var start = AvrrProcess.StartInfo(workingDirectory, new Dictionary<string, string> { ["AVRR_TEST_PAUSE_AT"] = pass }, args);
+        var start = DefaultSignals(AvrrProcess.StartInfo(workingDirectory, new Dictionary<string, string> { ["AVRR_TEST_PAUSE_AT"] = pass }, args));
         start.RedirectStandardInput = true;
         _process = Process.Start(start)!;
         _output = _process.StandardOutput.ReadToEndAsync();
@@ -31,6 +31,28 @@ internal sealed class PausedRun : IDisposable
             if (e.Data.StartsWith("avrr test: paused in " + pass, StringComparison.Ordinal)) _paused.TrySetResult(true);
         };
         _process.BeginErrorReadLine();
+    }
+
+    /// <summary>
+    /// The run as a terminal's Ctrl-C meets it, with SIGINT at its default. A test host started with SIGINT ignored
+    /// (as a script's background job is) passes that on to its children, and neither they nor a shell can undo it for
+    /// themselves: GNU env's --default-signal does, where it is (Linux); elsewhere the run starts as it is.
+    /// </summary>
+    private static ProcessStartInfo DefaultSignals(ProcessStartInfo start)
+    {
+        if (!File.Exists("/usr/bin/env") || !OperatingSystem.IsLinux()) return start;
+        var wrapped = new ProcessStartInfo("/usr/bin/env")
+        {
+            RedirectStandardOutput = start.RedirectStandardOutput,
+            RedirectStandardError = start.RedirectStandardError,
+            UseShellExecute = false,
+            WorkingDirectory = start.WorkingDirectory,
+        };
+        wrapped.ArgumentList.Add("--default-signal=INT");
+        wrapped.ArgumentList.Add(start.FileName);
+        foreach (var arg in start.ArgumentList) wrapped.ArgumentList.Add(arg);
+        foreach (var (name, value) in start.Environment) wrapped.Environment[name] = value;
+        return wrapped;
     }
 
     /// <summary>Starts the run and returns once it has paused in the pass (<c>pass-1</c> or <c>pass-2</c>).</summary>
