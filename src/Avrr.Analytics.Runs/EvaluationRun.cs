@@ -65,7 +65,7 @@ public static class EvaluationRun
         Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
         var settings = plan.Settings;
         var sampler = settings.Insights ? new ReturneeSampler(settings.InsightsSample, settings.InsightsSeed) : null;
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress, cancel, sampler));
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, KillPoint.PauseIn("pass-1", rows, cancel), plan.KeyRules, progress, cancel, sampler));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
@@ -84,7 +84,7 @@ public static class EvaluationRun
         {
             observer?.Stage("scoring");
             progress.Restart();
-            SurveyPipeline.Run(plan, keys.Duplicates, stages, rows, cancel, progress);
+            SurveyPipeline.Run(plan, keys.Duplicates, stages, KillPoint.PauseIn("pass-2", rows, cancel), cancel, progress);
             // What was scored is what the manifest will describe, or nothing is kept (docs/inputs.md, "Formats").
             foreach (var input in plan.Inputs) input.ConfirmUnchanged();
             StageClock.Memo("pass 2");

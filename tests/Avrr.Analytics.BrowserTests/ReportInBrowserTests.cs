@@ -8,6 +8,7 @@ namespace Avrr.Analytics.BrowserTests;
 /// no console message of error or warning, no request but the file itself (any other is aborted and
 /// recorded), every chart visible with a size; and printed to PDF on A4 and on Letter, it has every section.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ReportInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly Dictionary<string, string[]> Headings = new()

@@ -10,6 +10,7 @@ namespace Avrr.Analytics.Tests.Cli;
 /// every outcome is a loaded file or a UsageException that names the file (exit code 2); and a validation
 /// configured by a mutated file ends with one of the documented exit codes, never 4 (a crash).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class EvaluationFileFuzzTests
 {
     private static readonly string[] Seeds =

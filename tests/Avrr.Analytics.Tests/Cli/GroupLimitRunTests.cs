@@ -5,6 +5,7 @@ namespace Avrr.Analytics.Tests.Cli;
 /// with exit 3 as soon as the level country+community passes 50,000 groups, naming the level and the
 /// column; nothing is written and an earlier result is kept.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class GroupLimitRunTests
 {
     [Fact]

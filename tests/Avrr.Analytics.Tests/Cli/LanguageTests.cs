@@ -34,7 +34,7 @@ public sealed class LanguageTests
     public void The_language_is_case_insensitive()
     {
         var out_ = NewOut();
-        var call = Avrr.Expect(0, "run", Samples.Clean, "--out", out_, "--lang", "FR", "--quiet");
+        var call = Avrr.Expect(0, ["run", Samples.Clean, "--out", out_, "--lang", "FR", "--quiet", .. SampleResults.TablesOnly]);
         Assert.Contains("lignes lues", call.Output);
         Assert.Contains("\"lang\": \"fr\"", File.ReadAllText(Path.Combine(out_, "manifest.json")));
     }
@@ -63,7 +63,7 @@ public sealed class LanguageTests
     [Fact]
     public void Progress_lines_are_in_french_too()
     {
-        var (_, progress) = Avrr.RunWithProgress("run", Samples.Clean, "--out", NewOut(), "--lang", "fr");
+        var (_, progress) = Avrr.RunWithProgress(["run", Samples.Clean, "--out", NewOut(), "--lang", "fr", .. SampleResults.TablesOnly]);
         Assert.Contains("vérification des fichiers", progress);
         Assert.Contains("notation", progress);
     }

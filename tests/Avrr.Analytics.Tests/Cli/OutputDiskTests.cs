@@ -44,7 +44,7 @@ public sealed class OutputDiskTests
     {
         using var disk = SmallFileSystem.Mount(4_000_000);
         var out_ = Path.Combine(disk.Root, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
         var before = OutputContract.Snapshot(out_);
         var archive = disk.Fill(leave: 200_000);
         var archiveBytes = new FileInfo(archive).Length;
@@ -65,7 +65,7 @@ public sealed class OutputDiskTests
     {
         using var disk = SmallFileSystem.Mount(4_000_000);
         var out_ = Path.Combine(disk.Root, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
         var before = OutputContract.Snapshot(out_);
         disk.MakeReadOnly();
 
@@ -95,7 +95,7 @@ public sealed class OutputDiskTests
         Assert.Equal(["kept.txt"], Directory.EnumerateFileSystemEntries(volume.Root).Select(Path.GetFileName));
         Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", Path.Combine(volume.Root, "results"), "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", Path.Combine(volume.Root, "results"), "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
         Assert.Equal("a file on the volume", File.ReadAllText(Path.Combine(volume.Root, "kept.txt")));
     }
 }

@@ -95,7 +95,7 @@ public sealed class OutputFolderSafetyTests
     {
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet");
+        SampleResults.CopyDefault(results);
         File.WriteAllText(Path.Combine(results, "notes.txt"), "my comments on the quarter");
         Directory.CreateDirectory(Path.Combine(results, "charts"));
         File.WriteAllText(Path.Combine(results, "charts", "mine.svg"), "<svg/>");
@@ -114,7 +114,7 @@ public sealed class OutputFolderSafetyTests
     {
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet");
+        SampleResults.CopyDefault(results);
         File.WriteAllText(Path.Combine(results, ".~lock.aggregates.csv#"), "user,host");
 
         var call = Avrr.Expect(2, "run", Samples.Sample, "--out", results, "--quiet");
@@ -130,8 +130,8 @@ public sealed class OutputFolderSafetyTests
         var empty = Path.Combine(parent, "empty");
         Directory.CreateDirectory(empty);
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", empty, "--quiet", "--formats", "csv");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", Path.Combine(parent, "new", "results"), "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", empty, "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", Path.Combine(parent, "new", "results"), "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
 
         Assert.True(File.Exists(Path.Combine(empty, "manifest.json")));
         Assert.True(File.Exists(Path.Combine(parent, "new", "results", "manifest.json")));
@@ -142,11 +142,12 @@ public sealed class OutputFolderSafetyTests
     {
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet");
+        SampleResults.CopyDefault(results);
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--formats", "csv", "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", results, "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
 
         Assert.False(File.Exists(Path.Combine(results, "returnee_scores.parquet")));
+        Assert.False(Directory.Exists(Path.Combine(results, "insights")));
         Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
     }
 
@@ -226,11 +227,11 @@ public sealed class OutputFolderSafetyTests
     {
         var parent = TestFiles.TempFolder();
         var real = Path.Combine(parent, "store", "results-2025-q3");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", real, "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", real, "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
         var link = Path.Combine(parent, "latest");
         Directory.CreateSymbolicLink(link, real);
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", link, "--quiet", "--formats", "parquet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", link, "--quiet", "--formats", "parquet", .. SampleResults.TablesOnly]);
 
         Assert.Equal(real, new DirectoryInfo(link).ResolveLinkTarget(true)!.FullName);
         Assert.True(File.Exists(Path.Combine(real, "returnee_scores.parquet")));
@@ -244,8 +245,8 @@ public sealed class OutputFolderSafetyTests
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "res") + "/";
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet", "--formats", "csv");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", results, "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", results, "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
 
         Assert.Equal(["res"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
         Assert.True(File.Exists(Path.Combine(parent, "res", "manifest.json")));
@@ -258,8 +259,8 @@ public sealed class OutputFolderSafetyTests
         var name = new string('r', 200) + "-résultats-" + new string('x', 30);
         Assert.True(Encoding.UTF8.GetByteCount(name) is > 240 and <= 255);
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", Path.Combine(parent, name), "--quiet", "--formats", "csv");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", Path.Combine(parent, name), "--quiet", "--formats", "csv");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", Path.Combine(parent, name), "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", Path.Combine(parent, name), "--quiet", "--formats", "csv", .. SampleResults.TablesOnly]);
 
         Assert.Equal([name], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
     }
@@ -269,7 +270,7 @@ public sealed class OutputFolderSafetyTests
     {
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet");
+        SampleResults.CopyDefault(results);
         var before = Tree(results);
         // What a running avrr holds: the folder's lock file, opened exclusively.
         using (new FileStream(Path.Combine(parent, ".results.avrr-lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
@@ -278,31 +279,28 @@ public sealed class OutputFolderSafetyTests
             Assert.Contains("another avrr run is writing its result to this folder", call.Output);
         }
         AssertSameTree(before, results);
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", results, "--quiet", .. SampleResults.TablesOnly]);
     }
 
     [Fact]
-    public async Task Two_runs_to_one_folder_at_once_the_second_is_refused_and_the_first_finishes()
+    public void Two_runs_to_one_folder_at_once_the_second_is_refused_and_the_first_finishes()
     {
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "results");
         var exports = Path.Combine(parent, "exports");
         Directory.CreateDirectory(exports);
-        for (var i = 0; i < 6; i++) File.Copy(Samples.Large, Path.Combine(exports, $"part-{i}.csv"));
-        using var first = System.Diagnostics.Process.Start(AvrrProcess.StartInfo(parent, null, "run", exports, "--out", results, "--quiet"))!;
-        var firstOutput = first.StandardOutput.ReadToEndAsync();
-        _ = first.StandardError.ReadToEndAsync();
-        var partial = Path.Combine(parent, $".results.avrr-partial-{first.Id}");
-        var wait = System.Diagnostics.Stopwatch.StartNew();
-        while (!Directory.Exists(partial) && !first.HasExited && wait.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(5);
-        Assert.True(Directory.Exists(partial), "the first run did not start writing");
+        for (var i = 0; i < 2; i++) File.Copy(Samples.Large, Path.Combine(exports, $"part-{i}.csv"));
+        // The first run holds the folder while it is paused in its first pass, however busy the machine is.
+        using var first = PausedRun.Start(parent, "pass-1", ["run", exports, "--out", results, "--quiet", .. SampleResults.TablesOnly]);
+        Assert.True(Directory.Exists(Path.Combine(parent, $".results.avrr-partial-{first.Id}")), "the first run did not start writing");
 
         var second = Avrr.Run("run", Samples.Sample, "--out", results, "--quiet");
 
-        await first.WaitForExitAsync();
+        first.Resume();
+        var firstCall = first.WaitForExit();
         Assert.True(second.ExitCode == 5, second.ToString());
-        Assert.True(first.ExitCode is 0 or 1, await firstOutput);
-        Assert.Equal(6 * 12_000, (long)OutputContract.Manifest(results)["rows_read"]!);
+        Assert.True(firstCall.ExitCode is 0 or 1, firstCall.ToString());
+        Assert.Equal(2 * 12_000, (long)OutputContract.Manifest(results)["rows_read"]!);
         Assert.Equal(["exports", "results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
     }
 
@@ -311,7 +309,7 @@ public sealed class OutputFolderSafetyTests
     {
         var parent = TestFiles.TempFolder();
         var results = Path.Combine(parent, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", results, "--quiet");
+        SampleResults.CopyDefault(results);
         var before = Tree(results);
         // An Excel re-save: every date written 14/07/2025.
         var (header, rows) = Samples.Fields(Samples.Clean);

@@ -10,6 +10,7 @@ namespace Avrr.Analytics.Tests.Cli;
 /// returnee_scores at the CSV's 6 decimals, every other double exactly (the CSV writes round-trip text); the
 /// tables of insights/ too (docs/insights.md, "Files"), all but risk.csv, which is CSV only.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ParquetDuckDbInteropTests
 {
     private static readonly Lazy<string> Result = new(() =>

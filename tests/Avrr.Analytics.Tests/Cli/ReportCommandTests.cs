@@ -7,12 +7,8 @@ namespace Avrr.Analytics.Tests.Cli;
 /// </summary>
 public sealed class ReportCommandTests
 {
-    private static string Result()
-    {
-        var out_ = Path.Combine(TestFiles.TempFolder(), "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
-        return out_;
-    }
+    /// <summary>A result folder of the sample with every default: a copy of the shared one, for the test to change.</summary>
+    private static string Result() => SampleResults.CopyDefault(Path.Combine(TestFiles.TempFolder(), "results"));
 
     [Fact]
     public void A_french_report_is_made_from_a_result_folder_without_its_inputs()
@@ -31,7 +27,7 @@ public sealed class ReportCommandTests
         Avrr.Expect(0, "report", result, "--out", Path.Combine(result, "report.html"));
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(result, "report.html")));
         // The folder is still a result the next run may replace.
-        Avrr.Expect(0, "run", Samples.Sample, "--out", result, "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", result, "--quiet", .. SampleResults.TablesOnly]);
     }
 
     [Fact]
@@ -74,14 +70,14 @@ public sealed class ReportCommandTests
     public void No_report_and_the_report_key_leave_out_the_report_and_the_workbook()
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--no-report", "--quiet");
+        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--no-report", "--no-insights", "--no-audit", "--quiet");
         Assert.False(File.Exists(Path.Combine(out_, "report.html")));
         Assert.False(File.Exists(Path.Combine(out_, "results.xlsx")));
         Assert.True(File.Exists(Path.Combine(out_, "data_quality.csv")));
 
         var folder = TestFiles.TempFolder();
         var config = Path.Combine(folder, "q.json");
-        File.WriteAllText(config, $$"""{ "inputs": [{{System.Text.Json.JsonSerializer.Serialize(Samples.Sample)}}], "out": "res", "report": false }""");
+        File.WriteAllText(config, $$"""{ "inputs": [{{System.Text.Json.JsonSerializer.Serialize(Samples.Sample)}}], "out": "res", "report": false, "insights": false, "audit": false }""");
         Avrr.Expect(0, "run", "--config", config, "--quiet");
         Assert.False(File.Exists(Path.Combine(folder, "res", "report.html")));
         Assert.Equal("false", OutputContract.Manifest(Path.Combine(folder, "res"))["settings"]!["report"]!.ToString());

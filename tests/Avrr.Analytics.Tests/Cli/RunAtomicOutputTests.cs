@@ -10,12 +10,11 @@ namespace Avrr.Analytics.Tests.Cli;
 /// </summary>
 public sealed class RunAtomicOutputTests
 {
-    /// <summary>A folder holding a finished result in "results", and its bytes.</summary>
+    /// <summary>A folder holding a finished result in "results" (a copy of the shared run of the sample, with insights/ and audit/), and its bytes.</summary>
     private static (string Parent, string Out, SortedDictionary<string, byte[]> Before) EarlierResult()
     {
         var parent = TestFiles.TempFolder();
-        var out_ = Path.Combine(parent, "results");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
+        var out_ = SampleResults.CopyDefault(Path.Combine(parent, "results"));
         return (parent, out_, OutputContract.Snapshot(out_));
     }
 
@@ -107,7 +106,7 @@ public sealed class RunAtomicOutputTests
         File.WriteAllText(Path.Combine(partial, ".avrr-partial"), out_);
         File.WriteAllText(Path.Combine(partial, "returnee_scores.csv"), "half a file");
 
-        var call = Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
+        var call = Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--quiet", .. SampleResults.TablesOnly]);
 
         Assert.Contains("removed the partial result of an interrupted run", call.Output);
         Assert.Equal(["results"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
@@ -122,7 +121,7 @@ public sealed class RunAtomicOutputTests
         Directory.CreateDirectory(lookalike);
         File.WriteAllText(Path.Combine(lookalike, "thesis.docx"), "a user's file, no marker, no manifest");
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--quiet", .. SampleResults.TablesOnly]);
 
         Assert.Equal("a user's file, no marker, no manifest", File.ReadAllText(Path.Combine(lookalike, "thesis.docx")));
     }
@@ -132,6 +131,7 @@ public sealed class RunAtomicOutputTests
 
     [Theory]
     [MemberData(nameof(CommitSteps))]
+    [Trait("Category", "Slow")]
     public void A_kill_at_any_step_of_the_final_move_is_put_right_by_the_next_run_even_a_refused_one(string step)
     {
         var (parent, out_, before) = EarlierResult();
@@ -166,23 +166,19 @@ public sealed class RunAtomicOutputTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Killing_a_run_while_it_writes_leaves_the_earlier_result_untouched_and_the_next_run_cleans_up()
     {
         var (parent, out_, before) = EarlierResult();
-        // Enough rows that the run is still scoring when it is killed: ten copies of the large sample.
+        // Ten copies of the large sample: more batches than a run holds in flight, so that it is still reading when killed.
         var exports = Path.Combine(TestFiles.TempFolder(), "exports");
         Directory.CreateDirectory(exports);
         for (var i = 0; i < 10; i++) File.Copy(Samples.Large, Path.Combine(exports, $"part-{i}.csv"));
 
-        using var run = Process.Start(AvrrProcess.StartInfo(parent, null, "run", exports, "--out", out_, "--quiet"))!;
-        run.StandardOutput.ReadToEndAsync();
-        run.StandardError.ReadToEndAsync();
-        var partial = Path.Combine(parent, $".results.avrr-partial-{run.Id}");
-        // Wait (bounded) for the run to have started writing, then kill it there.
-        var wait = Stopwatch.StartNew();
-        while (!Directory.Exists(partial) && !run.HasExited && wait.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
-        Assert.True(Directory.Exists(partial), $"the run did not start writing (exited: {run.HasExited})");
-        run.Kill(entireProcessTree: true);
+        // The run pauses while it writes (pass 2), however busy the machine is, and is killed there.
+        using var run = PausedRun.Start(parent, "pass-2", "run", exports, "--out", out_, "--quiet");
+        Assert.True(Directory.Exists(Path.Combine(parent, $".results.avrr-partial-{run.Id}")), "the run did not start writing");
+        run.Kill();
         run.WaitForExit();
 
         // The earlier result is whole; the killed run's partial folder (and its lock file) are beside it.

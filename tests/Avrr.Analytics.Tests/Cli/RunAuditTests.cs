@@ -10,10 +10,15 @@ namespace Avrr.Analytics.Tests.Cli;
 /// </summary>
 public sealed class RunAuditTests
 {
-    private static readonly Lazy<string> Default = new(() => Run());
+    /// <summary>The shared run of the sample with every default (read only).</summary>
+    private static readonly Lazy<string> Default = new(() => SampleResults.Default);
 
-    private static string Run(params string[] flags)
+    /// <summary>A run of the sample with the audit; without insights and report where <paramref name="everything"/> is false (no test of these reads them).</summary>
+    private static string Run(params string[] flags) => Run(false, flags);
+
+    private static string Run(bool everything, params string[] flags)
     {
+        flags = everything ? flags : ["--no-insights", "--no-report", .. flags];
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
         Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--quiet", .. flags]);
         return out_;
@@ -88,7 +93,7 @@ public sealed class RunAuditTests
         }
 
         var out_ = Path.Combine(TestFiles.TempFolder(), "derived");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--scheme", derived, "--quiet", "--no-audit");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--scheme", derived, "--quiet", .. SampleResults.TablesOnly]);
         var scheme = OutputContract.Manifest(out_)["scheme"]!;
         Assert.Equal("rss-15-derived", (string)scheme["id"]!);
         Assert.False((bool)scheme["equal_weights"]!);
@@ -105,7 +110,7 @@ public sealed class RunAuditTests
     [Fact]
     public void No_audit_writes_no_audit_folder_and_the_manifest_says_so()
     {
-        var out_ = Run("--no-audit");
+        var out_ = Run(everything: true, "--no-audit");
         Assert.False(Directory.Exists(Path.Combine(out_, "audit")));
         Assert.False((bool)OutputContract.Manifest(out_)["settings"]!["audit"]!);
         Assert.Null(OutputContract.Manifest(out_)["audit"]);
@@ -177,12 +182,12 @@ public sealed class RunAuditTests
     {
         var folder = TestFiles.TempFolder();
         var config = Path.Combine(folder, "run.json");
-        File.WriteAllText(config, $$"""{ "inputs": ["{{Samples.Sample.Replace("\\", "\\\\")}}"], "out": "r", "audit": true, "auditSamples": 2, "auditSeed": 5, "auditLevel": "country+sex", "formats": ["csv"] }""");
+        File.WriteAllText(config, $$"""{ "inputs": ["{{Samples.Sample.Replace("\\", "\\\\")}}"], "out": "r", "audit": true, "auditSamples": 2, "auditSeed": 5, "auditLevel": "country+sex", "formats": ["csv"], "insights": false, "report": false }""");
         Avrr.Expect(0, "run", "--config", config, "--quiet");
         var settings = OutputContract.Manifest(Path.Combine(folder, "r"))["settings"]!;
         Assert.Equal((2, 5, "country+sex"), ((int)settings["audit_samples"]!, (int)settings["audit_seed"]!, (string)settings["audit_level"]!));
 
-        File.WriteAllText(config, """{ "inputs": ["x.csv"], "out": "s", "audit": false }""");
+        File.WriteAllText(config, """{ "inputs": ["x.csv"], "out": "s", "audit": false, "insights": false, "report": false }""");
         Avrr.Expect(0, "run", Samples.Sample, "--config", config, "--quiet");
         Assert.False(Directory.Exists(Path.Combine(folder, "s", "audit")));
     }

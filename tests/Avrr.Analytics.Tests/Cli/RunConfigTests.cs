@@ -4,7 +4,8 @@ namespace Avrr.Analytics.Tests.Cli;
 
 /// <summary>
 /// The evaluation file of --config: every flag can be set in it, relative paths in it are relative to
-/// its own folder, and a flag on the command line wins over it.
+/// its own folder, and a flag on the command line wins over it. The runs write their tables only
+/// (<see cref="SampleResults.TablesOnly"/>): the settings are what is checked.
 /// </summary>
 public sealed class RunConfigTests
 {
@@ -35,7 +36,7 @@ public sealed class RunConfigTests
             }
             """);
 
-        Avrr.Expect(0, "run", "--config", config, "--min-cell", "3", "--quiet");
+        Avrr.Expect(0, ["run", "--config", config, "--min-cell", "3", "--quiet", .. SampleResults.TablesOnly]);
 
         var out_ = Path.Combine(folder, "A");
         Assert.True(Directory.Exists(out_), "out was not taken from the file, relative to its folder");
@@ -58,7 +59,7 @@ public sealed class RunConfigTests
         var (folder, config) = EvaluationFolder("""{ "inputs": ["exports/missing.csv"], "out": "A", "minCell": 10, "formats": ["parquet"] }""");
         var b = Path.Combine(Path.GetDirectoryName(folder)!, "B");
 
-        Avrr.Expect(0, "run", Samples.Sample, "--config", config, "--out", b, "--formats", "csv", "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--config", config, "--out", b, "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
 
         Assert.False(Directory.Exists(Path.Combine(folder, "A")));
         var settings = Settings(b);
@@ -77,7 +78,7 @@ public sealed class RunConfigTests
               "inputs": ["exports"], "out": "results", "scheme": null, "levels": ["assistance_type"],
               "weight": "weight", "cluster": "community", "strata": "country", "minCell": 7, "lang": "fr",
               "formats": ["csv", "parquet"], "dateFormat": "yyyy-MM-dd", "sheet": null, "indicators": true,
-              "columns": { "returnee_id": "returnee_id" }
+              "columns": { "returnee_id": "returnee_id" }, "insights": false, "audit": false, "report": false
             }
             """);
 
@@ -93,6 +94,9 @@ public sealed class RunConfigTests
         Assert.True((bool)settings["indicators"]!);
         Assert.Equal("returnee_id", (string)settings["columns"]!["returnee_id"]!);
         Assert.Contains("strata", (string)settings["design"]!);
+        Assert.False(Directory.Exists(Path.Combine(folder, "results", "insights")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "results", "audit")));
+        Assert.False(File.Exists(Path.Combine(folder, "results", "report.html")));
     }
 
     [Fact]
@@ -101,9 +105,9 @@ public sealed class RunConfigTests
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
         var scheme = Path.Combine(TestFiles.Repository, "src", "Avrr.Analytics", "Schemes", "rss-15.json");
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--scheme", scheme, "--levels", "country+sex", "--weight", "weight",
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--scheme", scheme, "--levels", "country+sex", "--weight", "weight",
             "--cluster", "community", "--strata", "country", "--min-cell", "8", "--lang", "fr", "--formats", "csv,parquet",
-            "--date-format", "yyyy-MM-dd", "--sheet", "Sheet1", "--indicators", "--threads", "2", "--quiet");
+            "--date-format", "yyyy-MM-dd", "--sheet", "Sheet1", "--indicators", "--threads", "2", "--quiet", .. SampleResults.TablesOnly]);
 
         var manifest = OutputContract.Manifest(out_);
         var settings = manifest["settings"]!.AsObject();
@@ -129,8 +133,8 @@ public sealed class RunConfigTests
         var renamed = Samples.Write(Path.Combine(folder, "renamed.csv"), header.Select(h => h == "weight" ? "w_final" : h).ToArray(), rows);
         var expected = rows.Sum(r => double.Parse(r[Array.IndexOf(header, "weight")], System.Globalization.CultureInfo.InvariantCulture));
 
-        Avrr.Expect(0, "run", renamed, "--out", Path.Combine(folder, "with"), "--weight", "w_final", "--formats", "csv", "--quiet");
-        Avrr.Expect(0, "run", renamed, "--out", Path.Combine(folder, "without"), "--formats", "csv", "--quiet");
+        Avrr.Expect(0, ["run", renamed, "--out", Path.Combine(folder, "with"), "--weight", "w_final", "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
+        Avrr.Expect(0, ["run", renamed, "--out", Path.Combine(folder, "without"), "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
 
         static double WeightSum(string out_)
         {
@@ -155,8 +159,8 @@ public sealed class RunConfigTests
         var plain = Path.Combine(folder, "plain");
         var design = Path.Combine(folder, "design");
 
-        Avrr.Expect(0, "run", Samples.Sample, "--out", plain, "--formats", "csv", "--quiet");
-        Avrr.Expect(0, "run", Samples.Sample, "--out", design, "--cluster", "community", "--strata", "country", "--formats", "csv", "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", plain, "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", design, "--cluster", "community", "--strata", "country", "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
 
         var a = CsvFile.Read(Path.Combine(plain, "aggregates.csv"));
         var b = CsvFile.Read(Path.Combine(design, "aggregates.csv"));
@@ -179,8 +183,8 @@ public sealed class RunConfigTests
 
         var builtIn = Path.Combine(folder, "built-in");
         var weighted = Path.Combine(folder, "weighted");
-        Avrr.Expect(0, "run", Samples.Clean, "--out", builtIn, "--formats", "csv", "--quiet");
-        Avrr.Expect(0, "run", Samples.Clean, "--out", weighted, "--scheme", path, "--formats", "csv", "--quiet");
+        Avrr.Expect(0, ["run", Samples.Clean, "--out", builtIn, "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
+        Avrr.Expect(0, ["run", Samples.Clean, "--out", weighted, "--scheme", path, "--formats", "csv", "--quiet", .. SampleResults.TablesOnly]);
 
         var a = CsvFile.Read(Path.Combine(builtIn, "returnee_scores.csv"));
         var b = CsvFile.Read(Path.Combine(weighted, "returnee_scores.csv"));
@@ -200,6 +204,7 @@ public sealed class RunConfigTests
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
 
+        // With every stage (insights, audit, report): none of them may print progress under --quiet.
         var (quiet, quietProgress) = Avrr.RunWithProgress("run", Samples.Sample, "--out", out_, "--quiet");
         var (loud, loudProgress) = Avrr.RunWithProgress("run", Samples.Sample, "--out", out_);
 
@@ -224,14 +229,14 @@ public sealed class RunConfigTests
             return copy;
         }));
 
-        Avrr.Expect(0, "run", french, "--out", Path.Combine(folder, "with"), "--date-format", "dd/MM/yyyy", "--quiet");
+        Avrr.Expect(0, ["run", french, "--out", Path.Combine(folder, "with"), "--date-format", "dd/MM/yyyy", "--quiet", .. SampleResults.TablesOnly]);
         // Without the format every date is rejected: the run refuses to write a result of nothing.
-        var without = Avrr.Expect(3, "run", french, "--out", Path.Combine(folder, "without"), "--quiet");
+        var without = Avrr.Expect(3, ["run", french, "--out", Path.Combine(folder, "without"), "--quiet", .. SampleResults.TablesOnly]);
         Assert.Contains("most were invalid_date", without.Output);
         Assert.False(Directory.Exists(Path.Combine(folder, "without")));
 
         var iso = Path.Combine(folder, "iso");
-        Avrr.Expect(0, "run", Samples.Clean, "--out", iso, "--quiet");
+        Avrr.Expect(0, ["run", Samples.Clean, "--out", iso, "--quiet", .. SampleResults.TablesOnly]);
         // Same surveys, same dates: the same scores.
         Assert.Equal(File.ReadAllBytes(Path.Combine(iso, "returnee_scores.csv")), File.ReadAllBytes(Path.Combine(folder, "with", "returnee_scores.csv")));
     }

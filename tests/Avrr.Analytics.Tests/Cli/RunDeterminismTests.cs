@@ -4,6 +4,7 @@ namespace Avrr.Analytics.Tests.Cli;
 /// The same inputs with the same settings give the same bytes (docs/outputs.md): every data file, and the
 /// manifest but for its "run" object, the report and the workbook, whatever the number of threads and the result folder.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class RunDeterminismTests
 {
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RunExitCodeTests
     {
         var out_ = NewOut();
 
-        var call = Avrr.Expect(0, "run", Samples.Clean, "--out", out_);
+        var call = Avrr.Expect(0, ["run", Samples.Clean, "--out", out_, .. SampleResults.TablesOnly]);
 
         Assert.Equal("source,row,returnee_id,column,value,reason,message,submission_id,submission_uuid,submission_time\r\n", File.ReadAllText(Path.Combine(out_, "rejects.csv")));
         var manifest = OutputContract.Manifest(out_);
@@ -30,7 +30,7 @@ public sealed class RunExitCodeTests
         var out_ = NewOut();
 
         // The test sample rejects 17 of its 2,000 rows on purpose: 0.85%, below the default 10%.
-        var call = Avrr.Expect(0, "run", Samples.Sample, "--out", out_);
+        var call = Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, .. SampleResults.TablesOnly]);
 
         Assert.Equal(17, CsvFile.Read(Path.Combine(out_, "rejects.csv")).Rows.Select(r => r[1]).Distinct().Count());
         Assert.True(File.Exists(Path.Combine(out_, "returnee_scores.csv")));
@@ -58,11 +58,11 @@ public sealed class RunExitCodeTests
         var folder = TestFiles.TempFolder();
         var config = Path.Combine(folder, "run.json");
         File.WriteAllText(config, """{ "maxRejectedShare": 0.0084 }""");
-        Avrr.Expect(1, "run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "a"), "--quiet");
+        Avrr.Expect(1, ["run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "a"), "--quiet", .. SampleResults.TablesOnly]);
 
         // Exactly 17/2000 is not above 17/2000.
         File.WriteAllText(config, """{ "maxRejectedShare": 0.0085 }""");
-        Avrr.Expect(0, "run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "b"), "--quiet");
+        Avrr.Expect(0, ["run", Samples.Sample, "--config", config, "--out", Path.Combine(folder, "b"), "--quiet", .. SampleResults.TablesOnly]);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class RunIntervalMethodTests
     private static (CsvFile Aggregates, string Ci) Run(params string[] flags)
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
-        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--formats", "csv", "--quiet", .. flags]);
+        Avrr.Expect(0, ["run", Samples.Sample, "--out", out_, "--formats", "csv", "--quiet", .. SampleResults.TablesOnly, .. flags]);
         return (CsvFile.Read(Path.Combine(out_, "aggregates.csv")), (string)OutputContract.Manifest(out_)["settings"]!["ci"]!);
     }
 
@@ -53,7 +53,7 @@ public sealed class RunIntervalMethodTests
     {
         var folder = TestFiles.TempFolder();
         var config = Path.Combine(folder, "q3.json");
-        File.WriteAllText(config, $$"""{ "inputs": [{{System.Text.Json.JsonSerializer.Serialize(Samples.Sample)}}], "ci": "normal", "formats": ["csv"] }""");
+        File.WriteAllText(config, $$"""{ "inputs": [{{System.Text.Json.JsonSerializer.Serialize(Samples.Sample)}}], "ci": "normal", "formats": ["csv"], "insights": false, "audit": false, "report": false }""");
         var out_ = Path.Combine(folder, "results");
         Avrr.Expect(0, "run", "--config", config, "--out", out_, "--quiet");
         Assert.Equal("normal", (string)OutputContract.Manifest(out_)["settings"]!["ci"]!);

@@ -6,6 +6,8 @@ namespace Avrr.Analytics.Tests.Cli;
 /// <summary>
 /// <c>avrr run</c> end to end on the synthetic sample: every file of docs/outputs.md, with its columns in the
 /// order docs/outputs.md gives, and the flags that change what is written (--formats, --levels, --indicators).
+/// The tests that read the default result share one (<see cref="SampleResults.Default"/>); those that check the
+/// tables only run without insights, audit and report.
 /// </summary>
 public sealed partial class RunOutputsTests
 {
@@ -23,7 +25,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void A_run_writes_every_file_of_outputs_md_and_nothing_else()
     {
-        var out_ = RunSample();
+        var out_ = SampleResults.Default;
 
         var entries = Directory.EnumerateFileSystemEntries(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal);
         Assert.Equal(OutputContract.AllFiles.Select(f => f.Split('/')[0]).Distinct().Order(StringComparer.Ordinal), entries);
@@ -36,7 +38,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Every_csv_and_parquet_file_has_the_columns_of_outputs_md_in_order()
     {
-        var out_ = RunSample();
+        var out_ = SampleResults.Default;
 
         var scores = OutputContract.ReturneeScores(OutputContract.SampleAttributes);
         var aggregates = OutputContract.Aggregates(OutputContract.DefaultVariables);
@@ -62,7 +64,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Returnee_scores_csv_has_one_row_per_scored_survey_iso_dates_quarters_and_scores_with_6_decimals()
     {
-        var out_ = RunSample();
+        var out_ = SampleResults.Default;
         var manifest = OutputContract.Manifest(out_);
         var scores = CsvFile.Read(Path.Combine(out_, "returnee_scores.csv"));
         var rejects = CsvFile.Read(Path.Combine(out_, "rejects.csv"));
@@ -97,7 +99,7 @@ public sealed partial class RunOutputsTests
     public void Aggregates_have_the_default_levels_empty_columns_where_a_level_does_not_group_and_suppressed_cells_withheld()
     {
         // A fine level besides the defaults, so that some cells have fewer than 5 surveys.
-        var out_ = RunSample("--formats", "csv", "--levels", "country+community+sex+age_group");
+        var out_ = RunSample(["--formats", "csv", "--levels", "country+community+sex+age_group", .. SampleResults.TablesOnly]);
         var aggregates = CsvFile.Read(Path.Combine(out_, "aggregates.csv"));
 
         var variables = new Dictionary<string, string[]>
@@ -130,7 +132,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Numbers_in_aggregates_and_panel_change_are_written_as_numbers_even_when_negative()
     {
-        var out_ = RunSample("--formats", "csv");
+        var out_ = SampleResults.Default;
 
         foreach (var (file, statistics) in new[]
         {
@@ -157,7 +159,7 @@ public sealed partial class RunOutputsTests
         var baselines = Samples.Write(Path.Combine(folder, "baselines.csv"), header, rows.Where(r => r[round] == "baseline"));
         var out_ = Path.Combine(folder, "results");
 
-        Avrr.Expect(0, "run", baselines, "--out", out_);
+        Avrr.Expect(0, ["run", baselines, "--out", out_, .. SampleResults.TablesOnly]);
 
         Assert.False(File.Exists(Path.Combine(out_, "panel_change.csv")));
         Assert.False(File.Exists(Path.Combine(out_, "panel_change.parquet")));
@@ -166,7 +168,7 @@ public sealed partial class RunOutputsTests
         Assert.Equal(0, (long)manifest["panel_returnees"]!);
         Assert.DoesNotContain(manifest["files"]!.AsArray(), f => ((string)f!).StartsWith("panel_change", StringComparison.Ordinal));
 
-        var withPanel = RunSample();
+        var withPanel = SampleResults.Default;
         Assert.True((long)OutputContract.Manifest(withPanel)["panel_returnees"]! > 0);
         var panel = CsvFile.Read(Path.Combine(withPanel, "panel_change.csv"));
         Assert.Contains(panel.Rows, r => r[0] == "all" && r[panel.Index("measure")] == "composite" && r[panel.Index("suppressed")] == "false");
@@ -175,7 +177,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Formats_csv_writes_no_parquet_file()
     {
-        var out_ = RunSample("--formats", "csv");
+        var out_ = RunSample("--formats", "csv", "--no-insights", "--no-audit");
 
         Assert.Empty(Directory.EnumerateFiles(out_, "*.parquet"));
         Assert.Equal(["aggregates.csv", "comparisons.csv", "data_quality.csv", "manifest.json", "panel_change.csv", "rejects.csv", "report.html", "results.xlsx", "returnee_scores.csv", "scheme.json"],
@@ -198,7 +200,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Formats_parquet_writes_no_data_csv_file_but_still_rejects_csv()
     {
-        var out_ = RunSample("--formats", "parquet");
+        var out_ = RunSample("--formats", "parquet", "--no-insights", "--no-audit");
 
         Assert.Equal(["aggregates.parquet", "comparisons.parquet", "data_quality.parquet", "manifest.json", "panel_change.parquet", "rejects.csv", "report.html", "results.xlsx", "returnee_scores.parquet", "scheme.json"],
             Directory.EnumerateFiles(out_).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal));
@@ -208,7 +210,7 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Levels_adds_the_levels_asked_for_and_a_column_for_each_new_grouping_variable()
     {
-        var out_ = RunSample("--levels", "country+sex;assistance_type");
+        var out_ = RunSample(["--levels", "country+sex;assistance_type", .. SampleResults.TablesOnly]);
 
         string[] variables = [.. OutputContract.DefaultVariables, "sex", "assistance_type"];
         var aggregates = CsvFile.Read(Path.Combine(out_, "aggregates.csv"));
@@ -230,8 +232,8 @@ public sealed partial class RunOutputsTests
     [Fact]
     public void Indicators_adds_a_measure_per_indicator_to_aggregates_and_panel_change()
     {
-        var without = CsvFile.Read(Path.Combine(RunSample("--formats", "csv"), "aggregates.csv"));
-        var out_ = RunSample("--indicators", "--formats", "csv");
+        var without = CsvFile.Read(Path.Combine(SampleResults.Default, "aggregates.csv"));
+        var out_ = RunSample(["--indicators", "--formats", "csv", .. SampleResults.TablesOnly]);
 
         string[] measures = ["composite", "economic", "social", "psychosocial", .. OutputContract.Indicators.Select(i => "indicator_" + i)];
         var aggregates = CsvFile.Read(Path.Combine(out_, "aggregates.csv"));

@@ -13,10 +13,13 @@ public sealed class RunSpreadsheetSafetyTests
     private static readonly string[] FormulaCommunities = ["=SUM(A1)", "+33", "-5", "@cmd"];
 
     /// <summary>
-    /// The clean sample with formula-looking returnee ids and communities in its first rows, and one more
-    /// row (id "@rejected") whose answer "=1+1" is invalid, so that it goes to rejects.csv.
+    /// A run (CSV and Parquet, tables only) of the clean sample with formula-looking returnee ids and communities
+    /// in its first rows, and one more row (id "@rejected") whose answer "=1+1" is invalid, so that it goes to
+    /// rejects.csv. Made once: the tests only read it.
     /// </summary>
-    private static (string Out, string Input) RunOnFormulas(params string[] flags)
+    private static readonly Lazy<(string Out, string Input)> Formulas = new(() => RunOnFormulas());
+
+    private static (string Out, string Input) RunOnFormulas()
     {
         var folder = TestFiles.TempFolder();
         var (header, rows) = Samples.Fields(Samples.Clean);
@@ -36,14 +39,14 @@ public sealed class RunSpreadsheetSafetyTests
         edited.Add(rejected);
         var input = Samples.Write(Path.Combine(folder, "formulas.csv"), header, edited.Concat(rows));
         var out_ = Path.Combine(folder, "results");
-        Avrr.Expect(0, ["run", input, "--out", out_, "--quiet", "--min-cell", "1", .. flags]);
+        Avrr.Expect(0, ["run", input, "--out", out_, "--quiet", "--min-cell", "1", .. SampleResults.TablesOnly]);
         return (out_, input);
     }
 
     [Fact]
     public void Formula_looking_ids_and_communities_get_a_leading_apostrophe_and_quotes_in_returnee_scores_csv()
     {
-        var (out_, _) = RunOnFormulas();
+        var (out_, _) = Formulas.Value;
         var scores = CsvFile.Read(Path.Combine(out_, "returnee_scores.csv"));
 
         for (var i = 0; i < FormulaIds.Length; i++)
@@ -64,7 +67,7 @@ public sealed class RunSpreadsheetSafetyTests
     [Fact]
     public void Numbers_in_returnee_scores_csv_stay_plain_numbers()
     {
-        var (out_, _) = RunOnFormulas();
+        var (out_, _) = Formulas.Value;
         var scores = CsvFile.Read(Path.Combine(out_, "returnee_scores.csv"));
 
         var numeric = scores.Header.Where(h => h is "weight" or "answered" || h.StartsWith("indicator_", StringComparison.Ordinal) || h.EndsWith("_score", StringComparison.Ordinal)).ToArray();
@@ -82,7 +85,7 @@ public sealed class RunSpreadsheetSafetyTests
     [Fact]
     public void Formula_looking_ids_and_values_are_neutralised_in_rejects_csv()
     {
-        var (out_, _) = RunOnFormulas();
+        var (out_, _) = Formulas.Value;
         var rejects = CsvFile.Read(Path.Combine(out_, "rejects.csv"));
 
         var row = Assert.Single(rejects.Rows);
@@ -97,7 +100,7 @@ public sealed class RunSpreadsheetSafetyTests
     [Fact]
     public void Formula_looking_community_names_are_neutralised_in_aggregates_csv_and_its_numbers_are_not()
     {
-        var (out_, _) = RunOnFormulas();
+        var (out_, _) = Formulas.Value;
         var aggregates = CsvFile.Read(Path.Combine(out_, "aggregates.csv"));
 
         var communities = aggregates.Column("community").Where(c => c.Length > 0).ToHashSet();
@@ -114,7 +117,7 @@ public sealed class RunSpreadsheetSafetyTests
     [Fact]
     public void Parquet_keeps_the_text_as_it_was_read()
     {
-        var (out_, _) = RunOnFormulas("--formats", "parquet");
+        var (out_, _) = Formulas.Value;
         var scores = ParquetTables.Read(Path.Combine(out_, "returnee_scores.parquet"));
 
         Assert.Equal(FormulaIds, scores.Take(FormulaIds.Length).Select(r => (string)r["returnee_id"]!));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Avrr.Analytics.Tests.Cli;
@@ -7,8 +6,10 @@ namespace Avrr.Analytics.Tests.Cli;
 /// Ctrl-C (SIGINT) or SIGTERM during a run stops it cleanly: its hidden partial folder (up to hundreds of
 /// MB) is deleted, its lock released, the earlier result kept byte for byte, and it exits with 130 or 143
 /// as documented. A run killed outright (SIGKILL) cannot clean up: the next run to the same folder removes
-/// what it left and says so, with its size. Real signals to a real child process.
+/// what it left and says so, with its size. Real signals to a real child process, paused in the pass
+/// (<see cref="PausedRun"/>) so that the signal lands there and not after the run has ended.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SignalTests
 {
     [DllImport("libc", SetLastError = true)]
@@ -16,7 +17,10 @@ public sealed class SignalTests
 
     private const int SigInt = 2, SigKill = 9, SigTerm = 15;
 
-    /// <summary>Twenty copies of the large sample: a run that is still busy when the signal comes.</summary>
+    /// <summary>
+    /// Twenty copies of the large sample: more batches than a run holds in flight, so that its reader is still reading
+    /// when the signal comes, and the pass stops at its next batch.
+    /// </summary>
     private static readonly Lazy<string> _exports = new(() =>
     {
         var exports = Path.Combine(TestFiles.TempFolder(), "exports");
@@ -27,10 +31,10 @@ public sealed class SignalTests
 
     public static TheoryData<int, string, int> Signals() => new()
     {
-        { SigInt, "pass 1", 130 },
-        { SigInt, "pass 2", 130 },
-        { SigTerm, "pass 1", 143 },
-        { SigTerm, "pass 2", 143 },
+        { SigInt, "pass-1", 130 },
+        { SigInt, "pass-2", 130 },
+        { SigTerm, "pass-1", 143 },
+        { SigTerm, "pass-2", 143 },
     };
 
     [SkippableTheory]
@@ -43,20 +47,14 @@ public sealed class SignalTests
         Avrr.Expect(0, "run", Samples.Clean, "--out", out_, "--quiet");
         var before = OutputContract.Snapshot(out_);
 
-        using var run = Process.Start(AvrrProcess.StartInfo(parent, null, "run", _exports.Value, "--out", out_, "--quiet"))!;
-        var output = run.StandardOutput.ReadToEndAsync();
-        var error = run.StandardError.ReadToEndAsync();
+        using var run = PausedRun.Start(parent, when, "run", _exports.Value, "--out", out_, "--quiet");
+        // The partial folder exists from pass 1 on; the scores file is in it in pass 2.
         var partial = Path.Combine(parent, $".results.avrr-partial-{run.Id}");
-        // Pass 1 starts once the partial folder exists; pass 2 once the scores file is in it.
-        var mark = when == "pass 1" ? partial : Path.Combine(partial, "returnee_scores.csv");
-        var wait = Stopwatch.StartNew();
-        while (!Path.Exists(mark) && !run.HasExited && wait.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(2);
-        Assert.True(Path.Exists(mark), $"the run did not reach {when} (exited: {run.HasExited})");
+        Assert.True(Path.Exists(when == "pass-1" ? partial : Path.Combine(partial, "returnee_scores.csv")), $"no partial result in {when}");
         Assert.Equal(0, kill(run.Id, signal));
-        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not stop within a minute of the signal");
+        var (code, printed) = run.WaitForExit();
 
-        var printed = output.Result + error.Result;
-        Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}, expected {exitCode}: {printed}");
+        Assert.True(code == exitCode, $"exit {code}, expected {exitCode}: {printed}");
         Assert.Contains("interrupted: the run was stopped by " + (signal == SigInt ? "Ctrl-C (SIGINT)" : "SIGTERM"), printed, StringComparison.Ordinal);
         Assert.Contains("its partial result was deleted and nothing was written", printed, StringComparison.Ordinal);
         Assert.Contains($"The earlier result in {out_} is kept as it was.", printed, StringComparison.Ordinal);
@@ -74,18 +72,12 @@ public sealed class SignalTests
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals are sent with kill(2)");
         var parent = TestFiles.TempFolder();
         var out_ = Path.Combine(parent, "newres3");
-        using var run = Process.Start(AvrrProcess.StartInfo(parent, null, "run", _exports.Value, "--out", out_, "--quiet", "--lang", "fr"))!;
-        var output = run.StandardOutput.ReadToEndAsync();
-        var error = run.StandardError.ReadToEndAsync();
-        var partial = Path.Combine(parent, $".newres3.avrr-partial-{run.Id}");
-        var wait = Stopwatch.StartNew();
-        while (!Path.Exists(partial) && !run.HasExited && wait.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(2);
-        Assert.True(Path.Exists(partial), $"the run did not start (exited: {run.HasExited})");
+        using var run = PausedRun.Start(parent, "pass-1", "run", _exports.Value, "--out", out_, "--quiet", "--lang", "fr");
+        Assert.True(Path.Exists(Path.Combine(parent, $".newres3.avrr-partial-{run.Id}")), "no partial result in pass 1");
         Assert.Equal(0, kill(run.Id, SigInt));
-        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)), "the run did not stop within a minute of the signal");
+        var (code, printed) = run.WaitForExit();
 
-        var printed = output.Result + error.Result;
-        Assert.Equal(130, run.ExitCode);
+        Assert.True(code == 130, $"exit {code}, expected 130: {printed}");
         Assert.Contains("interrompu : l'évaluation a été arrêtée par Ctrl-C (SIGINT) ; son résultat partiel a été supprimé et rien n'a été écrit.", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("précédent", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("kept", printed, StringComparison.Ordinal);
@@ -98,15 +90,11 @@ public sealed class SignalTests
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals are sent with kill(2)");
         var parent = TestFiles.TempFolder();
         var out_ = Path.Combine(parent, "results");
-        using var run = Process.Start(AvrrProcess.StartInfo(parent, null, "run", _exports.Value, "--out", out_, "--quiet"))!;
-        _ = run.StandardOutput.ReadToEndAsync();
-        _ = run.StandardError.ReadToEndAsync();
+        using var run = PausedRun.Start(parent, "pass-2", "run", _exports.Value, "--out", out_, "--quiet");
         var scores = Path.Combine(parent, $".results.avrr-partial-{run.Id}", "returnee_scores.csv");
-        var wait = Stopwatch.StartNew();
-        while (!(File.Exists(scores) && new FileInfo(scores).Length > 1_000_000) && !run.HasExited && wait.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(2);
-        Assert.True(File.Exists(scores), $"the run did not start writing (exited: {run.HasExited})");
+        Assert.True(File.Exists(scores), "the run did not start writing");
         Assert.Equal(0, kill(run.Id, SigKill));
-        run.WaitForExit();
+        Assert.Equal(137, run.WaitForExit().ExitCode);
         Assert.Contains($".results.avrr-partial-{run.Id}", Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
 
         var next = Avrr.Expect(0, "run", Samples.Clean, "--out", out_, "--quiet");

@@ -4,6 +4,7 @@ namespace Avrr.Analytics.Tests.Cli;
 /// --threads asks for at most 4 threads per core: more (100,000 crashed the process and left its partial
 /// folder) are not started, a note says so, and the run writes exactly what it writes with one thread.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ThreadLimitTests
 {
     [Fact]

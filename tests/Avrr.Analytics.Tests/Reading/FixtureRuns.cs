@@ -21,6 +21,9 @@ internal static class FixtureRuns
         Threads = 1,
     };
 
+    /// <summary>The settings without insights, audit, report and workbook: for a test that checks none of them (docs/development.md, "Tests").</summary>
+    public static RunSettings TablesOnly(this RunSettings settings) => settings with { Insights = false, Audit = false, Report = false };
+
     public sealed record Evaluation(RunResult Result, string Folder)
     {
         public IReadOnlyList<Dictionary<string, string>> Scores => ReadCsv(Path.Combine(Folder, "returnee_scores.csv"));

@@ -12,6 +12,7 @@ namespace Avrr.Analytics.Tests.Reading;
 /// a refusal of the documented types (InputRefusedException; for a run, NothingScoredException too).
 /// Every eighth input is run in full, outputs written, so the writers see the damaged values as well.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ReaderFuzzTests
 {
     private static readonly string[] CsvSeeds = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Data"))

@@ -230,7 +230,7 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
     public void Rows_under_min_cell_are_withheld_by_the_run_and_shown_as_suppressed_in_the_section_and_empty_in_the_sheets()
     {
         var folder = Path.Combine(TestFiles.TempFolder(), "results");
-        Cli.Avrr.Expect(0, "run", Cli.Samples.Sample, "--out", folder, "--min-cell", "25", "--formats", "csv", "--quiet");
+        Cli.Avrr.Expect(0, "run", Cli.Samples.Sample, "--out", folder, "--min-cell", "25", "--formats", "csv", "--no-audit", "--quiet");
         var bins = Csv(folder, "insights/early_warning_calibration");
         Assert.Contains(bins, b => b["suppressed"] == "true");
         var page = new ReportPage(File.ReadAllText(Path.Combine(folder, "report.html")));
@@ -255,7 +255,7 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
     public void With_the_insights_off_the_section_says_so_in_both_languages_and_the_workbook_has_no_insights_sheet()
     {
         var folder = Path.Combine(TestFiles.TempFolder(), "results");
-        Cli.Avrr.Expect(0, "run", Cli.Samples.Sample, "--out", folder, "--no-insights", "--formats", "csv", "--quiet");
+        Cli.Avrr.Expect(0, "run", Cli.Samples.Sample, "--out", folder, "--no-insights", "--no-audit", "--formats", "csv", "--quiet");
         var section = Section(new ReportPage(File.ReadAllText(Path.Combine(folder, "report.html"))));
         Assert.Equal("Not shown: the run was made with the insights turned off (--no-insights, or \"insights\": false in the evaluation file), so there are no profiles, drivers or early warning.",
             Assert.Single(section.QuerySelectorAll("p.left-out")).TextContent);
@@ -272,7 +272,7 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
         var input = Path.Combine(TestFiles.TempFolder(), "small.csv");
         SampleExport.Write(input, 300, 5);
         var folder = Path.Combine(TestFiles.TempFolder(), "results");
-        Cli.Avrr.Expect(0, "run", input, "--out", folder, "--formats", "csv", "--quiet");
+        Cli.Avrr.Expect(0, "run", input, "--out", folder, "--formats", "csv", "--no-audit", "--quiet");
         var metrics = Csv(folder, "insights/early_warning");
         Assert.Equal("0", metrics.Single(m => m["metric"] == "trained")["value"]);
         var panel = int.Parse(metrics.Single(m => m["metric"] == "train_returnees")["value"], System.Globalization.CultureInfo.InvariantCulture);

@@ -4,16 +4,13 @@ using Avrr.Analytics.Reports.Text;
 
 namespace Avrr.Analytics.Tests.Reports;
 
-/// <summary>One run of the synthetic sample (3,000 rows), shared by the report tests that read its result.</summary>
+/// <summary>
+/// The run of the synthetic sample (2,000 rows) with every default that the whole test process shares
+/// (<see cref="Cli.SampleResults.Default"/>), for the report tests that read its result and never change it.
+/// </summary>
 public sealed class SampleResultFixture
 {
-    public string Folder { get; }
-
-    public SampleResultFixture()
-    {
-        Folder = Path.Combine(TestFiles.TempFolder(), "results");
-        Cli.Avrr.Expect(0, "run", Cli.Samples.Sample, "--out", Folder, "--quiet");
-    }
+    public string Folder { get; } = Cli.SampleResults.Default;
 
     public string Render(string language) => EvaluationReport.Render(ResultFolder.Open(Folder), ReportLanguage.Of(language)!);
 }

@@ -13,6 +13,7 @@ namespace Avrr.Analytics.Tests.Writing;
 /// columns from the folder names (escaped as Hive does, an empty value as __HIVE_DEFAULT_PARTITION__, which is
 /// read as null), and survey_order giving the flat file's row order.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PartitionedScoresTests
 {
     private static (string Flat, string Tree) Run(string export, params string[] partitionBy)

@@ -9,8 +9,8 @@ namespace Avrr.Analytics.Tests.Runs.Merging;
 /// <summary>
 /// Exports split into partials for the merge tests: the clean sample (2,000 rows, none rejected, a third of the
 /// returnees surveyed twice) with a psu and a stratum column, written into files of a temp folder; runs with a
-/// partial beside their result, merges, and single runs to compare with. CSV only, no report: the tables are
-/// what is compared (one test compares the reports).
+/// partial beside their result, merges, and single runs to compare with. CSV only, no report, no insights and no
+/// audit: the tables are what is compared (one test compares the reports), and a merge has neither insights nor audit.
 /// </summary>
 internal sealed class MergeFixture
 {
@@ -73,6 +73,8 @@ internal sealed class MergeFixture
         MinCell = minCell,
         Formats = OutputFormats.Csv,
         Report = false,
+        Insights = false,
+        Audit = false,
         Threads = 1,
     };
 }

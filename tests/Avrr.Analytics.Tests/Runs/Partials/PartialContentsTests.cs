@@ -12,6 +12,7 @@ namespace Avrr.Analytics.Tests.Runs.Partials;
 /// returnee summaries the returnees are keyed by the salted hash of their id only, which is not the hash of the id
 /// alone, and the salt itself is nowhere.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PartialContentsTests
 {
     private static readonly Lazy<MergeFixture> Shared = new(() => new MergeFixture());

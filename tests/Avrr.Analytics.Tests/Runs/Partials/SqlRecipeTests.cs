@@ -14,6 +14,7 @@ namespace Avrr.Analytics.Tests.Runs.Partials;
 /// double, the engine keeps about 106 bits), in every design, with panel change by cells or by returnee summaries
 /// (the salt in a DuckDB variable), alone or merged with a partial of the engine.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SqlRecipeTests
 {
     private static readonly Lazy<MergeFixture> Shared = new(() => new MergeFixture());
