@@ -57,7 +57,7 @@ public class RecipeSettings : CommandSettings
     internal Runs.Partials.RecipeSettings ToRecipe()
     {
         var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config);
-        var sources = new SettingSources(Config, file.Lines);
+        var sources = _sources = new SettingSources(Config, file.Lines);
         try
         {
             return new Runs.Partials.RecipeSettings
@@ -78,10 +78,15 @@ public class RecipeSettings : CommandSettings
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
     }
 
-    /// <summary>The plan, with a problem in a setting worded as its flag.</summary>
+    /// <summary>The plan, with a problem in a setting worded as the user gave it (its flag, or its key of the evaluation file).</summary>
     internal EstimationPlan Plan(Runs.Partials.RecipeSettings recipe)
     {
         try { return recipe.Plan(); }
-        catch (SettingsException e) { throw new UsageException(new SettingSources(Config).Word(e)); }
+        catch (SettingsException e) { throw new UsageException(Word(e)); }
     }
+
+    /// <summary>A problem with a setting, worded as the user gave it.</summary>
+    internal string Word(SettingsException e) => (_sources ?? new SettingSources(Config)).Word(e);
+
+    private SettingSources? _sources;
 }
