@@ -70,6 +70,7 @@ public class RecipeSettings : CommandSettings
                 StrataColumn = sources.Pick(RunSetting.Strata, Strata, file.Strata),
                 PartialPanel = RunCommand.ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, PartialPanel, file.PartialPanel)),
                 PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
+                PartialKey = Environment.GetEnvironmentVariable(SettingNames.PartialKeyVariable) is { Length: > 0 } key ? key : null,
                 MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
                 Ci = RunCommand.ParseCi(sources.Pick(RunSetting.Ci, Ci, file.Ci)),
                 Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",

@@ -132,6 +132,7 @@ public static class PartialRecipe
             select.Add($"CAST({Ident(ScoresParquetWriter.SurveyOrder)} AS BIGINT) AS survey_order");
             select.Add($"{Ident(SurveyColumns.SurveyDate)} AS survey_date");
             select.Add($"trim(CAST({Ident(SurveyColumns.ReturneeId)} AS STRING)) AS returnee_id");
+            select.Add($"nullif(trim(CAST({Ident(SurveyColumns.Round)} AS STRING)), '') AS survey_round");
             for (var m = 0; m < measures.Count; m++) select.Add($"CAST({Ident(TreeColumn(measures[m]))} AS DOUBLE) AS {M(m)}");
             View("avrr_base", "SELECT " + string.Join(",\n       ", select) + "\nFROM avrr_scores");
 
@@ -253,6 +254,11 @@ public static class PartialRecipe
                 $"  l.survey_date AS last_date, l.survey_order AS last_order, l.w AS last_weight, l.stratum AS last_stratum, {(plan.Clustered ? "l.psu" : "CAST(NULL AS BIGINT)")} AS last_psu, " +
                 $"l.cell AS last_cell, {last}\n" +
                 "FROM avrr_ordered l JOIN avrr_ordered f ON f.returnee_id = l.returnee_id AND f.k = 1\nWHERE l.k = l.surveys");
+            // Each survey's key, as the duplicate rule names it (the round, or the date without one), salted like the returnee's: SurveyKeyHash.
+            var key = _duck
+                ? $"{salt} || chr(31) || returnee_id || chr(31) || CASE WHEN survey_round IS NULL THEN 'D' || strftime(survey_date, '%Y-%m-%d') ELSE 'R' || survey_round END"
+                : $"concat({salt}, char(31), returnee_id, char(31), CASE WHEN survey_round IS NULL THEN concat('D', date_format(survey_date, 'yyyy-MM-dd')) ELSE concat('R', survey_round) END)";
+            Table(PartialTables.SurveyKeys, $"SELECT substr({(_duck ? $"sha256({key})" : $"sha2({key}, 256)")}, 1, {2 * SurveyKeyHash.Bytes}) AS survey FROM avrr_rows ORDER BY survey");
         }
     }
 }

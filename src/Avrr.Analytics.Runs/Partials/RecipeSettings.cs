@@ -22,6 +22,8 @@ public sealed record RecipeSettings
     public string? StrataColumn { get; init; }
     public PartialPanel PartialPanel { get; init; } = PartialPanel.Cells;
     public string? PartialSalt { get; init; }
+    /// <summary>The organisation's key that signs the sealed partial (docs/partials.md, "Signatures"); unsigned when null.</summary>
+    public string? PartialKey { get; init; }
     public int MinCell { get; init; } = 5;
     public IntervalMethod Ci { get; init; } = IntervalMethod.StudentT;
     public string Language { get; init; } = "en";

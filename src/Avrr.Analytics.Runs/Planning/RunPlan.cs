@@ -135,6 +135,8 @@ public sealed class RunPlan
         var partitionColumns = PartitionColumnsOf(settings, groupable);
         if (settings.PartialOut is not null && layout.ClusterColumn == SurveyLayout.ReturneeId)
             throw new SettingsException(RunSetting.Cluster, settings.ClusterColumn, ReturneeClustersInPartial);
+        if (settings.PartialOut is not null && settings.PartialKey is not null && Partials.PartialSignature.Problem(settings.PartialKey) is { } keyProblem)
+            throw new SettingsException(RunSetting.PartialKey, null, keyProblem);
         if (settings.PartialPanel == PartialPanel.Returnees)
         {
             if (settings.PartialOut is null)

@@ -34,6 +34,7 @@ public enum RunSetting
     PartialOut,
     PartialPanel,
     PartialSalt,
+    PartialKey,
     PartitionBy,
     Insights,
     InsightsSeed,
