@@ -14,6 +14,13 @@ internal static class PartialTableReader
 {
     private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true };
 
+    /// <summary>
+    /// The most rows of a row group, and bytes of one column of it once decompressed, that are read: what one row group
+    /// may take in memory, whatever a file claims (the engine writes groups of thousands of rows, DuckDB 122,880, Spark a
+    /// 128 MB block). A partial's file is checked against its SHA-256 first, but whoever edits it can hash it again.
+    /// </summary>
+    public const long MaxGroupRows = 1 << 24, MaxColumnBytes = 512L << 20;
+
     /// <summary>The data files of a table, relative to the partial's folder, in reading order; empty when it has none.</summary>
     public static IReadOnlyList<string> Files(string folder, PartialTable table)
     {
@@ -46,7 +53,12 @@ internal static class PartialTableReader
                 for (var g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
-                    var rows = checked((int)group.RowCount);
+                    if (group.RowCount is < 0 or > MaxGroupRows)
+                        throw new InvalidDataException($"{file} has a row group of {group.RowCount:N0} rows, more than the {MaxGroupRows:N0} a partial's table may have in one");
+                    foreach (var field in fields)
+                        if (group.GetMetadata(field)?.MetaData?.TotalUncompressedSize is { } bytes && (bytes < 0 || bytes > MaxColumnBytes))
+                            throw new InvalidDataException($"{file}: the column {field.Name} takes {bytes:N0} bytes in one row group, more than the {MaxColumnBytes:N0} read at once");
+                    var rows = (int)group.RowCount;
                     var columns = new object[fields.Length];
                     for (var c = 0; c < fields.Length; c++) columns[c] = ReadColumn(file, group, fields[c], table.Columns[c], rows);
                     each(new PartialRows(rows, columns));
