@@ -32,6 +32,7 @@ public static class EvaluationRun
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         observer?.Stage("checking inputs");
+        Partials.PartialOutput.RefuseNested(settings);
         // The folder first: a run that is refused later still puts right what an interrupted run left.
         using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
         using var partial = Partials.PartialOutput.Open(settings, output, observer is null ? null : observer.Note);
