@@ -66,7 +66,8 @@ public static class EvaluationRun
         Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
         var settings = plan.Settings;
         var sampler = settings.Insights ? new ReturneeSampler(settings.InsightsSample, settings.InsightsSeed) : null;
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress, cancel, sampler));
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, rows, plan.KeyRules, progress, cancel, sampler,
+            PartitionFolders.Of(plan)));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 

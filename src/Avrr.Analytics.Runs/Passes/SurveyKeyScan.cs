@@ -35,14 +35,14 @@ internal static class SurveyKeyScan
     /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
     /// </summary>
     public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null,
-        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null)
+        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null, PartitionFolders? partitions = null)
     {
         rules ??= Rules.Default;
         var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler, partitions));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
@@ -56,7 +56,7 @@ internal static class SurveyKeyScan
         if (changed)
         {
             progress?.Restart();
-            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler);
+            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler, partitions);
         }
         // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
         foreach (var input in inputs) input.ConfirmUnchanged();
@@ -64,11 +64,12 @@ internal static class SurveyKeyScan
     }
 
     private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules,
-        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler)
+        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler, PartitionFolders? partitions)
     {
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
         if (sampler is not null) Array.Fill(wanted, true);
+        foreach (var column in partitions?.Columns ?? []) wanted[column] = true;
         sampler?.Reset();
         var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
         var byTime = rules.Keep == DuplicatePolicy.KeepLast;
@@ -118,6 +119,8 @@ internal static class SurveyKeyScan
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
                     // The training sample is drawn from the surveys of the period only (pass 2 does not score the others).
                     if (inPeriod) sampler?.Offer(batch, row);
+                    // So are the folders of the partitioned tree: a value too long for one is refused before anything is written.
+                    if (inPeriod) partitions?.Check(batch, row);
                 }
                 progress?.Update(input.Index, reader.BytesRead);
                 rowsRead?.Invoke(read += batch.Count);
