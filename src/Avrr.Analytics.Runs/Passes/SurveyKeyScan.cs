@@ -22,7 +22,11 @@ internal static class SurveyKeyScan
     /// survey in the period) and the keyed rows dated outside the period (so pass 2 scores at most
     /// <c>Rows - RowsOutsidePeriod</c> surveys).
     /// </summary>
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod);
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod)
+    {
+        /// <summary>The valid weight of the first keyed row of the period (1 when none): the scale of the run's weights, for the audit.</summary>
+        public double FirstWeight { get; init; } = 1;
+    }
 
     /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
     public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
@@ -67,8 +71,9 @@ internal static class SurveyKeyScan
         ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler, PartitionFolders? partitions)
     {
         var wanted = new bool[layout.ColumnCount];
-        wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = wanted[SurveyLayout.Weight] = true;
         if (sampler is not null) Array.Fill(wanted, true);
+        double? firstWeight = null;
         foreach (var column in partitions?.Columns ?? []) wanted[column] = true;
         sampler?.Reset();
         var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
@@ -121,6 +126,8 @@ internal static class SurveyKeyScan
                     if (inPeriod) sampler?.Offer(batch, row);
                     // So are the folders of the partitioned tree: a value too long for one is refused before anything is written.
                     if (inPeriod) partitions?.Check(batch, row);
+                    if (inPeriod && firstWeight is null && FieldParsers.TryParseNumber(batch.TrimmedField(row, SurveyLayout.Weight), out var weight) && SurveyWeight.IsValid(weight))
+                        firstWeight = weight;
                 }
                 progress?.Update(input.Index, reader.BytesRead);
                 rowsRead?.Invoke(read += batch.Count);
@@ -141,7 +148,7 @@ internal static class SurveyKeyScan
                 return buffers;
             },
             buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
-        return new Result(duplicates, panel, sequence, returnees, outside);
+        return new Result(duplicates, panel, sequence, returnees, outside) { FirstWeight = firstWeight ?? 1 };
     }
 
     /// <summary>
