@@ -78,6 +78,10 @@ public sealed class HeaderMap
     public static HeaderMap Create(string path, IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
         IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null)
     {
+        // A column's name becomes a column of every output: one too long to be a cell is no header (docs/inputs.md, "Limits").
+        for (var i = 0; i < headers.Count; i++)
+            if (headers[i].Length > SurveyBatch.MaxFieldChars)
+                throw new InputRefusedException(path, $"the name of its column {i + 1} has {headers[i].Length:N0} characters, more than the {SurveyBatch.MaxFieldChars:N0} a field may have: is the first row the header?");
         var (map, problems) = Analyze(headers, knownIds, requiredIds, mapping, questionTexts);
         if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
         return map;

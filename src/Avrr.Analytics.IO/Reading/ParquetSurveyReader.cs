@@ -94,6 +94,7 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
                 if (!string.IsNullOrEmpty(text)) batch.SetField(row, column, text);
             }
         }
+        batch.RejectTooLongFields();
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 
