@@ -113,7 +113,8 @@ internal static class PartialConsistency
             throw refuse($"data_quality counts {quality:N0} surveys, its accounting {d.RowsScored:N0}");
         if (!(d.WeightScale > 0 && double.IsFinite(d.WeightScale)) || !(d.PanelWeightScale > 0 && double.IsFinite(d.PanelWeightScale)))
             throw refuse("a weight scale is not a positive number");
-        if (d.FirstSurveyDate > d.LastSurveyDate) throw refuse("its first survey date is after its last");
+        if ((d.FirstSurveyDate is null) != (d.LastSurveyDate is null) || (d.FirstSurveyDate is null) != (d.RowsScored == 0) || d.FirstSurveyDate > d.LastSurveyDate)
+            throw refuse($"its first and last survey dates ({d.FirstSurveyDate?.ToString() ?? "none"}, {d.LastSurveyDate?.ToString() ?? "none"}) are not those of {d.RowsScored:N0} surveys");
     }
 
     /// <summary>The strata (and PSUs) of a design, checked against each other; returns the surveys the strata count without clusters.</summary>

@@ -225,6 +225,8 @@ public sealed record PartialDescriptor
     /// </summary>
     public static PartialDescriptor Parse(byte[] bytes)
     {
+        // JSON's reader leaves a string's bytes unchecked until it is read: text that is not UTF-8 is refused here, whole.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw new InvalidDataException($"{File} is not UTF-8 text");
         JsonDocument document;
         try { document = JsonDocument.Parse(bytes); }
         catch (JsonException e) { throw new InvalidDataException($"{File} is not valid JSON ({e.Message})"); }

@@ -29,11 +29,14 @@ internal static class PartialForgery
         var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var body = root["partial"]!.AsObject();
         edit?.Invoke(body);
-        foreach (var table in body["tables"]!.AsArray())
+        // The tables as listed (an edit may have damaged the list itself: what cannot be hashed is left as it is).
+        foreach (var table in body["tables"] as JsonArray ?? [])
         {
-            var file = Path.Combine(partial, (string)table!["file"]!);
-            table["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
-            table["bytes"] = new FileInfo(file).Length;
+            if (table is not JsonObject listed || listed["file"] is not JsonValue name || !name.TryGetValue<string>(out var relative)) continue;
+            var file = Path.Combine(partial, relative);
+            if (!File.Exists(file) || relative.Contains("..", StringComparison.Ordinal)) continue;
+            listed["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+            listed["bytes"] = new FileInfo(file).Length;
         }
         var text = body.ToJsonString();
         root["partial"] = JsonNode.Parse(text);
