@@ -33,10 +33,16 @@ public static class EvaluationMerge
             throw new SettingsException(RunSetting.PartialKey, null, keyProblem);
         observer?.Stage("checking partials");
         using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
-        var partials = settings.Partials.Select(PartialFolder.Open).ToArray();
-        // Who made each partial first (a signature), then that they are each given once, then that they belong together.
-        if (settings.RequireSignature) foreach (var partial in partials) CheckSignature(partial, settings.PartialKey!);
-        PartialIdentity.Check(partials, settings.DisjointInputs);
+        // Each partial as it is opened: who made it (a signature), then that it is not one given before; then that they belong together.
+        var opened = new List<PartialFolder>();
+        foreach (var path in settings.Partials)
+        {
+            var partial = PartialFolder.Open(path);
+            if (settings.RequireSignature) CheckSignature(partial, settings.PartialKey!);
+            PartialIdentity.Check(opened, partial, settings.DisjointInputs);
+            opened.Add(partial);
+        }
+        var partials = opened.ToArray();
         PartialAgreement.Check(partials);
         var plan = Plan(settings, partials);
         foreach (var partial in partials) PartialConsistency.Check(partial, plan);

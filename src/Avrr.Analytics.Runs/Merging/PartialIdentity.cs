@@ -19,32 +19,28 @@ namespace Avrr.Analytics.Runs.Merging;
 /// </summary>
 internal static class PartialIdentity
 {
-    public static void Check(IReadOnlyList<PartialFolder> partials, bool disjointInputs)
+    /// <summary>Checks a partial against those given before it, as soon as it is opened: of 1,500 copies of one, the second is refused.</summary>
+    public static void Check(IReadOnlyList<PartialFolder> earlierPartials, PartialFolder later, bool disjointInputs)
     {
-        for (var j = 1; j < partials.Count; j++)
+        foreach (var earlier in earlierPartials)
         {
-            var later = partials[j];
-            for (var i = 0; i < j; i++)
+            if (earlier.Descriptor.Id == later.Descriptor.Id)
+                throw new PartialRefusedException(later.Path,
+                    $"it is the same partial as {earlier.Path} (id {later.Descriptor.Id}): the same folder, a link to it or a copy of it, given twice; " +
+                    "its surveys would be counted twice. Give each partial once");
+            if (earlier.TablesSha256 == later.TablesSha256)
+                throw new PartialRefusedException(later.Path,
+                    $"it holds the same tables as {earlier.Path} (the same SHA-256 of every table), so the same surveys: one is a copy of the other, " +
+                    "made or sealed again. Give one of them");
+            if (disjointInputs) continue;
+            foreach (var input in later.Descriptor.Inputs)
             {
-                var earlier = partials[i];
-                if (earlier.Descriptor.Id == later.Descriptor.Id)
-                    throw new PartialRefusedException(later.Path,
-                        $"it is the same partial as {earlier.Path} (id {later.Descriptor.Id}): the same folder, a link to it or a copy of it, given twice; " +
-                        "its surveys would be counted twice. Give each partial once");
-                if (earlier.TablesSha256 == later.TablesSha256)
-                    throw new PartialRefusedException(later.Path,
-                        $"it holds the same tables as {earlier.Path} (the same SHA-256 of every table), so the same surveys: one is a copy of the other, " +
-                        "made or sealed again. Give one of them");
-                if (disjointInputs) continue;
-                foreach (var input in later.Descriptor.Inputs)
-                {
-                    var same = earlier.Descriptor.Inputs.FirstOrDefault(e => e.Sha256 == input.Sha256);
-                    if (same is null || !Overlap(earlier.Descriptor.Period, later.Descriptor.Period)) continue;
-                    throw new PartialRefusedException(later.Path,
-                        $"it was made from the same export as {earlier.Path} ({input.Path} there, {same.Path} in {earlier.Path}, SHA-256 {input.Sha256}), " +
-                        $"in {Words(later.Descriptor.Period)} and {Words(earlier.Descriptor.Period)}, which overlap: its surveys would be counted twice. " +
-                        "Merge one of the two; or, if each holds other surveys of that export on purpose (another period, rows filtered before the run), give --disjoint-inputs");
-                }
+                var same = earlier.Descriptor.Inputs.FirstOrDefault(e => e.Sha256 == input.Sha256);
+                if (same is null || !Overlap(earlier.Descriptor.Period, later.Descriptor.Period)) continue;
+                throw new PartialRefusedException(later.Path,
+                    $"it was made from the same export as {earlier.Path} ({input.Path} in it, {same.Path} in {earlier.Path}, SHA-256 {input.Sha256}), " +
+                    $"in {Words(later.Descriptor.Period)} and {Words(earlier.Descriptor.Period)}, which overlap: its surveys would be counted twice. " +
+                    "Merge one of the two; or, if each holds other surveys of that export on purpose (another period, rows filtered before the run), give --disjoint-inputs");
             }
         }
     }

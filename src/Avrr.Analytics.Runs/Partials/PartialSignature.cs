@@ -20,7 +20,7 @@ public static class PartialSignature
 
     /// <summary>The problem with a key, or null when it can be used.</summary>
     public static string? Problem(string? key) =>
-        string.IsNullOrEmpty(key) ? $"signing needs the organisation's key in the environment variable {SettingNames.PartialKeyVariable} (it is never stored)"
+        string.IsNullOrEmpty(key) ? $"signatures need the organisation's key in the environment variable {SettingNames.PartialKeyVariable}, which signs partials and checks them (it is never stored)"
         : key.Length < MinKeyLength ? $"the key in {SettingNames.PartialKeyVariable} has {key.Length} characters; use at least {MinKeyLength} random ones (openssl rand -base64 32 makes one)"
         : null;
 

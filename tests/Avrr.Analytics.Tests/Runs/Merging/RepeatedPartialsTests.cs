@@ -122,7 +122,7 @@ public sealed class RepeatedPartialsTests
         AvrrCli.Expect(0, "run", renamed, "--out", Path.Combine(folder, "r-other"), "--partial-out", other, "--to", dates[^100],
             "--formats", "csv", "--no-report", "--no-insights", "--no-audit", "--quiet");
         var call = Merge(3, m.PartialFirst, m.PartialSecond, other);
-        Assert.Contains($"partial refused: {other}: it was made from the same export as {m.PartialFirst} ({renamed} there, {m.First} in {m.PartialFirst}", call.Output);
+        Assert.Contains($"partial refused: {other}: it was made from the same export as {m.PartialFirst} ({renamed} in it, {m.First} in {m.PartialFirst}", call.Output);
         Assert.Contains("give --disjoint-inputs", call.Output);
 
         // Said to hold different surveys of it on purpose: merged (the flag is the user's word, and the manifest keeps it).
