@@ -145,7 +145,7 @@ public static class EvaluationRun
         if (partial is not null) stages.Add(new PartialStage(run, partial));
         if (insights is not null) stages.Add(new InsightsStage(run, insights, profiles!, keys.PanelRows, keys.Rows, MlNetLearning.Instance));
         // Late, so that its completion and uncertainty analysis (in the background since pass 2 ended) overlap the finishes before it.
-        if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows - keys.RowsOutsidePeriod, keys.FirstWeight));
+        if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows - keys.RowsOutsidePeriod, keys.TypicalWeight));
         if (run.Plan.Settings.Report) stages.Add(new ReportStage(run));
         return [.. stages];
     }

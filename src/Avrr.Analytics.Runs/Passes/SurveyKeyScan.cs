@@ -24,8 +24,12 @@ internal static class SurveyKeyScan
     /// </summary>
     public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod)
     {
-        /// <summary>The valid weight of the first keyed row of the period (1 when none): the scale of the run's weights, for the audit.</summary>
-        public double FirstWeight { get; init; } = 1;
+        /// <summary>
+        /// The power of two of the median binary exponent of the valid weights of the keyed rows of the period (1 when
+        /// none): the scale of the run's weights for the audit, which an outlier (a first row of weight 1e-30 among
+        /// weights near 1, or a rejected row of weight 1e300) does not move.
+        /// </summary>
+        public double TypicalWeight { get; init; } = 1;
     }
 
     /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
@@ -73,7 +77,8 @@ internal static class SurveyKeyScan
         var wanted = new bool[layout.ColumnCount];
         wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = wanted[SurveyLayout.Weight] = true;
         if (sampler is not null) Array.Fill(wanted, true);
-        double? firstWeight = null;
+        // How many weights have each binary exponent (subnormals included): their median is the run's scale.
+        var exponents = new long[Exponents];
         foreach (var column in partitions?.Columns ?? []) wanted[column] = true;
         sampler?.Reset();
         var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
@@ -126,8 +131,8 @@ internal static class SurveyKeyScan
                     if (inPeriod) sampler?.Offer(batch, row);
                     // So are the folders of the partitioned tree: a value too long for one is refused before anything is written.
                     if (inPeriod) partitions?.Check(batch, row);
-                    if (inPeriod && firstWeight is null && FieldParsers.TryParseNumber(batch.TrimmedField(row, SurveyLayout.Weight), out var weight) && SurveyWeight.IsValid(weight))
-                        firstWeight = weight;
+                    if (inPeriod && FieldParsers.TryParseNumber(batch.TrimmedField(row, SurveyLayout.Weight), out var weight) && SurveyWeight.IsValid(weight))
+                        exponents[Math.ILogB(weight) - MinExponent]++;
                 }
                 progress?.Update(input.Index, reader.BytesRead);
                 rowsRead?.Invoke(read += batch.Count);
@@ -148,7 +153,20 @@ internal static class SurveyKeyScan
                 return buffers;
             },
             buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
-        return new Result(duplicates, panel, sequence, returnees, outside) { FirstWeight = firstWeight ?? 1 };
+        return new Result(duplicates, panel, sequence, returnees, outside) { TypicalWeight = MedianPower(exponents) };
+    }
+
+    private const int MinExponent = -1074, Exponents = 1024 - MinExponent;
+
+    /// <summary>2 to the median exponent of the counts, or 1 when there is none.</summary>
+    private static double MedianPower(long[] exponents)
+    {
+        var total = exponents.Sum();
+        if (total == 0) return 1;
+        long seen = 0;
+        for (var e = 0; e < exponents.Length; e++)
+            if ((seen += exponents[e]) * 2 >= total) return Math.ScaleB(1, e + MinExponent);
+        return 1;
     }
 
     /// <summary>

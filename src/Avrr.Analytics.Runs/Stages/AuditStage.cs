@@ -24,8 +24,8 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
 
     /// <param name="run">The run.</param>
     /// <param name="expectedSurveys">At most the surveys pass 2 scores (pass 1's rows not dated outside the period): above the audit's limit a subsample of surveys is kept.</param>
-    /// <param name="firstWeight">The weight of the run's first survey (pass 1), from which the audit's weight scale is chosen.</param>
-    public AuditStage(RunContext run, long expectedSurveys, double firstWeight = 1)
+    /// <param name="typicalWeight">A power of two near the run's weights (pass 1), from which the audit's weight scale is chosen.</param>
+    public AuditStage(RunContext run, long expectedSurveys, double typicalWeight = 1)
     {
         _run = run;
         var settings = run.Plan.Settings;
@@ -36,7 +36,7 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
             Samples = settings.AuditSamples,
             Seed = settings.AuditSeed,
             Threads = settings.ThreadsUsed,
-            WeightScale = AuditOptions.ScaleOf(firstWeight),
+            WeightScale = AuditOptions.ScaleOf(typicalWeight),
         }, expectedSurveys);
     }
 

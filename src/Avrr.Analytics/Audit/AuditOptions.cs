@@ -27,7 +27,7 @@ public sealed record AuditOptions
     /// </summary>
     public double WeightScale { get; init; } = 1;
 
-    /// <summary>The scale for a run whose first weight is <paramref name="weight"/>: 1 for plain weights, else the power of two at or below it.</summary>
+    /// <summary>The scale for a run whose typical weight is <paramref name="weight"/>: 1 for plain weights, else the power of two at or below it.</summary>
     public static double ScaleOf(double weight) =>
         !double.IsFinite(weight) || !(weight > 0) || (weight >= PlainLow && weight <= PlainHigh) ? 1 : Math.ScaleB(1, Math.ILogB(weight));
 

@@ -151,6 +151,45 @@ public sealed class ExtremeSurveyWeightTests
         AssertNoNonFiniteNumber(Path.Combine(extreme, "audit"));
     }
 
+    [Fact]
+    public void A_first_survey_of_a_tiny_weight_among_weights_of_1_weighs_nothing_in_the_audits_weighted_correlations()
+    {
+        // The audit's weight scale comes from the weights' median binary exponent, not from the first survey's weight:
+        // scaled by 1e-30, the weights of 1 would pass the 2^44 its exact pair tables hold.
+        var folder = TestFiles.TempFolder();
+        var lines = File.ReadAllLines(TestFiles.Reference("panel-fixture.csv"));
+        var column = Array.IndexOf(lines[0].Split(','), "weight");
+        string Write(string name, IEnumerable<string> rows)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllLines(path, rows.Prepend(lines[0]).Select((l, i) =>
+            {
+                if (i == 0) return l;
+                var fields = l.Split(',');
+                fields[column] = i == 1 && name == "outlier.csv" ? "1e-30" : "1";
+                return string.Join(',', fields);
+            }));
+            return path;
+        }
+        string Correlations(string input)
+        {
+            var results = Path.Combine(folder, Path.GetFileNameWithoutExtension(input));
+            EvaluationRun.Execute(new RunSettings { Inputs = [input], OutputFolder = results, MinCell = 1, Formats = OutputFormats.Csv, Report = false, Insights = false, Threads = 1 });
+            return Path.Combine(results, "audit", "correlations.csv");
+        }
+        var outlier = Cli.CsvFile.Read(Correlations(Write("outlier.csv", lines.Skip(1))));
+        var without = Cli.CsvFile.Read(Correlations(Write("without.csv", lines.Skip(2))));
+        var r = outlier.Header.ToList().IndexOf("r");
+        var weighted = outlier.Header.ToList().IndexOf("weighted");
+        Assert.Equal(without.Rows.Count, outlier.Rows.Count);
+        for (var i = 0; i < outlier.Rows.Count; i++)
+        {
+            if (outlier.Rows[i][weighted] != "true" || outlier.Rows[i][r] == "") continue;
+            var (x, y) = (double.Parse(without.Rows[i][r], CultureInfo.InvariantCulture), double.Parse(outlier.Rows[i][r], CultureInfo.InvariantCulture));
+            Assert.True(Math.Abs(x - y) <= 1e-9, $"{string.Join(",", outlier.Rows[i].Take(3))}: {y} with the first survey weighing 1e-30, {x} without it");
+        }
+    }
+
     private static void AssertNoNonFiniteNumber(string results)
     {
         foreach (var file in Directory.EnumerateFiles(results, "*.csv"))
