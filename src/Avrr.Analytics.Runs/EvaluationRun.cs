@@ -32,6 +32,7 @@ public static class EvaluationRun
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         observer?.Stage("checking inputs");
+        Partials.PartialOutput.RefuseNested(settings);
         // The folder first: a run that is refused later still puts right what an interrupted run left.
         using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
         using var partial = Partials.PartialOutput.Open(settings, output, observer is null ? null : observer.Note);
@@ -65,7 +66,8 @@ public static class EvaluationRun
         Action<long>? rows = observer is null ? null : total => observer.Rows(total, progress.Fraction);
         var settings = plan.Settings;
         var sampler = settings.Insights ? new ReturneeSampler(settings.InsightsSample, settings.InsightsSeed) : null;
-        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, KillPoint.PauseIn("pass-1", rows, cancel), plan.KeyRules, progress, cancel, sampler));
+        var keys = StageClock.Measure("pass 1: survey keys", () => SurveyKeyScan.Run(plan.Inputs, plan.Layout, run.SpillFolder, KillPoint.PauseIn("pass-1", rows, cancel), plan.KeyRules, progress, cancel, sampler,
+            PartitionFolders.Of(plan)));
         if (keys.Rows == 0) throw NothingScoredException.NoRows(plan.Inputs.Select(i => i.Path).ToArray());
         StageClock.Memo("pass 1");
 
@@ -146,7 +148,7 @@ public static class EvaluationRun
         if (partial is not null) stages.Add(new PartialStage(run, partial));
         if (insights is not null) stages.Add(new InsightsStage(run, insights, profiles!, keys.PanelRows, keys.Rows, MlNetLearning.Instance));
         // Late, so that its completion and uncertainty analysis (in the background since pass 2 ended) overlap the finishes before it.
-        if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows - keys.RowsOutsidePeriod));
+        if (run.Plan.Settings.Audit) stages.Add(new AuditStage(run, keys.Rows - keys.RowsOutsidePeriod, keys.TypicalWeight));
         if (run.Plan.Settings.Report) stages.Add(new ReportStage(run));
         return [.. stages];
     }

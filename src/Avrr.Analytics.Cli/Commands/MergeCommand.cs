@@ -51,6 +51,14 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
         [LocalizedDescription("Do not write report.html and results.xlsx.")]
         public bool? NoReport { get; init; }
 
+        [CommandOption("--disjoint-inputs")]
+        [LocalizedDescription("Partials made from the same export hold different surveys of it on purpose (rows filtered before each run): merge them instead of refusing.")]
+        public bool? DisjointInputs { get; init; }
+
+        [CommandOption("--require-signature")]
+        [LocalizedDescription("Merge only partials signed with the organisation's key, which AVRR_PARTIAL_KEY gives (docs/partials.md).")]
+        public bool? RequireSignature { get; init; }
+
         [CommandOption("--quiet")]
         [LocalizedDescription("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -74,6 +82,9 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
                 Language = FlagValues.Language(settings.Lang),
                 Formats = RunCommand.ParseFormats(settings.Formats is null ? ["csv", "parquet"] : [settings.Formats]),
                 Report = settings.NoReport is not true,
+                DisjointInputs = settings.DisjointInputs is true,
+                RequireSignature = settings.RequireSignature is true,
+                PartialKey = Environment.GetEnvironmentVariable(SettingNames.PartialKeyVariable) is { Length: > 0 } key ? key : null,
             };
         }
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }

@@ -35,10 +35,15 @@ public sealed class PartialSqlCommand(IAnsiConsole console) : Command<PartialSql
             "spark" => SqlDialect.Spark,
             _ => throw new UsageException($"--dialect {settings.Dialect}: unknown SQL dialect (duckdb, spark)"),
         };
+        if (PartialRecipe.PathProblem(settings.Tree, dialect, tree: true) is { } treeProblem) throw new UsageException($"--tree {SqlText.Shown(settings.Tree)}: {treeProblem}");
+        if (PartialRecipe.PathProblem(settings.To, dialect, tree: false) is { } toProblem) throw new UsageException($"--to {SqlText.Shown(settings.To)}: {toProblem}");
         var recipe = settings.ToRecipe() with { PartialSalt = null };
         var plan = settings.Plan(recipe with { PartialPanel = Runs.Planning.PartialPanel.Cells });
         console.Profile.Width = int.MaxValue / 2;
-        console.Write(new Text(PartialRecipe.Sql(plan, recipe.PartialPanel, settings.Tree, settings.To, dialect)));
+        string sql;
+        try { sql = PartialRecipe.Sql(plan, recipe.PartialPanel, settings.Tree, settings.To, dialect); }
+        catch (Runs.Planning.SettingsException e) { throw new UsageException(settings.Word(e)); }
+        console.Write(new Text(sql));
         return (int)ExitCode.Done;
     }
 }

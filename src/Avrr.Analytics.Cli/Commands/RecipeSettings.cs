@@ -65,7 +65,7 @@ public class RecipeSettings : CommandSettings
     internal Runs.Partials.RecipeSettings ToRecipe()
     {
         var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config);
-        var sources = new SettingSources(Config, file.Lines);
+        var sources = _sources = new SettingSources(Config, file.Lines);
         try
         {
             return new Runs.Partials.RecipeSettings
@@ -78,6 +78,7 @@ public class RecipeSettings : CommandSettings
                 StrataColumn = sources.Pick(RunSetting.Strata, Strata, file.Strata),
                 PartialPanel = RunCommand.ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, PartialPanel, file.PartialPanel)),
                 PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
+                PartialKey = Environment.GetEnvironmentVariable(SettingNames.PartialKeyVariable) is { Length: > 0 } key ? key : null,
                 MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
                 Ci = RunCommand.ParseCi(sources.Pick(RunSetting.Ci, Ci, file.Ci)),
                 Df = RunCommand.ParseDf(sources.Pick(RunSetting.Df, Df, file.Df)),
@@ -88,10 +89,15 @@ public class RecipeSettings : CommandSettings
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
     }
 
-    /// <summary>The plan, with a problem in a setting worded as its flag.</summary>
+    /// <summary>The plan, with a problem in a setting worded as the user gave it (its flag, or its key of the evaluation file).</summary>
     internal EstimationPlan Plan(Runs.Partials.RecipeSettings recipe)
     {
         try { return recipe.Plan(); }
-        catch (SettingsException e) { throw new UsageException(new SettingSources(Config).Word(e)); }
+        catch (SettingsException e) { throw new UsageException(Word(e)); }
     }
+
+    /// <summary>A problem with a setting, worded as the user gave it.</summary>
+    internal string Word(SettingsException e) => (_sources ?? new SettingSources(Config)).Word(e);
+
+    private SettingSources? _sources;
 }

@@ -122,6 +122,7 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             PartialOut = sources.Pick(RunSetting.PartialOut, settings.PartialOut, file.PartialOut),
             PartialPanel = sources.Try(() => ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, settings.PartialPanel, file.PartialPanel)), Runs.Planning.PartialPanel.Cells),
             PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
+            PartialKey = Environment.GetEnvironmentVariable(SettingNames.PartialKeyVariable) is { Length: > 0 } key ? key : null,
             PartitionBy = sources.Pick(RunSetting.PartitionBy, settings.PartitionBy is null ? null : new[] { settings.PartitionBy }, file.PartitionBy?.ToArray()) ?? [],
             Insights = sources.Pick(RunSetting.Insights, settings.NoInsights is true ? false : (bool?)null, file.Insights) ?? true,
             InsightsSeed = sources.Try(() => FlagValues.WholeNumber(RunSetting.InsightsSeed, sources.Pick(RunSetting.InsightsSeed, settings.InsightsSeed,

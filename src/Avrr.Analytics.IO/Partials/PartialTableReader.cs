@@ -1,3 +1,4 @@
+using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.IO.Writing.Parquet;
 using Parquet;
 using Parquet.Schema;
@@ -13,6 +14,13 @@ namespace Avrr.Analytics.IO.Partials;
 internal static class PartialTableReader
 {
     private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true };
+
+    /// <summary>
+    /// The most rows of a row group, and bytes of one column of it once decompressed, that are read: what one row group
+    /// may take in memory, whatever a file claims (the engine writes groups of thousands of rows, DuckDB 122,880, Spark a
+    /// 128 MB block). A partial's file is checked against its SHA-256 first, but whoever edits it can hash it again.
+    /// </summary>
+    public const long MaxGroupRows = 1 << 24, MaxColumnBytes = 512L << 20;
 
     /// <summary>The data files of a table, relative to the partial's folder, in reading order; empty when it has none.</summary>
     public static IReadOnlyList<string> Files(string folder, PartialTable table)
@@ -37,25 +45,54 @@ internal static class PartialTableReader
     {
         foreach (var file in files)
         {
-            ParquetReader reader;
-            try { reader = ParquetReader.CreateAsync(Path.Combine(folder, file), Options).GetAwaiter().GetResult(); }
-            catch (Exception e) when (e is not InvalidDataException) { throw new InvalidDataException($"{file} is not a Parquet file that can be read ({e.Message})", e); }
+            var limit = ParquetGuard.Limit(new FileInfo(Path.Combine(folder, file)).Length);
+            var reader = ParquetGuard.Open(Path.Combine(folder, file), Options, (why, e) => new InvalidDataException($"{file} is not a Parquet file that can be read ({why})", e));
             try
             {
-                var fields = table.Columns.Select(c => Field(file, reader.Schema, c)).ToArray();
+                var fields = Damaged(file, () => table.Columns.Select(c => Field(file, reader.Schema, c)).ToArray());
                 for (var g = 0; g < reader.RowGroupCount; g++)
-                {
-                    using var group = reader.OpenRowGroupReader(g);
-                    var rows = checked((int)group.RowCount);
-                    var columns = new object[fields.Length];
-                    for (var c = 0; c < fields.Length; c++) columns[c] = ReadColumn(file, group, fields[c], table.Columns[c], rows);
-                    each(new PartialRows(rows, columns));
-                }
+                    // What the file says is read inside the guards; what the caller does with the rows, outside them.
+                    each(Bounded(file, limit, () => ReadGroup(file, reader, g, fields, table)));
             }
             finally
             {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                try { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+                catch (Exception e) when (e is not InvalidDataException) { }
             }
+        }
+    }
+
+    private static PartialRows ReadGroup(string file, ParquetReader reader, int g, DataField[] fields, PartialTable table)
+    {
+        using var group = reader.OpenRowGroupReader(g);
+        if (group.RowCount is < 0 or > MaxGroupRows)
+            throw new InvalidDataException($"{file} has a row group of {group.RowCount:N0} rows, more than the {MaxGroupRows:N0} a partial's table may have in one");
+        foreach (var field in fields)
+            if (group.GetMetadata(field)?.MetaData?.TotalUncompressedSize is { } bytes && (bytes < 0 || bytes > MaxColumnBytes))
+                throw new InvalidDataException($"{file}: the column {field.Name} takes {bytes:N0} bytes in one row group, more than the {MaxColumnBytes:N0} read at once");
+        var rows = (int)group.RowCount;
+        var columns = new object[fields.Length];
+        for (var c = 0; c < fields.Length; c++) columns[c] = ReadColumn(file, group, fields[c], table.Columns[c], rows);
+        return new PartialRows(rows, columns);
+    }
+
+    /// <summary>A read of the Parquet library within its time limit (<see cref="ParquetGuard"/>), its errors worded as the file's.</summary>
+    private static T Bounded<T>(string file, TimeSpan limit, Func<T> read)
+    {
+        try { return ParquetGuard.Bounded(limit, () => Damaged(file, read)); }
+        catch (TimeoutException e) { throw new InvalidDataException($"{file} is damaged: {e.Message}", e); }
+    }
+
+    /// <summary>
+    /// Runs a read of a file's structure: whatever a damaged file makes the Parquet library throw (an unknown type, an
+    /// index out of range, a page that does not decompress) is an <see cref="InvalidDataException"/> naming the file.
+    /// </summary>
+    private static T Damaged<T>(string file, Func<T> read)
+    {
+        try { return read(); }
+        catch (Exception e) when (e is not InvalidDataException and not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{file} is damaged: its Parquet cannot be read ({e.Message})", e);
         }
     }
 

@@ -63,6 +63,12 @@ internal static class PartialTables
         .. measures.Select(m => Number("last_" + m)),
     ]);
 
+    /// <summary>
+    /// With <c>--partial-panel returnees</c>: one row per scored survey, its key (returnee and round, or date) as a salted
+    /// one-way hash, so that the merge finds a survey that two partials both hold (docs/partials.md, "Repeated surveys").
+    /// </summary>
+    public static PartialTable SurveyKeys { get; } = new("survey_keys", [Text("survey")]);
+
     /// <summary>The scored surveys' missing answers, per question and kind (empty, dk, refused, na…).</summary>
     public static PartialTable DataQuality { get; } = new("data_quality", [Text("question"), Text("answer"), Whole("surveys")]);
 

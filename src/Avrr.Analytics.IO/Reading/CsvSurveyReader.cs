@@ -104,6 +104,7 @@ public sealed class CsvSurveyReader : ISurveyRowReader
             else if (fields != _headerCount) RejectFieldCount(batch, row, _csv.RawRecord, fields, _headerCount);
         }
         if (!batch.IsFull) _input.ConfirmRead(_file);     // the end of the file
+        batch.RejectTooLongFields();
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 

@@ -7,4 +7,6 @@ public enum FileKind
     Folder,
     /// <summary>A device (<c>/dev/urandom</c>), a named pipe (FIFO) or a socket: endless or blocking, never read.</summary>
     Other,
+    /// <summary>A symbolic link that leads back to itself, or through more links than the system follows (ELOOP): nothing to read.</summary>
+    LinkLoop,
 }

@@ -29,8 +29,11 @@ public readonly record struct FileStamp(FileKind Kind, ulong Device, ulong Inode
         if (OperatingSystem.IsLinux()) return OfLinux(path);
         if (Directory.Exists(path)) return new FileStamp(FileKind.Folder, 0, 0, 0, 0, 0);
         var info = new FileInfo(path);
-        if (!info.Exists) return null;
-        var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        if (!info.Exists && info.LinkTarget is null) return null;
+        FileInfo target;
+        try { target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info; }
+        catch (IOException) { return new FileStamp(FileKind.LinkLoop, 0, 0, 0, 0, 0); }
+        if (!target.Exists) return null;
         return new FileStamp(FileKind.Regular, 0, 0, target.Length, target.LastWriteTimeUtc.Ticks, target.LastWriteTimeUtc.Ticks);
     }
 
@@ -45,8 +48,10 @@ public readonly record struct FileStamp(FileKind Kind, ulong Device, ulong Inode
         if (statx(AtFdCwd, path, 0, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            // ENOENT, ENOTDIR: nothing there. Anything else (a permission denied on the way) is for the open to report.
+            // ENOENT, ENOTDIR: nothing there. ELOOP: links that lead back to themselves. Anything else (a permission
+            // denied on the way) is for the open to report.
             if (errno is 2 or 20) return null;
+            if (errno == 40) return new FileStamp(FileKind.LinkLoop, 0, 0, 0, 0, 0);
             return new FileStamp(FileKind.Regular, 0, 0, 0, 0, 0);
         }
         var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]) & TypeMask;

@@ -81,6 +81,10 @@ public sealed class HeaderMap
         IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null,
         IReadOnlyCollection<string>? unread = null)
     {
+        // A column's name becomes a column of every output: one too long to be a cell is no header (docs/inputs.md, "Limits").
+        for (var i = 0; i < headers.Count; i++)
+            if (headers[i].Length > SurveyBatch.MaxFieldChars)
+                throw new InputRefusedException(path, $"the name of its column {i + 1} has {headers[i].Length:N0} characters, more than the {SurveyBatch.MaxFieldChars:N0} a field may have: is the first row the header?");
         var (map, problems) = Analyze(headers, knownIds, requiredIds, mapping, questionTexts, unread);
         if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
         return map;

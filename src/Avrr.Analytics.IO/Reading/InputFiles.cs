@@ -35,14 +35,16 @@ public static class InputFiles
             }
             else if (stamp is not null) files.Add(input);
             else throw new InputRefusedException(input, "no such file or folder");
+            if (stamp is { Kind: FileKind.LinkLoop }) RefuseIrregular(input, stamp.Value);
         }
         var seen = new List<(string File, FileStamp Stamp, string FullPath)>();
         foreach (var file in files)
         {
             var stamp = FileStamp.Of(file) ?? throw new InputRefusedException(file, "no such file or folder");
-            if (stamp.Kind != FileKind.Regular)
-                throw new InputRefusedException(file, "it is not a regular file (a device, a named pipe or a socket), which cannot be read as an export; give the export file itself");
-            var fullPath = ResolvedPath(file);
+            RefuseIrregular(file, stamp);
+            string fullPath;
+            try { fullPath = ResolvedPath(file); }
+            catch (IOException e) { throw new InputRefusedException(file, $"the file cannot be read: {e.Message}"); }
             foreach (var (earlier, earlierStamp, earlierPath) in seen)
                 if (stamp.SameFile(earlierStamp) || fullPath == earlierPath)
                     throw new InputRefusedException(file, Path.GetFullPath(file) == Path.GetFullPath(earlier)
@@ -51,6 +53,18 @@ public static class InputFiles
             seen.Add((file, stamp, fullPath));
         }
         return files.Select((f, i) => (f, inFolder.Contains(i))).ToArray();
+    }
+
+    /// <summary>
+    /// Refuses a path that is not a regular file: a device such as /dev/urandom, a named pipe (reading one would never
+    /// end or never start), or a symbolic link that leads back to itself.
+    /// </summary>
+    public static void RefuseIrregular(string path, FileStamp stamp)
+    {
+        if (stamp.Kind == FileKind.LinkLoop)
+            throw new InputRefusedException(path, "it is a symbolic link that leads back to itself (a loop of links, or more links than the system follows), so there is no file to read; give the export file itself");
+        if (stamp.Kind != FileKind.Regular)
+            throw new InputRefusedException(path, "it is not a regular file (a device, a named pipe or a socket), which cannot be read as an export; give the export file itself");
     }
 
     /// <summary>The full path with a symbolic link at the file itself followed (the device and inode compare the rest on Linux).</summary>

@@ -48,17 +48,8 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         }
     }
 
-    private static ParquetReader Open(string path)
-    {
-        try
-        {
-            return ParquetReader.CreateAsync(path, Options).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is not InputRefusedException)
-        {
-            throw new InputRefusedException(path, $"the Parquet file cannot be read: {e.Message}");
-        }
-    }
+    private static ParquetReader Open(string path) =>
+        ParquetGuard.Open(path, Options, (why, e) => e as InputRefusedException ?? new InputRefusedException(path, $"the Parquet file cannot be read: {why}"));
 
     private static DataField[] DataFields(string path, ParquetSchema schema)
     {
@@ -94,6 +85,7 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
                 if (!string.IsNullOrEmpty(text)) batch.SetField(row, column, text);
             }
         }
+        batch.RejectTooLongFields();
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 
@@ -110,15 +102,28 @@ public sealed class ParquetSurveyReader : ISurveyRowReader
         _rowsBefore += _groupRows;
         _groupRows = _groupPosition = 0;
         if (_nextGroup >= _parquet.RowGroupCount) return false;
-        var groupReader = _parquet.OpenRowGroupReader(_nextGroup++);
+        // Within the Parquet library's time limit (ParquetGuard): a damaged page can make it loop forever.
+        try { (_group, _groupRows) = ParquetGuard.Bounded(ParquetGuard.Limit(_length), () => ReadGroup(_nextGroup++)); }
+        catch (TimeoutException e) { throw new InputRefusedException(_input.Path, $"the Parquet file is damaged: {e.Message}"); }
+        return true;
+    }
+
+    private (string?[][] Group, int Rows) ReadGroup(int index)
+    {
+        using var groupReader = OpenGroup(index);
         var rows = checked((int)groupReader.RowCount);
-        if (rows == 0) return true;
-        _group = new string?[_fields.Length][];
+        if (rows == 0) return ([], 0);
+        var group = new string?[_fields.Length][];
         for (var j = 0; j < _fields.Length; j++)
             // Every column, wanted or not: whether a row is blank must not depend on the pass reading it.
-            _group[j] = ReadText(groupReader, _fields[j], rows);
-        _groupRows = rows;
-        return true;
+            group[j] = ReadText(groupReader, _fields[j], rows);
+        return (group, rows);
+    }
+
+    private ParquetRowGroupReader OpenGroup(int index)
+    {
+        try { return _parquet.OpenRowGroupReader(index); }
+        catch (Exception e) { throw new InputRefusedException(_input.Path, $"its row group {index + 1} cannot be read: {e.Message}"); }
     }
 
     private string?[] ReadText(ParquetRowGroupReader group, DataField field, int rows)

@@ -90,19 +90,27 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
                 continue;
             }
             var row = batch.AddRow(rowNumber, sequence++);
-            // The line is copied once, up to the last field wanted; its fields are slices of the copy.
+            // The line is copied once, up to the last field wanted; its fields are slices of the copy. A line longer than
+            // a field may be has its fields copied one by one instead, so that a field too long to read is never copied.
             var separators = Separators(line, lastWanted + 1);
-            var text = batch.AddText(line[..(lastWanted < separators ? _separatorAt[lastWanted] : line.Length)]);
+            var wantedText = line[..(lastWanted < separators ? _separatorAt[lastWanted] : line.Length)];
+            var whole = wantedText.Length <= SurveyBatch.MaxFieldChars;
+            var text = whole ? batch.AddText(wantedText) : 0;
             var fieldStart = 0;
             for (var j = 0; j <= lastWanted && j <= separators; j++)
             {
                 var fieldEnd = j < separators ? _separatorAt[j] : line.Length;
-                if (_wantedColumn[j] >= 0) batch.SetFieldAt(row, _wantedColumn[j], text + fieldStart, fieldEnd - fieldStart);
+                if (_wantedColumn[j] >= 0)
+                {
+                    if (whole) batch.SetFieldAt(row, _wantedColumn[j], text + fieldStart, fieldEnd - fieldStart);
+                    else batch.SetField(row, _wantedColumn[j], line[fieldStart..fieldEnd]);
+                }
                 fieldStart = fieldEnd + 1;
             }
             var fields = separators + 1;
             if (fields != _headerCount) CsvSurveyReader.RejectFieldCount(batch, row, line, fields, _headerCount);
         }
+        batch.RejectTooLongFields();
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 
@@ -118,7 +126,9 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
     /// </summary>
     private int Separators(ReadOnlySpan<byte> line, int needed)
     {
-        if (_separatorAt.Length < line.Length) _separatorAt = new int[Math.Max(line.Length, _separatorAt.Length * 2)];
+        // Room for the separators wanted and a vector's worth more: those past it are only counted (a line of
+        // megabytes makes no array of its length).
+        if (_separatorAt.Length < needed + 64) _separatorAt = new int[Math.Max(needed + 64, _separatorAt.Length * 2)];
         var found = _separatorAt;
         var count = 0;
         var i = 0;
@@ -144,7 +154,11 @@ internal sealed class QuoteFreeCsvReader : ISurveyRowReader
             }
         }
         for (; i < line.Length; i++)
-            if (line[i] == _separator) found[count++] = i;
+            if (line[i] == _separator)
+            {
+                if (count < needed) found[count] = i;
+                count++;
+            }
         return count;
     }
 

@@ -44,8 +44,7 @@ public sealed class SurveyInput
         var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         // Before the first byte is read: what the file is now, to compare with what it is after each pass.
         var stamp = FileStamp.Of(path) ?? throw new InputRefusedException(path, "no such file or folder");
-        if (stamp.Kind != FileKind.Regular)
-            throw new InputRefusedException(path, "it is not a regular file (a device, a named pipe or a socket), which cannot be read as an export; give the export file itself");
+        InputFiles.RefuseIrregular(path, stamp);
         var texts = scheme.Questions.SelectMany(q => q.Text.Values);
         byte[] head;
         using (var stream = CsvDialect.OpenRead(path))

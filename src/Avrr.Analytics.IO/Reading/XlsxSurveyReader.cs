@@ -99,6 +99,7 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
                 batch.Reject(row, "", CellText.Of(_excel.GetValue(lastFilled)), RejectReason.FieldCount,
                     RejectMessages.Format(batch.Layout.Messages.ValuePastHeader, lastFilled + 1, _headerCount));
         }
+        batch.RejectTooLongFields();
         return batch.Count > 0 || batch.BlankRows > 0;
     }
 

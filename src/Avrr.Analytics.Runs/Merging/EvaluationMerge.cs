@@ -29,11 +29,23 @@ public static class EvaluationMerge
         if (settings.Partials.Count == 0) throw new PartialsDisagreeException("give at least one partial to merge");
         if (settings.Formats == 0) throw new SettingsException(RunSetting.Formats, null, "name csv, parquet or both");
         if (settings.MinCell is < 1) throw new SettingsException(RunSetting.MinCell, settings.MinCell.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be at least 1");
+        if (settings.RequireSignature && Partials.PartialSignature.Problem(settings.PartialKey) is { } keyProblem)
+            throw new SettingsException(RunSetting.PartialKey, null, keyProblem);
         observer?.Stage("checking partials");
         using var output = OutputFolder.Open(settings.OutputFolder, observer is null ? null : observer.Note);
-        var partials = settings.Partials.Select(PartialFolder.Open).ToArray();
+        // Each partial as it is opened: who made it (a signature), then that it is not one given before; then that they belong together.
+        var opened = new List<PartialFolder>();
+        foreach (var path in settings.Partials)
+        {
+            var partial = PartialFolder.Open(path);
+            if (settings.RequireSignature) CheckSignature(partial, settings.PartialKey!);
+            PartialIdentity.Check(opened, partial, settings.DisjointInputs);
+            opened.Add(partial);
+        }
+        var partials = opened.ToArray();
         PartialAgreement.Check(partials);
         var plan = Plan(settings, partials);
+        foreach (var partial in partials) PartialConsistency.Check(partial, plan);
         var language = settings.Language ?? Common(partials, d => d.Lang, "--lang", v => v);
         foreach (var partial in settings.Partials)
             if (RealPaths.IsSameOrInside(output.Destination, RealPaths.Of(partial)))
@@ -59,6 +71,8 @@ public static class EvaluationMerge
     {
         observer?.Stage("merging");
         var first = partials[0].Descriptor;
+        // A survey that two partials both hold (a repeated submission split across exports) is found before any sum is added.
+        if (first.Panel == PartialPanel.Returnees) RepeatedSurveys.Check(partials, output.PathOf(".spill"));
         using var merged = new MergedCells(plan, first.Panel, partials.All(p => p.Descriptor.DataQualitySurveys is not null), output.PathOf(".spill"),
             partials.Sum(p => p.Descriptor.Returnees));
         for (var i = 0; i < partials.Length; i++)
@@ -104,6 +118,23 @@ public static class EvaluationMerge
         if (settings.Report) ReportStage.Write(output.PathOf(""), language, output.PathOf);
         cancel.ThrowIfCancellationRequested();
         return new MergeResult(result, language, plan.MinCell);
+    }
+
+    /// <summary>
+    /// Refuses a partial that is not signed with the organisation's key, or whose "partial" object (which lists every
+    /// table's SHA-256) is not the one signed (docs/partials.md, "Signatures").
+    /// </summary>
+    private static void CheckSignature(PartialFolder partial, string key)
+    {
+        var d = partial.Descriptor;
+        if (d.Signature is null)
+            throw new PartialRefusedException(partial.Path, "it is not signed, and --require-signature asks for partials signed with the organisation's key " +
+                $"({Partials.PartialSignature.Algorithm}, {SettingNames.PartialKeyVariable} set where the partial is made)");
+        if (d.SignatureKey != Partials.PartialSignature.Fingerprint(key))
+            throw new PartialRefusedException(partial.Path, $"it is signed with another key (fingerprint {d.SignatureKey}) than the one in {SettingNames.PartialKeyVariable} " +
+                $"(fingerprint {Partials.PartialSignature.Fingerprint(key)})");
+        if (!Partials.PartialSignature.Verify(d.SignedBody, key, d.Signature))
+            throw new PartialRefusedException(partial.Path, "its signature is not that of its partial.json: it was changed after it was signed, or signed by someone without the key");
     }
 
     /// <summary>The estimation plan of the partials (which agree on it), with the merge's own threshold and intervals.</summary>

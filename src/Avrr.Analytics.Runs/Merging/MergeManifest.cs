@@ -54,7 +54,9 @@ internal static class MergeManifest
         {
             json.WriteStartObject();
             json.WriteString("path", partial.Path);
+            json.WriteString("id", partial.Descriptor.Id);
             json.WriteString("descriptor_sha256", partial.DescriptorSha256);
+            json.WriteString("signature", settings.RequireSignature ? "verified" : partial.Descriptor.Signature is null ? "none" : "not checked");
             json.WriteString("made_by", partial.Descriptor.MadeBy);
             json.WriteString("engine_version", partial.Descriptor.EngineVersion);
             json.WriteNumber("rows_scored", partial.Descriptor.RowsScored);
@@ -78,6 +80,8 @@ internal static class MergeManifest
         json.WriteBoolean("indicators", plan.Measures.Count > 1 + plan.Scheme.Dimensions.Count);
         json.WriteBoolean("report", settings.Report);
         json.WriteString("partial_panel", Partials.PartialDescriptor.PanelName(first.Panel));
+        json.WriteBoolean("disjoint_inputs", settings.DisjointInputs);
+        json.WriteBoolean("require_signature", settings.RequireSignature);
         json.WriteEndObject();
 
         json.WriteNumber("rows_read", result.RowsRead);

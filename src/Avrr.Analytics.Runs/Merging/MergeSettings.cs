@@ -20,4 +20,13 @@ public sealed record MergeSettings
     public string? Language { get; init; }
     public OutputFormats Formats { get; init; } = OutputFormats.Csv | OutputFormats.Parquet;
     public bool Report { get; init; } = true;
+    /// <summary>
+    /// <c>--disjoint-inputs</c>: partials made from the same export (by SHA-256) in periods that overlap hold different
+    /// surveys of it on purpose (rows filtered before the run), so the merge does not refuse them (docs/partials.md).
+    /// </summary>
+    public bool DisjointInputs { get; init; }
+    /// <summary><c>--require-signature</c>: every partial must carry a signature made with <see cref="PartialKey"/> (docs/partials.md, "Signatures").</summary>
+    public bool RequireSignature { get; init; }
+    /// <summary>The organisation's key (<c>AVRR_PARTIAL_KEY</c>), which checks the signatures; never stored.</summary>
+    public string? PartialKey { get; init; }
 }

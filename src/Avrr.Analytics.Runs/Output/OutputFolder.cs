@@ -55,7 +55,9 @@ internal sealed class OutputFolder : IDisposable
     public static OutputFolder Open(string requested, Action<string>? note = null, string listing = ManifestFile)
     {
         if (string.IsNullOrWhiteSpace(requested)) throw Refused(requested, "the result folder is not named");
-        var destination = RealPaths.Of(requested);
+        string destination;
+        try { destination = RealPaths.Of(requested); }
+        catch (IOException e) { throw Refused(requested, $"its path cannot be followed ({e.Message.TrimEnd('.')}): a symbolic link that leads back to itself? Name another folder"); }
         RefuseUnsafe(requested, destination);
         var parent = Path.GetDirectoryName(destination)!;
         var prefix = "." + ShortName(Path.GetFileName(destination));

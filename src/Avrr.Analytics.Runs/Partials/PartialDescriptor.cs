@@ -5,6 +5,7 @@ using System.Text.Json;
 using Avrr.Analytics.Runs.Output;
 using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Runs.Results;
+using SurveyPeriod = Avrr.Analytics.Surveys.SurveyPeriod;
 
 namespace Avrr.Analytics.Runs.Partials;
 
@@ -20,12 +21,20 @@ public sealed record PartialDescriptor
 {
     public const string File = "partial.json";
     public const string SchemeFile = "scheme.json";
-    public const int CurrentFormat = 2;   // 2: the pairs table counts its surveys (n), for the degrees of freedom
+    /// <summary>3: the partial's id, the period, the survey keys of returnee summaries and the signature (issue 23); 2: the pairs table counts its surveys (n), for the degrees of freedom (issue 21); 1 had neither.</summary>
+    public const int CurrentFormat = 3;
     public const string MadeByRun = "avrr run", MadeBySeal = "avrr partial seal";
 
     public int Format { get; init; } = CurrentFormat;
     public required string MadeBy { get; init; }
     public required string EngineVersion { get; init; }
+    /// <summary>
+    /// A random id (128 bits, hex) drawn when the partial is written: a copy of the partial (another folder, a link, a
+    /// renamed copy) has the same id, so the merge refuses to count it twice (docs/partials.md, "Repeated partials").
+    /// </summary>
+    public required string Id { get; init; }
+    /// <summary>The run's period (<c>--period</c>, <c>--from</c>, <c>--to</c>): the same export run for two periods that do not overlap holds two sets of surveys.</summary>
+    public SurveyPeriod? Period { get; init; }
 
     public required string SchemeId { get; init; }
     public required string SchemeName { get; init; }
@@ -75,10 +84,22 @@ public sealed record PartialDescriptor
 
     public required IReadOnlyList<PartialFile> Files { get; init; }
 
+    /// <summary>The HMAC-SHA256 of the "partial" object with the organisation's key (<see cref="PartialSignature"/>), and the key's fingerprint; null when unsigned.</summary>
+    public string? Signature { get; init; }
+    public string? SignatureKey { get; init; }
+    /// <summary>The "partial" object's bytes as read, which the signature covers (empty for a descriptor being written).</summary>
+    public byte[] SignedBody { get; init; } = [];
+
+    /// <summary>A new random id.</summary>
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The descriptor's bytes: the root with "engine", "files", the "partial" object and its SHA-256.</summary>
-    public byte[] ToJson()
+    /// <summary>
+    /// The descriptor's bytes: the root with "engine", "files", the "partial" object and its SHA-256, and its signature when
+    /// a key is given (<see cref="PartialSignature"/>).
+    /// </summary>
+    public byte[] ToJson(string? key = null)
     {
         var body = Body();
         using var stream = new MemoryStream();
@@ -96,6 +117,14 @@ public sealed record PartialDescriptor
             json.WritePropertyName("partial");
             json.WriteRawValue(body, skipInputValidation: false);
             json.WriteString("partial_sha256", Sha256(body));
+            if (key is not null)
+            {
+                json.WriteStartObject("signature");
+                json.WriteString("algorithm", PartialSignature.Algorithm);
+                json.WriteString("key_fingerprint", PartialSignature.Fingerprint(key));
+                json.WriteString("value", PartialSignature.Sign(body, key));
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         return stream.ToArray();
@@ -110,6 +139,7 @@ public sealed record PartialDescriptor
         {
             json.WriteStartObject();
             json.WriteNumber("format", Format);
+            json.WriteString("id", Id);
             json.WriteString("made_by", MadeBy);
             json.WriteStartObject("scheme");
             json.WriteString("id", SchemeId);
@@ -135,6 +165,14 @@ public sealed record PartialDescriptor
             json.WriteString("df", SettingWords.Df(Df));
             json.WriteString("fdr", SettingWords.Fdr(Fdr));
             json.WriteString("lang", Lang);
+            if (Period is { } period)
+            {
+                json.WriteStartObject("period");
+                Manifest.Optional(json, "from", period.From is { } from ? SurveyPeriod.Text(from) : null);
+                Manifest.Optional(json, "to", period.To is { } to ? SurveyPeriod.Text(to) : null);
+                json.WriteEndObject();
+            }
+            else json.WriteNull("period");
             json.WriteEndObject();
 
             json.WriteStartObject("sums");
@@ -192,6 +230,8 @@ public sealed record PartialDescriptor
     /// </summary>
     public static PartialDescriptor Parse(byte[] bytes)
     {
+        // JSON's reader leaves a string's bytes unchecked until it is read: text that is not UTF-8 is refused here, whole.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw new InvalidDataException($"{File} is not UTF-8 text");
         JsonDocument document;
         try { document = JsonDocument.Parse(bytes); }
         catch (JsonException e) { throw new InvalidDataException($"{File} is not valid JSON ({e.Message})"); }
@@ -201,12 +241,20 @@ public sealed record PartialDescriptor
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("partial", out var body) || body.ValueKind != JsonValueKind.Object)
                 throw new InvalidDataException($"{File} holds no \"partial\" object, so it is not the descriptor of a partial of avrr");
             var hash = Text(root, "partial_sha256");
-            if (hash != Sha256(Encoding.UTF8.GetBytes(body.GetRawText())))
+            var bodyBytes = Encoding.UTF8.GetBytes(body.GetRawText());
+            if (hash != Sha256(bodyBytes))
                 throw new InvalidDataException($"its \"partial\" object was changed after it was written (its SHA-256 is not the partial_sha256 of {File})");
             try
             {
                 var engine = root.TryGetProperty("engine", out var e) && e.ValueKind == JsonValueKind.Object ? Text(e, "version") : null;
-                return Read(body) with { EngineVersion = engine ?? "" };
+                var signature = root.TryGetProperty("signature", out var s) && s.ValueKind == JsonValueKind.Object ? s : (JsonElement?)null;
+                if (signature is { } signed && Text(signed, "algorithm") != PartialSignature.Algorithm)
+                    throw new FormatException($"its signature is not {PartialSignature.Algorithm}");
+                return Read(body) with
+                {
+                    EngineVersion = engine ?? "", SignedBody = bodyBytes,
+                    Signature = signature is { } v ? Required(v, "value") : null, SignatureKey = signature is { } k ? Required(k, "key_fingerprint") : null,
+                };
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -227,6 +275,7 @@ public sealed record PartialDescriptor
         return new PartialDescriptor
         {
             Format = format,
+            Id = Required(body, "id"),
             MadeBy = Required(body, "made_by"),
             EngineVersion = "",
             SchemeId = Required(scheme, "id"),
@@ -254,6 +303,7 @@ public sealed record PartialDescriptor
             Df = SettingWords.ParseDf(Required(settings, "df")) ?? throw new FormatException("df is neither domain nor design"),
             Fdr = SettingWords.ParseFdr(Required(settings, "fdr")) ?? throw new FormatException("fdr is neither bh nor none"),
             Lang = Required(settings, "lang"),
+            Period = settings.GetProperty("period") is { ValueKind: JsonValueKind.Object } period ? new SurveyPeriod(Date(period, "from"), Date(period, "to")) : null,
             Surveys = sums.GetProperty("surveys").GetInt64(),
             WeightScale = sums.GetProperty("weight_scale").GetDouble(),
             PanelSurveys = sums.GetProperty("panel_surveys").GetInt64(),

@@ -16,12 +16,13 @@ internal static class PartialOutput
         if (settings.PartialOut is null) return null;
         try
         {
+            RefuseNested(settings);
             var partial = OutputFolder.Open(settings.PartialOut, note, PartialDescriptor.File);
-            if (RealPaths.IsSameOrInside(partial.Destination, result.Destination) || RealPaths.IsSameOrInside(result.Destination, partial.Destination))
+            try { RefuseNested(settings, partial.Destination, result.Destination); }
+            catch
             {
                 partial.Dispose();
-                throw OutputFolderException.Refused(settings.PartialOut,
-                    $"it is the result folder ({settings.OutputFolder}), inside it or around it; write the partial to a folder of its own");
+                throw;
             }
             return partial;
         }
@@ -30,6 +31,31 @@ internal static class PartialOutput
             e.Setting = RunSetting.PartialOut;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses a partial folder that is the result folder, inside it or around it, before either is touched (the result
+    /// folder's lock would be met by the partial's, and its parent would be made): called before the result folder is opened.
+    /// </summary>
+    public static void RefuseNested(RunSettings settings)
+    {
+        if (settings.PartialOut is null) return;
+        string partial, result;
+        try { (partial, result) = (RealPaths.Of(settings.PartialOut), RealPaths.Of(settings.OutputFolder)); }
+        catch (IOException) { return; }         // a link loop: OutputFolder.Open words it
+        try { RefuseNested(settings, partial, result); }
+        catch (OutputFolderException e)
+        {
+            e.Setting = RunSetting.PartialOut;
+            throw;
+        }
+    }
+
+    private static void RefuseNested(RunSettings settings, string partial, string result)
+    {
+        if (RealPaths.IsSameOrInside(partial, result) || RealPaths.IsSameOrInside(result, partial))
+            throw OutputFolderException.Refused(settings.PartialOut!,
+                $"it is the result folder ({settings.OutputFolder}), inside it or around it; write the partial to a folder of its own");
     }
 
     /// <summary>Checks the partial folder against the run's inputs and creates its temporary folder.</summary>

@@ -20,8 +20,43 @@ public static class PartialRecipe
     /// <summary>The variable (DuckDB) or substitution (Spark) that holds the salt of returnee hashes: never written into the recipe.</summary>
     public const string SaltVariable = "avrr_salt";
 
-    public static string Sql(EstimationPlan plan, PartialPanel panel, string tree, string output, SqlDialect dialect) =>
-        new Writer(plan, panel, tree.TrimEnd('/'), output.TrimEnd('/'), dialect).Write();
+    public static string Sql(EstimationPlan plan, PartialPanel panel, string tree, string output, SqlDialect dialect)
+    {
+        if (PathProblem(tree, dialect, tree: true) is { } treeProblem) throw new ArgumentException($"The tree {SqlText.Shown(tree)} {treeProblem}.", nameof(tree));
+        if (PathProblem(output, dialect, tree: false) is { } outputProblem) throw new ArgumentException($"The folder {SqlText.Shown(output)} {outputProblem}.", nameof(output));
+        RefuseSubstitutedNames(plan, dialect);
+        return new Writer(plan, panel, tree.TrimEnd('/'), output.TrimEnd('/'), dialect).Write();
+    }
+
+    /// <summary>
+    /// Why a path cannot be written into the recipe, or null: a control character (no folder of a data lake holds
+    /// one), or in the tree that the recipe reads, a character the engine reads as a pattern of file names (DuckDB's
+    /// read_parquet: <c>* ? [ \</c>; Spark's paths: <c>* ? [ { \</c>), which would read other files than the tree's.
+    /// </summary>
+    public static string? PathProblem(string path, SqlDialect dialect, bool tree)
+    {
+        if (SqlText.ControlCharacter(path) is { } control) return $"holds a control character ({control}), which no folder of a data lake should hold";
+        if (!tree) return null;
+        var at = path.AsSpan().IndexOfAny("*?[{\\");
+        if (at < 0 || (path[at] == '{' && dialect == SqlDialect.DuckDb)) return null;
+        return $"holds '{path[at]}', which {(dialect == SqlDialect.DuckDb ? "DuckDB's read_parquet" : "Spark")} reads as a pattern of file names " +
+            "(a backslash as an escape); give the tree's folder without it (with / between folders, which both read on Windows too)";
+    }
+
+    /// <summary>
+    /// Spark substitutes <c>${…}</c> anywhere in the text, also inside a quoted name, where it cannot be escaped: such a
+    /// column is refused for Spark, naming its setting (a path is escaped, <see cref="SqlText.String"/>).
+    /// </summary>
+    private static void RefuseSubstitutedNames(EstimationPlan plan, SqlDialect dialect)
+    {
+        if (dialect != SqlDialect.Spark) return;
+        const string problem = "holds ${, which spark-sql substitutes even inside a quoted name; rename the column, or use the DuckDB recipe";
+        foreach (var level in plan.Levels)
+            foreach (var variable in level.Variables)
+                if (variable.Contains("${", StringComparison.Ordinal)) throw new SettingsException(RunSetting.Levels, SqlText.Shown(variable), problem);
+        if (plan.ClusterColumn?.Contains("${", StringComparison.Ordinal) == true) throw new SettingsException(RunSetting.Cluster, SqlText.Shown(plan.ClusterColumn), problem);
+        if (plan.StrataColumn?.Contains("${", StringComparison.Ordinal) == true) throw new SettingsException(RunSetting.Strata, SqlText.Shown(plan.StrataColumn), problem);
+    }
 
     private sealed class Writer(EstimationPlan plan, PartialPanel panel, string tree, string output, SqlDialect dialect)
     {
@@ -29,11 +64,12 @@ public static class PartialRecipe
         private readonly IReadOnlyList<string> _variables = new GroupTable(plan.Levels).Variables;
         private readonly bool _duck = dialect == SqlDialect.DuckDb;
 
-        private static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
-        private static string Name(string column) => "\"" + column.Replace("\"", "\"\"") + "\"";
-        private static string Double(double value) => $"CAST({Quote(value.ToString("R", CultureInfo.InvariantCulture))} AS DOUBLE)";
+        private string Quote(string text) => SqlText.String(text, dialect);
+        private string Double(double value) => $"CAST({Quote(value.ToString("R", CultureInfo.InvariantCulture))} AS DOUBLE)";
         private static string Zero => "CAST(0 AS DOUBLE)";
-        private string Ident(string column) => _duck ? Name(column) : "`" + column.Replace("`", "``") + "`";
+        private string Ident(string column) => SqlText.Name(column, dialect);
+        /// <summary>A value in a comment: nothing in it can end the comment's line.</summary>
+        private string Say(string text) => SqlText.Comment(text, dialect);
 
         /// <summary>The tree's column of a measure: composite_score, economic_score, indicator_debt.</summary>
         private string TreeColumn(string measure) =>
@@ -70,9 +106,10 @@ public static class PartialRecipe
             var cellKey = string.Join(", ", cells);
             var bands = plan.Scheme.Options.Bands;
             Line("-- The sufficient statistics of an avrr partial (docs/partials.md, \"The SQL recipe\"), written by avrr partial sql for:");
-            Line($"--   scheme {plan.Scheme.Id} (SHA-256 {plan.Scheme.Sha256}); measures {string.Join(", ", measures)}");
-            Line($"--   grouping columns {string.Join(", ", _variables)}; weight {plan.WeightColumn}; cluster {plan.ClusterColumn ?? "none"}; strata {plan.StrataColumn ?? "none"}; panel {PartialDescriptor.PanelName(panel)}");
-            Line($"-- Then: avrr partial seal {output} with the same settings, and avrr merge.");
+            Line($"--   scheme {Say(plan.Scheme.Id)} (SHA-256 {plan.Scheme.Sha256}); measures {Say(string.Join(", ", measures))}");
+            Line($"--   grouping columns {Say(string.Join(", ", _variables))}; weight {Say(plan.WeightColumn)}; cluster {Say(plan.ClusterColumn ?? "none")}; " +
+                $"strata {Say(plan.StrataColumn ?? "none")}; panel {PartialDescriptor.PanelName(panel)}");
+            Line($"-- Then: avrr partial seal {Say(output)} with the same settings, and avrr merge.");
             if (panel == PartialPanel.Returnees)
                 Line(_duck ? $"-- Before it: SET VARIABLE {SaltVariable} = '…'; (the organisation's secret salt; never store it in this file)"
                     : $"-- Run with: spark-sql --hivevar {SaltVariable}=\"$AVRR_PARTIAL_SALT\" -f this.sql (the organisation's secret salt; never store it in this file)");
@@ -95,6 +132,7 @@ public static class PartialRecipe
             select.Add($"CAST({Ident(ScoresParquetWriter.SurveyOrder)} AS BIGINT) AS survey_order");
             select.Add($"{Ident(SurveyColumns.SurveyDate)} AS survey_date");
             select.Add($"trim(CAST({Ident(SurveyColumns.ReturneeId)} AS STRING)) AS returnee_id");
+            select.Add($"nullif(trim(CAST({Ident(SurveyColumns.Round)} AS STRING)), '') AS survey_round");
             for (var m = 0; m < measures.Count; m++) select.Add($"CAST({Ident(TreeColumn(measures[m]))} AS DOUBLE) AS {M(m)}");
             View("avrr_base", "SELECT " + string.Join(",\n       ", select) + "\nFROM avrr_scores");
 
@@ -216,6 +254,11 @@ public static class PartialRecipe
                 $"  l.survey_date AS last_date, l.survey_order AS last_order, l.w AS last_weight, l.stratum AS last_stratum, {(plan.Clustered ? "l.psu" : "CAST(NULL AS BIGINT)")} AS last_psu, " +
                 $"l.cell AS last_cell, {last}\n" +
                 "FROM avrr_ordered l JOIN avrr_ordered f ON f.returnee_id = l.returnee_id AND f.k = 1\nWHERE l.k = l.surveys");
+            // Each survey's key, as the duplicate rule names it (the round, or the date without one), salted like the returnee's: SurveyKeyHash.
+            var key = _duck
+                ? $"{salt} || chr(31) || returnee_id || chr(31) || CASE WHEN survey_round IS NULL THEN 'D' || strftime(survey_date, '%Y-%m-%d') ELSE 'R' || survey_round END"
+                : $"concat({salt}, char(31), returnee_id, char(31), CASE WHEN survey_round IS NULL THEN concat('D', date_format(survey_date, 'yyyy-MM-dd')) ELSE concat('R', survey_round) END)";
+            Table(PartialTables.SurveyKeys, $"SELECT substr({(_duck ? $"sha256({key})" : $"sha2({key}, 256)")}, 1, {2 * SurveyKeyHash.Bytes}) AS survey FROM avrr_rows ORDER BY survey");
         }
     }
 }

@@ -16,6 +16,8 @@ public static class PartialSeal
     public static PartialDescriptor Seal(string folder, RecipeSettings settings)
     {
         var plan = settings.Plan();
+        if (settings.PartialKey is not null && PartialSignature.Problem(settings.PartialKey) is { } keyProblem)
+            throw new SettingsException(RunSetting.PartialKey, null, keyProblem);
         if (!Directory.Exists(folder)) throw new PartialRefusedException(folder, "the folder does not exist");
         var descriptorPath = Path.Combine(folder, PartialDescriptor.File);
         var schemePath = Path.Combine(folder, PartialDescriptor.SchemeFile);
@@ -29,7 +31,7 @@ public static class PartialSeal
         tables.Add(plan.Clustered ? PartialTables.PsuSums() : PartialTables.StrataSums());
         if (plan.Clustered) tables.Add(PartialTables.Psus());
         if (!plan.Clustered && plan.Scheme.Dimensions.Count >= 2) tables.Add(PartialTables.Pairs);
-        if (settings.PartialPanel == PartialPanel.Returnees) tables.Add(PartialTables.Returnees(plan.Measures));
+        if (settings.PartialPanel == PartialPanel.Returnees) tables.AddRange([PartialTables.Returnees(plan.Measures), PartialTables.SurveyKeys]);
         else
         {
             tables.AddRange([PartialTables.PanelCells, PartialTables.Measures(PartialTables.Panel), PartialTables.Strata(PartialTables.Panel)]);
@@ -70,6 +72,7 @@ public static class PartialSeal
         {
             MadeBy = PartialDescriptor.MadeBySeal,
             EngineVersion = Output.Manifest.EngineVersion,
+            Id = PartialDescriptor.NewId(),
             SchemeId = plan.Scheme.Id, SchemeName = plan.Scheme.Name, SchemeOrigin = plan.Scheme.Origin, SchemeSha256 = plan.Scheme.Sha256,
             SchemeEqualWeights = plan.Scheme.HasEqualWeights, SchemeWeights = Output.Manifest.WeightsNote(plan.Scheme),
             Levels = plan.Levels.Select(l => l.Name).ToArray(), QuarterLevelIsDefault = plan.QuarterLevelIsDefault,
@@ -82,7 +85,7 @@ public static class PartialSeal
             FirstSurveyDate = firstDate, LastSurveyDate = lastDate, Inputs = [], FutureDates = 0, InvalidDates = 0, DataQualitySurveys = null,
             Files = files.Select(f => Describe(folder, f)).ToArray(),
         };
-        File.WriteAllBytes(descriptorPath, descriptor.ToJson());
+        File.WriteAllBytes(descriptorPath, descriptor.ToJson(settings.PartialKey));
         return descriptor;
     }
 

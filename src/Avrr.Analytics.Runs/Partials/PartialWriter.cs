@@ -72,7 +72,11 @@ internal sealed class PartialWriter
                 panelCells.Export(tables);
             WriteDesign(panelCells.Design, sums, PartialTables.Panel);
         }
-        if (panel == PartialPanel.Returnees) WriteReturnees(inputs, measures);
+        if (panel == PartialPanel.Returnees)
+        {
+            WriteReturnees(inputs, measures);
+            WriteSurveyKeys(sums.SurveyKeys!);
+        }
 
         if (inputs.Tally is { } tally)
             using (var quality = new PartialTableWriter(PathOf(PartialTables.DataQuality), PartialTables.DataQuality))
@@ -88,6 +92,8 @@ internal sealed class PartialWriter
         {
             MadeBy = PartialDescriptor.MadeByRun,
             EngineVersion = Output.Manifest.EngineVersion,
+            Id = PartialDescriptor.NewId(),
+            Period = settings.Period,
             SchemeId = plan.Scheme.Id, SchemeName = plan.Scheme.Name, SchemeOrigin = plan.Scheme.Origin, SchemeSha256 = plan.Scheme.Sha256,
             SchemeEqualWeights = plan.Scheme.HasEqualWeights, SchemeWeights = Output.Manifest.WeightsNote(plan.Scheme),
             Levels = plan.Levels.Select(l => l.Name).ToArray(), QuarterLevelIsDefault = plan.QuarterLevelIsDefault,
@@ -106,7 +112,7 @@ internal sealed class PartialWriter
             DataQualitySurveys = inputs.Tally?.Surveys,
             Files = _files.Select(Describe).ToArray(),
         };
-        File.WriteAllBytes(Path.Combine(_folder, PartialDescriptor.File), descriptor.ToJson());
+        File.WriteAllBytes(Path.Combine(_folder, PartialDescriptor.File), descriptor.ToJson(settings.PartialKey));
         _files.Add(PartialDescriptor.File);
     }
 
@@ -200,6 +206,22 @@ internal sealed class PartialWriter
                 for (var k = 0; k < m; k++) rows.Number(c++, Measure(m + k));
                 rows.EndRow();
             }
+        }
+    }
+
+    /// <summary>Every scored survey's salted key, in the order of the keys (so that the order of the rows says nothing of the surveys).</summary>
+    private void WriteSurveyKeys(SpillBuckets keys)
+    {
+        using var rows = new PartialTableWriter(PathOf(PartialTables.SurveyKeys), PartialTables.SurveyKeys);
+        var buffer = Array.Empty<byte>();
+        const int size = SurveyKeyHash.Bytes;
+        for (var b = 0; b < keys.Count; b++)
+        {
+            var length = keys.Read(b, ref buffer);
+            var data = buffer;
+            var order = Enumerable.Range(0, length / size).ToArray();
+            Array.Sort(order, (x, y) => data.AsSpan(x * size, size).SequenceCompareTo(data.AsSpan(y * size, size)));
+            foreach (var i in order) rows.Text(0, Convert.ToHexStringLower(data.AsSpan(i * size, size))).EndRow();
         }
     }
 

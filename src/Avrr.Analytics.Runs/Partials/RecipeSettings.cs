@@ -22,6 +22,8 @@ public sealed record RecipeSettings
     public string? StrataColumn { get; init; }
     public PartialPanel PartialPanel { get; init; } = PartialPanel.Cells;
     public string? PartialSalt { get; init; }
+    /// <summary>The organisation's key that signs the sealed partial (docs/partials.md, "Signatures"); unsigned when null.</summary>
+    public string? PartialKey { get; init; }
     public int MinCell { get; init; } = 5;
     public IntervalMethod Ci { get; init; } = IntervalMethod.StudentT;
     public DegreesOfFreedomRule Df { get; init; } = DegreesOfFreedomRule.Domain;
@@ -34,6 +36,11 @@ public sealed record RecipeSettings
         if (MinCell < 1) throw new SettingsException(RunSetting.MinCell, MinCell.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be at least 1");
         var scheme = SchemePath is null ? Scheme.Rss15 : SchemeReader.Load(SchemePath);
         string[] notGroupable = [SurveyColumns.ReturneeId, SurveyColumns.SurveyDate, SurveyColumns.Weight, "survey_order", "composite_score", "band", "weakest_dimension", "answered"];
+        // Every name goes into the recipe's SQL (quoted) and its comments: no export's column is named with a control character.
+        foreach (var (setting, name) in ExtraLevels.SelectMany(l => l.Variables.Select(v => (Setting: RunSetting.Levels, Name: (string?)v)))
+                     .Append((RunSetting.Weight, WeightColumn)).Append((RunSetting.Cluster, ClusterColumn)).Append((RunSetting.Strata, StrataColumn)))
+            if (name is not null && SqlText.ControlCharacter(name) is { } control)
+                throw new SettingsException(setting, SqlText.Shown(name), $"holds a control character ({control}); a column's name never does");
         foreach (var level in ExtraLevels)
             foreach (var variable in level.Variables)
                 if (notGroupable.Contains(variable) || variable.EndsWith("_score", StringComparison.Ordinal) || variable.StartsWith("indicator_", StringComparison.Ordinal))

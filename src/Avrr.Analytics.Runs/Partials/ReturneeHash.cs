@@ -28,7 +28,13 @@ internal sealed class ReturneeHash
     public static string? Problem(string? salt) =>
         string.IsNullOrEmpty(salt) ? $"a partial with returnee summaries needs a secret salt in the environment variable {SettingNames.PartialSaltVariable} (the same for every partial to be merged; it is never stored)"
         : salt.Length < MinSaltLength ? $"the salt in {SettingNames.PartialSaltVariable} has {salt.Length} characters; use at least {MinSaltLength}, so that it cannot be guessed"
+        : salt.AsSpan().IndexOfAny(SqlBreakers) is var at and >= 0 ? $"the salt in {SettingNames.PartialSaltVariable} holds {(char.IsControl(salt[at]) ? "a control character" : $"'{salt[at]}'")}, " +
+            "which spark-sql's --hivevar would carry into the recipe's SQL as it is, where it ends or escapes the text of the salt; use letters, digits and + / = - _ (openssl rand -base64 32 makes such a salt)"
         : null;
+
+    /// <summary>What a salt may not hold: Spark substitutes it as text into <c>'${avrr_salt}'</c> (docs/partials.md).</summary>
+    private static readonly System.Buffers.SearchValues<char> SqlBreakers = System.Buffers.SearchValues.Create(
+        "'\\$" + new string(Enumerable.Range(0, 32).Select(c => (char)c).Append('\u007F').ToArray()));
 
     /// <summary>A one-way fingerprint of the salt, so that the merge can refuse partials hashed with different salts without knowing either.</summary>
     public static string Fingerprint(string salt) =>

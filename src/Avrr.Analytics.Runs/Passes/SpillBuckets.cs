@@ -122,12 +122,14 @@ internal sealed class SpillBuckets : Estimation.IReturneeBuckets, IDisposable
 
     private string PathOf(int bucket) => Path.Combine(_folder, $"{_name}-{bucket:D2}.bin");
 
+    /// <summary>Deletes the spilled files; a second call does nothing (a merge disposes its buckets before it deletes their folder, then again as it unwinds).</summary>
     public void Dispose()
     {
         for (var i = 0; i < Count; i++)
         {
             _chunks[i].Clear();
             if (_spilled[i]) File.Delete(PathOf(i));
+            _spilled[i] = false;
         }
         _free.Clear();
     }

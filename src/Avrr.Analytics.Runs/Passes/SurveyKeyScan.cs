@@ -22,7 +22,15 @@ internal static class SurveyKeyScan
     /// survey in the period) and the keyed rows dated outside the period (so pass 2 scores at most
     /// <c>Rows - RowsOutsidePeriod</c> surveys).
     /// </summary>
-    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod);
+    public sealed record Result(DuplicateSurveys Duplicates, RowSet PanelRows, long Rows, long Returnees, long RowsOutsidePeriod)
+    {
+        /// <summary>
+        /// The power of two of the median binary exponent of the valid weights of the keyed rows of the period (1 when
+        /// none): the scale of the run's weights for the audit, which an outlier (a first row of weight 1e-30 among
+        /// weights near 1, or a rejected row of weight 1e300) does not move.
+        /// </summary>
+        public double TypicalWeight { get; init; } = 1;
+    }
 
     /// <summary>Which submission of a repeated survey is kept, and the period whose surveys count for the panel.</summary>
     public sealed record Rules(DuplicatePolicy Keep = DuplicatePolicy.KeepFirst, SurveyPeriod? Period = null)
@@ -35,14 +43,14 @@ internal static class SurveyKeyScan
     /// start of a file decided its encoding, and a file whose bad byte came late is scanned again.
     /// </summary>
     public static Result Run(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead = null, Rules? rules = null,
-        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null)
+        ReadProgress? progress = null, CancellationToken cancel = default, ReturneeSampler? sampler = null, PartitionFolders? partitions = null)
     {
         rules ??= Rules.Default;
         var verified = Task.Run(() => inputs.Select(i => i.Verify(cancel)).ToArray().Any(changed => changed));
         Result result;
         try
         {
-            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler));
+            result = StageClock.Measure("pass 1: scan and resolve", () => Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler, partitions));
         }
         catch when (verified.IsFaulted || !verified.IsCompleted)
         {
@@ -56,7 +64,7 @@ internal static class SurveyKeyScan
         if (changed)
         {
             progress?.Restart();
-            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler);
+            result = Scan(inputs, layout, spillFolder, rowsRead, rules, progress, cancel, sampler, partitions);
         }
         // The duplicates and the panel are those of the files as the run opened them, or the run stops here.
         foreach (var input in inputs) input.ConfirmUnchanged();
@@ -64,11 +72,14 @@ internal static class SurveyKeyScan
     }
 
     private static Result Scan(IReadOnlyList<SurveyInput> inputs, SurveyLayout layout, string spillFolder, Action<long>? rowsRead, Rules rules,
-        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler)
+        ReadProgress? progress, CancellationToken cancel, ReturneeSampler? sampler, PartitionFolders? partitions)
     {
         var wanted = new bool[layout.ColumnCount];
-        wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = true;
+        wanted[SurveyLayout.ReturneeId] = wanted[SurveyLayout.Round] = wanted[SurveyLayout.SurveyDate] = wanted[SurveyLayout.Weight] = true;
         if (sampler is not null) Array.Fill(wanted, true);
+        // How many weights have each binary exponent (subnormals included): their median is the run's scale.
+        var exponents = new long[Exponents];
+        foreach (var column in partitions?.Columns ?? []) wanted[column] = true;
         sampler?.Reset();
         var timeColumn = layout.SubmissionColumn(Vocabulary.SubmissionColumns.Time);
         var byTime = rules.Keep == DuplicatePolicy.KeepLast;
@@ -118,6 +129,10 @@ internal static class SurveyKeyScan
                     buckets.Append(buckets.BucketOf(BinaryPrimitives.ReadUInt64LittleEndian(record)), record.AsSpan(0, length));
                     // The training sample is drawn from the surveys of the period only (pass 2 does not score the others).
                     if (inPeriod) sampler?.Offer(batch, row);
+                    // So are the folders of the partitioned tree: a value too long for one is refused before anything is written.
+                    if (inPeriod) partitions?.Check(batch, row);
+                    if (inPeriod && FieldParsers.TryParseNumber(batch.TrimmedField(row, SurveyLayout.Weight), out var weight) && SurveyWeight.IsValid(weight))
+                        exponents[Math.ILogB(weight) - MinExponent]++;
                 }
                 progress?.Update(input.Index, reader.BytesRead);
                 rowsRead?.Invoke(read += batch.Count);
@@ -138,7 +153,20 @@ internal static class SurveyKeyScan
                 return buffers;
             },
             buffers => Interlocked.Add(ref returnees, buffers.Returnees)));
-        return new Result(duplicates, panel, sequence, returnees, outside);
+        return new Result(duplicates, panel, sequence, returnees, outside) { TypicalWeight = MedianPower(exponents) };
+    }
+
+    private const int MinExponent = -1074, Exponents = 1024 - MinExponent;
+
+    /// <summary>2 to the median exponent of the counts, or 1 when there is none.</summary>
+    private static double MedianPower(long[] exponents)
+    {
+        var total = exponents.Sum();
+        if (total == 0) return 1;
+        long seen = 0;
+        for (var e = 0; e < exponents.Length; e++)
+            if ((seen += exponents[e]) * 2 >= total) return Math.ScaleB(1, e + MinExponent);
+        return 1;
     }
 
     /// <summary>

@@ -143,6 +143,8 @@ public sealed class RunPlan
         var partitionColumns = PartitionColumnsOf(settings, groupable);
         if (settings.PartialOut is not null && layout.ClusterColumn == SurveyLayout.ReturneeId)
             throw new SettingsException(RunSetting.Cluster, settings.ClusterColumn, ReturneeClustersInPartial);
+        if (settings.PartialOut is not null && settings.PartialKey is not null && Partials.PartialSignature.Problem(settings.PartialKey) is { } keyProblem)
+            throw new SettingsException(RunSetting.PartialKey, null, keyProblem);
         if (settings.PartialPanel == PartialPanel.Returnees)
         {
             if (settings.PartialOut is null)
@@ -223,8 +225,11 @@ public sealed class RunPlan
             .Select(c => c.ToLowerInvariant()).ToArray();
         if (columns.Length == 0) throw new SettingsException(RunSetting.PartitionBy, given, "names no column");
         foreach (var column in columns)
+        {
             if (!groupable.Contains(column))
                 throw new SettingsException(RunSetting.PartitionBy, column, $"is not a column to partition by ({Describe(groupable, column)})");
+            if (HivePath.NameProblem(column) is { } problem) throw new SettingsException(RunSetting.PartitionBy, column, problem);
+        }
         if (columns.Distinct().Count() != columns.Length) throw new SettingsException(RunSetting.PartitionBy, given, "names a column twice");
         if (columns.Length > Level.MaxVariables) throw new SettingsException(RunSetting.PartitionBy, given, $"names {columns.Length} columns; at most {Level.MaxVariables}");
         return columns;

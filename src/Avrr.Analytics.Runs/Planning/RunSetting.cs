@@ -36,6 +36,7 @@ public enum RunSetting
     PartialOut,
     PartialPanel,
     PartialSalt,
+    PartialKey,
     PartitionBy,
     Insights,
     InsightsSeed,

@@ -71,6 +71,8 @@ public sealed record RunSettings
     public PartialPanel PartialPanel { get; init; } = PartialPanel.Cells;
     /// <summary>The secret that salts the one-way hash of returnee ids in a partial with returnee summaries; never stored.</summary>
     public string? PartialSalt { get; init; }
+    /// <summary>The organisation's key that signs the partial (HMAC-SHA256, docs/partials.md, "Signatures"); unsigned when null; never stored.</summary>
+    public string? PartialKey { get; init; }
     /// <summary>Columns that partition returnee_scores.parquet into a Hive-style tree (returnee_scores/country=SEN/…); a single file when empty.</summary>
     public IReadOnlyList<string> PartitionBy { get; init; } = [];
     /// <summary>Profiles, drivers and the early warning (docs/insights.md), written to insights/; on by default.</summary>

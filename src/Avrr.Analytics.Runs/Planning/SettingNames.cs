@@ -10,6 +10,7 @@ public static class SettingNames
         RunSetting.Columns => "\"columns\"",
         RunSetting.Recode => "\"recode\"",
         RunSetting.PartialSalt => PartialSaltVariable,
+        RunSetting.PartialKey => PartialKeyVariable,
         // Insights are on unless switched off.
         RunSetting.Insights => "--no-insights",
         RunSetting.Audit => "--no-audit",
@@ -18,6 +19,9 @@ public static class SettingNames
 
     /// <summary>The environment variable that gives the salt of a partial's returnee hashes (never a flag: it would stay in the shell's history).</summary>
     public const string PartialSaltVariable = "AVRR_PARTIAL_SALT";
+
+    /// <summary>The environment variable that gives the organisation's key that signs partials (docs/partials.md, "Signatures"); never a flag, never stored.</summary>
+    public const string PartialKeyVariable = "AVRR_PARTIAL_KEY";
 
     /// <summary>The key of a setting in an evaluation file: <c>minCell</c>.</summary>
     public static string Key(RunSetting setting)

@@ -18,4 +18,8 @@ internal sealed record EstimationSums(
     DomainEstimator? PanelByCell,
     PanelPairing Panel,
     long PanelReturnees,
-    long Returnees);
+    long Returnees)
+{
+    /// <summary>With returnee summaries: every scored survey's salted key (<see cref="Partials.SurveyKeyHash"/>), in buckets by its first bits.</summary>
+    public Passes.SpillBuckets? SurveyKeys { get; init; }
+}

@@ -24,7 +24,8 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
 
     /// <param name="run">The run.</param>
     /// <param name="expectedSurveys">At most the surveys pass 2 scores (pass 1's rows not dated outside the period): above the audit's limit a subsample of surveys is kept.</param>
-    public AuditStage(RunContext run, long expectedSurveys)
+    /// <param name="typicalWeight">A power of two near the run's weights (pass 1), from which the audit's weight scale is chosen.</param>
+    public AuditStage(RunContext run, long expectedSurveys, double typicalWeight = 1)
     {
         _run = run;
         var settings = run.Plan.Settings;
@@ -35,6 +36,7 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
             Samples = settings.AuditSamples,
             Seed = settings.AuditSeed,
             Threads = settings.ThreadsUsed,
+            WeightScale = AuditOptions.ScaleOf(typicalWeight),
         }, expectedSurveys);
     }
 

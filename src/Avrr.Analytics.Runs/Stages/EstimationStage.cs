@@ -29,6 +29,9 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     private readonly DomainEstimator _estimator;
     private readonly SpillBuckets _panelBuckets;
     private readonly PanelPairing _panel;
+    private readonly SpillBuckets? _surveyKeys;
+    private readonly Partials.SurveyKeyHash? _keyHash;
+    private readonly byte[] _key = new byte[Partials.SurveyKeyHash.Bytes];
     private readonly Utf8Table _strata = new(), _clusters = new();
     private readonly double[] _measures;
     private long _scored;
@@ -55,6 +58,12 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         _estimator = plan.Estimation.NewEstimator(_design);
         _panelBuckets = new SpillBuckets(spillFolder, "panel", _everySurveyToPanel ? rows : panelRows.Count);
         _panel = new PanelPairing(_panelBuckets, plan.Measures.Count);
+        if (_everySurveyToPanel)
+        {
+            // Each scored survey's salted key, so that the merge finds a survey two partials both hold.
+            _surveyKeys = new SpillBuckets(spillFolder, "survey-keys", rows);
+            _keyHash = new Partials.SurveyKeyHash(plan.Settings.PartialSalt!);
+        }
         _measures = new double[plan.Measures.Count];
     }
 
@@ -86,8 +95,17 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
             _estimator.Add(cell, stratum, psu, weight, _measures);
             if (_everySurveyToPanel || _panelRows.Contains(batch.Sequence[row]))
                 _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), batch.SurveyDate[row], batch.Sequence[row], weight, stratum, cluster, _measures, cell);
+            if (_surveyKeys is not null)
+            {
+                _keyHash!.Of(batch.TrimmedField(row, SurveyLayout.ReturneeId), batch.TrimmedField(row, SurveyLayout.Round), batch.SurveyDate[row], _key);
+                _surveyKeys.Append(KeyBucket(_surveyKeys, _key), _key);
+            }
         }
     }
+
+    /// <summary>The bucket of a key by its first bits (buckets are a power of two): buckets in order hold the keys in order.</summary>
+    internal static int KeyBucket(SpillBuckets buckets, ReadOnlySpan<byte> key) =>
+        (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key) >> (64 - System.Numerics.BitOperations.Log2((uint)buckets.Count)));
 
     private static int Number(Utf8Table table, ReadOnlySpan<byte> value)
     {
@@ -105,8 +123,15 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         // A returnee with one survey has it outside the panel surveys; the panel's own count has every returnee among those once.
         var allReturnees = _scored - _panel.Surveys + _panel.Returnees;
         _publish(EstimatesOfCells.Make(plan.Estimation, _cells, _estimator, panelCells, returnees, allReturnees));
-        _publishSums?.Invoke(new EstimationSums(_cells, _design, _estimator, _strata, _clusters, returnees == 0 ? null : panelCells, _panel, returnees, allReturnees));
+        _publishSums?.Invoke(new EstimationSums(_cells, _design, _estimator, _strata, _clusters, returnees == 0 ? null : panelCells, _panel, returnees, allReturnees)
+        {
+            SurveyKeys = _surveyKeys,
+        });
     }
 
-    public override void Dispose() => _panelBuckets.Dispose();
+    public override void Dispose()
+    {
+        _panelBuckets.Dispose();
+        _surveyKeys?.Dispose();
+    }
 }

@@ -19,6 +19,20 @@ public sealed record AuditOptions
 
     public const int DefaultSamples = 32;
 
+    /// <summary>
+    /// What every survey weight is divided by before the audit adds it (docs/audit.md, "Weights of any scale"): a power
+    /// of two near the run's weights, so that weights of 1e-320 (whose products with a score lose their digits) or 1e300
+    /// (whose squares overflow) give the numbers of weights of 1, and dividing changes no digit of a weight. 1 for
+    /// weights within 2^-20 to 2^20, which are used as they are (<see cref="ScaleOf"/>).
+    /// </summary>
+    public double WeightScale { get; init; } = 1;
+
+    /// <summary>The scale for a run whose typical weight is <paramref name="weight"/>: 1 for plain weights, else the power of two at or below it.</summary>
+    public static double ScaleOf(double weight) =>
+        !double.IsFinite(weight) || !(weight > 0) || (weight >= PlainLow && weight <= PlainHigh) ? 1 : Math.ScaleB(1, Math.ILogB(weight));
+
+    private static readonly double PlainLow = Math.ScaleB(1, -20), PlainHigh = Math.ScaleB(1, 20);
+
     /// <summary>Seed of the uncertainty analysis (its design, the noisy weights, the bootstrap) and of the survey subsample.</summary>
     public int Seed { get; init; } = 1;
 

@@ -33,7 +33,7 @@ public sealed class AuditWorker
             var answers = batch.Answers.AsSpan(row * questions, questions);
             var rowCodes = into.Codes.AsSpan(row * indicators, indicators);
             codes.Codes(answers, rowCodes);
-            var weight = batch.Weight[row];
+            var weight = batch.Weight[row] / _audit.WeightScale;
             Pairs.Add(rowCodes, ExactWeight.Of(weight));
             var scores = batch.RowScores(row);
             // A survey complete in every indicator goes to the scope of all of them only (IndexAudit adds that block to each dimension's sums).

@@ -61,6 +61,8 @@ public sealed class IndexAudit
     }
 
     public Scheme Scheme => _scheme;
+    /// <summary>What every weight is divided by (<see cref="AuditOptions.WeightScale"/>).</summary>
+    internal double WeightScale => _options.WeightScale;
     public AuditVariables Variables { get; }
     internal IndicatorCodes Codes { get; }
     /// <summary>Whether the scheme has a dk answer (decoded as <see cref="Scoring.AnswerDecoder.DontKnow"/>).</summary>
@@ -105,7 +107,7 @@ public sealed class IndexAudit
             while (cell >= _cellRows.Count) { _cellRows.Add(0); _cellComposites.Add(0); _cellComposite.Add((0, 0)); }
             var scores = batch.RowScores(row);
             _cellRows[cell]++;
-            var weight = batch.Weight[row];
+            var weight = batch.Weight[row] / _options.WeightScale;
             if (!double.IsNaN(scores[compositeAt]))
             {
                 _cellComposites[cell]++;

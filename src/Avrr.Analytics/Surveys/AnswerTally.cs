@@ -48,18 +48,19 @@ public sealed class AnswerTally
     /// <summary>The scored surveys counted.</summary>
     public long Surveys { get; private set; }
 
-    /// <summary>Counts the answers of every scored (not rejected) row of a batch.</summary>
+    /// <summary>Counts the answers of every scored row of a batch (not rejected, and inside the period).</summary>
     public void Add(SurveyBatch batch)
     {
         var questions = _layout.QuestionCount;
         for (var row = 0; row < batch.Count; row++)
-            if (!batch.Rejected[row]) Surveys++;
+            if (batch.IsScored(row)) Surveys++;
         // Missing answers are few: find them in the whole batch at once (a vectorised search), not question by question.
         var answers = batch.Answers.AsSpan(0, batch.Count * questions);
         for (var at = answers.IndexOfAny(AnswerDecoder.Missing, AnswerDecoder.DontKnow); at >= 0;)
         {
             var (row, q) = Math.DivRem(at, questions);
-            if (!batch.Rejected[row])
+            // A row outside the period is neither decoded nor scored: its answers are those of an earlier row of the buffer.
+            if (batch.IsScored(row))
                 _missing[q * _kinds + (answers[at] == AnswerDecoder.DontKnow ? _dontKnow : KindOf(batch.TrimmedField(row, _layout.FirstQuestionColumn + q)))]++;
             var next = answers[(at + 1)..].IndexOfAny(AnswerDecoder.Missing, AnswerDecoder.DontKnow);
             at = next < 0 ? -1 : at + 1 + next;

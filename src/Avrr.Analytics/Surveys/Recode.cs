@@ -30,6 +30,14 @@ public sealed class Recode
         }).ToArray();
     }
 
+    /// <summary>The value a trimmed cell of a column has once recoded (itself when the table does not recode it), without changing the batch.</summary>
+    public ReadOnlySpan<byte> ValueOf(int column, ReadOnlySpan<byte> value)
+    {
+        foreach (var (recoded, from, to) in _columns)
+            if (recoded == column && from.TryGet(value, out var index)) return to[index];
+        return value;
+    }
+
     /// <summary>Replaces the recoded values of one row; returns how many cells changed.</summary>
     public int Apply(SurveyBatch batch, int row)
     {

@@ -23,7 +23,8 @@ public sealed record RejectMessages(
     string KeyTooLong,          // column, characters, most characters
     string AcceptedCount,       // count max
     string AcceptedChoices,     // codes or labels
-    string AcceptedMissing)     // special codes
+    string AcceptedMissing,     // special codes
+    string FieldTooLong)        // column, characters, most characters
 {
     public static RejectMessages English { get; } = new("en",
         "'{0}' is not an answer of {1} (scale {2}); expected {3}",
@@ -42,7 +43,8 @@ public sealed record RejectMessages(
         "{0} has {1:N0} characters, more than the {2:N0} a key may have to be compared exactly; is this the right column?",
         "a whole number from 0 (counts above {0} score as {0})",
         "{0} or their labels",
-        "or {0} or empty for a missing answer");
+        "or {0} or empty for a missing answer",
+        "{0} holds {1:N0} characters, more than the {2:N0} a field may have (the most a cell of Excel holds); it was not read, and the row is rejected rather than cut");
 
     public static RejectMessages French { get; } = new("fr",
         "'{0}' n'est pas une réponse de {1} (échelle {2}) ; réponses acceptées : {3}",
@@ -61,7 +63,8 @@ public sealed record RejectMessages(
         "{0} a {1:N0} caractères, plus que les {2:N0} qu'une clé peut avoir pour être comparée exactement ; est-ce la bonne colonne ?",
         "un nombre entier à partir de 0 (au-delà de {0}, le score est celui de {0})",
         "{0}",
-        "ou {0} ou vide pour une réponse manquante");
+        "ou {0} ou vide pour une réponse manquante",
+        "{0} contient {1:N0} caractères, plus que les {2:N0} qu'un champ peut avoir (le plus que contient une cellule d'Excel) ; il n'a pas été lu, et la ligne est rejetée plutôt que tronquée");
 
     /// <summary>The messages of a language: French for <c>fr</c>, English otherwise.</summary>
     public static RejectMessages For(string? language) => language == "fr" ? French : English;

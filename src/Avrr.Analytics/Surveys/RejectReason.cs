@@ -23,4 +23,6 @@ public enum RejectReason
     NulByte,
     /// <summary>returnee_id or round is longer than <see cref="SurveyKeys.MaxLength"/> characters, so it cannot be compared exactly.</summary>
     KeyTooLong,
+    /// <summary>A field is longer than <see cref="SurveyBatch.MaxFieldChars"/> characters: it is not read, so that no stage holds such a value.</summary>
+    FieldTooLong,
 }

@@ -14,6 +14,7 @@ public static class RejectReasons
         RejectReason.MissingDesignValue => "missing_design_value",
         RejectReason.NulByte => "nul_byte",
         RejectReason.KeyTooLong => "key_too_long",
+        RejectReason.FieldTooLong => "field_too_long",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

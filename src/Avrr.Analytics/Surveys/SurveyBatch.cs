@@ -89,6 +89,16 @@ public sealed class SurveyBatch
 
     public bool IsFull => Count == Capacity;
 
+    /// <summary>
+    /// The longest field read, in characters: the most a cell of Excel holds. A longer one is not copied into the batch
+    /// (its row is rejected as <see cref="RejectReason.FieldTooLong"/> once the batch is filled), so that no stage
+    /// after the reader ever holds such a value (docs/inputs.md, "Limits").
+    /// </summary>
+    public const int MaxFieldChars = 32_767;
+
+    /// <summary>The fields found too long while the batch was filled: the row, the column, its characters and its start (to show).</summary>
+    private readonly List<(int Row, int Column, long Characters, string Start)> _tooLong = [];
+
     /// <summary>Empties the batch for rows of the given input.</summary>
     public void Reset(string source, int sourceIndex)
     {
@@ -98,6 +108,7 @@ public sealed class SurveyBatch
         BlankRows = 0;
         _textUsed = 0;
         Rejects.Clear();
+        _tooLong.Clear();
     }
 
     /// <summary>Starts a new row with every field empty; returns its index in the batch.</summary>
@@ -115,12 +126,53 @@ public sealed class SurveyBatch
 
     public void SetField(int row, int column, ReadOnlySpan<byte> utf8)
     {
-        if (utf8.IsEmpty) { _fieldLength[row * _columns + column] = 0; return; }
+        if (utf8.IsEmpty || TooLong(row, column, utf8)) { _fieldLength[row * _columns + column] = 0; return; }
         _fieldStart[row * _columns + column] = AddText(utf8);
         _fieldLength[row * _columns + column] = utf8.Length;
     }
 
-    public void SetField(int row, int column, string text) => SetField(row, column, Encoding.UTF8.GetBytes(text));
+    public void SetField(int row, int column, string text)
+    {
+        if (text.Length > MaxFieldChars)
+        {
+            NoteTooLong(row, column, text.Length, text[..Surveys.Reject.MaxValueLength]);
+            _fieldLength[row * _columns + column] = 0;
+        }
+        else SetField(row, column, Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Whether a field has more than <see cref="MaxFieldChars"/> characters (noted for its row's reject); counted only past that many bytes.</summary>
+    private bool TooLong(int row, int column, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length <= MaxFieldChars) return false;
+        var characters = Encoding.UTF8.GetCharCount(utf8);
+        if (characters <= MaxFieldChars) return false;
+        var start = utf8[..Math.Min(utf8.Length, 4 * Surveys.Reject.MaxValueLength)];
+        var text = Encoding.UTF8.GetString(start);
+        NoteTooLong(row, column, characters, text.Length > Surveys.Reject.MaxValueLength ? text[..Surveys.Reject.MaxValueLength] : text);
+        return true;
+    }
+
+    private void NoteTooLong(int row, int column, long characters, string start)
+    {
+        Rejected[row] = true;
+        _tooLong.Add((row, column, characters, start));
+    }
+
+    /// <summary>
+    /// Rejects each row with a field too long to read (<see cref="MaxFieldChars"/>), with the field's column and start:
+    /// a reader calls it once the batch is filled, when every other field of those rows (their keys) is in.
+    /// </summary>
+    public void RejectTooLongFields()
+    {
+        foreach (var (row, column, characters, start) in _tooLong)
+        {
+            var name = Layout.NameOf(column);
+            Reject(row, name, $"{(start.Length > 150 ? start[..150] : start)}… ({characters:N0} characters)", RejectReason.FieldTooLong,
+                RejectMessages.Format(Layout.Messages.FieldTooLong, name, characters, MaxFieldChars));
+        }
+        _tooLong.Clear();
+    }
 
     /// <summary>
     /// Copies a whole line of text into the batch at once and returns where it starts, so that a reader
@@ -141,6 +193,7 @@ public sealed class SurveyBatch
     public void SetFieldAt(int row, int column, int start, int length)
     {
         if ((uint)start > (uint)_textUsed || (uint)length > (uint)(_textUsed - start)) NotInText(start, length);
+        if (length > MaxFieldChars && TooLong(row, column, _text.AsSpan(start, length))) length = 0;
         _fieldStart[row * _columns + column] = start;
         _fieldLength[row * _columns + column] = length;
     }

@@ -253,6 +253,28 @@ public sealed class MergeCommandTests
     }
 
     [Fact]
+    public void A_partial_folder_that_is_the_result_folder_or_inside_or_around_it_is_refused_at_once_with_exit_2_touching_nothing()
+    {
+        // Issue 23 §9: --partial-out equal to --out ran the whole evaluation, then exited 5 on its own lock and left an empty folder.
+        var parent = TestFiles.TempFolder();
+        var results = Path.Combine(parent, "results");
+        var link = Path.Combine(parent, "link");
+        Directory.CreateSymbolicLink(link, results);
+        // The input does not exist: a refusal of the folders, with exit 2, comes before any input is read.
+        var missing = Path.Combine(parent, "no-such-export.csv");
+        foreach (var (out_, partial) in new[]
+        {
+            (results, results), (results, results + "/"), (results, Path.Combine(parent, "x", "..", "results")), (results, link),
+            (results, Path.Combine(results, "partial")), (Path.Combine(results, "inner"), results),
+        })
+        {
+            var call = Avrr.Expect(2, "run", missing, "--out", out_, "--partial-out", partial, "--quiet");
+            Assert.Contains($"--partial-out {partial}: it is the result folder", call.Output);
+            Assert.Equal(["link"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
+        }
+    }
+
+    [Fact]
     public void The_partial_folder_is_kept_safe_like_the_result_folder()
     {
         var m = Shared.Value;

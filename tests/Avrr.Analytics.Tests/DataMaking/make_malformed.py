@@ -179,4 +179,13 @@ write("reject-key-too-long.csv", [
     row("R443", rnd="b" * 1001),       # row 4: a round of 1,001 characters
     row("R" + "4" * 999),              # row 5: an id of 1,000 characters, the longest kept
 ])
+write("reject-field-too-long.csv", [
+    header,
+    row("R451"),                                            # row 2
+    row("R452", sex="x" * 32768),                           # row 3: an attribute of 32,768 characters, one too many
+    row("R453", econ_satisfaction="5" * 40000),             # row 4: an answer of 40,000 characters
+    row("R454", sex="y" * 32767),                           # row 5: 32,767 characters, the longest read
+    row("R455", sex="\u00e9" * 20000),                      # row 6: 20,000 characters in 40,000 bytes: read
+    row("R452", rnd="followup"),                            # row 7: R452's other survey, no duplicate of the rejected one
+])
 print("written")

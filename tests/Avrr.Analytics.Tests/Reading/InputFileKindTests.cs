@@ -113,6 +113,42 @@ public sealed class InputFileKindTests
         Assert.Equal(8, result.RejectsByReason["duplicate_survey"]);
     }
 
+    [SkippableFact]
+    public void A_symbolic_link_loop_as_input_is_refused_with_exit_3_and_a_clear_message_not_a_stack_trace()
+    {
+        // Issue 23 §6: a regression had made it exit 4 with "Too many levels of symbolic links" and a stack trace.
+        LinuxOnly();
+        var folder = TestFiles.TempFolder();
+        var (first, second) = (Path.Combine(folder, "a.csv"), Path.Combine(folder, "b.csv"));
+        File.CreateSymbolicLink(first, second);
+        File.CreateSymbolicLink(second, first);
+        var self = Path.Combine(TestFiles.TempFolder(), "self.csv");
+        File.CreateSymbolicLink(self, self);
+
+        Assert.Contains("it is a symbolic link that leads back to itself", Refused(first).Problem, StringComparison.Ordinal);
+        Assert.Equal(self, Refused(self).Path);
+        Assert.Equal(first, Refused(folder).Path);
+
+        var out_ = Path.Combine(TestFiles.TempFolder(), "results");
+        var call = Cli.Avrr.Expect(3, "run", self, "--out", out_, "--quiet");
+        Assert.Contains($"input refused: {self}: it is a symbolic link that leads back to itself", call.Output);
+        Assert.DoesNotContain("   at ", call.Output);
+        Assert.False(Directory.Exists(out_));
+    }
+
+    [SkippableFact]
+    public void A_symbolic_link_loop_as_the_result_or_partial_folder_is_refused_with_exit_2()
+    {
+        LinuxOnly();
+        var loop = Path.Combine(TestFiles.TempFolder(), "results");
+        File.CreateSymbolicLink(loop, loop);
+        var call = Cli.Avrr.Expect(2, "run", TestFiles.Data("plain.csv"), "--out", loop, "--quiet");
+        Assert.Contains($"--out {loop}: its path cannot be followed", call.Output);
+        Assert.DoesNotContain("   at ", call.Output);
+        Assert.Contains($"--partial-out {loop}: its path cannot be followed",
+            Cli.Avrr.Expect(2, "run", TestFiles.Data("plain.csv"), "--out", Path.Combine(TestFiles.TempFolder(), "r"), "--partial-out", loop, "--quiet").Output);
+    }
+
     private static void MakeFifo(string path)
     {
         LinuxOnly();

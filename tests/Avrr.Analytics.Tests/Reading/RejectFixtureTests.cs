@@ -224,12 +224,24 @@ public sealed class RejectFixtureTests
     }
 
     [Fact]
+    public void A_field_past_32767_characters_rejects_its_row_unread_and_one_of_32767_characters_or_bytes_is_read()
+    {
+        // Issue 23 §11: one value of 50 MB made a run hold 6 GB; no field longer than a cell of Excel is read.
+        var run = AssertRejects("reject-field-too-long.csv", 6, 2,
+            new Expect(3, "R452", "sex", new string('x', 150) + "… (32,768 characters)", "field_too_long",
+                "sex holds 32,768 characters, more than the 32,767 a field may have (the most a cell of Excel holds)"),
+            new Expect(4, "R453", "econ_satisfaction", new string('5', 150) + "… (40,000 characters)", "field_too_long", "econ_satisfaction holds 40,000 characters"));
+        Assert.Equal([new string('y', 32767), new string('\u00e9', 20000)], run.Scores.Where(s => s["returnee_id"] is "R454" or "R455").Select(s => s["sex"]));
+        Assert.Contains(run.Scores, s => s["returnee_id"] == "R452" && s["round"] == "followup");
+    }
+
+    [Fact]
     public void Every_reject_reason_has_a_fixture()
     {
         var covered = new[]
         {
             "missing_value", "invalid_date", "invalid_answer", "invalid_weight", "duplicate_survey", "field_count",
-            "malformed_row", "missing_design_value", "nul_byte", "key_too_long",
+            "malformed_row", "missing_design_value", "nul_byte", "key_too_long", "field_too_long",
         };
         Assert.Equal(Enum.GetValues<Avrr.Analytics.Surveys.RejectReason>().Select(r => Avrr.Analytics.Surveys.RejectReasons.Name(r)).Order(), covered.Order());
         foreach (var name in covered)

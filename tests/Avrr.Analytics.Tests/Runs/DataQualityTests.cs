@@ -50,6 +50,39 @@ public sealed class DataQualityTests
     }
 
     [Fact]
+    public void Surveys_outside_the_period_are_not_counted_their_answers_were_never_decoded()
+    {
+        // Found by the merge's cross-checks (issue 23 §3): a partial of a run with a period counted 1,983 surveys in
+        // data_quality for 992 scored, and the answers of the rows outside the period were those left in the buffer.
+        var folder = TestFiles.TempFolder();
+        var export = new SurveyExport();
+        for (var i = 0; i < 6; i++) export.Add($"R{i}", "AAA", "C1", "2025-02-01", "r1", 1, Best, Best, Best);
+        for (var i = 6; i < 10; i++) export.Add($"R{i}", "AAA", "C1", "2025-08-01", "r1", 1, Best, Best, Best);
+        var path = export.Write(folder);
+        var lines = File.ReadAllLines(path);
+        var column = Array.IndexOf(lines[0].Split(','), "econ_satisfaction");
+        for (var i = 7; i <= 10; i++)
+        {
+            var fields = lines[i].Split(',');
+            fields[column] = "dk";
+            lines[i] = string.Join(',', fields);
+        }
+        File.WriteAllLines(path, lines);
+        var out_ = Path.Combine(folder, "out");
+        var result = EvaluationRun.Execute(new RunSettings
+        {
+            Inputs = [path], OutputFolder = out_, Formats = OutputFormats.Csv, Report = false, MinCell = 1,
+            Period = new Avrr.Analytics.Surveys.SurveyPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31)),
+        });
+        Assert.Equal(6, result.RowsScored);
+        Assert.Equal(4, result.RowsOutsidePeriod);
+        var table = CsvRecords.ReadTable(Path.Combine(out_, "data_quality.csv"));
+        var counts = table.Where(r => r["question"] == "econ_satisfaction").ToDictionary(r => r["answer"], r => (r["surveys"], r["share"]));
+        Assert.Equal(("6", "1"), counts["answered"]);
+        Assert.Equal(("0", "0"), counts["dk"]);
+    }
+
+    [Fact]
     public void Fewer_scored_surveys_than_min_cell_withhold_every_count()
     {
         var folder = TestFiles.TempFolder();

@@ -106,6 +106,90 @@ public sealed class ExtremeSurveyWeightTests
         AssertNoNonFiniteNumber(results);
     }
 
+    [Theory]
+    [InlineData("1e-320")]
+    [InlineData("1e-30")]
+    [InlineData("1e300")]
+    public void Equal_extreme_weights_give_the_audit_of_weights_of_1_and_weighted_correlations_equal_to_the_unweighted(string weight)
+    {
+        // Issue 23 §10: with every weight 1e-320, audit/correlations.csv held Infinity in 66 weighted correlations and left
+        // the others empty; reliability, alpha if dropped and the rank uncertainty moved. Every number of audit/ must be
+        // that of weights of 1 (to 1e-12: the weights are divided by a power of two near them, which rounds otherwise).
+        var ones = Run("1", design: false);
+        var extreme = Run(weight, design: false);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(ones, "audit"), "*.csv").Select(Path.GetFileName))
+        {
+            var expected = Cli.CsvFile.Read(Path.Combine(ones, "audit", file!));
+            var actual = Cli.CsvFile.Read(Path.Combine(extreme, "audit", file!));
+            Assert.Equal(expected.Header, actual.Header);
+            Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+            for (var r = 0; r < expected.Rows.Count; r++)
+                for (var c = 0; c < expected.Header.Count; c++)
+                {
+                    var (e, a) = (expected.Rows[r][c], actual.Rows[r][c]);
+                    var what = $"audit/{file} row {r + 1} {expected.Header[c]}: '{a}' with weights {weight}, '{e}' with weights 1";
+                    if (double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && e.Contains('.'))
+                    {
+                        Assert.True(double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var y), what);
+                        Assert.True(Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Abs(x)), what);
+                    }
+                    else Assert.True(e == a, what);
+                }
+        }
+        var correlations = Cli.CsvFile.Read(Path.Combine(extreme, "audit", "correlations.csv"));
+        int Column(string name) => correlations.Header.ToList().IndexOf(name);
+        var (a_, b_, method, weighted, value) = (Column("a"), Column("b"), Column("method"), Column("weighted"), Column("r"));
+        var unweighted = correlations.Rows.Where(r => r[weighted] == "false").ToDictionary(r => (r[a_], r[b_], r[method]), r => r[value]);
+        var weightedRows = correlations.Rows.Where(r => r[weighted] == "true").ToArray();
+        Assert.NotEmpty(weightedRows);
+        foreach (var row in weightedRows)
+        {
+            var plain = unweighted[(row[a_], row[b_], row[method])];
+            Assert.True(plain == "" ? row[value] == "" : Math.Abs(double.Parse(plain, CultureInfo.InvariantCulture) - double.Parse(row[value], CultureInfo.InvariantCulture)) <= 1e-12,
+                $"{row[a_]} and {row[b_]} ({row[method]}): weighted {row[value]}, unweighted {plain}");
+        }
+        AssertNoNonFiniteNumber(Path.Combine(extreme, "audit"));
+    }
+
+    [Fact]
+    public void A_first_survey_of_a_tiny_weight_among_weights_of_1_weighs_nothing_in_the_audits_weighted_correlations()
+    {
+        // The audit's weight scale comes from the weights' median binary exponent, not from the first survey's weight:
+        // scaled by 1e-30, the weights of 1 would pass the 2^44 its exact pair tables hold.
+        var folder = TestFiles.TempFolder();
+        var lines = File.ReadAllLines(TestFiles.Reference("panel-fixture.csv"));
+        var column = Array.IndexOf(lines[0].Split(','), "weight");
+        string Write(string name, IEnumerable<string> rows)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllLines(path, rows.Prepend(lines[0]).Select((l, i) =>
+            {
+                if (i == 0) return l;
+                var fields = l.Split(',');
+                fields[column] = i == 1 && name == "outlier.csv" ? "1e-30" : "1";
+                return string.Join(',', fields);
+            }));
+            return path;
+        }
+        string Correlations(string input)
+        {
+            var results = Path.Combine(folder, Path.GetFileNameWithoutExtension(input));
+            EvaluationRun.Execute(new RunSettings { Inputs = [input], OutputFolder = results, MinCell = 1, Formats = OutputFormats.Csv, Report = false, Insights = false, Threads = 1 });
+            return Path.Combine(results, "audit", "correlations.csv");
+        }
+        var outlier = Cli.CsvFile.Read(Correlations(Write("outlier.csv", lines.Skip(1))));
+        var without = Cli.CsvFile.Read(Correlations(Write("without.csv", lines.Skip(2))));
+        var r = outlier.Header.ToList().IndexOf("r");
+        var weighted = outlier.Header.ToList().IndexOf("weighted");
+        Assert.Equal(without.Rows.Count, outlier.Rows.Count);
+        for (var i = 0; i < outlier.Rows.Count; i++)
+        {
+            if (outlier.Rows[i][weighted] != "true" || outlier.Rows[i][r] == "") continue;
+            var (x, y) = (double.Parse(without.Rows[i][r], CultureInfo.InvariantCulture), double.Parse(outlier.Rows[i][r], CultureInfo.InvariantCulture));
+            Assert.True(Math.Abs(x - y) <= 1e-9, $"{string.Join(",", outlier.Rows[i].Take(3))}: {y} with the first survey weighing 1e-30, {x} without it");
+        }
+    }
+
     private static void AssertNoNonFiniteNumber(string results)
     {
         foreach (var file in Directory.EnumerateFiles(results, "*.csv"))

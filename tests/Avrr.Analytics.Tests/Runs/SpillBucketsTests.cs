@@ -18,6 +18,22 @@ public sealed class SpillBucketsTests
     [InlineData(1_000_000_000, 4096)]    // 61,035 → capped at 4096
     public void More_records_get_more_buckets(long records, int buckets) => Assert.Equal(buckets, SpillBuckets.CountFor(records));
 
+    [Fact]
+    public void Buckets_spilled_to_files_may_be_disposed_twice_as_a_merge_does_after_deleting_their_folder()
+    {
+        // A merge with returnee summaries of 100,000 rows a partial exited 4: its buckets were disposed before their
+        // folder was deleted, and again as the merge unwound, which deleted the files a second time.
+        var folder = TestFiles.TempFolder();
+        var buckets = new SpillBuckets(folder, "test", expectedRecords: 100_000, memoryLimit: 4096);
+        var record = new byte[100];
+        for (var i = 0; i < 10_000; i++) buckets.Append(i % buckets.Count, record);
+        Assert.NotEmpty(Directory.EnumerateFiles(folder));
+        buckets.Dispose();
+        Assert.Empty(Directory.EnumerateFiles(folder));
+        Directory.Delete(folder);
+        buckets.Dispose();
+    }
+
     [Theory]
     [InlineData(1 << 20)]   // everything stays in memory
     [InlineData(4096)]      // spilled to files many times over

@@ -88,4 +88,59 @@ public sealed class PartitionedScoresTests
             Runner.Expect(2, "run", CliSamples.Sample, "--out", out_, "--partition-by", "returnee_id").Output);
         Assert.Contains("names a column twice", Runner.Expect(2, "run", CliSamples.Sample, "--out", out_, "--partition-by", "country,country").Output);
     }
+
+    /// <summary>The sample with one more attribute column, named as given, holding the sex.</summary>
+    private static string WithColumn(string name)
+    {
+        var (header, rows) = CliSamples.Fields(CliSamples.Clean);
+        var sex = Array.IndexOf(header, "sex");
+        var quoted = name.Contains('"') || name.Contains(',') ? "\"" + name.Replace("\"", "\"\"") + "\"" : name;
+        var path = Path.Combine(TestFiles.TempFolder(), "export.csv");
+        File.WriteAllLines(path, rows.Select(r => string.Join(',', r.Append(r[sex]))).Prepend(string.Join(',', header.Append(quoted))));
+        return path;
+    }
+
+    [Theory]
+    [InlineData("grp=x", "holds '='")]
+    [InlineData("x'y", "holds '''")]
+    [InlineData("100%", "holds '%'")]
+    [InlineData(".hidden", "starts with a dot")]
+    public void A_column_whose_name_a_Hive_folder_cannot_hold_is_refused_before_the_run_with_exit_2(string name, string says)
+    {
+        // Issue 23 §7: --partition-by grp=x wrote folders grp=x=… that DuckDB read back as a column grp; seal and merge then failed.
+        var out_ = Path.Combine(TestFiles.TempFolder(), "r");
+        var call = Runner.Expect(2, "run", WithColumn(name), "--out", out_, "--partition-by", "country," + name, "--quiet");
+        Assert.Contains($"--partition-by {name}: {says}", call.Output);
+        Assert.False(Directory.Exists(out_));
+        // The same column is a level like any other: only folder names cannot hold it.
+        Runner.Expect(0, "run", WithColumn(name), "--out", out_, "--levels", "country+" + name, "--formats", "csv", "--no-report", "--no-insights", "--no-audit", "--quiet");
+    }
+
+    [Fact]
+    public void A_value_too_long_for_a_folder_name_is_refused_in_the_first_pass_before_anything_is_written_and_a_recode_to_a_short_one_runs()
+    {
+        // Issue 23 §5: a community whose escaped folder name passed 255 bytes ran the whole evaluation, then failed with exit 4.
+        var (header, rows) = CliSamples.Fields(CliSamples.Clean);
+        var community = Array.IndexOf(header, "community");
+        var longName = string.Concat(Enumerable.Repeat("Quartier/Nord ", 16)).Trim();    // 223 characters; each '/' is three bytes once escaped
+        var changed = rows.Select((r, i) =>
+        {
+            var row = (string[])r.Clone();
+            if (i == 700) row[community] = longName;
+            return row;
+        });
+        var export = CliSamples.Write(Path.Combine(TestFiles.TempFolder(), "long.csv"), header, changed);
+        var out_ = Path.Combine(TestFiles.TempFolder(), "r");
+        var call = Runner.Expect(3, "run", export, "--out", out_, "--partition-by", "country,community", "--quiet");
+        Assert.Contains($"input refused: {export}: row 702: its community ('Quartier/Nord", call.Output);
+        Assert.Contains($"makes a folder name of {"community=".Length + longName.Length + 2 * 16:N0} bytes in the tree of --partition-by, more than the 255 a file system allows", call.Output);
+        Assert.False(Directory.Exists(out_));
+        // Without a tree, the value is a community like any other; recoded to a short one, it makes a folder.
+        Runner.Expect(0, "run", export, "--out", out_, "--formats", "csv", "--no-report", "--no-insights", "--no-audit", "--quiet");
+        var config = Path.Combine(TestFiles.TempFolder(), "q3.json");
+        File.WriteAllText(config, System.Text.Json.JsonSerializer.Serialize(new { recode = new { community = new Dictionary<string, string> { [longName] = "Quartier Nord" } } }));
+        Runner.Expect(0, "run", export, "--out", out_, "--config", config, "--partition-by", "country,community", "--no-report", "--no-insights", "--no-audit", "--quiet");
+        Assert.Single(Directory.EnumerateDirectories(Path.Combine(out_, "returnee_scores"), "community=Quartier Nord", SearchOption.AllDirectories));
+    }
 }
+
