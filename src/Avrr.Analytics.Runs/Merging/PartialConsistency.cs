@@ -221,7 +221,9 @@ internal static class PartialConsistency
                     c.ValueWeight += weight;
                     c.ValueShifted += weight * (value - c.Shift);
                     c.ValueSpread += weight * Math.Abs(value - c.Shift);
-                    c.ShiftSeen |= value == c.Shift;
+                    // A value stands for every double of its 12-digit key (the quantiles' ties, docs/methodology.md), so the
+                    // cell's first score may be a neighbour of the value written, not the same double.
+                    c.ShiftSeen |= Math.Abs(value - c.Shift) <= 1e-11 * Math.Max(Math.Abs(value), Math.Abs(c.Shift));
                     switch (bands.Of(value))
                     {
                         case Band.Low: c.ValueLow += weight; break;
