@@ -29,7 +29,9 @@ public sealed class DamagedParquetTests
     [Fact]
     public void A_page_that_goes_past_the_end_of_the_file_is_refused_at_once()
     {
-        var e = Assert.IsType<InvalidDataException>(Thrown(TimeSpan.FromSeconds(8), () => ReadTable(Damaged("pairs-page-past-end.parquet"), PartialTables.Pairs)));
+        // The fixture was found before the pairs table gained its survey counts (n, issue 21): it is read as the table it was.
+        var pairs = PartialTables.Pairs with { Columns = PartialTables.Pairs.Columns.Where(c => c.Name != "n").ToArray() };
+        var e = Assert.IsType<InvalidDataException>(Thrown(TimeSpan.FromSeconds(8), () => ReadTable(Damaged("pairs-page-past-end.parquet"), pairs)));
         Assert.Contains("a page goes past the end of the file", e.Message);
     }
 
