@@ -156,7 +156,7 @@ public sealed record EvaluationFile
                 throw new UsageException(List(Output.Words.English)) { French = List(Output.Words.French) };
             }
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
+            string? Resolve(string? p) => p is null || p.Contains('\0') ? p : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
             return file with
             {
                 Inputs = file.Inputs?.Select(i => Resolve(i)!).ToArray(),
@@ -245,6 +245,11 @@ public sealed record EvaluationFile
             var problem = Check(property.Value, known.Kind);
             if (problem is not null) problems.Add($"line {line}: \"{known.Key}\" {problem}");
         }
+        // A path is given to the file system, which takes no null character (JSON can write one as \u0000).
+        foreach (var key in new[] { "inputs", "out", "scheme", "partialOut" })
+            if (values.TryGetValue(key, out var path) && (path.ValueKind == JsonValueKind.Array ? path.EnumerateArray() : Enumerable.Repeat(path, 1))
+                    .Any(e => e.ValueKind == JsonValueKind.String && e.GetString()!.Contains('\0')))
+                problems.Add($"line {keyLines[key]}: \"{key}\" holds a null character (\\u0000), which no file name can");
         string? Text(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         IReadOnlyList<string>? Texts(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array && Check(v, Kind.Texts) is null
             ? v.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;

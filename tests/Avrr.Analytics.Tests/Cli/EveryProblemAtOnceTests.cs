@@ -37,6 +37,20 @@ public sealed class EveryProblemAtOnceTests
     }
 
     [Fact]
+    public void A_path_with_a_null_character_is_a_problem_of_the_file_not_a_crash()
+    {
+        // Found by the evaluation file's fuzz harness: "\u0000" in a path reached the file system, which threw (exit 4).
+        var folder = TestFiles.TempFolder();
+        var config = Path.Combine(folder, "q3.json");
+        File.WriteAllText(config, """{"inputs": ["a\u0000b.csv"], "out": "r\u0000", "minCell": 0}""");
+        var call = Avrr.Expect(2, "run", "--config", config);
+        Assert.Contains($"--config {config} has 3 problems:", call.Output);
+        Assert.Contains("line 1: \"inputs\" holds a null character (\\u0000), which no file name can", call.Output);
+        Assert.Contains("line 1: \"out\" holds a null character", call.Output);
+        Assert.Single(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public void One_bad_value_is_worded_as_before()
     {
         var folder = TestFiles.TempFolder();
