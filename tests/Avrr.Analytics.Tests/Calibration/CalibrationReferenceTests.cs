@@ -10,6 +10,7 @@ namespace Avrr.Analytics.Tests.Calibration;
 /// (Reference/calibration.R on Reference/estimation-fixture.csv → calibration-expected.csv and
 /// calibration-weights-expected.csv): post-stratification on country, raking and linear calibration (with and without
 /// bounds on the weight ratio) on country and sex, for a design with weights only and one with strata and clusters.
+/// Differences (a country against all, two countries, two measures of one country) against R's svycontrast of svyratio.
 /// The fixture's sex is the rule the R script uses: F for an even row_id, M for an odd one.
 /// </summary>
 public sealed class CalibrationReferenceTests
@@ -146,6 +147,44 @@ public sealed class CalibrationReferenceTests
             compared++;
         }
         Assert.True(compared > (designName == "weights" ? 50 : 30), $"{compared} estimates compared");
+    }
+
+    [Theory]
+    [MemberData(nameof(DesignsAndMethods))]
+    public void Differences_on_the_calibrated_design_equal_R_svycontrast_to_1e7(string designName, string method)
+    {
+        var rows = Fixture();
+        var (weights, cellOf) = Calibrate(method, rows);
+        var design = designName == "weights" ? new SurveyDesign(false, false) : new SurveyDesign(true, true);
+        // economic and social (1 and 2) keep their cross-products: the difference of two measures of one domain without clusters.
+        var estimator = new DomainEstimator(design, Measures.Length, BandCuts.Default, crossMeasures: [1, 2], calibration: weights);
+        var strata = new Dictionary<string, int>();
+        var clusters = new Dictionary<string, int>();
+        var domains = new Dictionary<string, int>();
+        int Id(Dictionary<string, int> ids, string key) => ids.TryGetValue(key, out var id) ? id : ids[key] = ids.Count;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var stratum = Id(strata, row.Stratum);
+            var psu = design.AddSurvey(stratum, Id(clusters, row.Cluster));
+            estimator.Add([Id(domains, "all"), Id(domains, row.Country)], stratum, psu, row.Weight * weights.G(cellOf[i]), row.Values, cellOf[i]);
+        }
+        var expected = CsvRecords.Read(TestFiles.Reference("calibration-contrasts-expected.csv")).Skip(1)
+            .Where(f => f[0] == designName && f[1] == method).ToList();
+        Assert.Equal(19, expected.Count);
+        foreach (var f in expected)
+        {
+            var (reference, overlap) = f[2] switch
+            {
+                "vs_all" => ("all", DomainOverlap.Nested),
+                "disjoint" => ("MLI", DomainOverlap.Disjoint),
+                _ => (f[3], DomainOverlap.SameSurveys),
+            };
+            var difference = estimator.Difference(domains[f[3]], Array.IndexOf(Measures, f[4]), domains[reference], Array.IndexOf(Measures, f[5]), overlap, minCell: 1);
+            var what = $"{designName} {method} {f[2]} {f[3]} {f[4]} − {f[5]}";
+            AssertClose(f[6], difference.Estimate, what + " estimate");
+            AssertClose(f[7], difference.StandardError, what + " se");
+        }
     }
 
     private static void AssertClose(string expected, double actual, string what)

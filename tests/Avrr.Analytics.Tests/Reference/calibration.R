@@ -34,6 +34,10 @@
 # Writes:
 #   calibration-expected.csv          design,method,level,country,community,measure,n,mean,se,df,ci_low,ci_high
 #   calibration-weights-expected.csv  row_id,sex,method,weight (the calibrated weights; they do not depend on the design)
+#   calibration-contrasts-expected.csv  design,method,kind,country,measure,reference,estimate,se: differences on the
+#                                     calibrated designs, by svycontrast(svyratio(~ya + yb, ~oa + ob, design, covmat = TRUE))
+#                                     as comparisons.R: each country against all (vs_all), GIN against MLI (disjoint),
+#                                     and economic against social within each country (two measures of one domain)
 #   calibration-notes.txt             versions, the totals each method reaches, and R's rake() against calfun = "raking"
 
 suppressPackageStartupMessages(library(survey))
@@ -126,6 +130,34 @@ for (dn in names(designs)) {
     }
   }
 }
+# Differences on the calibrated designs, by the svyratio route of comparisons.R.
+contrast <- function(cd, sel_a, m_a, sel_b, m_b) {
+  oa <- as.numeric(sel_a & !is.na(d[[m_a]])); ya <- oa * ifelse(is.na(d[[m_a]]), 0, d[[m_a]])
+  ob <- as.numeric(sel_b & !is.na(d[[m_b]])); yb <- ob * ifelse(is.na(d[[m_b]]), 0, d[[m_b]])
+  cd$variables$ya <- ya; cd$variables$oa <- oa; cd$variables$yb <- yb; cd$variables$ob <- ob
+  r <- svyratio(~ya + yb, ~oa + ob, cd, covmat = TRUE)
+  cf <- coef(r)
+  v <- setNames(numeric(length(cf)), names(cf))
+  v["ya/oa"] <- 1; v["yb/ob"] <- -1
+  s <- svycontrast(r, list(diff = v))
+  c(unname(coef(s)), unname(SE(s)))
+}
+contrast_rows <- list()
+for (dn in names(designs)) {
+  for (method in methods) {
+    cd <- calibrated(designs[[dn]], method)
+    add <- function(kind, country, m, ref, x) contrast_rows[[length(contrast_rows) + 1]] <<-
+      data.frame(design = dn, method = method, kind = kind, country = country, measure = m, reference = ref,
+                 estimate = fmt(x[1]), se = fmt(x[2]))
+    for (cn in levels(d$country))
+      for (m in measures) add("vs_all", cn, m, m, contrast(cd, d$country == cn, m, rep(TRUE, nrow(d)), m))
+    for (m in measures) add("disjoint", "GIN", m, m, contrast(cd, d$country == "GIN", m, d$country == "MLI", m))
+    for (cn in levels(d$country))
+      add("two_measures", cn, "economic", "social", contrast(cd, d$country == cn, "economic", d$country == cn, "social"))
+  }
+}
+write.csv(do.call(rbind, contrast_rows), "calibration-contrasts-expected.csv", row.names = FALSE, quote = TRUE, na = "")
+
 out <- do.call(rbind, rows)
 write.csv(out, "calibration-expected.csv", row.names = FALSE, quote = TRUE, na = "")
 write.csv(do.call(rbind, weights_out), "calibration-weights-expected.csv", row.names = FALSE, quote = FALSE)
