@@ -57,6 +57,22 @@ public sealed class RunCalibrationTests
         Assert.Contains("calibration.csv", manifest["files"]!.AsArray().Select(f => (string)f!));
     }
 
+    [Theory]
+    [InlineData("en", "Estimates are calibrated to the caseload totals of country; stratum (raking)", "Caseload margin (country)")]
+    [InlineData("fr", "Les estimations sont calées sur les totaux de l'effectif de country; stratum (calage par raking)", "Marge de l'effectif (country)")]
+    public void The_report_says_the_estimates_are_calibrated_and_to_what(string language, string sentence, string provenance)
+    {
+        var folder = TestFiles.TempFolder();
+        var out_ = Path.Combine(folder, "results");
+        Avrr.Expect(0, ["run", Fixture, "--out", out_, "--lang", language, "--formats", "csv", "--no-insights", "--no-audit",
+            "--calibrate", Margin(folder, "country.csv", "country,total\nSEN,40\nGIN,30.5\nMLI,20\n"),
+            "--calibrate", Margin(folder, "stratum.csv", "stratum,total\nS1,38.5\nS2,32\nS3,15\nS4,5\n")]);
+        var report = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(out_, "report.html")));
+        Assert.Contains(sentence, report);
+        Assert.Contains(provenance, report);
+        Assert.Contains("calibration.csv", report);
+    }
+
     [Fact]
     public void A_run_without_calibrate_writes_no_calibration_csv_and_no_calibration_in_the_manifest()
     {
