@@ -30,7 +30,8 @@ public sealed class RunCalibrationTests
         var country = Margin(folder, "country.csv", "country,total\nSEN,40\nGIN,30.5\nMLI,20\n");
         var stratum = Margin(folder, "stratum.csv", "stratum;total\nS1;38.5\nS2;32\nS3;15\nS4;5\n");
         string[] margins = method == "poststratify" ? ["--calibrate", country] : ["--calibrate", country, "--calibrate", stratum, "--calibrate-method", method];
-        Avrr.Expect(0, ["run", Fixture, "--out", out_, "--cluster", "psu", "--strata", "stratum", "--min-cell", "1", "--formats", "csv", .. margins, .. SampleResults.TablesOnly]);
+        var call = Avrr.Expect(0, ["run", Fixture, "--out", out_, "--cluster", "psu", "--strata", "stratum", "--min-cell", "1", "--formats", "csv", .. margins, .. SampleResults.TablesOnly]);
+        Assert.Contains(method == "poststratify" ? "Weights calibrated to the caseload totals of country (poststratify)" : $"Weights calibrated to the caseload totals of country; stratum ({method})", call.Output);
 
         var table = CsvFile.Read(Path.Combine(out_, "calibration.csv"));
         Assert.Equal(["margin", "variables", "level", "population_total", "surveys", "weight_total_before", "weight_total_after", "ratio_min", "ratio_max", "suppressed"], table.Header);
