@@ -72,6 +72,21 @@ public sealed class RunCalibrationTests
         Assert.Contains(sentence, report);
         Assert.Contains(provenance, report);
         Assert.Contains("calibration.csv", report);
+        // results.xlsx has the calibration sheet: its header and one row per margin level (3 countries, 4 strata).
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var stream = File.OpenRead(Path.Combine(out_, "results.xlsx"));
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream);
+        var rows = -1;
+        do
+        {
+            if (reader.Name != "calibration") continue;
+            rows = 0;
+            while (reader.Read())
+            {
+                if (rows++ == 0) Assert.Equal("population_total", reader.GetValue(3));
+            }
+        } while (reader.NextResult());
+        Assert.Equal(1 + 7, rows);
     }
 
     [Fact]
