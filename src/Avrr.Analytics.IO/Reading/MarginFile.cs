@@ -24,13 +24,15 @@ public static class MarginFile
         byte[] bytes;
         try
         {
+            if (path.Contains('\0')) throw Refused(path, "the margin file's path holds a null character", "le chemin du fichier de marge contient un caractère nul");
+            if (Directory.Exists(path)) throw Refused(path, "is a folder, not a margin file", "est un dossier, pas un fichier de marge");
             var info = new FileInfo(path);
             if (!info.Exists) throw Refused(path, "the margin file does not exist", "le fichier de marge n'existe pas");
             if (info.Length > MaxBytes)
                 throw Refused(path, $"the margin file has {info.Length:N0} bytes; a margin is at most {MaxBytes:N0}", $"le fichier de marge fait {info.Length:N0} octets ; une marge en fait au plus {MaxBytes:N0}");
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw Refused(path, $"the margin file cannot be read ({e.Message})", $"le fichier de marge ne peut être lu ({e.Message})");
         }

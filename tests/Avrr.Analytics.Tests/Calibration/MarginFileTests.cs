@@ -40,6 +40,15 @@ public sealed class MarginFileTests
     }
 
     [Fact]
+    public void A_missing_file_a_folder_and_a_path_with_a_null_character_are_refused_not_crashes()
+    {
+        var folder = TestFiles.TempFolder();
+        Assert.Contains("does not exist", Assert.Throws<InputRefusedException>(() => MarginFile.Read(Path.Combine(folder, "none.csv"))).Problem);
+        Assert.Contains("is a folder", Assert.Throws<InputRefusedException>(() => MarginFile.Read(folder)).Problem);
+        Assert.Contains("null character", Assert.Throws<InputRefusedException>(() => MarginFile.Read("a\0b.csv")).Problem);
+    }
+
+    [Fact]
     public void A_file_that_is_not_utf8_text_is_refused()
     {
         var path = Path.Combine(TestFiles.TempFolder(), "margin.csv");

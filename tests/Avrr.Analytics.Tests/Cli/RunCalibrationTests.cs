@@ -90,6 +90,25 @@ public sealed class RunCalibrationTests
     }
 
     [Fact]
+    public void The_evaluation_file_names_margins_relative_to_itself()
+    {
+        var folder = TestFiles.TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "margins"));
+        Margin(Path.Combine(folder, "margins"), "country.csv", "country,total\nSEN,40\nGIN,30.5\nMLI,20\n");
+        var config = Path.Combine(folder, "q3.json");
+        File.WriteAllText(config, $$"""
+            { "inputs": [{{System.Text.Json.JsonSerializer.Serialize(Fixture)}}], "out": "results", "formats": ["csv"],
+              "insights": false, "audit": false, "report": false,
+              "calibrate": ["margins/country.csv"], "calibrateMethod": "poststratify", "calibrateIterations": 10 }
+            """);
+        Avrr.Expect(0, ["run", "--config", config]);
+        var manifest = OutputContract.Manifest(Path.Combine(folder, "results"));
+        Assert.Equal("poststratify", (string)manifest["calibration"]!["method"]!);
+        Assert.Equal(10, (int)manifest["calibration"]!["max_iterations"]!);
+        Assert.Equal(3, CsvFile.Read(Path.Combine(folder, "results", "calibration.csv")).Rows.Count);
+    }
+
+    [Fact]
     public void A_run_without_calibrate_writes_no_calibration_csv_and_no_calibration_in_the_manifest()
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
