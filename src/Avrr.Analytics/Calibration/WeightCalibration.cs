@@ -101,7 +101,7 @@ public static class WeightCalibration
                 if (!levels.TryGetValue(string.Join('\u001f', values), out var level))
                 {
                     var text = Margin.Text(margin.Variables, values);
-                    var surveys = Surveys(cells, c, positions, values);
+                    var surveys = Surveys(cells, positions, values);
                     throw new CalibrationException(CalibrationRefusal.UnknownLevel, margin.Name, text,
                         $"{surveys} scored surveys have {text}, which the margin {margin.Name} does not list: give its population total (or recode the value)",
                         $"{surveys} enquêtes notées ont {text}, que la marge {margin.Name} ne donne pas : donnez son total de population (ou recodez la valeur)");
@@ -114,7 +114,8 @@ public static class WeightCalibration
         return columns;
     }
 
-    private static long Surveys(CalibrationCells cells, int _, int[] positions, string[] values)
+    /// <summary>The surveys of every cell whose values at <paramref name="positions"/> are <paramref name="values"/>.</summary>
+    private static long Surveys(CalibrationCells cells, int[] positions, string[] values)
     {
         long n = 0;
         for (var c = 0; c < cells.Count; c++)
