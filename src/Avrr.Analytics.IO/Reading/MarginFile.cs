@@ -5,7 +5,7 @@ using Avrr.Analytics.Calibration;
 namespace Avrr.Analytics.IO.Reading;
 
 /// <summary>
-/// A margin of known population totals for <c>--calibrate</c> (docs/inputs.md, "Margins"): a CSV file (UTF-8, comma or
+/// A margin of known population totals for <c>--calibrate</c> (docs/methodology.md, "The margins file from a caseload"): a CSV file (UTF-8, comma or
 /// semicolon) whose columns are the margin's variables and <c>total</c>, one line per level. Every problem is refused
 /// with the line and the level named, before anything is read of the exports: a file that is not UTF-8 text, no
 /// <c>total</c> column or no variable, an empty value, a level given twice, a total that is not a number above 0.

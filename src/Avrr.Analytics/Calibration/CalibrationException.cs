@@ -1,7 +1,7 @@
 namespace Avrr.Analytics.Calibration;
 
 /// <summary>
-/// A calibration refused, with the margin and the level that stopped it (docs/commands.md, "Calibration"). The
+/// A calibration refused, with the margin and the level that stopped it (docs/methodology.md, "Refusals"). The
 /// runner turns it into a refused input (exit 3), before anything is written.
 /// </summary>
 public sealed class CalibrationException(CalibrationRefusal refusal, string margin, string level, string message, string frenchMessage)

@@ -1,6 +1,6 @@
 namespace Avrr.Analytics.Calibration;
 
-/// <summary>Why a calibration cannot be done (docs/commands.md, "Calibration"): each names the margin and the level.</summary>
+/// <summary>Why a calibration cannot be done (docs/methodology.md, "Refusals"): each names the margin and the level.</summary>
 public enum CalibrationRefusal
 {
     /// <summary>A level of a margin has no scored survey: no weight can be scaled up to its total.</summary>
