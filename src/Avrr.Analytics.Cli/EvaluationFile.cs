@@ -57,6 +57,12 @@ public sealed record EvaluationFile
     public int? AuditSamples { get; init; }
     public int? AuditSeed { get; init; }
     public string? AuditLevel { get; init; }
+    /// <summary>The margins' files (<c>--calibrate</c>), relative to the evaluation file.</summary>
+    public IReadOnlyList<string>? Calibrate { get; init; }
+    public string? CalibrateMethod { get; init; }
+    /// <summary>The bounds of the weight ratio as a text, "0.3,3" (<c>--calibrate-bounds</c>).</summary>
+    public string? CalibrateBounds { get; init; }
+    public int? CalibrateIterations { get; init; }
     /// <summary>The run is unweighted on purpose (<c>"unweighted": true</c>, the same as <c>--unweighted</c>).</summary>
     public bool? Unweighted { get; init; }
     /// <summary>Whether the file says <c>"weight": null</c>: no column of weights, on purpose (as <c>"unweighted": true</c>).</summary>
@@ -86,7 +92,8 @@ public sealed record EvaluationFile
         ("recode", Kind.RecodeTable), ("shortInterviewMinutes", Kind.Number), ("partialOut", Kind.Text), ("partialPanel", Kind.Text),
         ("partitionBy", Kind.Texts), ("insights", Kind.Flag), ("insightsSeed", Kind.WholeNumber), ("insightsSample", Kind.WholeNumber),
         ("driverTerms", Kind.Texts), ("audit", Kind.Flag), ("auditSamples", Kind.WholeNumber), ("auditSeed", Kind.WholeNumber),
-        ("auditLevel", Kind.Text), ("unweighted", Kind.Flag), ("$comment", Kind.Note),
+        ("auditLevel", Kind.Text), ("unweighted", Kind.Flag), ("calibrate", Kind.Texts), ("calibrateMethod", Kind.Text),
+        ("calibrateBounds", Kind.Text), ("calibrateIterations", Kind.WholeNumber), ("$comment", Kind.Note),
     ];
 
     private static string KindWords(Kind kind) => kind switch
@@ -163,6 +170,7 @@ public sealed record EvaluationFile
                 Out = Resolve(file.Out),
                 Scheme = Resolve(file.Scheme),
                 PartialOut = Resolve(file.PartialOut),
+                Calibrate = file.Calibrate?.Select(c => Resolve(c)!).ToArray(),
             };
         }
     }
@@ -278,6 +286,8 @@ public sealed record EvaluationFile
             AuditSamples = Usable("auditSamples", Kind.WholeNumber, out var auditSamples) ? auditSamples.GetInt32() : null,
             AuditSeed = Usable("auditSeed", Kind.WholeNumber, out var auditSeed) ? auditSeed.GetInt32() : null,
             AuditLevel = Text("auditLevel"),
+            Calibrate = Texts("calibrate"), CalibrateMethod = Text("calibrateMethod"), CalibrateBounds = Text("calibrateBounds"),
+            CalibrateIterations = Usable("calibrateIterations", Kind.WholeNumber, out var calibrateIterations) ? calibrateIterations.GetInt32() : null,
             Unweighted = Usable("unweighted", Kind.Flag, out var unweighted) ? unweighted.GetBoolean() : null,
             WeightIsNull = values.TryGetValue("weight", out var weightValue) && weightValue.ValueKind == JsonValueKind.Null,
             Lines = keyLines,

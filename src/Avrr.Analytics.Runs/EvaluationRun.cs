@@ -81,6 +81,15 @@ public static class EvaluationRun
             StageClock.Memo("insights trained");
         }
 
+        if (plan.Calibrated)
+        {
+            observer?.Stage("calibrating the weights");
+            progress.Restart();
+            run.Calibration = StageClock.Measure("calibration pass", () => CalibrationPass.Run(plan, keys.Duplicates, KillPoint.PauseIn("calibration", rows, cancel), cancel, progress));
+            cancel.ThrowIfCancellationRequested();
+            StageClock.Memo("calibration pass");
+        }
+
         var stages = Stages(run, keys, insights, partial);
         try
         {
@@ -116,7 +125,7 @@ public static class EvaluationRun
             estimates.Returnees, run.Accounting.FirstSurveyDate, run.Accounting.LastSurveyDate, run.Clock.Elapsed,
             run.Accounting.RowsOutsidePeriod, run.Checks!, run.Insights)
         {
-            SkippedInputs = plan.SkippedInputs, Weighted = plan.Weighted,
+            SkippedInputs = plan.SkippedInputs, Weighted = plan.Weighted, Calibration = run.Calibration,
         };
         Manifest.Write(run.PathOf(ManifestFile), plan, result, run.Audit, run.Started);
         foreach (var stage in stages)
@@ -132,13 +141,16 @@ public static class EvaluationRun
     {
         var formats = run.Plan.Settings.Formats;
         var stages = new List<RunStage>();
+        // First of all, so that every step and consumer after it sees the calibrated weights.
+        var calibration = run.Calibration is null ? null : new CalibrationStage(run, run.Calibration);
+        if (calibration is not null) stages.Add(calibration);
         // First, so that each survey has its profile before the returnee_scores steps format it.
         var profiles = insights is null ? null : new ProfileStage(insights.ProfileFeatures, insights.Profiles);
         if (profiles is not null) stages.Add(profiles);
         if (formats.HasFlag(OutputFormats.Csv)) stages.Add(new ScoresCsvStage(run, profiles));
         if (formats.HasFlag(OutputFormats.Parquet)) stages.Add(new ScoresParquetStage(run, profiles));
         stages.Add(new EstimationStage(run.Plan, keys.PanelRows, run.SpillFolder, estimates => run.Estimates = estimates,
-            partial is null ? null : sums => run.EstimationSums = sums, keys.Rows));
+            partial is null ? null : sums => run.EstimationSums = sums, keys.Rows, calibration));
         stages.Add(new EstimateTablesStage(run));
         stages.Add(new ComparisonsStage(run));
         stages.Add(new AccountingStage(run));

@@ -98,6 +98,22 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         [LocalizedDescription("The level whose groups the audit describes and ranks (default: country), e.g. country+sex.")]
         public string? AuditLevel { get; init; }
 
+        [CommandOption("--calibrate <FILE>")]
+        [LocalizedDescription("Calibrate the weights to the population totals of a margin: a CSV file of the margin's columns and total (e.g. country,sex,total). Repeat for several margins.")]
+        public string[]? Calibrate { get; init; }
+
+        [CommandOption("--calibrate-method <METHOD>")]
+        [LocalizedDescription("How the weights are calibrated: poststratify (the default for one margin), rake (the default for several) or linear.")]
+        public string? CalibrateMethod { get; init; }
+
+        [CommandOption("--calibrate-bounds <L,U>")]
+        [LocalizedDescription("Bounds of the ratio of a calibrated weight to its base weight, e.g. 0.3,3 (rake and linear; linear with bounds is the truncated linear method).")]
+        public string? CalibrateBounds { get; init; }
+
+        [CommandOption("--calibrate-iterations <N>")]
+        [LocalizedDescription("The iterations a calibration may take before it is refused (default: 50).")]
+        public string? CalibrateIterations { get; init; }
+
         [CommandOption("--quiet")]
         [LocalizedDescription("No progress, only the final summary.")]
         public bool Quiet { get; init; }
@@ -136,6 +152,11 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
                 file.AuditSamples?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, RunSettings.MaxAuditSamples), null) ?? RunSettings.DefaultAuditSamples,
             AuditSeed = sources.Try(() => FlagValues.WholeNumber(RunSetting.AuditSeed, sources.Pick(RunSetting.AuditSeed, settings.AuditSeed,
                 file.AuditSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture)), int.MinValue, int.MaxValue), null) ?? RunSettings.DefaultAuditSeed,
+            Calibrate = sources.Pick(RunSetting.Calibrate, settings.Calibrate is { Length: > 0 } margins ? margins : null, file.Calibrate?.ToArray()) ?? [],
+            CalibrateMethod = sources.Try(() => ParseCalibrateMethod(sources.Pick(RunSetting.CalibrateMethod, settings.CalibrateMethod, file.CalibrateMethod)), null),
+            CalibrateBounds = sources.Try(() => ParseCalibrateBounds(sources.Pick(RunSetting.CalibrateBounds, settings.CalibrateBounds, file.CalibrateBounds)), null),
+            CalibrateIterations = sources.Try(() => FlagValues.WholeNumber(RunSetting.CalibrateIterations, sources.Pick(RunSetting.CalibrateIterations, settings.CalibrateIterations,
+                file.CalibrateIterations?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, RunSettings.MaxCalibrateIterations), null) ?? Calibration.WeightCalibration.DefaultMaxIterations,
             AuditLevel = sources.Pick(RunSetting.AuditLevel, settings.AuditLevel, file.AuditLevel) is { } auditLevel ? sources.Try(() => ParseLevel(auditLevel), RunSettings.DefaultAuditLevel) : RunSettings.DefaultAuditLevel,
         });
         InputSettings.NoteThreads(console, run);
@@ -166,6 +187,23 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
     {
         try { return Level.Parse(text); }
         catch (FormatException e) { throw new SettingsException(RunSetting.AuditLevel, text, e.Message); }
+    }
+
+    internal static Calibration.CalibrationMethod? ParseCalibrateMethod(string? text) =>
+        text is null ? null
+        : SettingWords.ParseCalibration(text) ?? throw new SettingsException(RunSetting.CalibrateMethod, text, "unknown calibration method (poststratify, rake, linear)");
+
+    /// <summary>"L,U": two numbers (a dot for decimals); the plan checks 0 ≤ L &lt; 1 &lt; U.</summary>
+    internal static (double Lower, double Upper)? ParseCalibrateBounds(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split([',', ';'], StringSplitOptions.TrimEntries);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (parts.Length == 2
+            && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, invariant, out var lower)
+            && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, invariant, out var upper))
+            return (lower, upper);
+        throw new SettingsException(RunSetting.CalibrateBounds, text, "must be two numbers L,U with 0 ≤ L < 1 < U, such as 0.3,3");
     }
 
     internal static IntervalMethod ParseCi(string? text) => text?.Trim().ToLowerInvariant() switch

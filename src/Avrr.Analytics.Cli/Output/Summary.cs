@@ -35,6 +35,9 @@ internal static class Summary
         // Said where it is not warned about (CheckLines warns when a column looks like unread weights).
         if (!result.Weighted && result.Checks.WeightLikeColumns.Count == 0)
             console.WriteLine(text.Format(text.Unweighted, settings.Unweighted ? text.UnweightedOnPurpose : text.Format(text.NoWeightColumn, settings.WeightColumn ?? "weight")));
+        if (result.Calibration is { } calibration)
+            console.WriteLine(text.Format(text.Calibrated, string.Join("; ", calibration.Margins.Select(m => string.Join(" × ", m.Variables))),
+                Runs.Planning.SettingWords.Calibration(calibration.Method), calibration.DesignEffectBefore, calibration.DesignEffectAfter));
         var blank = result.Inputs.Sum(i => i.BlankRowsSkipped);
         if (blank > 0) console.WriteLine(text.Format(text.BlankRows, blank));
         if (result.RejectsByReason.Count > 0)

@@ -44,6 +44,8 @@ internal sealed record Words
     public required string WeightLike { get; init; }       // column
     public required string MostlyUnknown { get; init; }    // column, unknown, surveys
     public required string Unweighted { get; init; }       // why
+    /// <summary>A calibrated run: {0} the margins, {1} the method, {2} and {3} the weights' design effect before and after.</summary>
+    public required string Calibrated { get; init; }
     public required string UnweightedOnPurpose { get; init; }
     public required string NoWeightColumn { get; init; }   // column
     public required string Skipped { get; init; }          // count, list
@@ -144,6 +146,7 @@ internal sealed record Words
         WeightLike = "Warning: no column of sampling weights was read, so the estimates are UNWEIGHTED (every survey weighs 1), but the column {0} looks like weights (named like them, nearly every value a positive number). If it holds the weights, map it (--weight {0}, or \"weight\": \"{0}\" in the evaluation file); if the survey has no weights, say so with --unweighted (or \"weight\": null).",
         MostlyUnknown = "Warning: {0} is empty in {1:N0} of the {2:N0} scored surveys, so most of them are in an unknown group. If another column holds it, map it in the evaluation file's \"columns\" (e.g. \"columns\": {{\"{0}\": \"its header\"}}).",
         Unweighted = "The estimates are unweighted (every survey weighs 1): {0}.",
+        Calibrated = "Weights calibrated to the caseload totals of {0} ({1}); design effect of the weights {2:0.00} before, {3:0.00} after: see calibration.csv.",
         UnweightedOnPurpose = "as asked (--unweighted, or \"weight\": null)",
         NoWeightColumn = "the inputs have no column {0}",
         Skipped = "{0:N0} files of the input folders were skipped (not survey exports): {1}",
@@ -210,6 +213,7 @@ internal sealed record Words
         WeightLike = "Attention : aucune colonne de poids de sondage n'a été lue, les estimations sont donc NON PONDÉRÉES (chaque enquête pèse 1), mais la colonne {0} ressemble à des poids (nommée comme eux, presque toutes ses valeurs des nombres positifs). Si elle contient les poids, indiquez-la (--weight {0}, ou \"weight\": \"{0}\" dans le fichier d'évaluation) ; si l'enquête n'a pas de poids, dites-le avec --unweighted (ou \"weight\": null).",
         MostlyUnknown = "Attention : {0} est vide dans {1:N0} des {2:N0} enquêtes notées, la plupart sont donc dans un groupe inconnu. Si une autre colonne le contient, indiquez-la dans \"columns\" du fichier d'évaluation (par ex. \"columns\": {{\"{0}\": \"son en-tête\"}}).",
         Unweighted = "Les estimations ne sont pas pondérées (chaque enquête pèse 1) : {0}.",
+        Calibrated = "Poids calés sur les totaux de l'effectif de {0} ({1}) ; effet de plan des poids {2:0.00} avant, {3:0.00} après : voir calibration.csv.",
         UnweightedOnPurpose = "comme demandé (--unweighted, ou \"weight\": null)",
         NoWeightColumn = "les fichiers n'ont pas de colonne {0}",
         Skipped = "{0:N0} fichiers des dossiers donnés ont été ignorés (pas des exports d'enquêtes) : {1}",

@@ -46,6 +46,9 @@ public sealed record ResultManifest
     /// <summary>The files of the input folders skipped as not exports.</summary>
     public IReadOnlyList<string> SkippedInputs { get; init; } = [];
 
+    /// <summary>The calibration of a calibrated run (docs/methodology.md, "Calibration"); null for a run without one.</summary>
+    public ResultCalibration? Calibration { get; init; }
+
     /// <summary>How many partials <c>avrr merge</c> made this result from (docs/partials.md); null for a run's result.</summary>
     public int? MergedPartials { get; init; }
 
@@ -105,6 +108,12 @@ public sealed record ResultManifest
             Ci = Text(settings, "ci"),
             DegreesOfFreedom = Text(settings, "df"),
             Fdr = Text(settings, "fdr"),
+            Calibration = root.TryGetProperty("calibration", out var calibration) && calibration.ValueKind == JsonValueKind.Object
+                ? new ResultCalibration(Text(calibration, "method") ?? "",
+                    calibration.TryGetProperty("bounds", out var bounds) && bounds.ValueKind == JsonValueKind.Array ? (bounds[0].GetDouble(), bounds[1].GetDouble()) : null,
+                    calibration.GetProperty("margins").EnumerateArray().Select(m => (Strings(m.GetProperty("variables")), m.GetProperty("sha256").GetString() ?? "")).ToArray(),
+                    calibration.GetProperty("weights_design_effect_before").GetDouble(), calibration.GetProperty("weights_design_effect_after").GetDouble())
+                : null,
         };
     }
 

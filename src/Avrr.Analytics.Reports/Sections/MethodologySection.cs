@@ -74,6 +74,17 @@ public sealed class MethodologySection : ReportSection
         html.Element("li", manifest.StrataColumn is { } strata ? string.Format(t.DesignStrata, strata) : t.DesignNoStrata);
         html.Element("li", t.DesignDomains);
         html.Element("li", t.DesignSe);
+        if (manifest.Calibration is { } calibration)
+            html.Element("li", string.Format(t.DesignCalibrated,
+                string.Join("; ", calibration.Margins.Select(m => string.Join(" × ", m.Variables))),
+                calibration.Method switch
+                {
+                    "poststratify" => t.CalibrationPoststratify,
+                    "rake" => t.CalibrationRake,
+                    _ when calibration.Bounds is { } b => string.Format(t.CalibrationBounded, language.Fixed(b.Lower, 2), language.Fixed(b.Upper, 2)),
+                    _ => t.CalibrationLinear,
+                },
+                language.Fixed(calibration.DesignEffectBefore, 2), language.Fixed(calibration.DesignEffectAfter, 2)));
         // A result of an engine before --df used the design's degrees of freedom; --ci normal writes none.
         html.Element("li", !report.Aggregates.Has("df") || manifest.Ci == "normal" ? t.DesignCiNormal : manifest.DegreesOfFreedom == "domain" ? t.DesignCiT : t.DesignCiTDesign);
         html.Element("li", t.DesignQuantiles);
@@ -93,6 +104,7 @@ public sealed class MethodologySection : ReportSection
         // Said only of an unweighted run, so that a weighted run's report is as it was (the design's list names its column).
         if (manifest.Weighted is false) Row(t.SamplingWeightsRow, t.SamplingWeightsNone);
         foreach (var input in manifest.Inputs) Row(string.Format(t.InputSha, input.Path), input.Sha256, "hash");
+        foreach (var (variables, sha256) in manifest.Calibration?.Margins ?? []) Row(string.Format(t.CalibrationMarginRow, string.Join(" × ", variables)), sha256, "hash");
         Row(t.LevelsRow, string.Join(", ", manifest.Levels));
         Row(t.MinCellRow, language.Count(manifest.MinCell));
         html.Raw("</tbody></table>");

@@ -189,6 +189,15 @@ public sealed class ReportText
     public required string DesignNoStrata { get; init; }
     public required string DesignDomains { get; init; }
     public required string DesignSe { get; init; }
+    /// <summary>A calibrated run: {0} the margins' variables, {1} the method, {2} and {3} Kish's design effect of the weights before and after.</summary>
+    public required string DesignCalibrated { get; init; }
+    public required string CalibrationPoststratify { get; init; }
+    public required string CalibrationRake { get; init; }
+    public required string CalibrationLinear { get; init; }
+    /// <summary>{0}, {1}: the bounds of the weight ratio.</summary>
+    public required string CalibrationBounded { get; init; }
+    /// <summary>{0}: the margin's variables.</summary>
+    public required string CalibrationMarginRow { get; init; }
     public required string DesignCiNormal { get; init; }
     public required string DesignCiT { get; init; }
     /// <summary>The t intervals with the design's degrees of freedom (--df design, or a result of an earlier engine).</summary>
@@ -412,6 +421,12 @@ public sealed class ReportText
         DesignNoStrata = "Strata: none.",
         DesignDomains = "Each group is a domain of the whole sample, never analysed as if it were the sample: its standard error uses the design of all scored surveys.",
         DesignSe = "Standard errors by linearisation (Taylor series), as R's survey package computes svymean by domain (svyby).",
+        DesignCalibrated = "Estimates are calibrated to the caseload totals of {0} ({1}): each weight is multiplied by a ratio so that the weighted totals of every level are the caseload's, so that groups surveyed more than others do not pull the averages; the standard errors use the calibration's residuals (as R's survey package for calibrated designs). The weights' design effect (Kish) is {2} before calibration and {3} after; calibration.csv gives each level's totals and ratios.",
+        CalibrationPoststratify = "post-stratification",
+        CalibrationRake = "raking",
+        CalibrationLinear = "linear calibration",
+        CalibrationBounded = "linear calibration with the weight ratio kept between {0} and {1}",
+        CalibrationMarginRow = "Caseload margin ({0})",
         DesignCiNormal = "95% confidence intervals: mean ± 1.96 standard errors (normal quantile, as R's confint for survey means).",
         DesignCiT = "95% confidence intervals: mean ± t standard errors, with the t quantile for the estimate's own degrees of freedom: the primary sampling units its surveys lie in (of either group for a difference) minus their strata, at least 1 (Korn and Graubard 1999), as given in the df column of each table.",
         DesignCiTDesign = "95% confidence intervals: mean ± t standard errors, with the t quantile for the design's degrees of freedom (PSUs minus strata of the whole design), as given in the aggregates' df column.",
@@ -629,6 +644,12 @@ public sealed class ReportText
         DesignNoStrata = "Strates\u00A0: aucune.",
         DesignDomains = "Chaque groupe est un domaine de l'échantillon entier, jamais analysé comme s'il était l'échantillon\u00A0: son erreur type utilise le plan de toutes les enquêtes scorées.",
         DesignSe = "Erreurs types par linéarisation (série de Taylor), comme le package survey de R calcule svymean par domaine (svyby).",
+        DesignCalibrated = "Les estimations sont calées sur les totaux de l'effectif de {0} ({1}) : chaque poids est multiplié par un rapport pour que les totaux pondérés de chaque niveau soient ceux de l'effectif, afin que les groupes plus enquêtés que d'autres ne tirent pas les moyennes ; les erreurs types utilisent les résidus du calage (comme le package survey de R pour les plans calés). L'effet de plan des poids (Kish) est de {2} avant le calage et de {3} après ; calibration.csv donne les totaux et les rapports de chaque niveau.",
+        CalibrationPoststratify = "post-stratification",
+        CalibrationRake = "calage par raking",
+        CalibrationLinear = "calage linéaire",
+        CalibrationBounded = "calage linéaire, le rapport des poids borné entre {0} et {1}",
+        CalibrationMarginRow = "Marge de l'effectif ({0})",
         DesignCiNormal = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± 1,96 erreur type (quantile normal, comme confint de R pour les moyennes d'enquête).",
         DesignCiT = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± t erreurs types, avec le quantile t pour les degrés de liberté propres à l'estimation\u00A0: les unités primaires où se trouvent ses enquêtes (de l'un ou l'autre groupe pour une différence) moins leurs strates, au moins 1 (Korn et Graubard 1999), donnés dans la colonne df de chaque tableau.",
         DesignCiTDesign = "Intervalles de confiance à 95\u00A0%\u00A0: moyenne ± t erreurs types, avec le quantile t pour les degrés de liberté du plan (unités primaires moins strates du plan entier), donnés dans la colonne df des agrégats.",

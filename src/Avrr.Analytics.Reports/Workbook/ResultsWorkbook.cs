@@ -8,7 +8,7 @@ namespace Avrr.Analytics.Reports.Workbook;
 /// <summary>
 /// results.xlsx (docs/report.md): the result's tables for people who work in Excel, written by
 /// SpreadCheetah as it goes (a row at a time). One sheet per level of aggregates (its grouping columns
-/// only), then comparisons, panel_change, data_quality and rejects when the result has them, then every table of
+/// only), then comparisons, panel_change, data_quality, calibration (a calibrated run) and rejects when the result has them, then every table of
 /// insights/ but risk.csv (docs/insights.md, "Files"), then the audit's tables (<see cref="AuditSheets"/>). Each sheet has a frozen,
 /// bold header row and column widths; numbers are number cells, flags are TRUE/FALSE cells, and text is
 /// always a text cell, so a value like <c>=HYPERLINK(…)</c> stays text and is never run as a formula. A
@@ -26,6 +26,8 @@ public static class ResultsWorkbook
     {
         "level", "measure", "comparison", "reference", "family", "note", "source", "returnee_id", "column", "value", "reason", "message",
         "question", "indicator", "dimension", "answer",
+        // calibration.csv (a calibrated run): the margin's file, its variables
+        "margin", "variables",
         // insights/ (docs/insights.md): country and community are not grouping columns there (profile_mix has no measure column).
         "country", "community", "profile", "name", "outcome", "term", "feature", "metric", "model", "method",
     };
@@ -65,7 +67,7 @@ public static class ResultsWorkbook
             var shown = aggregates.Columns.Where(c => !variables.Contains(c) || columns.Contains(c)).ToArray();
             await Sheet(workbook, bold, names, level, aggregates, shown, aggregates.RowsWhere("level", level));
         }
-        foreach (var name in new[] { "comparisons", "panel_change", "data_quality", "rejects" })
+        foreach (var name in new[] { "comparisons", "panel_change", "data_quality", "calibration", "rejects" })
             if (result.Table(name) is { } table) await Sheet(workbook, bold, names, name, table, table.Columns.ToArray(), Enumerable.Range(0, table.RowCount));
         foreach (var name in InsightSheets)
             if (result.Table(name) is { } table)

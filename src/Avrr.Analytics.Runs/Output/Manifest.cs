@@ -17,6 +17,39 @@ internal static class Manifest
     public static string EngineVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>The calibration of a calibrated run (docs/outputs.md, "manifest.json"): method, bounds, margins with their SHA-256, the weights' design effect.</summary>
+    private static void Calibration(Utf8JsonWriter json, Analytics.Calibration.CalibratedWeights calibration, RunSettings settings)
+    {
+        json.WriteStartObject("calibration");
+        json.WriteString("method", SettingWords.Calibration(calibration.Method));
+        if (settings.CalibrateBounds is { } bounds)
+        {
+            json.WriteStartArray("bounds");
+            json.WriteNumberValue(bounds.Lower);
+            json.WriteNumberValue(bounds.Upper);
+            json.WriteEndArray();
+        }
+        else json.WriteNull("bounds");
+        json.WriteNumber("max_iterations", settings.CalibrateIterations);
+        json.WriteNumber("iterations", calibration.Iterations);
+        json.WriteStartArray("margins");
+        for (var m = 0; m < calibration.Margins.Count; m++)
+        {
+            var margin = calibration.Margins[m];
+            json.WriteStartObject();
+            json.WriteString("path", settings.Calibrate[m]);
+            json.WriteString("sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(settings.Calibrate[m]))));
+            Strings(json, "variables", margin.Variables);
+            json.WriteNumber("levels", margin.Levels.Count);
+            json.WriteNumber("population_total", margin.Total);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("weights_design_effect_before", calibration.DesignEffectBefore);
+        json.WriteNumber("weights_design_effect_after", calibration.DesignEffectAfter);
+        json.WriteEndObject();
+    }
+
     public static void Write(string path, RunPlan plan, RunResult result, Analytics.Audit.AuditResult? audit, DateTimeOffset started)
     {
         using var stream = File.Create(path);
@@ -117,6 +150,8 @@ internal static class Manifest
         Optional(json, "partial_panel", settings.PartialOut is null ? null : Partials.PartialDescriptor.PanelName(settings.PartialPanel));
         Strings(json, "partition_by", plan.PartitionColumns);
         json.WriteEndObject();
+
+        if (result.Calibration is { } calibration) Calibration(json, calibration, settings);
 
         json.WriteNumber("rows_read", result.RowsRead);
         json.WriteNumber("rows_scored", result.RowsScored);

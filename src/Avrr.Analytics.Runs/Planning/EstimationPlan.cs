@@ -41,6 +41,6 @@ public sealed record EstimationPlan
         Enumerable.Range(0, Levels.Count).Where(l => !(Levels[l].Name == RunPlan.QuarterLevel.Name && QuarterLevelIsDefault && !severalQuarters)).ToArray();
 
     /// <summary>An estimator by cell for these measures and this design (the cross-products of the dimensions kept without clusters).</summary>
-    public DomainEstimator NewEstimator(SurveyDesign design) =>
-        new(design, Measures.Count, Scheme.Options.Bands, intervals: Ci, crossMeasures: Dimensions, degreesOfFreedom: Df);
+    public DomainEstimator NewEstimator(SurveyDesign design, Analytics.Calibration.CalibratedWeights? calibration = null) =>
+        new(design, Measures.Count, Scheme.Options.Bands, intervals: Ci, crossMeasures: Dimensions, degreesOfFreedom: Df, calibration: calibration);
 }

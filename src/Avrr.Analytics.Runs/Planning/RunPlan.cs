@@ -1,3 +1,4 @@
+using Avrr.Analytics.Calibration;
 using Avrr.Analytics.Grouping;
 using Avrr.Analytics.IO.Reading;
 using Avrr.Analytics.IO.Writing;
@@ -41,6 +42,20 @@ public sealed class RunPlan
 
     /// <summary>Whether a column of sampling weights is read (in some input); false for an unweighted run, on purpose or not.</summary>
     public bool Weighted => Inputs.Any(i => i.Header.HasWeight);
+
+    /// <summary>The margins the weights are calibrated to, read and checked (docs/methodology.md, "Calibration"); empty without calibration.</summary>
+    public IReadOnlyList<Margin> Margins { get; init; } = [];
+    /// <summary>How the weights are calibrated (the settings', or the default for the number of margins).</summary>
+    public CalibrationMethod CalibrationMethod { get; init; }
+    /// <summary>Whether the weights are calibrated.</summary>
+    public bool Calibrated => Margins.Count > 0;
+    /// <summary>The margins' variables, each once, in the order of the margins.</summary>
+    public IReadOnlyList<string> CalibrationVariables => Margins.SelectMany(m => m.Variables).Distinct().ToArray();
+
+    /// <summary>Why a calibrated run writes no partial (docs/partials.md, "Calibrated runs").</summary>
+    public const string CalibratedPartial =
+        "a calibrated run writes no partial: its weights are calibrated to the totals over all of its own surveys, so partials calibrated apart do not add up " +
+        "to the calibration of their union, and the merge could not say so; write the partials without --calibrate (the merge does not calibrate)";
 
     /// <summary>The recode table, resolved on the run's columns; null without one.</summary>
     public Recode? Recode { get; init; }
@@ -163,13 +178,60 @@ public sealed class RunPlan
         }
 
         var measures = MeasuresOf(scheme, settings.Indicators);
+        var (margins, method) = MarginsOf(settings, groupable);
 
         return new RunPlan
         {
             Settings = settings, Scheme = scheme, Inputs = inputs, Layout = layout, Levels = levels,
             QuarterLevelIsDefault = quarterIsDefault, Measures = measures, Recode = recode, PartitionColumns = partitionColumns,
-            DriverTerms = driverTerms, SkippedInputs = skipped,
+            DriverTerms = driverTerms, SkippedInputs = skipped, Margins = margins, CalibrationMethod = method,
         };
+    }
+
+    /// <summary>
+    /// The margins of the calibration, each file read and checked (<see cref="MarginFile"/>, a refused input), its
+    /// variables columns to group by (not the quarter, which is not a column); and the method, checked against them.
+    /// </summary>
+    private static (IReadOnlyList<Margin> Margins, CalibrationMethod Method) MarginsOf(RunSettings settings, string[] groupable)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (settings.Calibrate.Count == 0)
+        {
+            if (settings.CalibrateMethod is { } m)
+                throw new SettingsException(RunSetting.CalibrateMethod, SettingWords.Calibration(m), "calibrates to margins: give them with --calibrate");
+            if (settings.CalibrateBounds is not null)
+                throw new SettingsException(RunSetting.CalibrateBounds, null, "bound the calibration's weight ratios: give the margins with --calibrate");
+            return ([], default);
+        }
+        if (settings.PartialOut is not null) throw new SettingsException(RunSetting.PartialOut, settings.PartialOut, CalibratedPartial);
+        if (settings.CalibrateIterations is < 1 or > RunSettings.MaxCalibrateIterations)
+            throw new SettingsException(RunSetting.CalibrateIterations, settings.CalibrateIterations.ToString(invariant), $"must be a whole number from 1 to {RunSettings.MaxCalibrateIterations:N0}");
+        var allowed = groupable.Where(c => c != SurveyColumns.Quarter).ToArray();
+        var margins = new List<Margin>();
+        foreach (var path in settings.Calibrate)
+        {
+            var margin = MarginFile.Read(path);
+            foreach (var variable in margin.Variables)
+                if (!allowed.Contains(variable))
+                    throw new SettingsException(RunSetting.Calibrate, path,
+                        $"'{variable}' is not a column the calibration can use ({Describe(allowed, variable)}); a margin's columns are grouping columns of the exports and 'total'");
+            if (margins.FirstOrDefault(m => m.Variables.SequenceEqual(margin.Variables)) is { } twice)
+                throw new SettingsException(RunSetting.Calibrate, path, $"gives the margin of {string.Join(", ", margin.Variables)} again ({twice.Name})");
+            margins.Add(margin);
+        }
+        var method = settings.CalibrateMethod ?? (margins.Count == 1 ? CalibrationMethod.Poststratify : CalibrationMethod.Rake);
+        if (method == CalibrationMethod.Poststratify && margins.Count > 1)
+            throw new SettingsException(RunSetting.CalibrateMethod, "poststratify",
+                $"takes one margin, and {margins.Count} are given: rake or linear calibrate to several, or give one margin of all their variables (country,sex,total)");
+        if (settings.CalibrateBounds is { } bounds)
+        {
+            if (method == CalibrationMethod.Poststratify)
+                throw new SettingsException(RunSetting.CalibrateBounds, null, "post-stratification has no bounds (each level's ratio is its total over its surveys' weights): bound raking or linear calibration (--calibrate-method linear)");
+            if (!(bounds.Lower >= 0 && bounds.Lower < 1 && bounds.Upper > 1 && double.IsFinite(bounds.Upper)))
+                throw new SettingsException(RunSetting.CalibrateBounds, $"{bounds.Lower.ToString("R", invariant)},{bounds.Upper.ToString("R", invariant)}",
+                    "must be two numbers L,U with 0 ≤ L < 1 < U, such as 0.3,3: the smallest and largest ratio of a calibrated weight to its base weight");
+        }
+        return (margins, method);
     }
 
     /// <summary>

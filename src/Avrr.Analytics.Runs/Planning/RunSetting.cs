@@ -46,4 +46,8 @@ public enum RunSetting
     AuditSamples,
     AuditSeed,
     AuditLevel,
+    Calibrate,
+    CalibrateMethod,
+    CalibrateBounds,
+    CalibrateIterations,
 }

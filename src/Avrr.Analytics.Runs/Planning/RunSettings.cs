@@ -106,4 +106,14 @@ public sealed record RunSettings
     /// <summary>The level whose groups the audit describes and ranks: countries by default.</summary>
     public Level AuditLevel { get; init; } = DefaultAuditLevel;
     public static Level DefaultAuditLevel => Level.Parse("country");
+
+    /// <summary>The margins the weights are calibrated to (docs/methodology.md, "Calibration"): one CSV file each; no calibration when empty.</summary>
+    public IReadOnlyList<string> Calibrate { get; init; } = [];
+    /// <summary>How the weights are calibrated; null for the default (post-stratification for one margin, raking for several).</summary>
+    public Calibration.CalibrationMethod? CalibrateMethod { get; init; }
+    /// <summary>The bounds of the weight ratio (calibrated / base weight), for raking and linear calibration; none when null.</summary>
+    public (double Lower, double Upper)? CalibrateBounds { get; init; }
+    /// <summary>The Newton steps a calibration may take before it is refused.</summary>
+    public int CalibrateIterations { get; init; } = Calibration.WeightCalibration.DefaultMaxIterations;
+    public const int MaxCalibrateIterations = 10_000;
 }

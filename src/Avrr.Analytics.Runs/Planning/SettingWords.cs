@@ -28,4 +28,21 @@ public static class SettingWords
         "none" => MultipleTesting.None,
         _ => null,
     };
+
+    /// <summary>A calibration method as a flag value writes it: poststratify, rake, linear.</summary>
+    public static string Calibration(Analytics.Calibration.CalibrationMethod method) => method switch
+    {
+        Analytics.Calibration.CalibrationMethod.Poststratify => "poststratify",
+        Analytics.Calibration.CalibrationMethod.Rake => "rake",
+        _ => "linear",
+    };
+
+    /// <summary>The calibration method a word names (poststratify, rake, linear), or null when it names none.</summary>
+    public static Analytics.Calibration.CalibrationMethod? ParseCalibration(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "poststratify" => Analytics.Calibration.CalibrationMethod.Poststratify,
+        "rake" => Analytics.Calibration.CalibrationMethod.Rake,
+        "linear" => Analytics.Calibration.CalibrationMethod.Linear,
+        _ => null,
+    };
 }

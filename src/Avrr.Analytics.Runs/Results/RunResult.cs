@@ -27,6 +27,8 @@ public sealed record RunResult(
     public IReadOnlyList<IO.Reading.SkippedInput> SkippedInputs { get; init; } = [];
     /// <summary>Whether a column of sampling weights was read.</summary>
     public bool Weighted { get; init; } = true;
+    /// <summary>The calibration of the weights (docs/methodology.md, "Calibration"); null for a run without --calibrate.</summary>
+    public Analytics.Calibration.CalibratedWeights? Calibration { get; init; }
 
     /// <summary>The share of the rows of the period that were rejected (0 when none was read).</summary>
     public double RejectedShare => RowsRead - RowsOutsidePeriod == 0 ? 0 : (double)RowsRejected / (RowsRead - RowsOutsidePeriod);

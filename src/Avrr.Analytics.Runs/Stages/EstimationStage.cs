@@ -34,6 +34,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     private readonly byte[] _key = new byte[Partials.SurveyKeyHash.Bytes];
     private readonly Utf8Table _strata = new(), _clusters = new();
     private readonly double[] _measures;
+    private readonly CalibrationStage? _calibration;
     private long _scored;
 
     /// <param name="plan">The run's plan: levels, measures, design columns.</param>
@@ -42,9 +43,11 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
     /// <param name="publish">Called with the estimates once they are made (the run keeps them in <see cref="RunContext.Estimates"/>).</param>
     /// <param name="publishSums">Called with the cells' sums for a partial (docs/partials.md), when the run writes one.</param>
     /// <param name="rows">The rows of the run (pass 1), for the spill buckets when every survey goes to the panel.</param>
+    /// <param name="calibration">The calibration stage of a calibrated run: each survey's calibration cell, for the residuals of the standard errors.</param>
     public EstimationStage(RunPlan plan, RowSet panelRows, string spillFolder, Action<RunEstimates> publish,
-        Action<EstimationSums>? publishSums = null, long rows = 0)
+        Action<EstimationSums>? publishSums = null, long rows = 0, CalibrationStage? calibration = null)
     {
+        _calibration = calibration;
         _plan = plan;
         _publish = publish;
         _publishSums = publishSums;
@@ -55,7 +58,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         _cells = new CellIndex(plan.Levels, _layout);
         _design = new SurveyDesign(_layout.ClusterColumn >= 0, _layout.StrataColumn >= 0);
         // Measures: the composite, then the dimensions; their cross-products per stratum give the weakest-dimension comparisons.
-        _estimator = plan.Estimation.NewEstimator(_design);
+        _estimator = plan.Estimation.NewEstimator(_design, calibration?.Calibration);
         _panelBuckets = new SpillBuckets(spillFolder, "panel", _everySurveyToPanel ? rows : panelRows.Count);
         _panel = new PanelPairing(_panelBuckets, plan.Measures.Count);
         if (_everySurveyToPanel)
@@ -77,6 +80,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
         var batch = scored.Batch;
         var indicators = batch.IndicatorCount;
         var dimensions = batch.DimensionCount;
+        var calibrationCells = _calibration?.CellsOf(scored);
         for (var row = 0; row < batch.Count; row++)
         {
             if (!batch.IsScored(row)) continue;
@@ -92,7 +96,7 @@ internal sealed class EstimationStage : RunStage, IBatchConsumer
             var psu = _design.AddSurvey(stratum, cluster);
             var cell = _cells.CellOf(batch, row);
             var weight = batch.Weight[row];
-            _estimator.Add(cell, stratum, psu, weight, _measures);
+            _estimator.Add([cell], stratum, psu, weight, _measures, calibrationCells is null ? -1 : calibrationCells[row]);
             if (_everySurveyToPanel || _panelRows.Contains(batch.Sequence[row]))
                 _panel.Add(batch.TrimmedField(row, SurveyLayout.ReturneeId), batch.SurveyDate[row], batch.Sequence[row], weight, stratum, cluster, _measures, cell);
             if (_surveyKeys is not null)

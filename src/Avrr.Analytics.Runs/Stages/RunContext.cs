@@ -53,6 +53,9 @@ public sealed class RunContext
     /// <summary>The files written so far, in order.</summary>
     public IReadOnlyList<string> Files => _files;
 
+    /// <summary>The calibration of the weights (docs/methodology.md, "Calibration"): solved by the calibration pass; null without --calibrate.</summary>
+    public Analytics.Calibration.CalibratedWeights? Calibration { get; internal set; }
+
     /// <summary>The row accounting: published by the accounting stage at its finish.</summary>
     public RunAccounting? Accounting { get; internal set; }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Avrr.Analytics.Calibration;
 using Avrr.Analytics.Vocabulary;
 
 namespace Avrr.Analytics.Estimation;
@@ -58,6 +59,7 @@ public sealed partial class DomainEstimator
     private long _surveys;      // surveys added so far: the order that decides which tied survey came last
     private double _weightScale; // the weights are divided by this; 0 until the first survey
     private readonly Dictionary<long, double> _quantiles = [];   // the interval's quantile by degrees of freedom
+    private readonly CalibrationSums? _calibration;   // the calibrated design's sums over every survey (null without calibration)
 
     /// <param name="design">The survey design, built over the same surveys.</param>
     /// <param name="measures">How many measures each survey carries.</param>
@@ -72,17 +74,24 @@ public sealed partial class DomainEstimator
     /// Measures whose pairwise cross-products are kept per stratum, so that the difference of two of them in
     /// one domain has its standard error without clusters (with clusters the PSU totals suffice).
     /// </param>
+    /// <param name="calibration">
+    /// The calibration of the weights (docs/methodology.md, "Calibration"), when the surveys are added with their
+    /// calibrated weights and their calibration cells: the standard errors are then those of the calibrated design,
+    /// from the residuals of the linearised values on the calibration's indicators (R's <c>svyrecvar</c> of a
+    /// calibrated design).
+    /// </param>
     public DomainEstimator(SurveyDesign design, int measures, BandCuts bands, bool distributions = true,
         IntervalMethod intervals = IntervalMethod.StudentT, IReadOnlyList<int>? crossMeasures = null,
-        DegreesOfFreedomRule degreesOfFreedom = DegreesOfFreedomRule.Domain)
+        DegreesOfFreedomRule degreesOfFreedom = DegreesOfFreedomRule.Domain, CalibratedWeights? calibration = null)
         : this(design, measures, bands, Enumerable.Range(0, measures).Select(_ => new ValueIndex()).ToArray(), distributions, intervals,
-            Pairs(design, crossMeasures ?? []), degreesOfFreedom)
+            Pairs(design, crossMeasures ?? []), degreesOfFreedom, calibration is null ? null : new CalibrationSums(calibration, design.Clustered))
     {
     }
 
     private DomainEstimator(SurveyDesign design, int measures, BandCuts bands, ValueIndex[] values, bool distributions,
-        IntervalMethod intervals, (int, int)[] pairs, DegreesOfFreedomRule degreesOfFreedom)
+        IntervalMethod intervals, (int, int)[] pairs, DegreesOfFreedomRule degreesOfFreedom, CalibrationSums? calibration = null)
     {
+        _calibration = calibration;
         _df = degreesOfFreedom;
         _design = design;
         _measures = measures;
@@ -112,7 +121,7 @@ public sealed partial class DomainEstimator
     /// </summary>
     public DomainEstimator Regroup(Func<int, ReadOnlySpan<int>> domainsOf, bool distributions = true, bool crossProducts = true)
     {
-        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions && distributions, _intervals, crossProducts ? _pairs : [], _df)
+        var regrouped = new DomainEstimator(_design, _measures, _bands, _values, _distributions && distributions, _intervals, crossProducts ? _pairs : [], _df, _calibration)
         {
             _surveys = _surveys,
             _weightScale = _weightScale,
@@ -148,12 +157,22 @@ public sealed partial class DomainEstimator
     public void Add(int domain, int stratum, int psu, double weight, ReadOnlySpan<double> values) =>
         Add([domain], stratum, psu, weight, values);
 
-    /// <summary>Adds a survey to each of several domains (one per level, say).</summary>
-    public void Add(ReadOnlySpan<int> domains, int stratum, int psu, double weight, ReadOnlySpan<double> values)
+    /// <summary>
+    /// Adds a survey to each of several domains (one per level, say). With a calibration, <paramref name="calibrationCell"/>
+    /// is the survey's calibration cell and <paramref name="weight"/> its calibrated weight.
+    /// </summary>
+    public void Add(ReadOnlySpan<int> domains, int stratum, int psu, double weight, ReadOnlySpan<double> values, int calibrationCell = -1)
     {
         if (!_design.Stratified) stratum = 0;
         if (_weightScale == 0) _weightScale = weight >= SmallestPlainWeight && weight <= LargestPlainWeight ? 1 : weight;
         if (_weightScale != 1) weight /= _weightScale;
+        long calibrationKey = -1;
+        if (_calibration is not null)
+        {
+            if (calibrationCell < 0) throw new ArgumentOutOfRangeException(nameof(calibrationCell), "A calibrated design needs each survey's calibration cell.");
+            _calibration.Add(stratum, psu, calibrationCell, weight);
+            calibrationKey = CalibrationSums.Key(_design.Clustered ? 0 : stratum, calibrationCell);
+        }
         for (var m = 0; m < values.Length; m++)
             _valueIds[m] = double.IsNaN(values[m]) ? -1 : _distributions ? _values[m].IdOf(values[m]) : 0;
         Span<int> band = stackalloc int[values.Length];
@@ -166,7 +185,7 @@ public sealed partial class DomainEstimator
             for (var m = 0; m < values.Length; m++)
             {
                 if (_valueIds[m] < 0) continue;
-                states[m].Add(values[m], _distributions ? _valueIds[m] : -1, band[m], weight, stratum, psu, survey);
+                states[m].Add(values[m], _distributions ? _valueIds[m] : -1, band[m], weight, stratum, psu, survey, calibrationKey);
             }
             if (_pairs.Length > 0) AddCross(domain, states, stratum, weight, values);
         }
@@ -178,7 +197,7 @@ public sealed partial class DomainEstimator
         {
             _rows.Add(0);
             var states = new MeasureState[_measures];
-            for (var m = 0; m < _measures; m++) states[m] = new MeasureState(_design.Clustered);
+            for (var m = 0; m < _measures; m++) states[m] = new MeasureState(_design.Clustered, _calibration is not null);
             _states.Add(states);
             _cross.Add(_pairs.Length > 0 ? new double[_pairs.Length * CrossSums.Stride] : []);
         }
@@ -257,7 +276,8 @@ public sealed partial class DomainEstimator
         else if (psusB < 2) note = EstimateNotes.OnePsuInReference;
         else
         {
-            var variance = _design.Clustered
+            var variance = _calibration is not null ? CalibratedDifferenceVariance(a, meanA, b, meanB, overlap, domain, measure, referenceMeasure)
+                : _design.Clustered
                 ? PsuVariance(DifferenceTotals(a, meanA, b, meanB))
                 : StratumDifferenceVariance(a, meanA, b, meanB, overlap, domain, measure, referenceMeasure);
             se = Math.Sqrt(Math.Max(variance, 0));
@@ -353,6 +373,7 @@ public sealed partial class DomainEstimator
 
     private double Variance(MeasureState s, double mean)
     {
+        if (_calibration is not null) return CalibratedVariance(s, mean);
         var d = mean - s.Shift;          // ȳ − c: deviations from the mean are (y − c) − d
         var total = s.WeightSum;
         if (_design.Clustered)
@@ -441,7 +462,7 @@ public sealed partial class DomainEstimator
     /// the domain's surveys with both measures (the kept cross-products).
     /// </summary>
     private double StratumDifferenceVariance(MeasureState a, double meanA, MeasureState b, double meanB, DomainOverlap overlap,
-        int domain, int measure, int referenceMeasure)
+        int domain, int measure, int referenceMeasure, (double[] Sum, double[] Squares)? calibrated = null)
     {
         double dA = meanA - a.Shift, dB = meanB - b.Shift;
         double wA = a.WeightSum, wB = b.WeightSum;
@@ -453,7 +474,8 @@ public sealed partial class DomainEstimator
                 throw new InvalidOperationException($"The cross-products of measures {measure} and {referenceMeasure} were not kept (crossMeasures).");
         }
         var cross = pair >= 0 ? _cross[domain] : null;
-        var strata = Math.Max(a.Strata.Length, b.Strata.Length) / StratumSums.Stride;
+        // A calibrated design's residuals reach every stratum of the sample, with or without a survey of either side.
+        var strata = Math.Max(Math.Max(a.Strata.Length, b.Strata.Length) / StratumSums.Stride, calibrated?.Sum.Length ?? 0);
         double variance = 0;
         for (var h = 0; h < strata; h++)
         {
@@ -462,7 +484,7 @@ public sealed partial class DomainEstimator
             var sb = at < b.Strata.Length ? b.Strata.AsSpan(at, StratumSums.Stride) : default;
             var inA = !sa.IsEmpty && sa[StratumSums.Weight] != 0;
             var inB = !sb.IsEmpty && sb[StratumSums.Weight] != 0;
-            if (!inA && !inB) continue;
+            if (!inA && !inB && calibrated is null) continue;
             var (sumA, squaresA) = inA ? StratumTotals(sa, dA, wA) : (0, 0);
             var (sumB, squaresB) = inB ? StratumTotals(sb, dB, wB) : (0, 0);
             double shared = 0;
@@ -485,7 +507,13 @@ public sealed partial class DomainEstimator
             }
             var sum = sumA - sumB;
             var squares = squaresA + squaresB - 2 * shared;
+            if (calibrated is { } residual && h < residual.Sum.Length)
+            {
+                sum += residual.Sum[h];
+                squares += residual.Squares[h];
+            }
             var n = _design.PsuCount(h);
+            if (n == 0) continue;
             variance += n > 1 ? n / (n - 1.0) * (squares - sum * sum / n) : squares;
         }
         return variance;
@@ -545,6 +573,12 @@ public sealed partial class DomainEstimator
         }
     }
 
+    /// <summary>Positions of the sums of one (stratum, calibration cell) in <see cref="MeasureState.ByCalibrationCell"/>.</summary>
+    private static class CellSums
+    {
+        public const int Weight = 0, Shifted = 1, WeightSquare = 2, WeightSquareShifted = 3, Stride = 4;
+    }
+
     /// <summary>Positions of the shifted sums of one stratum in <see cref="MeasureState.Strata"/>.</summary>
     private static class StratumSums
     {
@@ -560,8 +594,14 @@ public sealed partial class DomainEstimator
         public const int WeightSquare = 0, FirstShifted = 1, SecondShifted = 2, Product = 3, Count = 4, Stride = 5;
     }
 
-    private sealed class MeasureState(bool clustered)
+    private sealed class MeasureState(bool clustered, bool calibrated)
     {
+        /// <summary>
+        /// With a calibration: per (stratum, calibration cell) (the cell alone with clusters), Σw, Σw(y − c), Σw², Σw²(y − c)
+        /// (<see cref="CellSums"/>), from which the residuals of the calibrated design are formed.
+        /// </summary>
+        public readonly Dictionary<long, double[]>? ByCalibrationCell = calibrated ? [] : null;
+
         public long N;
         public double WeightSum, WeightSquareSum, ShiftedSum;
         public double Shift = double.NaN;
@@ -575,7 +615,7 @@ public sealed partial class DomainEstimator
 
         public double BandWeight(Band band) => band switch { Band.Low => BandLow, Band.Medium => BandMedium, _ => BandHigh };
 
-        public void Add(double y, int valueId, int band, double w, int stratum, int psu, long survey)
+        public void Add(double y, int valueId, int band, double w, int stratum, int psu, long survey, long calibrationKey = -1)
         {
             if (N == 0) Shift = y;
             N++;
@@ -592,6 +632,15 @@ public sealed partial class DomainEstimator
             var shifted = y - Shift;
             var wShifted = w * shifted;
             ShiftedSum += wShifted;
+            if (ByCalibrationCell is not null)
+            {
+                ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(ByCalibrationCell, calibrationKey, out _);
+                sums ??= new double[CellSums.Stride];
+                sums[CellSums.Weight] += w;
+                sums[CellSums.Shifted] += wShifted;
+                sums[CellSums.WeightSquare] += ww;
+                sums[CellSums.WeightSquareShifted] += ww * shifted;
+            }
             if (Psus is not null)
             {
                 ref var p = ref CollectionsMarshal.GetValueRefOrAddDefault(Psus, psu, out _);
@@ -625,6 +674,18 @@ public sealed partial class DomainEstimator
             BandMedium += other.BandMedium;
             BandHigh += other.BandHigh;
             if (distributions && other.Quantiles is not null) (Quantiles ??= new ValueWeights()).Merge(other.Quantiles);
+            if (ByCalibrationCell is not null)
+            {
+                foreach (var (key, o) in other.ByCalibrationCell!)
+                {
+                    ref var t = ref CollectionsMarshal.GetValueRefOrAddDefault(ByCalibrationCell, key, out _);
+                    t ??= new double[CellSums.Stride];
+                    t[CellSums.Weight] += o[CellSums.Weight];
+                    t[CellSums.Shifted] += o[CellSums.Shifted] + delta * o[CellSums.Weight];
+                    t[CellSums.WeightSquare] += o[CellSums.WeightSquare];
+                    t[CellSums.WeightSquareShifted] += o[CellSums.WeightSquareShifted] + delta * o[CellSums.WeightSquare];
+                }
+            }
             if (Psus is not null)
             {
                 foreach (var (psu, sums) in other.Psus!)
