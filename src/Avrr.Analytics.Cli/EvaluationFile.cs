@@ -254,7 +254,7 @@ public sealed record EvaluationFile
             if (problem is not null) problems.Add($"line {line}: \"{known.Key}\" {problem}");
         }
         // A path is given to the file system, which takes no null character (JSON can write one as \u0000).
-        foreach (var key in new[] { "inputs", "out", "scheme", "partialOut" })
+        foreach (var key in new[] { "inputs", "out", "scheme", "partialOut", "calibrate" })
             if (values.TryGetValue(key, out var path) && (path.ValueKind == JsonValueKind.Array ? path.EnumerateArray() : Enumerable.Repeat(path, 1))
                     .Any(e => e.ValueKind == JsonValueKind.String && e.GetString()!.Contains('\0')))
                 problems.Add($"line {keyLines[key]}: \"{key}\" holds a null character (\\u0000), which no file name can");
