@@ -127,9 +127,10 @@ internal static class AuditTables
     private static ResultTable Sensitivity(AuditResult audit)
     {
         var table = new ResultTable([Text("assumption"), Text("nominal"), Text("alternatives"), Number("first_order"), Number("total"),
-            Number("first_order_p05"), Number("first_order_p95"), Number("total_p05"), Number("total_p95")]);
+            Number("first_order_p05"), Number("first_order_p95"), Number("total_p05"), Number("total_p95"), Text("first_order_withheld"), Text("total_withheld")]);
         foreach (var row in audit.Sensitivity)
-            table.Add(row.Assumption, row.Nominal, row.Alternatives, row.FirstOrder, row.Total, row.FirstOrderLow, row.FirstOrderHigh, row.TotalLow, row.TotalHigh);
+            table.Add(row.Assumption, row.Nominal, row.Alternatives, row.FirstOrder, row.Total, row.FirstOrderLow, row.FirstOrderHigh, row.TotalLow, row.TotalHigh,
+                row.FirstOrderWithheld ?? "", row.TotalWithheld ?? "");
         return table;
     }
 

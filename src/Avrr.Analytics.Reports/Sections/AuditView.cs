@@ -37,6 +37,7 @@ internal sealed class AuditView
         if (id is null) return "";
         if (id == "composite") return Report.T.Composite;
         if (id == "all") return A.AllIndicators;
+        if (id == "dimensions") return A.DimensionScores;
         var scheme = Report.Result.Scheme;
         var language = Report.Language.Code;
         if (scheme.Dimensions.FirstOrDefault(d => d.Id == id) is { } dimension) return scheme.Label(dimension.Labels, dimension.Id, language);

@@ -21,7 +21,7 @@ internal static class AuditSheets
         ["pca_loadings"] = ["scope", "indicator"],
         ["weights"] = ["node", "kind", "parent"],
         ["flags"] = ["indicator", "flag", "other"],
-        ["sensitivity"] = ["assumption", "nominal", "alternatives"],
+        ["sensitivity"] = ["assumption", "nominal", "alternatives", "first_order_withheld", "total_withheld"],
         ["notes"] = ["key", "value"],
     };
 

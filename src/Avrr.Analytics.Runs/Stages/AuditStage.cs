@@ -61,7 +61,8 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
                 table.Write(_run.PathOf(file), format);
                 _run.Wrote(file);
             }
-        if (audit.DerivedWeights is { } derived)
+        // A contrast left some group without derived weights: no scheme file then (docs/audit.md, "Weights").
+        if (audit.DerivedWeights is { Complete: true } derived)
         {
             File.WriteAllBytes(_run.PathOf(DerivedWeightsFile), DerivedScheme(_run.Plan.Scheme, derived, audit));
             _run.Wrote(DerivedWeightsFile);
