@@ -25,6 +25,68 @@ internal static class AuditRobustness
                 audit.Report.Language.Count(audit.NoteCount("surveys") ?? 0)), "note");
         var allStable = Ranks(audit, html);
         Sensitivity(audit, html, allStable);
+        SamplingRanks(audit, html);
+    }
+
+    /// <summary>
+    /// The confidence sets for the ranks (docs/audit.md, "Ranks with sampling error"): the joint sets as intervals on a
+    /// chart, a sentence per group a reader can quote, the table with the marginal sets, and which ranks are robust to
+    /// both the construction variants and sampling error. Absent from results made before the table existed.
+    /// </summary>
+    private static void SamplingRanks(AuditView audit, Html.Html html)
+    {
+        var a = audit.A;
+        var report = audit.Report;
+        if (report.Result.Table(AuditSection.Folder + "rank_confidence") is not { } table) return;
+        html.Element("h3", a.SamplingTitle);
+        if (audit.Note("rank_confidence") != "done")
+        {
+            html.Element("p", string.Format(a.SamplingSkipped, audit.Note("rank_confidence_reason") ?? ""), "left-out");
+            return;
+        }
+        var columns = table.Columns.ToList();
+        var groupColumns = columns.Skip(columns.IndexOf("group") + 1).Take(Math.Max(0, columns.IndexOf("n") - columns.IndexOf("group") - 1)).ToArray();
+        string GroupOf(int r) => string.Join(" / ", groupColumns.Select(c => report.GroupLabel(c, table.Text(r, c))));
+        int[] Rows(string kind) => Enumerable.Range(0, table.RowCount).Where(r => table.Text(r, "kind") == kind && !audit.Small(table, r)).ToArray();
+        var joint = Rows("joint");
+        var marginal = Rows("marginal");
+        if (joint.Length == 0) return;
+        long Value(int r, string column) => table.Count(r, column) ?? 0;
+
+        html.Element("p", string.Format(a.SamplingLead, report.Language.Count(joint.Length)));
+        html.Open("ul", "flags");
+        foreach (var r in joint)
+            html.Element("li", Value(r, "rank_lower") == Value(r, "rank_upper")
+                ? string.Format(a.RankExactly, GroupOf(r), audit.Ordinal(Value(r, "rank_lower")))
+                : string.Format(a.RankBetween, GroupOf(r), audit.Ordinal(Value(r, "rank_lower")), audit.Ordinal(Value(r, "rank_upper"))));
+        html.Close("ul");
+        var chart = audit.Charts.Ranks(joint.Select(GroupOf).ToArray(),
+            joint.Select(r => (IntervalPoint?)new IntervalPoint(Value(r, "rank"), Value(r, "rank_lower"), Value(r, "rank_upper"))).ToArray(),
+            joint.Select(_ => (double?)null).ToArray(), joint.Length, a.RankByEstimate, "", a.Rank, a.SamplingLabel);
+        report.Figure(html, chart, a.SamplingCaption);
+        html.Element("p", a.SamplingAssumption, "note");
+
+        var robust = joint.Where(r => table.Flag(r, "robust")).Select(GroupOf).ToArray();
+        html.Element("p", robust.Length > 0 ? string.Format(a.RobustSome, audit.List(robust)) : a.RobustNone);
+
+        var marginalOf = marginal.ToDictionary(GroupOf, r => r);
+        html.Open("table", "estimates").Raw("<thead><tr>").Element("th", a.Group).Element("th", report.T.SurveysN).Element("th", a.Mean)
+            .Element("th", a.NominalRank).Element("th", a.JointSet).Element("th", a.MarginalSet).Element("th", a.Robust).Raw("</tr></thead><tbody>");
+        foreach (var r in joint)
+        {
+            html.Raw("<tr>").Element("th", GroupOf(r));
+            html.Raw("<td>"); report.Count(html, table, r, "n");
+            html.Raw("</td><td>"); report.Number(html, table, r, "estimate");
+            html.Raw("</td><td>"); report.Number(html, table, r, "rank", report.Language.Plain);
+            html.Raw("</td><td>"); report.Number(html, table, r, "rank_lower", report.Language.Plain); html.Raw(" – "); report.Number(html, table, r, "rank_upper", report.Language.Plain);
+            html.Raw("</td><td>");
+            if (marginalOf.TryGetValue(GroupOf(r), out var m))
+            {
+                report.Number(html, table, m, "rank_lower", report.Language.Plain); html.Raw(" – "); report.Number(html, table, m, "rank_upper", report.Language.Plain);
+            }
+            html.Raw("</td>").Element("td", table.Flag(r, "robust") ? a.Yes : a.No).Raw("</tr>");
+        }
+        html.Raw("</tbody></table>");
     }
 
     /// <summary>Why the uncertainty analysis was skipped, in the report's language, from the run's notes and tables.</summary>

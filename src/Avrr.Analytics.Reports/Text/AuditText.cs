@@ -107,6 +107,23 @@ public sealed class AuditText
     public required string SkippedNoSurveys { get; init; }
     public required string SkippedOther { get; init; }
     public required string CorrelationsSubsample { get; init; }
+    public required string SamplingTitle { get; init; }
+    public required string SamplingLead { get; init; }
+    public required string RankBetween { get; init; }
+    public required string RankExactly { get; init; }
+    public required string SamplingLabel { get; init; }
+    public required string SamplingCaption { get; init; }
+    public required string RankByEstimate { get; init; }
+    public required string Mean { get; init; }
+    public required string JointSet { get; init; }
+    public required string MarginalSet { get; init; }
+    public required string Robust { get; init; }
+    public required string Yes { get; init; }
+    public required string No { get; init; }
+    public required string RobustSome { get; init; }
+    public required string RobustNone { get; init; }
+    public required string SamplingSkipped { get; init; }
+    public required string SamplingAssumption { get; init; }
 
     public static AuditText Of(ReportLanguage language) => language.Code == "fr" ? French : English;
 
@@ -211,6 +228,23 @@ public sealed class AuditText
         SkippedNoSurveys = "no survey was kept",
         SkippedOther = "{0} (the run's note)",
         CorrelationsSubsample = "The correlations with a dimension or the composite are computed on a seeded subsample of {0} surveys; those between indicators on all of them.",
+        SamplingTitle = "How sure is each rank, given sampling error?",
+        SamplingLead = "The means are estimated from a sample, so two groups whose means are close may stand in either order. With 95% confidence for all {0} ranked groups at once (the joint confidence sets for ranks of Mogstad, Romano, Shaikh and Wilhelm 2024, from each mean and its standard error):",
+        RankBetween = "{0} ranks between {1} and {2}.",
+        RankExactly = "{0} ranks {1}.",
+        SamplingLabel = "Each group's rank by its estimated mean with the joint 95% confidence set of its rank",
+        SamplingCaption = "Each group's rank by its estimated mean composite (circle) and the 95% confidence set of its rank that holds for all groups at once (line). The table adds the set for one group alone (marginal).",
+        RankByEstimate = "rank by the estimated means",
+        Mean = "Mean",
+        JointSet = "Rank, 95% set (joint)",
+        MarginalSet = "Rank, 95% set (this group alone)",
+        Robust = "Robust",
+        Yes = "yes",
+        No = "no",
+        RobustSome = "Robust ranks, which hold both under every variant of the index (5th to 95th percentile) and in the joint 95% confidence set: {0}.",
+        RobustNone = "No rank is robust to both: each group's joint 95% set spans more than one rank, or the variants of the index move it.",
+        SamplingSkipped = "Confidence sets for the ranks were not computed: {0} (the run's note).",
+        SamplingAssumption = "The sets take the groups' estimates as independent of each other, which is exact when the ranked groups are the design's strata.",
     };
 
     public static AuditText French { get; } = new()
@@ -314,5 +348,22 @@ public sealed class AuditText
         SkippedNoSurveys = "aucune enquête n'a été conservée",
         SkippedOther = "{0} (note du traitement, en anglais)",
         CorrelationsSubsample = "Les corrélations avec une dimension ou le composite sont calculées sur un sous-échantillon tiré (avec graine) de {0} enquêtes\u00A0; celles entre indicateurs sur toutes.",
+        SamplingTitle = "Quelle est la solidité de chaque rang, compte tenu de l'erreur d'échantillonnage\u00A0?",
+        SamplingLead = "Les moyennes sont estimées sur un échantillon\u00A0: deux groupes aux moyennes proches peuvent se trouver dans un ordre ou dans l'autre. Avec une confiance de 95\u00A0% pour les {0} groupes classés à la fois (les ensembles de confiance conjoints pour les rangs de Mogstad, Romano, Shaikh et Wilhelm 2024, à partir de chaque moyenne et de son erreur type)\u00A0:",
+        RankBetween = "{0} se classe entre le {1} et le {2} rang.",
+        RankExactly = "{0} se classe au {1} rang.",
+        SamplingLabel = "Rang de chaque groupe selon sa moyenne estimée, avec l'ensemble de confiance conjoint à 95\u00A0% de son rang",
+        SamplingCaption = "Rang de chaque groupe selon sa moyenne composite estimée (cercle) et l'ensemble de confiance à 95\u00A0% de son rang valable pour tous les groupes à la fois (trait). Le tableau ajoute l'ensemble pour un seul groupe (marginal).",
+        RankByEstimate = "rang selon les moyennes estimées",
+        Mean = "Moyenne",
+        JointSet = "Rang, ensemble à 95\u00A0% (conjoint)",
+        MarginalSet = "Rang, ensemble à 95\u00A0% (ce groupe seul)",
+        Robust = "Solide",
+        Yes = "oui",
+        No = "non",
+        RobustSome = "Rangs solides, qui tiennent à la fois sous chaque variante de l'indice (du 5e au 95e centile) et dans l'ensemble de confiance conjoint à 95\u00A0%\u00A0: {0}.",
+        RobustNone = "Aucun rang n'est solide aux deux\u00A0: l'ensemble conjoint à 95\u00A0% de chaque groupe couvre plus d'un rang, ou les variantes de l'indice le déplacent.",
+        SamplingSkipped = "Les ensembles de confiance des rangs n'ont pas été calculés\u00A0: {0} (note du traitement, en anglais).",
+        SamplingAssumption = "Les ensembles supposent les estimations des groupes indépendantes les unes des autres, ce qui est exact quand les groupes classés sont les strates du plan de sondage.",
     };
 }
