@@ -87,7 +87,7 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
         public bool? NoAudit { get; init; }
 
         [CommandOption("--audit-samples <N>")]
-        [LocalizedDescription("Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 32; 0 skips it).")]
+        [LocalizedDescription("Base samples of the audit's uncertainty analysis; N × 7 variants are scored (default: 256; 0 skips it).")]
         public string? AuditSamples { get; init; }
 
         [CommandOption("--audit-seed <S>")]

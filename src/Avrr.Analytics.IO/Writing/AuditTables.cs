@@ -31,6 +31,7 @@ internal static class AuditTables
             ("flags", Flags(audit)),
             ("rank_uncertainty", Ranks(audit)),
             ("sensitivity", Sensitivity(audit)),
+            ("rank_confidence", RankConfidence(audit, separator)),
             ("notes", Notes(audit)),
         ];
     }
@@ -127,9 +128,22 @@ internal static class AuditTables
     private static ResultTable Sensitivity(AuditResult audit)
     {
         var table = new ResultTable([Text("assumption"), Text("nominal"), Text("alternatives"), Number("first_order"), Number("total"),
-            Number("first_order_p05"), Number("first_order_p95"), Number("total_p05"), Number("total_p95")]);
+            Number("first_order_p05"), Number("first_order_p95"), Number("total_p05"), Number("total_p95"), Text("first_order_withheld"), Text("total_withheld")]);
         foreach (var row in audit.Sensitivity)
-            table.Add(row.Assumption, row.Nominal, row.Alternatives, row.FirstOrder, row.Total, row.FirstOrderLow, row.FirstOrderHigh, row.TotalLow, row.TotalHigh);
+            table.Add(row.Assumption, row.Nominal, row.Alternatives, row.FirstOrder, row.Total, row.FirstOrderLow, row.FirstOrderHigh, row.TotalLow, row.TotalHigh,
+                row.FirstOrderWithheld ?? "", row.TotalWithheld ?? "");
+        return table;
+    }
+
+    private static ResultTable RankConfidence(AuditResult audit, string separator)
+    {
+        var columns = new List<ParquetField> { Text("level"), Text("group") };
+        columns.AddRange(audit.Level.Variables.Select(Text));
+        columns.AddRange([Count("n"), Number("estimate"), Number("se"), Count("rank"), Count("rank_lower"), Count("rank_upper"), Text("kind"), Flag("robust")]);
+        var table = new ResultTable([.. columns]);
+        foreach (var row in audit.RankConfidence.OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Rank).ThenBy(r => string.Join(separator, r.Group), StringComparer.Ordinal))
+            table.Add([audit.Level.Name, string.Join(separator, row.Group), .. row.Group, row.N, row.Estimate, row.StandardError, (long)row.Rank,
+                (long)row.RankLower, (long)row.RankUpper, row.Kind, row.Robust]);
         return table;
     }
 

@@ -15,7 +15,7 @@ public sealed class AuditSection : ReportSection
 {
     /// <summary>The audit tables the section reads (and the workbook writes as sheets), in the run's order.</summary>
     public static readonly string[] AuditTables =
-        ["indicator_stats", "correlations", "reliability", "alpha_if_dropped", "pca", "pca_loadings", "weights", "flags", "rank_uncertainty", "sensitivity", "notes"];
+        ["indicator_stats", "correlations", "reliability", "alpha_if_dropped", "pca", "pca_loadings", "weights", "flags", "rank_uncertainty", "sensitivity", "rank_confidence", "notes"];
 
     public const string Folder = "audit/";
 

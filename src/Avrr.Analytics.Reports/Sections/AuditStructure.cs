@@ -71,6 +71,7 @@ internal static class AuditStructure
                 "stronger_with_other_dimension" => a.FlagStronger,
                 "redundant_with_sibling" => a.FlagRedundant,
                 "outlier" => a.FlagOutlier,
+                "contrast_in_first_component" => a.FlagContrast,
                 _ => "{0}: " + flags.Text(f, "flag") + " ({1})",
             };
             html.Element("li", string.Format(template, audit.Label(flags.Text(f, "indicator")), value, audit.Label(flags.Text(f, "other"))));

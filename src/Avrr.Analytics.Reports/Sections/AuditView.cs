@@ -37,6 +37,7 @@ internal sealed class AuditView
         if (id is null) return "";
         if (id == "composite") return Report.T.Composite;
         if (id == "all") return A.AllIndicators;
+        if (id == "dimensions") return A.DimensionScores;
         var scheme = Report.Result.Scheme;
         var language = Report.Language.Code;
         if (scheme.Dimensions.FirstOrDefault(d => d.Id == id) is { } dimension) return scheme.Label(dimension.Labels, dimension.Id, language);
@@ -54,6 +55,15 @@ internal sealed class AuditView
     /// <summary>A row computed on fewer than min-cell surveys (or flagged suppressed): none of its numbers is shown.</summary>
     public bool Small(ResultTable table, int row) =>
         Report.Suppressed(table, row) || (table.Has("n") && (table.Count(row, "n") ?? 0) < MinCell);
+
+    /// <summary>A rank as an ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st; in French 1er, 2e, 3e.</summary>
+    public string Ordinal(long rank)
+    {
+        var number = Report.Language.Count(rank);
+        if (Report.Language.Code == "fr") return number + (rank == 1 ? "er" : "e");
+        var suffix = (rank % 100) is 11 or 12 or 13 ? "th" : (rank % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return number + suffix;
+    }
 
     public string Score(double value) => Report.Language.Score(value);
     public string Percent(double value) => Report.Language.Percent(value);

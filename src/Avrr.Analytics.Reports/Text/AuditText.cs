@@ -57,6 +57,9 @@ public sealed class AuditText
     public required string WeightsClose { get; init; }
     public required string DerivedFile { get; init; }
     public required string DerivedNotMade { get; init; }
+    public required string DerivedPartial { get; init; }
+    public required string FlagContrast { get; init; }
+    public required string DimensionScores { get; init; }
     public required string RanksTitle { get; init; }
     public required string Group { get; init; }
     public required string NominalRank { get; init; }
@@ -81,6 +84,16 @@ public sealed class AuditText
     public required string SensitivityMost { get; init; }
     public required string SensitivityNone { get; init; }
     public required string SensitivityMissing { get; init; }
+    public required string SensitivityNegligible { get; init; }
+    public required string SensitivityUnclear { get; init; }
+    public required string SensitivityUnclearStable { get; init; }
+    public required string SensitivityStableRanks { get; init; }
+    public required string Withheld { get; init; }
+    public required string WhyNegligible { get; init; }
+    public required string WhySum { get; init; }
+    public required string WhyOutside { get; init; }
+    public required string WhyFirstAboveTotal { get; init; }
+    public required string WhyTooWide { get; init; }
     public required string AssumptionWeights { get; init; }
     public required string AssumptionAggregation { get; init; }
     public required string AssumptionCompositeFrom { get; init; }
@@ -94,6 +107,23 @@ public sealed class AuditText
     public required string SkippedNoSurveys { get; init; }
     public required string SkippedOther { get; init; }
     public required string CorrelationsSubsample { get; init; }
+    public required string SamplingTitle { get; init; }
+    public required string SamplingLead { get; init; }
+    public required string RankBetween { get; init; }
+    public required string RankExactly { get; init; }
+    public required string SamplingLabel { get; init; }
+    public required string SamplingCaption { get; init; }
+    public required string RankByEstimate { get; init; }
+    public required string Mean { get; init; }
+    public required string JointSet { get; init; }
+    public required string MarginalSet { get; init; }
+    public required string Robust { get; init; }
+    public required string Yes { get; init; }
+    public required string No { get; init; }
+    public required string RobustSome { get; init; }
+    public required string RobustNone { get; init; }
+    public required string SamplingSkipped { get; init; }
+    public required string SamplingAssumption { get; init; }
 
     public static AuditText Of(ReportLanguage language) => language.Code == "fr" ? French : English;
 
@@ -148,6 +178,9 @@ public sealed class AuditText
         WeightsClose = "Every indicator's effective weight is within 2 points of its nominal weight: the composite reflects its indicators as the scheme intends.",
         DerivedFile = "The derived weights are written as a scheme file, audit/derived-weights.json, that avrr run --scheme accepts: a check of the official weights, not a replacement without review.",
         DerivedNotMade = "No weights could be derived from these data.",
+        DerivedPartial = "No weights could be derived for {0}: the first principal component of its parts is a contrast (loadings of both signs), which opposes some of them to the others rather than measuring what they share. The other weights are derived; no scheme file is written.",
+        DimensionScores = "the dimension scores",
+        FlagContrast = "{0} loads {1} on the first principal component of {2}, against the others: that component is a contrast, not a common factor, so no weights are derived from it.",
         RanksTitle = "How sure is each rank?",
         Group = "Group",
         NominalRank = "Rank",
@@ -169,9 +202,19 @@ public sealed class AuditText
         Total = "total index",
         SensitivityLabel = "Sobol sensitivity indices of the mean rank shift for each modelling choice",
         SensitivityCaption = "Share of the variation of the ranking explained by each choice alone (first-order index) and with its interactions (total index), with their 5–95% bootstrap intervals.",
-        SensitivityMost = "The ranking depends most on {0} (total index {1}).",
+        SensitivityMost = "The ranking depends most on {0} (total index {1}, 5–95%: {2}–{3}).",
         SensitivityNone = "The ranking did not change in any variant: it does not depend on any of the choices varied.",
         SensitivityMissing = "The sensitivity indices could not be computed for this result.",
+        SensitivityNegligible = "The ranking moved in only {0} of the {1} runs of the design: too little variation to share out among the choices, so no sensitivity index is shown.",
+        SensitivityUnclear = "The ranking moves under the choices varied, but no choice's share of that variation could be estimated precisely enough to show (the reasons are in the table); more samples (--audit-samples) narrow the intervals.",
+        SensitivityUnclearStable = "No choice's share of the ranking's rare changes could be estimated precisely enough to show (the reasons are in the table).",
+        SensitivityStableRanks = "Every group kept its rank from the 5th to the 95th percentile of the variants, so the ranking is not said to depend on any choice; the indices below only share out its rare changes.",
+        Withheld = "withheld: {0}",
+        WhyNegligible = "the ranking hardly varied",
+        WhySum = "the indices do not add up (beyond their error)",
+        WhyOutside = "the estimate lies outside 0–1",
+        WhyFirstAboveTotal = "the first-order index exceeds the total",
+        WhyTooWide = "its 5–95% interval is wider than {0}",
         AssumptionWeights = "the weights (each ±25%)",
         AssumptionAggregation = "arithmetic or geometric aggregation",
         AssumptionCompositeFrom = "the composite from dimensions or indicators",
@@ -185,6 +228,23 @@ public sealed class AuditText
         SkippedNoSurveys = "no survey was kept",
         SkippedOther = "{0} (the run's note)",
         CorrelationsSubsample = "The correlations with a dimension or the composite are computed on a seeded subsample of {0} surveys; those between indicators on all of them.",
+        SamplingTitle = "How sure is each rank, given sampling error?",
+        SamplingLead = "The means are estimated from a sample, so two groups whose means are close may stand in either order. With 95% confidence for all {0} ranked groups at once (the joint confidence sets for ranks of Mogstad, Romano, Shaikh and Wilhelm 2024, from each mean and its standard error):",
+        RankBetween = "{0} ranks between {1} and {2}.",
+        RankExactly = "{0} ranks {1}.",
+        SamplingLabel = "Each group's rank by its estimated mean with the joint 95% confidence set of its rank",
+        SamplingCaption = "Each group's rank by its estimated mean composite (circle) and the 95% confidence set of its rank that holds for all groups at once (line). The table adds the set for one group alone (marginal).",
+        RankByEstimate = "rank by the estimated means",
+        Mean = "Mean",
+        JointSet = "Rank, 95% set (joint)",
+        MarginalSet = "Rank, 95% set (this group alone)",
+        Robust = "Robust",
+        Yes = "yes",
+        No = "no",
+        RobustSome = "Robust ranks, which hold both under every variant of the index (5th to 95th percentile) and in the joint 95% confidence set: {0}.",
+        RobustNone = "No rank is robust to both: each group's joint 95% set spans more than one rank, or the variants of the index move it.",
+        SamplingSkipped = "Confidence sets for the ranks were not computed: {0} (the run's note).",
+        SamplingAssumption = "The sets take the groups' estimates as independent of each other, which is exact when the ranked groups are the design's strata.",
     };
 
     public static AuditText French { get; } = new()
@@ -238,6 +298,9 @@ public sealed class AuditText
         WeightsClose = "Le poids effectif de chaque indicateur est à moins de 2 points de son poids nominal\u00A0: le composite reflète ses indicateurs comme le schéma le prévoit.",
         DerivedFile = "Les poids dérivés sont écrits dans un fichier de schéma, audit/derived-weights.json, qu'accepte avrr run --scheme\u00A0: une vérification des poids officiels, non un remplacement sans examen.",
         DerivedNotMade = "Aucun poids n'a pu être dérivé de ces données.",
+        DerivedPartial = "Aucun poids n'a pu être dérivé pour {0}\u00A0: la première composante principale de ses éléments est un contraste (coefficients des deux signes), qui oppose certains d'entre eux aux autres au lieu de mesurer ce qu'ils ont en commun. Les autres poids sont dérivés\u00A0; aucun fichier de schéma n'est écrit.",
+        DimensionScores = "les scores des dimensions",
+        FlagContrast = "{0} a un coefficient de {1} sur la première composante principale de {2}, à l'opposé des autres\u00A0: cette composante est un contraste, non un facteur commun, et aucun poids n'en est dérivé.",
         RanksTitle = "Quelle est la solidité de chaque rang\u00A0?",
         Group = "Groupe",
         NominalRank = "Rang",
@@ -259,9 +322,19 @@ public sealed class AuditText
         Total = "indice total",
         SensitivityLabel = "Indices de sensibilité de Sobol du déplacement moyen des rangs pour chaque choix de modélisation",
         SensitivityCaption = "Part de la variation du classement expliquée par chaque choix seul (indice de premier ordre) et avec ses interactions (indice total), avec leurs intervalles bootstrap 5–95\u00A0%.",
-        SensitivityMost = "Le classement dépend surtout de {0} (indice total {1}).",
+        SensitivityMost = "Le classement dépend surtout de {0} (indice total {1}, 5–95\u00A0%\u00A0: {2}–{3}).",
         SensitivityNone = "Le classement n'a changé dans aucune variante\u00A0: il ne dépend d'aucun des choix que l'on fait varier.",
         SensitivityMissing = "Les indices de sensibilité n'ont pas pu être calculés pour ce résultat.",
+        SensitivityNegligible = "Le classement n'a bougé que dans {0} des {1} tirages du plan\u00A0: trop peu de variation pour la répartir entre les choix, aucun indice de sensibilité n'est donc présenté.",
+        SensitivityUnclear = "Le classement bouge sous les choix que l'on fait varier, mais la part d'aucun choix n'a pu être estimée assez précisément pour être présentée (les raisons sont dans le tableau)\u00A0; davantage d'échantillons (--audit-samples) resserrent les intervalles.",
+        SensitivityUnclearStable = "La part d'aucun choix dans les rares changements du classement n'a pu être estimée assez précisément pour être présentée (les raisons sont dans le tableau).",
+        SensitivityStableRanks = "Chaque groupe a gardé son rang du 5e au 95e centile des variantes\u00A0: le classement n'est donc dit dépendre d'aucun choix\u00A0; les indices ci-dessous ne font que répartir ses rares changements.",
+        Withheld = "non présenté\u00A0: {0}",
+        WhyNegligible = "le classement a à peine varié",
+        WhySum = "les indices ne s'additionnent pas correctement (au-delà de leur erreur)",
+        WhyOutside = "l'estimation sort de l'intervalle 0–1",
+        WhyFirstAboveTotal = "l'indice de premier ordre dépasse l'indice total",
+        WhyTooWide = "son intervalle 5–95\u00A0% est plus large que {0}",
         AssumptionWeights = "les poids (chacun ±25\u00A0%)",
         AssumptionAggregation = "l'agrégation arithmétique ou géométrique",
         AssumptionCompositeFrom = "le composite à partir des dimensions ou des indicateurs",
@@ -275,5 +348,22 @@ public sealed class AuditText
         SkippedNoSurveys = "aucune enquête n'a été conservée",
         SkippedOther = "{0} (note du traitement, en anglais)",
         CorrelationsSubsample = "Les corrélations avec une dimension ou le composite sont calculées sur un sous-échantillon tiré (avec graine) de {0} enquêtes\u00A0; celles entre indicateurs sur toutes.",
+        SamplingTitle = "Quelle est la solidité de chaque rang, compte tenu de l'erreur d'échantillonnage\u00A0?",
+        SamplingLead = "Les moyennes sont estimées sur un échantillon\u00A0: deux groupes aux moyennes proches peuvent se trouver dans un ordre ou dans l'autre. Avec une confiance de 95\u00A0% pour les {0} groupes classés à la fois (les ensembles de confiance conjoints pour les rangs de Mogstad, Romano, Shaikh et Wilhelm 2024, à partir de chaque moyenne et de son erreur type)\u00A0:",
+        RankBetween = "{0} se classe entre le {1} et le {2} rang.",
+        RankExactly = "{0} se classe au {1} rang.",
+        SamplingLabel = "Rang de chaque groupe selon sa moyenne estimée, avec l'ensemble de confiance conjoint à 95\u00A0% de son rang",
+        SamplingCaption = "Rang de chaque groupe selon sa moyenne composite estimée (cercle) et l'ensemble de confiance à 95\u00A0% de son rang valable pour tous les groupes à la fois (trait). Le tableau ajoute l'ensemble pour un seul groupe (marginal).",
+        RankByEstimate = "rang selon les moyennes estimées",
+        Mean = "Moyenne",
+        JointSet = "Rang, ensemble à 95\u00A0% (conjoint)",
+        MarginalSet = "Rang, ensemble à 95\u00A0% (ce groupe seul)",
+        Robust = "Solide",
+        Yes = "oui",
+        No = "non",
+        RobustSome = "Rangs solides, qui tiennent à la fois sous chaque variante de l'indice (du 5e au 95e centile) et dans l'ensemble de confiance conjoint à 95\u00A0%\u00A0: {0}.",
+        RobustNone = "Aucun rang n'est solide aux deux\u00A0: l'ensemble conjoint à 95\u00A0% de chaque groupe couvre plus d'un rang, ou les variantes de l'indice le déplacent.",
+        SamplingSkipped = "Les ensembles de confiance des rangs n'ont pas été calculés\u00A0: {0} (note du traitement, en anglais).",
+        SamplingAssumption = "Les ensembles supposent les estimations des groupes indépendantes les unes des autres, ce qui est exact quand les groupes classés sont les strates du plan de sondage.",
     };
 }

@@ -21,7 +21,7 @@ internal static class AuditSheets
         ["pca_loadings"] = ["scope", "indicator"],
         ["weights"] = ["node", "kind", "parent"],
         ["flags"] = ["indicator", "flag", "other"],
-        ["sensitivity"] = ["assumption", "nominal", "alternatives"],
+        ["sensitivity"] = ["assumption", "nominal", "alternatives", "first_order_withheld", "total_withheld"],
         ["notes"] = ["key", "value"],
     };
 
@@ -34,12 +34,12 @@ internal static class AuditSheets
         }
     }
 
-    /// <summary>rank_uncertainty's group columns (between <c>level</c> and <c>n</c>) are the audit level's, so they are found, not listed.</summary>
+    /// <summary>rank_uncertainty's and rank_confidence's group columns (between <c>level</c> and <c>n</c>) are the audit level's, so they are found, not listed; rank_confidence's <c>kind</c> too.</summary>
     private static HashSet<string> TextColumns(string name, ResultTable table)
     {
         if (Text.TryGetValue(name, out var listed)) return listed.ToHashSet(StringComparer.Ordinal);
         var columns = table.Columns.ToList();
         int first = columns.IndexOf("level"), last = columns.IndexOf("n");
-        return first < 0 || last < first ? [] : columns.Skip(first).Take(last - first).ToHashSet(StringComparer.Ordinal);
+        return first < 0 || last < first ? [] : columns.Skip(first).Take(last - first).Append("kind").ToHashSet(StringComparer.Ordinal);
     }
 }

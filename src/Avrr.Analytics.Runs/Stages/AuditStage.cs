@@ -52,7 +52,7 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
 
     public override void Finish()
     {
-        var audit = _run.Audit = _completing!.GetAwaiter().GetResult();
+        var audit = _run.Audit = WithRankConfidence(_completing!.GetAwaiter().GetResult());
         var formats = _run.Plan.Settings.Formats;
         foreach (var (name, table) in AuditTables.Of(audit))
             foreach (var format in new[] { OutputFormats.Csv, OutputFormats.Parquet }.Where(f => formats.HasFlag(f)))
@@ -61,12 +61,31 @@ internal sealed class AuditStage : RunStage, IBatchConsumer
                 table.Write(_run.PathOf(file), format);
                 _run.Wrote(file);
             }
-        if (audit.DerivedWeights is { } derived)
+        // A contrast left some group without derived weights: no scheme file then (docs/audit.md, "Weights").
+        if (audit.DerivedWeights is { Complete: true } derived)
         {
             File.WriteAllBytes(_run.PathOf(DerivedWeightsFile), DerivedScheme(_run.Plan.Scheme, derived, audit));
             _run.Wrote(DerivedWeightsFile);
         }
     }
+
+    /// <summary>
+    /// The audit with the confidence sets of its ranks (docs/audit.md, "Ranks with sampling error"), from the estimation
+    /// stage's design-based means and standard errors of the composite for the audit's level (which finished before).
+    /// </summary>
+    private AuditResult WithRankConfidence(AuditResult audit)
+    {
+        var estimates = _run.Estimates;
+        var level = audit.Level;
+        var columns = level.Variables.Select(v => estimates?.Variables.ToList().IndexOf(v) ?? -1).ToArray();
+        var byGroup = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        if (estimates is not null && columns.All(c => c >= 0))
+            foreach (var row in estimates.Aggregates.Where(r => r.Level == level.Name && r.Measure == "composite" && !r.Estimate.Suppressed))
+                byGroup[Key(columns.Select(c => row.GroupValues[c] ?? "").ToArray())] = (row.Estimate.Mean, row.Estimate.StandardError);
+        return RankSampling.With(audit, group => byGroup.TryGetValue(Key(group), out var e) ? e : null, unchecked(_run.Plan.Settings.AuditSeed + 3));
+    }
+
+    private static string Key(IReadOnlyList<string> values) => string.Join("\u001F", values);
 
     /// <summary>The scheme with the derived weights, and a note of how they were made.</summary>
     private static byte[] DerivedScheme(Scheme scheme, DerivedWeights derived, AuditResult audit)

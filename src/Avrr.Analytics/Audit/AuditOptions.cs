@@ -17,7 +17,18 @@ public sealed record AuditOptions
     /// </summary>
     public int Samples { get; init; } = DefaultSamples;
 
-    public const int DefaultSamples = 32;
+    /// <summary>
+    /// 256 base samples (1,792 variants with five assumptions): with 32, the bootstrap intervals of the Sobol indices
+    /// ran from 0 to 2.5 on exports whose ranking moved, and most indices were noise (issue 26); with 256 their 5–95%
+    /// intervals are about √8 ≈ 2.8 times narrower, most within <see cref="SobolMaxIntervalWidth"/> (docs/audit.md).
+    /// </summary>
+    public const int DefaultSamples = 256;
+
+    /// <summary>A Sobol index whose 5–95% bootstrap interval is wider than this is withheld (<see cref="SobolScreen"/>).</summary>
+    public double SobolMaxIntervalWidth { get; init; } = 0.3;
+
+    /// <summary>When the ranking moved in fewer than this share of the A and B runs (and fewer than 5), every Sobol index is withheld (<see cref="SobolScreen"/>).</summary>
+    public double SobolMinMovedShare { get; init; } = 0.05;
 
     /// <summary>
     /// What every survey weight is divided by before the audit adds it (docs/audit.md, "Weights of any scale"): a power
@@ -50,6 +61,13 @@ public sealed record AuditOptions
     public int MaxKeptSurveys { get; init; } = DefaultMaxKeptSurveys;
 
     public const int DefaultMaxKeptSurveys = 1 << 17;
+
+    /// <summary>
+    /// At most this many survey variants (kept surveys × variants) are scored by the uncertainty analysis; above it the
+    /// variants are scored on a seeded subsample of the kept surveys (docs/audit.md, "Memory and time"): 2^25, about what
+    /// 224 variants of 131,072 surveys cost before the default grew to 256 base samples.
+    /// </summary>
+    public long MaxSurveyVariants { get; init; } = 1L << 25;
 
     /// <summary>Bootstrap resamples of the sensitivity indices' 5–95% intervals (as COINr's Nboot).</summary>
     public int Bootstrap { get; init; } = 1000;

@@ -22,6 +22,9 @@ public sealed record AuditResult(
     DerivedWeights? DerivedWeights,
     IReadOnlyList<AuditNote> Notes)
 {
+    /// <summary>The confidence sets for the ranks (<see cref="RankSampling"/>): empty until the run adds its estimates.</summary>
+    public IReadOnlyList<RankConfidenceRow> RankConfidence { get; init; } = [];
+
     /// <summary>A note's value by key, or null.</summary>
     public string? Note(string key) => Notes.FirstOrDefault(n => n.Key == key)?.Value;
 }

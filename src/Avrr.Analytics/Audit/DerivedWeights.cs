@@ -16,23 +16,45 @@ namespace Avrr.Analytics.Audit;
 /// <item>for a scheme whose composite is built from indicators, an indicator's composite weight is the
 /// square of its loading on the first component of all indicators.</item>
 /// </list>
-/// Squared loadings are never negative (COINr's <c>get_PCA</c> takes the loadings themselves, which can
-/// be), and an indicator that shares little with the others of its group gets a small weight.
+/// Squaring hides a loading's sign, so weights are derived only from a component whose loadings share one sign (a
+/// common factor). A component with loadings of both signs (at least <see cref="SignFloor"/> in size) is a
+/// <b>contrast</b>: it opposes some members to the others, and squared loadings would give the opposed ones weight for
+/// moving against the rest (issue 26 §5). Such a group gets no derived weights (NaN), is listed in <see cref="Contrasts"/>,
+/// and flagged in audit/flags; the scheme file is written only when every group's weights could be derived.
 /// </summary>
 public sealed record DerivedWeights(double[] DimensionWeights, double[] IndicatorWeights, double[]? CompositeWeights)
 {
     public const string Method =
-        "first principal component of each group's correlation matrix (complete cases); weight = squared loading, scaled to unity " +
+        "first principal component of each group's correlation matrix (complete cases), when its loadings share one sign; weight = squared loading, scaled to unity " +
         "(OECD/JRC Handbook on Constructing Composite Indicators 2008, section 6.1, with one factor per group)";
 
-    /// <summary>The weights, or why they cannot be derived.</summary>
+    /// <summary>A loading smaller than this in size counts as 0 for the sign test: it carries under 1% of the component's unit length, and its sign is noise.</summary>
+    public const double SignFloor = 0.1;
+
+    /// <summary>The scopes (a dimension id, <c>dimensions</c>, <c>all</c>) whose first component is a contrast, so no weights were derived for them.</summary>
+    public IReadOnlyList<string> Contrasts { get; init; } = [];
+
+    /// <summary>Whether every weight could be derived (no contrast): only then is a scheme file written.</summary>
+    public bool Complete => Contrasts.Count == 0;
+
+    /// <summary>Whether loadings have both signs, each at least <see cref="SignFloor"/> in size.</summary>
+    public static bool IsContrast(IReadOnlyList<double> loadings) => loadings.Any(l => l >= SignFloor) && loadings.Any(l => l <= -SignFloor);
+
+    /// <summary>The weights (NaN for a group whose component is a contrast), or why they cannot be derived at all.</summary>
     public static (DerivedWeights? Weights, string? Why) From(Scheme scheme, IReadOnlyDictionary<string, PrincipalComponents?> components)
     {
+        var contrasts = new List<string>();
         double[]? Squares(string scope, int count)
         {
             if (count == 1) return [1.0];
             if (!components.TryGetValue(scope, out var pca) || pca is null) return null;
-            var squares = Enumerable.Range(0, count).Select(i => pca.Loadings[i, 0] * pca.Loadings[i, 0]).ToArray();
+            var loadings = Enumerable.Range(0, count).Select(i => pca.Loadings[i, 0]).ToArray();
+            if (IsContrast(loadings))
+            {
+                contrasts.Add(scope);
+                return Enumerable.Repeat(double.NaN, count).ToArray();
+            }
+            var squares = loadings.Select(l => l * l).ToArray();
             var total = squares.Sum();
             return squares.All(s => double.IsFinite(s) && s > 0) ? squares.Select(s => s / total).ToArray() : null;
         }
@@ -51,6 +73,6 @@ public sealed record DerivedWeights(double[] DimensionWeights, double[] Indicato
             compositeWeights = Squares(AuditVariables.All, scheme.Indicators.Count);
             if (compositeWeights is null) return (null, "the principal components of all indicators could not be computed, or gave an indicator no weight");
         }
-        return (new DerivedWeights(dimensionWeights, [.. indicatorWeights], compositeWeights), null);
+        return (new DerivedWeights(dimensionWeights, [.. indicatorWeights], compositeWeights) { Contrasts = contrasts }, null);
     }
 }

@@ -224,10 +224,19 @@ public sealed class IndexAudit
         }
 
         var (derived, whyNot) = DerivedWeights.From(_scheme, pca);
-        Note("derived_weights", derived is null ? "not made" : "made");
+        Note("derived_weights", derived is null ? "not made" : derived.Complete ? "made" : "partial");
         Note("derived_weights_method", derived is null ? whyNot! : DerivedWeights.Method);
+        if (derived is { Complete: false }) Note("derived_weights_contrasts", string.Join(" ", derived.Contrasts));
         var weights = WeightComparison.Rows(_scheme, derived, v => Pearson(v, variables.CompositeVariable), variables);
-        var flags = CoherenceChecks.Flags(variables, Pearson, dropped, reliability, stats);
+        var flags = CoherenceChecks.Flags(variables, Pearson, dropped, reliability, stats).ToList();
+        // A first component with loadings of both signs is a contrast, not a common factor: each member loading against the others is flagged.
+        foreach (var scope in derived?.Contrasts ?? [])
+        {
+            var members = scopes.First(x => x.Name == scope).Variables;
+            for (var i = 0; i < members.Length; i++)
+                if (pca[scope]!.Loadings[i, 0] <= -DerivedWeights.SignFloor)
+                    flags.Add(new CoherenceFlag(names[members[i]], "contrast_in_first_component", scope, pca[scope]!.Loadings[i, 0]));
+        }
 
         // The kept surveys.
         Note("level", _options.Level.Name);
@@ -279,7 +288,7 @@ public sealed class IndexAudit
         note("uncertainty", "done");
         note("uncertainty_runs", result.Runs);
         note("uncertainty_rank_runs", result.UncertaintyRuns);
-        note("uncertainty_surveys", _store.Count);
+        note("uncertainty_surveys", result.Surveys);
         for (var g = 0; g < domains.Count; g++)
         {
             var c = groupCells[g][0];
@@ -290,10 +299,21 @@ public sealed class IndexAudit
         }
         if (result.Sensitivity is { } indices)
         {
+            var (firstWhy, totalWhy) = SobolScreen.Reasons(indices, result.BaseSamples, _options);
+            note("sensitivity_moved_runs", indices.MovedRuns);
+            note("sensitivity_ab_runs", 2 * result.BaseSamples);
+            note("sensitivity_max_interval_width", _options.SobolMaxIntervalWidth);
             if (!(indices.Variance > 0)) note("sensitivity_reason", "the ranking did not change in any variant: no assumption explains any of its variation");
+            else if (firstWhy.All(w => w == SobolScreen.Negligible))
+                note("sensitivity_reason", $"the ranking moved in only {indices.MovedRuns} of the {2 * result.BaseSamples} runs of A and B: too little variation to share out among the assumptions");
             for (var x = 0; x < result.Varied.Count; x++)
+            {
+                bool showFirst = firstWhy[x] is null, showTotal = totalWhy[x] is null;
                 sensitivity.Add(new SensitivityRow(Name(result.Varied[x]), NominalOf(result.Varied[x]), Alternatives(result.Varied[x]),
-                    indices.FirstOrder[x], indices.Total[x], indices.FirstOrderLow[x], indices.FirstOrderHigh[x], indices.TotalLow[x], indices.TotalHigh[x]));
+                    showFirst ? indices.FirstOrder[x] : double.NaN, showTotal ? indices.Total[x] : double.NaN,
+                    showFirst ? indices.FirstOrderLow[x] : double.NaN, showFirst ? indices.FirstOrderHigh[x] : double.NaN,
+                    showTotal ? indices.TotalLow[x] : double.NaN, showTotal ? indices.TotalHigh[x] : double.NaN, firstWhy[x], totalWhy[x]));
+            }
         }
         else note("sensitivity_reason", result.Varied.Count == 0 ? "no assumption is varied" : "some variant left no group with a rank");
         return (rows, sensitivity);

@@ -124,7 +124,8 @@ public sealed class UncertaintyAnalysis
         var variants = new List<ModelVariant> { _nominal };
         if (design is null) variants.AddRange(Enumerable.Repeat(_nominal, samples));
         else variants.AddRange(design.Points.Select(p => VariantAt(p)));
-        var scores = GroupScores(store, groups, variants);
+        var used = Used(store.Count, variants.Count);
+        var scores = GroupScores(store, groups, variants, used);
 
         var nominalRank = Ranks(scores[0], ranked);
         var runs = variants.Count - 1;
@@ -148,12 +149,33 @@ public sealed class UncertaintyAnalysis
 
         var sensitivity = design is null || shift.Any(double.IsNaN) ? null
             : SobolIndices.Estimate(shift, samples, k, _options.Bootstrap, unchecked(_options.Seed + 2));
-        return new UncertaintyResult(_varied, samples, runs, uaRuns,
+        return new UncertaintyResult(_varied, samples, runs, uaRuns, used?.Length ?? store.Count,
             Enumerable.Range(0, groups).Select(g => ranked[g] ? scores[0][g] : double.NaN).ToArray(), nominalRank,
             Statistic(v => Quantiles.Type7(v, 0.5), RankValues), Statistic(v => v.Length == 0 ? double.NaN : v.Average(), RankValues),
             Statistic(v => Quantiles.Type7(v, 0.05), RankValues), Statistic(v => Quantiles.Type7(v, 0.95), RankValues),
             Statistic(v => Quantiles.Type7(v, 0.05), ScoreValues), Statistic(v => Quantiles.Type7(v, 0.95), ScoreValues),
             shift, sensitivity);
+    }
+
+    /// <summary>
+    /// The kept surveys the variants are scored on: all of them (null) while kept surveys × variants stay within
+    /// <see cref="AuditOptions.MaxSurveyVariants"/>, else a seeded subsample of about that budget's worth (each survey
+    /// chosen by a hash of its position and the seed), so that more variants do not cost more time on large runs.
+    /// </summary>
+    private int[]? Used(int kept, int variants)
+    {
+        if ((long)kept * variants <= _options.MaxSurveyVariants) return null;
+        var share = (double)_options.MaxSurveyVariants / variants / kept;
+        var below = (ulong)(share * 18446744073709551616.0);
+        var used = new List<int>();
+        for (var s = 0; s < kept; s++)
+        {
+            var z = unchecked((ulong)s * 0xD1B54A32D192ED03UL + (ulong)_options.Seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            if ((z ^ (z >> 31)) < below) used.Add(s);
+        }
+        return [.. used];
     }
 
     private static double[] Sorted(IEnumerable<double> values) => values.Where(v => !double.IsNaN(v)).Order().ToArray();
@@ -174,11 +196,12 @@ public sealed class UncertaintyAnalysis
     }
 
     /// <summary>Each variant's design-weighted mean composite of each group, over the kept surveys: [variant][group], NaN for a group without a composite.</summary>
-    public double[][] GroupScores(SurveyStore store, int groups, IReadOnlyList<ModelVariant> variants)
+    public double[][] GroupScores(SurveyStore store, int groups, IReadOnlyList<ModelVariant> variants, int[]? surveys = null)
     {
+        var count = surveys?.Length ?? store.Count;
         var scorers = variants.Select(v => new VariantScorer(_scheme, v)).ToArray();
         var anyLowest = variants.Any(v => v.DontKnowLowest);
-        var chunks = (store.Count + ChunkSurveys - 1) / ChunkSurveys;
+        var chunks = (count + ChunkSurveys - 1) / ChunkSurveys;
         var threads = _options.Threads > 0 ? _options.Threads : Environment.ProcessorCount;
         var totals = new double[variants.Count * groups * 2];
         // Chunks are scored a round at a time, and each round's sums added in chunk order: bounded memory, same result on any number of threads.
@@ -186,10 +209,10 @@ public sealed class UncertaintyAnalysis
         var partial = new double[round][];
         for (var first = 0; first < chunks; first += round)
         {
-            var count = Math.Min(round, chunks - first);
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
-                partial[c] = ScoreChunk(store, (first + c) * ChunkSurveys, Math.Min(store.Count, (first + c + 1) * ChunkSurveys), groups, scorers, anyLowest));
-            for (var c = 0; c < count; c++)
+            var inRound = Math.Min(round, chunks - first);
+            Parallel.For(0, inRound, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+                partial[c] = ScoreChunk(store, surveys, (first + c) * ChunkSurveys, Math.Min(count, (first + c + 1) * ChunkSurveys), groups, scorers, anyLowest));
+            for (var c = 0; c < inRound; c++)
                 for (var x = 0; x < totals.Length; x++) totals[x] += partial[c][x];
         }
         return Enumerable.Range(0, variants.Count).Select(v => Enumerable.Range(0, groups).Select(g =>
@@ -199,8 +222,9 @@ public sealed class UncertaintyAnalysis
         }).ToArray()).ToArray();
     }
 
-    private double[] ScoreChunk(SurveyStore store, int from, int to, int groups, VariantScorer[] scorers, bool anyLowest)
+    private double[] ScoreChunk(SurveyStore store, int[]? used, int from, int to, int groups, VariantScorer[] scorers, bool anyLowest)
     {
+        int At(int s) => used is null ? from + s : used[from + s];
         var rescorer = new IndicatorRescorer(_scheme);
         var indicators = _scheme.Indicators.Count;
         var surveys = to - from;
@@ -210,15 +234,15 @@ public sealed class UncertaintyAnalysis
         Span<double> scores = stackalloc double[indicators];
         for (var s = 0; s < surveys; s++)
         {
-            rescorer.Score(store.Answers(from + s), false, scores);
+            rescorer.Score(store.Answers(At(s)), false, scores);
             Split(scores, missing.AsSpan(s * indicators, indicators), missingPresent.AsSpan(s * indicators, indicators));
             if (!anyLowest) continue;
-            rescorer.Score(store.Answers(from + s), true, scores);
+            rescorer.Score(store.Answers(At(s)), true, scores);
             Split(scores, lowest.AsSpan(s * indicators, indicators), lowestPresent.AsSpan(s * indicators, indicators));
         }
         var weight = new double[surveys];
         var group = new int[surveys];
-        for (var s = 0; s < surveys; s++) (weight[s], group[s]) = (store.Weight(from + s), store.Group(from + s));
+        for (var s = 0; s < surveys; s++) (weight[s], group[s]) = (store.Weight(At(s)), store.Group(At(s)));
         var sums = new double[scorers.Length * groups * 2];
         for (var v = 0; v < scorers.Length; v++)
         {

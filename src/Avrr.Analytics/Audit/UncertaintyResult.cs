@@ -5,13 +5,14 @@ namespace Avrr.Analytics.Audit;
 /// analysed level: the nominal score and rank, and over the variants of the design's A and B rows (as
 /// COINr's rank statistics) the median rank and the 5th and 95th percentiles of rank and score; and per
 /// assumption varied, its Sobol indices for the mean absolute rank shift. Groups not ranked (too few
-/// surveys) are NaN throughout.
+/// surveys) are NaN throughout. <c>Surveys</c>: the kept surveys the variants were scored on.
 /// </summary>
 public sealed record UncertaintyResult(
     IReadOnlyList<Assumption> Varied,
     int BaseSamples,
     int Runs,
     int UncertaintyRuns,
+    int Surveys,
     double[] NominalScore,
     double[] NominalRank,
     double[] MedianRank,

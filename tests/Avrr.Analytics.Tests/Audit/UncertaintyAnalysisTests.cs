@@ -57,8 +57,42 @@ public sealed class UncertaintyAnalysisTests
         Assert.Equal(Text(first), Text(again));
         Assert.Equal(first.Sensitivity, again.Sensitivity);
         Assert.NotEmpty(first.Sensitivity);
-        Assert.Contains(first.Sensitivity, s => double.IsFinite(s.Total) && s.Total > 0);
-        Assert.NotEqual(first.Sensitivity.Select(s => s.Total), other.Sensitivity.Select(s => s.Total));
+        Assert.Contains(first.Sensitivity, s => (double.IsFinite(s.Total) && s.Total > 0) || s.TotalWithheld is not null);
+        Assert.NotEqual(first.Sensitivity, other.Sensitivity);
+    }
+
+    [Fact]
+    public void Every_sensitivity_index_shown_is_a_share_within_its_total_and_its_bound_and_every_other_has_its_reason()
+    {
+        // Communities: a ranking that moves under the choices varied, at the default 256 base samples.
+        var options = new AuditOptions { Level = Communities };
+        var audit = ScoredSample.Audit(SampleFiles.Sample, options);
+        Assert.Equal(5, audit.Sensitivity.Count);
+        Assert.Contains(audit.Sensitivity, s => double.IsFinite(s.Total));
+        foreach (var s in audit.Sensitivity)
+        {
+            foreach (var (value, low, high, why) in new[] { (s.FirstOrder, s.FirstOrderLow, s.FirstOrderHigh, s.FirstOrderWithheld), (s.Total, s.TotalLow, s.TotalHigh, s.TotalWithheld) })
+            {
+                if (double.IsNaN(value)) { Assert.NotNull(why); Assert.True(double.IsNaN(low) && double.IsNaN(high)); continue; }
+                Assert.Null(why);
+                Assert.InRange(value, 0, 1);
+                Assert.InRange(high - low, 0, options.SobolMaxIntervalWidth);
+            }
+            if (double.IsFinite(s.FirstOrder) && double.IsFinite(s.Total)) Assert.True(s.FirstOrder <= s.Total, $"{s.Assumption}: {s.FirstOrder} > {s.Total}");
+        }
+        Assert.Equal("1792", audit.Note("uncertainty_runs"));
+        Assert.Equal("512", audit.Note("sensitivity_ab_runs"));
+    }
+
+    [Fact]
+    public void Above_the_budget_of_survey_variants_the_variants_are_scored_on_a_seeded_subsample()
+    {
+        var options = new AuditOptions { Samples = 8, MaxSurveyVariants = 56 * 1000 };
+        var audit = ScoredSample.Audit(SampleFiles.Sample, options);
+        var used = long.Parse(audit.Note("uncertainty_surveys")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(used, 800, 1170);   // about 56,000 / 57 = 982 of the kept surveys
+        Assert.True(long.Parse(audit.Note("kept_surveys")!, System.Globalization.CultureInfo.InvariantCulture) > used + 500);
+        Assert.Equal(audit.Ranks.Select(r => r.MedianRank), ScoredSample.Audit(SampleFiles.Sample, options).Ranks.Select(r => r.MedianRank));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ internal static class OutputContract
 
     /// <summary>The tables of audit/ (docs/audit.md), in the order a run writes them.</summary>
     public static readonly string[] AuditTables =
-        ["indicator_stats", "correlations", "reliability", "alpha_if_dropped", "pca", "pca_loadings", "weights", "flags", "rank_uncertainty", "sensitivity", "notes"];
+        ["indicator_stats", "correlations", "reliability", "alpha_if_dropped", "pca", "pca_loadings", "weights", "flags", "rank_uncertainty", "sensitivity", "rank_confidence", "notes"];
 
     /// <summary>The files of audit/ with both formats, as the manifest lists them.</summary>
     public static readonly string[] AuditFiles =

@@ -37,7 +37,8 @@ public sealed class RunAuditTests
         ["weights"] = ["node", "kind", "parent", "nominal", "effective", "derived", "nominal_in_parent", "derived_in_parent", "correlation_with_composite"],
         ["flags"] = ["indicator", "flag", "other", "value"],
         ["rank_uncertainty"] = ["level", "country", "n", "nominal_rank", "nominal_score", "median_rank", "mean_rank", "rank_p05", "rank_p95", "score_p05", "score_p95", "suppressed"],
-        ["sensitivity"] = ["assumption", "nominal", "alternatives", "first_order", "total", "first_order_p05", "first_order_p95", "total_p05", "total_p95"],
+        ["sensitivity"] = ["assumption", "nominal", "alternatives", "first_order", "total", "first_order_p05", "first_order_p95", "total_p05", "total_p95", "first_order_withheld", "total_withheld"],
+        ["rank_confidence"] = ["level", "group", "country", "n", "estimate", "se", "rank", "rank_lower", "rank_upper", "kind", "robust"],
         ["notes"] = ["key", "value"],
     };
 
@@ -67,7 +68,7 @@ public sealed class RunAuditTests
         Assert.Equal(["weights", "aggregation", "composite_from", "min_dimension_coverage", "dont_know"], Table(out_, "sensitivity").Select(r => r["assumption"]));
         var notes = Table(out_, "notes").ToDictionary(r => r["key"], r => r["value"]);
         Assert.Equal("done", notes["uncertainty"]);
-        Assert.Equal((32 * 7).ToString(CultureInfo.InvariantCulture), notes["uncertainty_runs"]);
+        Assert.Equal((256 * 7).ToString(CultureInfo.InvariantCulture), notes["uncertainty_runs"]);
         Assert.Equal("false", notes["kept_subsample"]);
         Assert.Equal("done", (string)OutputContract.Manifest(out_)["audit"]!["uncertainty"]!);
     }
@@ -103,8 +104,8 @@ public sealed class RunAuditTests
     public void The_summary_counts_the_audit_folder_as_one_entry_in_the_run_s_language()
     {
         var out_ = Path.Combine(TestFiles.TempFolder(), "results");
-        Assert.Contains("insights/ (21 files), audit/ (23 files), report.html", Avrr.Expect(0, "run", Samples.Sample, "--out", out_).Output);
-        Assert.Contains("insights/ (11 fichiers), audit/ (12 fichiers), report.html", Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--lang", "fr", "--formats", "csv").Output);
+        Assert.Contains("insights/ (21 files), audit/ (25 files), report.html", Avrr.Expect(0, "run", Samples.Sample, "--out", out_).Output);
+        Assert.Contains("insights/ (11 fichiers), audit/ (13 fichiers), report.html", Avrr.Expect(0, "run", Samples.Sample, "--out", out_, "--lang", "fr", "--formats", "csv").Output);
     }
 
     [Fact]
