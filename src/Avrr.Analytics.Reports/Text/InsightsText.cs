@@ -79,6 +79,15 @@ public sealed class InsightsText
     public required string AucFair { get; init; }
     public required string AucWeak { get; init; }
     public required string ThresholdSentence { get; init; }
+    public required string BeatsRule { get; init; }
+    public required string NoLift { get; init; }
+    public required string RuleSentence { get; init; }
+    public required string RuleAuc { get; init; }
+    public required string RulePrecision { get; init; }
+    public required string RuleRecall { get; init; }
+    public required string AucDifference { get; init; }
+    public required string RiskLeadRule { get; init; }
+    public required string RiskAllRule { get; init; }
     public required string NobodyFlagged { get; init; }
     public required string BrierSentence { get; init; }
     public required string Auc { get; init; }
@@ -182,6 +191,15 @@ public sealed class InsightsText
         AucFair = "It helps decide whom to call first, with care: it misses some.",
         AucWeak = "It ranks returnees little better than chance: do not rely on it to decide whom to call.",
         ThresholdSentence = "At its threshold (a risk of {0} or more), it flags {1} of those who fell low (recall), and {2} of those it flags did fall low (precision), in the cross-validation.",
+        BeatsRule = "It ranks better than the simple rule “lowest baseline composite first” on the same returnees (AUC {0} against {1}; difference {2}, 95% CI {3} to {4}, DeLong's paired comparison).",
+        NoLift = "It does not rank better than the simple rule “lowest baseline composite first” on the same returnees (AUC {0} against {1}; difference {2}, 95% CI {3} to {4}, DeLong's paired comparison): the model adds nothing shown over the baseline composite, so returnees are flagged by that rule instead.",
+        RuleSentence = "Flagging as many returnees by the rule (a baseline composite of {0} or less), {1} of those who fell low are flagged, and {2} of those flagged did fall low.",
+        RuleAuc = "AUC of the rule “lowest baseline composite first”",
+        RulePrecision = "Precision of the rule, as many flagged",
+        RuleRecall = "Recall of the rule, as many flagged",
+        AucDifference = "AUC difference, model − rule (95% CI)",
+        RiskLeadRule = "The model did not beat the simple rule, so the returnees who so far have only a baseline survey are flagged by the rule: those whose baseline composite is at or below its cut.",
+        RiskAllRule = "Of the {0} returnees with only a baseline, {1} ({2}) are flagged by the rule: a baseline composite of {3} or less.",
         NobodyFlagged = "No returnee of the cross-validation reaches its threshold (a risk of {0}), so it flags nobody.",
         BrierSentence = "Brier score {0}: the mean squared difference between risk and outcome (0 is perfect).",
         Auc = "AUC (cross-validated)",
@@ -286,6 +304,15 @@ public sealed class InsightsText
         AucFair = "Elle aide à décider qui appeler en premier, avec prudence\u00A0: elle en manque certains.",
         AucWeak = "Elle classe les personnes à peine mieux que le hasard\u00A0: ne vous y fiez pas pour décider qui appeler.",
         ThresholdSentence = "À son seuil (un risque de {0} ou plus), elle signale {1} de celles qui sont tombées dans la catégorie faible (rappel), et {2} de celles qu'elle signale y sont tombées (précision), en validation croisée.",
+        BeatsRule = "Elle classe mieux que la règle simple «\u00A0le composite initial le plus bas d'abord\u00A0» sur les mêmes personnes (AUC {0} contre {1}\u00A0; différence {2}, IC à 95\u00A0% de {3} à {4}, comparaison appariée de DeLong).",
+        NoLift = "Elle ne classe pas mieux que la règle simple «\u00A0le composite initial le plus bas d'abord\u00A0» sur les mêmes personnes (AUC {0} contre {1}\u00A0; différence {2}, IC à 95\u00A0% de {3} à {4}, comparaison appariée de DeLong)\u00A0: le modèle n'apporte rien de démontré au-delà du composite initial, et les personnes sont donc signalées par cette règle.",
+        RuleSentence = "En signalant autant de personnes par la règle (un composite initial de {0} ou moins), {1} de celles tombées dans la catégorie faible sont signalées, et {2} des personnes signalées y sont tombées.",
+        RuleAuc = "AUC de la règle «\u00A0composite initial le plus bas d'abord\u00A0»",
+        RulePrecision = "Précision de la règle, autant de signalements",
+        RuleRecall = "Rappel de la règle, autant de signalements",
+        AucDifference = "Différence d'AUC, modèle − règle (IC à 95\u00A0%)",
+        RiskLeadRule = "Le modèle n'a pas fait mieux que la règle simple\u00A0: les personnes qui n'ont pour l'instant qu'une enquête initiale sont signalées par la règle, celles dont le composite initial est au seuil de la règle ou en dessous.",
+        RiskAllRule = "Des {0} personnes avec seulement une enquête initiale, {1} ({2}) sont signalées par la règle\u00A0: un composite initial de {3} ou moins.",
         NobodyFlagged = "Aucune personne de la validation croisée n'atteint son seuil (un risque de {0})\u00A0: elle ne signale personne.",
         BrierSentence = "Score de Brier {0}\u00A0: l'écart quadratique moyen entre risque et issue (0 est parfait).",
         Auc = "AUC (validation croisée)",

@@ -27,7 +27,7 @@ internal sealed class InsightTables
         Profiles(plan, models, mix, minCell, notes);
         Drivers(fits, outcomes, minCell, terms, plan.Settings.Fdr, notes);
         Importance(trees, outcomes[0], notes);
-        EarlyWarning(models.EarlyWarning, tally, minCell, notes);
+        EarlyWarning(models.EarlyWarning, models.BaselineRound, tally, minCell, notes);
         Models(plan, models, fits, trees, minCell);
         Summary = new InsightsSummary(models.Sample.Returnees, models.Sample.Surveys, models.ReturneesInRun, plan.Settings.InsightsSeed,
             models.Profiles?.Profiles.Count ?? 0, models.EarlyWarning.Model is not null, models.EarlyWarning.TrainReturnees, terms.Kept.Select(t => t.Name).ToArray(), notes);
@@ -150,7 +150,7 @@ internal sealed class InsightTables
         _tables.Add(("drivers_importance", table));
     }
 
-    private void EarlyWarning(EarlyWarningResult result, RiskTally tally, int minCell, List<string> notes)
+    private void EarlyWarning(EarlyWarningResult result, string? baselineRound, RiskTally tally, int minCell, List<string> notes)
     {
         var metrics = new ResultTable(Text("metric"), Number("value"), Text("note"));
         var bins = new ResultTable(Number("risk_from"), Number("risk_to"), Count("returnees"), Number("mean_risk"), Number("observed_share"), Flag("suppressed"));
@@ -164,6 +164,7 @@ internal sealed class InsightTables
             metrics.Add("threshold", q.Threshold, "maximises F1 on the out-of-fold risks");
             metrics.Add("precision", q.Precision, double.IsNaN(q.Precision) ? "no returnee at or above the threshold" : "");
             metrics.Add("recall", q.Recall, "");
+            if (result.Rule is { } rule) Rule(metrics, rule, result.TrainReturnees, minCell);
             foreach (var bin in q.Bins)
             {
                 var small = bin.Returnees < minCell;
@@ -178,14 +179,41 @@ internal sealed class InsightTables
         if (result.Model is not null)
         {
             metrics.Add("scored_returnees", (double)tally.All.Returnees, "returnees with only a baseline, given a risk (risk.csv)");
+            metrics.Add("follow_up_only_returnees", Small(tally.FollowUpOnly, minCell) ? double.NaN : tally.FollowUpOnly,
+                baselineRound is null ? "no survey has a round: every returnee with one survey counts as having a baseline"
+                    : $"returnees whose only survey is of another round than \"{baselineRound}\" (the baseline): given no risk");
             var (returnees, flagged, _) = tally.All;
-            metrics.Add("flagged_returnees", SmallCount(returnees, flagged, minCell) ? double.NaN : flagged, "at or above the threshold");
+            metrics.Add("flagged_returnees", SmallCount(returnees, flagged, minCell) ? double.NaN : flagged,
+                result.Model.ByRule ? "by the rule: a baseline composite at or below rule_threshold" : "at or above the threshold");
             AddCountry(countries, "all", null, tally.All, minCell);
             foreach (var (country, r, f, s) in tally.Countries) AddCountry(countries, "country", country, (r, f, s), minCell);
         }
         _tables.Add(("early_warning", metrics));
         _tables.Add(("early_warning_calibration", bins));
         _tables.Add(("risk_by_country", countries));
+    }
+
+    /// <summary>
+    /// The model beside the rule "lowest baseline composite first" on the same out-of-fold returnees (docs/insights.md):
+    /// the rule's AUC, cut, precision and recall at the number the model flags, and the paired DeLong difference.
+    /// </summary>
+    private static void Rule(ResultTable metrics, RuleComparison rule, int panel, int minCell)
+    {
+        metrics.Add("rule_auc", rule.RuleAuc, "the rule: lowest baseline composite first, on the same returnees");
+        metrics.Add("flagged_cross_validated", SmallCount(panel, rule.Flagged, minCell) ? double.NaN : rule.Flagged, "panel returnees the model flags at its threshold, out of fold");
+        metrics.Add("rule_threshold", rule.RuleCut, "the rule flags a baseline composite at or below it: as many as the model flags (ties included)");
+        metrics.Add("rule_flagged", SmallCount(panel, rule.RuleFlagged, minCell) ? double.NaN : rule.RuleFlagged, "panel returnees the rule flags");
+        metrics.Add("rule_precision", rule.RulePrecision, double.IsNaN(rule.RulePrecision) ? "the rule flags nobody" : "");
+        metrics.Add("rule_recall", rule.RuleRecall, "");
+        var d = rule.Difference;
+        const string paired = "model AUC − rule AUC, paired (DeLong, DeLong and Clarke-Pearson 1988)";
+        metrics.Add("auc_difference", d.Difference, paired);
+        metrics.Add("auc_difference_se", d.StandardError, paired);
+        metrics.Add("auc_difference_ci_low", d.CiLow, "95%, normal");
+        metrics.Add("auc_difference_ci_high", d.CiHigh, "95%, normal");
+        metrics.Add("model_beats_rule", rule.ModelBeatsRule ? 1.0 : 0.0, rule.ModelBeatsRule
+            ? "the difference's 95% interval lies above 0: risk.csv is flagged by the model"
+            : "the difference's 95% interval does not lie above 0: risk.csv is flagged by the rule (lowest baseline_composite first)");
     }
 
     /// <summary>A count of flagged returnees that would point at fewer than min-cell people, itself or by its complement.</summary>

@@ -90,6 +90,30 @@ public sealed class InsightsRunTests
     }
 
     [Fact]
+    public void Risk_csv_holds_no_returnee_whose_only_survey_is_a_follow_up_and_early_warning_counts_them()
+    {
+        var folder = TestFiles.TempFolder();
+        var input = Path.Combine(folder, "export.csv");
+        var planted = PlantedExport.Write(input, new PlantedExport.Options(1500, 34));
+        // 40 returnees without a follow-up get their one survey's round changed to the follow-up's.
+        var orphans = planted.Where(p => !p.FollowedUp).Take(40).Select(p => p.ReturneeId).ToHashSet();
+        File.WriteAllLines(input, File.ReadAllLines(input).Select(line =>
+            orphans.Contains(line[..line.IndexOf(',')]) ? line.Replace(",baseline,", ",follow_up,") : line));
+        var output = Path.Combine(folder, "results");
+        EvaluationRun.Execute(new RunSettings { Inputs = [input], OutputFolder = output, Audit = false, Report = false });
+        var risk = CsvRecords.ReadTable(Path.Combine(output, "insights", "risk.csv"));
+        Assert.Equal(planted.Where(p => !p.FollowedUp && !orphans.Contains(p.ReturneeId)).Select(p => p.ReturneeId), risk.Select(r => r["returnee_id"]));
+        var metrics = Table(output, "early_warning").ToDictionary(r => r["metric"], r => r);
+        Assert.Equal("40", metrics["follow_up_only_returnees"]["value"]);
+        Assert.Contains("\"baseline\"", metrics["follow_up_only_returnees"]["note"]);
+        Assert.Equal((planted.Count(p => !p.FollowedUp) - 40).ToString(CultureInfo.InvariantCulture), metrics["scored_returnees"]["value"]);
+        // Each line's flag is the model's or the rule's, as early_warning says.
+        var byRule = metrics["model_beats_rule"]["value"] == "0";
+        var cut = Number(metrics[byRule ? "rule_threshold" : "threshold"]["value"]);
+        Assert.All(risk, r => Assert.Equal(byRule ? Number(r["baseline_composite"]) <= cut + 1e-6 : Number(r["risk"]) >= cut - 1e-6, r["flagged"] == "true"));
+    }
+
+    [Fact]
     public void Pure_noise_gives_a_cross_validated_AUC_near_0_5()
     {
         var (output, _) = Run(new PlantedExport.Options(1500, 35, PlantedExport.Signal.Noise));
@@ -142,7 +166,7 @@ public sealed class InsightsRunTests
         var header = CsvRecords.Read(path)[0];
         var map = HeaderMap.Create(path, header, header, [], new Dictionary<string, string>());
         Assert.All(map.Roles, role => Assert.Equal(ColumnRole.Read, role));
-        Assert.Equal(["returnee_id", "country", "community", "survey_date", "risk", "factor_1", "factor_2", "factor_3", "flagged"], header);
+        Assert.Equal(["returnee_id", "country", "community", "survey_date", "risk", "factor_1", "factor_2", "factor_3", "flagged", "baseline_composite"], header);
     }
 
     /// <summary>The columns of insights/ that count surveys or returnees.</summary>
