@@ -24,7 +24,7 @@ public sealed class InsightsText
     public required string NoProfiles { get; init; }
     public required string ProfilesLead { get; init; }
     public required string ProfilesChosen { get; init; }
-    public required string ProfilesWeak { get; init; }
+    public required string NoDistinctProfiles { get; init; }
     public required string CentroidsChartLabel { get; init; }
     public required string CentroidsChartCaption { get; init; }
     public required string Profile { get; init; }
@@ -137,8 +137,8 @@ public sealed class InsightsText
         ProfilesTitle = "Returnee profiles",
         NoProfiles = "No profiles were formed: the sample had fewer than {0} surveys with a score in every dimension, or too few different ones.",
         ProfilesLead = "Surveys grouped by their indicator scores (k-means): each survey belongs to the profile whose centroid, the mean of its surveys' scores, is nearest. A profile summarises who struggles, and in which way; it is not a diagnosis.",
-        ProfilesChosen = "Of the numbers of profiles tried (k = {0} to {1}), k = {2} gave the most distinct groups (mean silhouette {3}).",
-        ProfilesWeak = "Below 0.25 the groups are weakly separated: read the profiles as a summary of the scores, not as distinct kinds of returnees.",
+        ProfilesChosen = "Of the numbers of profiles tried (k = {0} to {1}), the gap statistic (Tibshirani, Walther and Hastie 2001) chose k = {2}: beyond it, more profiles do not separate the surveys better than they would separate data without groups (gap {3}).",
+        NoDistinctProfiles = "No distinct profiles: of the numbers of profiles tried (k = {0} to {1}), the gap statistic (Tibshirani, Walther and Hastie 2001) found none that separates the surveys better than it would separate data without groups. The scores vary, but not in distinct kinds of returnees: every survey has the one profile P1, the average of all, and there is no profile mix to show.",
         CentroidsChartLabel = "Profile centroids: the mean score of each dimension and indicator in each profile",
         CentroidsChartCaption = "Each profile's centroid: the mean score (0–1) of each dimension and of its indicators (·) over the profile's surveys, from light (0) to dark (1), with its value written on it. A profile with fewer than {0} surveys is withheld (suppressed).",
         Profile = "Profile",
@@ -250,8 +250,8 @@ public sealed class InsightsText
         ProfilesTitle = "Profils des personnes de retour",
         NoProfiles = "Aucun profil n'a été formé\u00A0: l'échantillon comptait moins de {0} enquêtes avec un score dans chaque dimension, ou trop peu de différentes.",
         ProfilesLead = "Les enquêtes regroupées selon leurs scores d'indicateurs (k-moyennes)\u00A0: chaque enquête appartient au profil dont le centre, la moyenne des scores de ses enquêtes, est le plus proche. Un profil résume qui est en difficulté, et comment\u00A0; ce n'est pas un diagnostic.",
-        ProfilesChosen = "Parmi les nombres de profils essayés (k = {0} à {1}), k = {2} a donné les groupes les plus distincts (silhouette moyenne {3}).",
-        ProfilesWeak = "En dessous de 0,25 les groupes sont peu séparés\u00A0: lisez les profils comme un résumé des scores, non comme des catégories distinctes de personnes.",
+        ProfilesChosen = "Parmi les nombres de profils essayés (k = {0} à {1}), la statistique d'écart (gap statistic de Tibshirani, Walther et Hastie 2001) a retenu k = {2}\u00A0: au-delà, davantage de profils ne séparent pas mieux les enquêtes qu'ils ne sépareraient des données sans groupes (écart {3}).",
+        NoDistinctProfiles = "Pas de profils distincts\u00A0: parmi les nombres de profils essayés (k = {0} à {1}), la statistique d'écart (gap statistic de Tibshirani, Walther et Hastie 2001) n'en a trouvé aucun qui sépare mieux les enquêtes qu'il ne séparerait des données sans groupes. Les scores varient, mais pas en catégories distinctes de personnes\u00A0: chaque enquête a le seul profil P1, la moyenne de toutes, et il n'y a pas de répartition par profil à montrer.",
         CentroidsChartLabel = "Centres des profils\u00A0: le score moyen de chaque dimension et de chaque indicateur dans chaque profil",
         CentroidsChartCaption = "Le centre de chaque profil\u00A0: le score moyen (0–1) de chaque dimension et de ses indicateurs (·) sur les enquêtes du profil, du clair (0) au foncé (1), avec sa valeur inscrite. Un profil de moins de {0} enquêtes est masqué.",
         Profile = "Profil",

@@ -57,7 +57,7 @@ internal sealed class InsightTables
             .. scheme.Indicators.Select(i => Number(ScoreColumns.IndicatorColumn(i.Id))),
             .. scheme.Dimensions.Select(d => Number(ScoreColumns.DimensionColumn(d.Id))),
             Flag("suppressed")]);
-        var selection = new ResultTable(Count("k"), Number("silhouette"), Flag("chosen"), Count("training_surveys"), Count("silhouette_surveys"));
+        var selection = new ResultTable(Count("k"), Number("gap"), Number("gap_se"), Flag("chosen"), Count("training_surveys"), Count("gap_surveys"));
         var mixTable = new ResultTable(Text("level"), Text("country"), Text("community"), Text("profile"), Text("name"), Count("n_rows"), Count("n"),
             Number("share"), Number("se"), Count("psus"), Count("df"), Number("ci_low"), Number("ci_high"), Flag("suppressed"), Text("note"));
         var model = models.Profiles;
@@ -76,7 +76,8 @@ internal sealed class InsightTables
                     small]);
             }
             var chosen = model.Profiles.Count;
-            foreach (var (k, silhouette) in model.Selection) selection.Add((long)k, silhouette, k == chosen, (long)model.TrainingSurveys, (long)model.SilhouetteSurveys);
+            foreach (var gap in model.Selection) selection.Add((long)gap.K, gap.Gap, gap.StandardError, gap.K == chosen, (long)model.TrainingSurveys, (long)model.GapSurveys);
+            if (!model.Distinct) notes.Add("profiles: no distinct profiles (the gap statistic chose k = 1): every survey has the one profile P1");
             var (variables, rows) = mix.Rows(model.Profiles.Select(p => p.Id).ToArray(), minCell);
             var country = variables.ToList().IndexOf(Vocabulary.SurveyColumns.Country);
             var community = variables.ToList().IndexOf(Vocabulary.SurveyColumns.Community);
@@ -234,7 +235,7 @@ internal sealed class InsightTables
         var seed = (long)plan.Settings.InsightsSeed;
         object? Counted(long count) => Small(count, minCell) ? null : count;
         var sample = $"seeded sample of {Words(models.Sample.Returnees, minCell)} of {Words(models.ReturneesInRun, minCell)} returnees";
-        table.Add("profiles", "k-means (k-means++, ML.NET), k by mean silhouette", models.Profiles is not null, Counted(models.Profiles?.TrainingSurveys ?? 0),
+        table.Add("profiles", "k-means (k-means++, ML.NET), k by the gap statistic (Tibshirani et al. 2001; 1: no distinct profiles)", models.Profiles is not null, Counted(models.Profiles?.TrainingSurveys ?? 0),
             Counted(models.Sample.Returnees), seed, sample);
         table.Add("drivers_linear", "survey-weighted linear model (R svyglm), design-based SE", fits.Count > 0, Counted(fits.Count > 0 ? fits[0].Rows : 0),
             Counted(models.ReturneesInRun), null, "every scored survey of the run");

@@ -53,7 +53,7 @@ internal static class InsightsTraining
         // At most the run's threads (ThreadsUsed: capped at four per core, docs/commands.md).
         var threads = settings.ThreadsUsed;
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, learning, seed, threads)),
+            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, seed, threads)),
             () => earlyWarning = StageClock.Measure("insights: early warning", () =>
                 EarlyWarningTraining.Train(cases, riskFeatures.IndicatorOf, riskFeatures.Indicators, learning, seed, settings.MinCell, threads)));
 

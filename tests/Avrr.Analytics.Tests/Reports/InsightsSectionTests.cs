@@ -52,7 +52,7 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
         }
 
         Shown("insights/profiles", _ => true, "surveys", "share", "economic_score", "social_score", "psychosocial_score");
-        Shown("insights/profile_selection", r => r["chosen"] == "true", "k", "silhouette");
+        Shown("insights/profile_selection", r => r["chosen"] == "true", "k", "gap");
         Shown("insights/profile_mix", r => r["level"] is "all" or "country", "share", "ci_low", "ci_high");
         Shown("insights/drivers_linear", r => r["term"] != "(Intercept)", "estimate", "ci_low", "ci_high");
         Shown("insights/drivers_linear", r => r["term"] != "(Intercept)" && r["outcome"] == "composite", "n");
@@ -161,6 +161,24 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
     }
 
     private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("en", "No distinct profiles: of the numbers of profiles tried (k = 1 to 8)")]
+    [InlineData("fr", "Pas de profils distincts\u00A0: parmi les nombres de profils essayés (k = 1 à 8)")]
+    public void One_profile_chosen_says_there_are_no_distinct_profiles_instead_of_charts(string language, string sentence)
+    {
+        var folder = Copy();
+        // The result of a run whose gap statistic chose k = 1: one profile, chosen k 1.
+        var path = Path.Combine(folder, "insights", "profiles.csv");
+        File.WriteAllLines(path, File.ReadAllLines(path).Take(2));
+        Edit(folder, "insights/profile_selection", _ => true, c => c == "chosen" ? "false" : null);
+        Edit(folder, "insights/profile_selection", r => r["k"] == "1", c => c == "chosen" ? "true" : null);
+        var section = Section(new ReportPage(EvaluationReport.Render(ResultFolder.Open(folder), ReportLanguage.Of(language)!)));
+        var text = section.TextContent;
+        Assert.Contains(sentence, text, StringComparison.Ordinal);
+        // No centroid chart and no profile mix chart: three charts left (importance, calibration, risk by country).
+        Assert.Equal(3, section.QuerySelectorAll("svg.chart").Length);
+    }
 
     /// <summary>A copy of the sample's result whose insights/ CSVs are edited: suppressed rows that still hold numbers, and hostile names.</summary>
     private string Tampered()
