@@ -6,13 +6,15 @@ namespace Avrr.Analytics.IO.Writing;
 /// <summary>
 /// Writes insights/risk.csv (docs/insights.md, "Early warning"): one line per returnee with only a baseline,
 /// in input order: the pseudonymous id, country, community, the survey date, the predicted risk (6 decimals),
-/// the indicators that raise it most (empty where fewer do) and whether it is at or above the threshold.
+/// the indicators that raise it most (empty where fewer do), whether it is flagged (by the model's threshold,
+/// or by the simple rule when the model did not beat it) and the baseline's composite (6 decimals; empty
+/// when it has none), by which the rule ranks: lowest first.
 /// Only these columns: no attribute, so nothing that the personal-data rule would drop can reach the list.
 /// The lines of a batch are formatted on the worker that scored it and appended in input order.
 /// </summary>
 internal sealed class RiskCsvWriter : IDisposable
 {
-    public static readonly string[] Columns = ["returnee_id", "country", "community", "survey_date", "risk", "factor_1", "factor_2", "factor_3", "flagged"];
+    public static readonly string[] Columns = ["returnee_id", "country", "community", "survey_date", "risk", "factor_1", "factor_2", "factor_3", "flagged", "baseline_composite"];
 
     private readonly FileStream _file;
 
@@ -37,7 +39,7 @@ internal sealed class RiskCsvWriter : IDisposable
         public void Clear() => _line.Clear();
 
         /// <param name="factors">Indicator positions, -1 where there is none.</param>
-        public void Add(SurveyBatch batch, int row, double risk, ReadOnlySpan<int> factors, bool flagged)
+        public void Add(SurveyBatch batch, int row, double risk, double composite, ReadOnlySpan<int> factors, bool flagged)
         {
             var number = _number.AsSpan();
             _line.Text(batch.TrimmedField(row, SurveyLayout.ReturneeId));
@@ -47,6 +49,7 @@ internal sealed class RiskCsvWriter : IDisposable
             _line.Raw(number[..NumberText.Fixed6(risk, number)]);
             foreach (var factor in factors) _line.Raw(factor < 0 ? [] : _indicators[factor]);
             _line.Raw(flagged ? "true"u8 : "false"u8);
+            _line.Raw(double.IsNaN(composite) ? [] : number[..NumberText.Fixed6(composite, number)]);
             _line.EndLine();
         }
 

@@ -24,7 +24,7 @@ public sealed class InsightsText
     public required string NoProfiles { get; init; }
     public required string ProfilesLead { get; init; }
     public required string ProfilesChosen { get; init; }
-    public required string ProfilesWeak { get; init; }
+    public required string NoDistinctProfiles { get; init; }
     public required string CentroidsChartLabel { get; init; }
     public required string CentroidsChartCaption { get; init; }
     public required string Profile { get; init; }
@@ -79,6 +79,15 @@ public sealed class InsightsText
     public required string AucFair { get; init; }
     public required string AucWeak { get; init; }
     public required string ThresholdSentence { get; init; }
+    public required string BeatsRule { get; init; }
+    public required string NoLift { get; init; }
+    public required string RuleSentence { get; init; }
+    public required string RuleAuc { get; init; }
+    public required string RulePrecision { get; init; }
+    public required string RuleRecall { get; init; }
+    public required string AucDifference { get; init; }
+    public required string RiskLeadRule { get; init; }
+    public required string RiskAllRule { get; init; }
     public required string NobodyFlagged { get; init; }
     public required string BrierSentence { get; init; }
     public required string Auc { get; init; }
@@ -128,8 +137,8 @@ public sealed class InsightsText
         ProfilesTitle = "Returnee profiles",
         NoProfiles = "No profiles were formed: the sample had fewer than {0} surveys with a score in every dimension, or too few different ones.",
         ProfilesLead = "Surveys grouped by their indicator scores (k-means): each survey belongs to the profile whose centroid, the mean of its surveys' scores, is nearest. A profile summarises who struggles, and in which way; it is not a diagnosis.",
-        ProfilesChosen = "Of the numbers of profiles tried (k = {0} to {1}), k = {2} gave the most distinct groups (mean silhouette {3}).",
-        ProfilesWeak = "Below 0.25 the groups are weakly separated: read the profiles as a summary of the scores, not as distinct kinds of returnees.",
+        ProfilesChosen = "Of the numbers of profiles tried (k = {0} to {1}), the gap statistic (Tibshirani, Walther and Hastie 2001) chose k = {2}: beyond it, more profiles do not separate the surveys better than they would separate data without groups (gap {3}).",
+        NoDistinctProfiles = "No distinct profiles: of the numbers of profiles tried (k = {0} to {1}), the gap statistic (Tibshirani, Walther and Hastie 2001) found none that separates the surveys better than it would separate data without groups. The scores vary, but not in distinct kinds of returnees: every survey has the one profile P1, the average of all, and there is no profile mix to show.",
         CentroidsChartLabel = "Profile centroids: the mean score of each dimension and indicator in each profile",
         CentroidsChartCaption = "Each profile's centroid: the mean score (0–1) of each dimension and of its indicators (·) over the profile's surveys, from light (0) to dark (1), with its value written on it. A profile with fewer than {0} surveys is withheld (suppressed).",
         Profile = "Profile",
@@ -182,6 +191,15 @@ public sealed class InsightsText
         AucFair = "It helps decide whom to call first, with care: it misses some.",
         AucWeak = "It ranks returnees little better than chance: do not rely on it to decide whom to call.",
         ThresholdSentence = "At its threshold (a risk of {0} or more), it flags {1} of those who fell low (recall), and {2} of those it flags did fall low (precision), in the cross-validation.",
+        BeatsRule = "It ranks better than the simple rule “lowest baseline composite first” on the same returnees (AUC {0} against {1}; difference {2}, 95% CI {3} to {4}, DeLong's paired comparison).",
+        NoLift = "It does not rank better than the simple rule “lowest baseline composite first” on the same returnees (AUC {0} against {1}; difference {2}, 95% CI {3} to {4}, DeLong's paired comparison): the model adds nothing shown over the baseline composite, so returnees are flagged by that rule instead.",
+        RuleSentence = "Flagging as many returnees by the rule (a baseline composite of {0} or less), {1} of those who fell low are flagged, and {2} of those flagged did fall low.",
+        RuleAuc = "AUC of the rule “lowest baseline composite first”",
+        RulePrecision = "Precision of the rule, as many flagged",
+        RuleRecall = "Recall of the rule, as many flagged",
+        AucDifference = "AUC difference, model − rule (95% CI)",
+        RiskLeadRule = "The model did not beat the simple rule, so the returnees who so far have only a baseline survey are flagged by the rule: those whose baseline composite is at or below its cut.",
+        RiskAllRule = "Of the {0} returnees with only a baseline, {1} ({2}) are flagged by the rule: a baseline composite of {3} or less.",
         NobodyFlagged = "No returnee of the cross-validation reaches its threshold (a risk of {0}), so it flags nobody.",
         BrierSentence = "Brier score {0}: the mean squared difference between risk and outcome (0 is perfect).",
         Auc = "AUC (cross-validated)",
@@ -232,8 +250,8 @@ public sealed class InsightsText
         ProfilesTitle = "Profils des personnes de retour",
         NoProfiles = "Aucun profil n'a été formé\u00A0: l'échantillon comptait moins de {0} enquêtes avec un score dans chaque dimension, ou trop peu de différentes.",
         ProfilesLead = "Les enquêtes regroupées selon leurs scores d'indicateurs (k-moyennes)\u00A0: chaque enquête appartient au profil dont le centre, la moyenne des scores de ses enquêtes, est le plus proche. Un profil résume qui est en difficulté, et comment\u00A0; ce n'est pas un diagnostic.",
-        ProfilesChosen = "Parmi les nombres de profils essayés (k = {0} à {1}), k = {2} a donné les groupes les plus distincts (silhouette moyenne {3}).",
-        ProfilesWeak = "En dessous de 0,25 les groupes sont peu séparés\u00A0: lisez les profils comme un résumé des scores, non comme des catégories distinctes de personnes.",
+        ProfilesChosen = "Parmi les nombres de profils essayés (k = {0} à {1}), la statistique d'écart (gap statistic de Tibshirani, Walther et Hastie 2001) a retenu k = {2}\u00A0: au-delà, davantage de profils ne séparent pas mieux les enquêtes qu'ils ne sépareraient des données sans groupes (écart {3}).",
+        NoDistinctProfiles = "Pas de profils distincts\u00A0: parmi les nombres de profils essayés (k = {0} à {1}), la statistique d'écart (gap statistic de Tibshirani, Walther et Hastie 2001) n'en a trouvé aucun qui sépare mieux les enquêtes qu'il ne séparerait des données sans groupes. Les scores varient, mais pas en catégories distinctes de personnes\u00A0: chaque enquête a le seul profil P1, la moyenne de toutes, et il n'y a pas de répartition par profil à montrer.",
         CentroidsChartLabel = "Centres des profils\u00A0: le score moyen de chaque dimension et de chaque indicateur dans chaque profil",
         CentroidsChartCaption = "Le centre de chaque profil\u00A0: le score moyen (0–1) de chaque dimension et de ses indicateurs (·) sur les enquêtes du profil, du clair (0) au foncé (1), avec sa valeur inscrite. Un profil de moins de {0} enquêtes est masqué.",
         Profile = "Profil",
@@ -286,6 +304,15 @@ public sealed class InsightsText
         AucFair = "Elle aide à décider qui appeler en premier, avec prudence\u00A0: elle en manque certains.",
         AucWeak = "Elle classe les personnes à peine mieux que le hasard\u00A0: ne vous y fiez pas pour décider qui appeler.",
         ThresholdSentence = "À son seuil (un risque de {0} ou plus), elle signale {1} de celles qui sont tombées dans la catégorie faible (rappel), et {2} de celles qu'elle signale y sont tombées (précision), en validation croisée.",
+        BeatsRule = "Elle classe mieux que la règle simple «\u00A0le composite initial le plus bas d'abord\u00A0» sur les mêmes personnes (AUC {0} contre {1}\u00A0; différence {2}, IC à 95\u00A0% de {3} à {4}, comparaison appariée de DeLong).",
+        NoLift = "Elle ne classe pas mieux que la règle simple «\u00A0le composite initial le plus bas d'abord\u00A0» sur les mêmes personnes (AUC {0} contre {1}\u00A0; différence {2}, IC à 95\u00A0% de {3} à {4}, comparaison appariée de DeLong)\u00A0: le modèle n'apporte rien de démontré au-delà du composite initial, et les personnes sont donc signalées par cette règle.",
+        RuleSentence = "En signalant autant de personnes par la règle (un composite initial de {0} ou moins), {1} de celles tombées dans la catégorie faible sont signalées, et {2} des personnes signalées y sont tombées.",
+        RuleAuc = "AUC de la règle «\u00A0composite initial le plus bas d'abord\u00A0»",
+        RulePrecision = "Précision de la règle, autant de signalements",
+        RuleRecall = "Rappel de la règle, autant de signalements",
+        AucDifference = "Différence d'AUC, modèle − règle (IC à 95\u00A0%)",
+        RiskLeadRule = "Le modèle n'a pas fait mieux que la règle simple\u00A0: les personnes qui n'ont pour l'instant qu'une enquête initiale sont signalées par la règle, celles dont le composite initial est au seuil de la règle ou en dessous.",
+        RiskAllRule = "Des {0} personnes avec seulement une enquête initiale, {1} ({2}) sont signalées par la règle\u00A0: un composite initial de {3} ou moins.",
         NobodyFlagged = "Aucune personne de la validation croisée n'atteint son seuil (un risque de {0})\u00A0: elle ne signale personne.",
         BrierSentence = "Score de Brier {0}\u00A0: l'écart quadratique moyen entre risque et issue (0 est parfait).",
         Auc = "AUC (validation croisée)",

@@ -27,7 +27,7 @@ internal sealed class InsightTables
         Profiles(plan, models, mix, minCell, notes);
         Drivers(fits, outcomes, minCell, terms, plan.Settings.Fdr, notes);
         Importance(trees, outcomes[0], notes);
-        EarlyWarning(models.EarlyWarning, tally, minCell, notes);
+        EarlyWarning(models.EarlyWarning, models.BaselineRound, tally, minCell, notes);
         Models(plan, models, fits, trees, minCell);
         Summary = new InsightsSummary(models.Sample.Returnees, models.Sample.Surveys, models.ReturneesInRun, plan.Settings.InsightsSeed,
             models.Profiles?.Profiles.Count ?? 0, models.EarlyWarning.Model is not null, models.EarlyWarning.TrainReturnees, terms.Kept.Select(t => t.Name).ToArray(), notes);
@@ -57,7 +57,7 @@ internal sealed class InsightTables
             .. scheme.Indicators.Select(i => Number(ScoreColumns.IndicatorColumn(i.Id))),
             .. scheme.Dimensions.Select(d => Number(ScoreColumns.DimensionColumn(d.Id))),
             Flag("suppressed")]);
-        var selection = new ResultTable(Count("k"), Number("silhouette"), Flag("chosen"), Count("training_surveys"), Count("silhouette_surveys"));
+        var selection = new ResultTable(Count("k"), Number("gap"), Number("gap_se"), Flag("chosen"), Count("training_surveys"), Count("gap_surveys"));
         var mixTable = new ResultTable(Text("level"), Text("country"), Text("community"), Text("profile"), Text("name"), Count("n_rows"), Count("n"),
             Number("share"), Number("se"), Count("psus"), Count("df"), Number("ci_low"), Number("ci_high"), Flag("suppressed"), Text("note"));
         var model = models.Profiles;
@@ -76,7 +76,8 @@ internal sealed class InsightTables
                     small]);
             }
             var chosen = model.Profiles.Count;
-            foreach (var (k, silhouette) in model.Selection) selection.Add((long)k, silhouette, k == chosen, (long)model.TrainingSurveys, (long)model.SilhouetteSurveys);
+            foreach (var gap in model.Selection) selection.Add((long)gap.K, gap.Gap, gap.StandardError, gap.K == chosen, (long)model.TrainingSurveys, (long)model.GapSurveys);
+            if (!model.Distinct) notes.Add("profiles: no distinct profiles (the gap statistic chose k = 1): every survey has the one profile P1");
             var (variables, rows) = mix.Rows(model.Profiles.Select(p => p.Id).ToArray(), minCell);
             var country = variables.ToList().IndexOf(Vocabulary.SurveyColumns.Country);
             var community = variables.ToList().IndexOf(Vocabulary.SurveyColumns.Community);
@@ -150,7 +151,7 @@ internal sealed class InsightTables
         _tables.Add(("drivers_importance", table));
     }
 
-    private void EarlyWarning(EarlyWarningResult result, RiskTally tally, int minCell, List<string> notes)
+    private void EarlyWarning(EarlyWarningResult result, string? baselineRound, RiskTally tally, int minCell, List<string> notes)
     {
         var metrics = new ResultTable(Text("metric"), Number("value"), Text("note"));
         var bins = new ResultTable(Number("risk_from"), Number("risk_to"), Count("returnees"), Number("mean_risk"), Number("observed_share"), Flag("suppressed"));
@@ -164,6 +165,7 @@ internal sealed class InsightTables
             metrics.Add("threshold", q.Threshold, "maximises F1 on the out-of-fold risks");
             metrics.Add("precision", q.Precision, double.IsNaN(q.Precision) ? "no returnee at or above the threshold" : "");
             metrics.Add("recall", q.Recall, "");
+            if (result.Rule is { } rule) Rule(metrics, rule, result.TrainReturnees, minCell);
             foreach (var bin in q.Bins)
             {
                 var small = bin.Returnees < minCell;
@@ -178,14 +180,41 @@ internal sealed class InsightTables
         if (result.Model is not null)
         {
             metrics.Add("scored_returnees", (double)tally.All.Returnees, "returnees with only a baseline, given a risk (risk.csv)");
+            metrics.Add("follow_up_only_returnees", Small(tally.FollowUpOnly, minCell) ? double.NaN : tally.FollowUpOnly,
+                baselineRound is null ? "no survey has a round: every returnee with one survey counts as having a baseline"
+                    : $"returnees whose only survey is of another round than \"{baselineRound}\" (the baseline): given no risk");
             var (returnees, flagged, _) = tally.All;
-            metrics.Add("flagged_returnees", SmallCount(returnees, flagged, minCell) ? double.NaN : flagged, "at or above the threshold");
+            metrics.Add("flagged_returnees", SmallCount(returnees, flagged, minCell) ? double.NaN : flagged,
+                result.Model.ByRule ? "by the rule: a baseline composite at or below rule_threshold" : "at or above the threshold");
             AddCountry(countries, "all", null, tally.All, minCell);
             foreach (var (country, r, f, s) in tally.Countries) AddCountry(countries, "country", country, (r, f, s), minCell);
         }
         _tables.Add(("early_warning", metrics));
         _tables.Add(("early_warning_calibration", bins));
         _tables.Add(("risk_by_country", countries));
+    }
+
+    /// <summary>
+    /// The model beside the rule "lowest baseline composite first" on the same out-of-fold returnees (docs/insights.md):
+    /// the rule's AUC, cut, precision and recall at the number the model flags, and the paired DeLong difference.
+    /// </summary>
+    private static void Rule(ResultTable metrics, RuleComparison rule, int panel, int minCell)
+    {
+        metrics.Add("rule_auc", rule.RuleAuc, "the rule: lowest baseline composite first, on the same returnees");
+        metrics.Add("flagged_cross_validated", SmallCount(panel, rule.Flagged, minCell) ? double.NaN : rule.Flagged, "panel returnees the model flags at its threshold, out of fold");
+        metrics.Add("rule_threshold", rule.RuleCut, "the rule flags a baseline composite at or below it: as many as the model flags (ties included)");
+        metrics.Add("rule_flagged", SmallCount(panel, rule.RuleFlagged, minCell) ? double.NaN : rule.RuleFlagged, "panel returnees the rule flags");
+        metrics.Add("rule_precision", rule.RulePrecision, double.IsNaN(rule.RulePrecision) ? "the rule flags nobody" : "");
+        metrics.Add("rule_recall", rule.RuleRecall, "");
+        var d = rule.Difference;
+        const string paired = "model AUC − rule AUC, paired (DeLong, DeLong and Clarke-Pearson 1988)";
+        metrics.Add("auc_difference", d.Difference, paired);
+        metrics.Add("auc_difference_se", d.StandardError, paired);
+        metrics.Add("auc_difference_ci_low", d.CiLow, "95%, normal");
+        metrics.Add("auc_difference_ci_high", d.CiHigh, "95%, normal");
+        metrics.Add("model_beats_rule", rule.ModelBeatsRule ? 1.0 : 0.0, rule.ModelBeatsRule
+            ? "the difference's 95% interval lies above 0: risk.csv is flagged by the model"
+            : "the difference's 95% interval does not lie above 0: risk.csv is flagged by the rule (lowest baseline_composite first)");
     }
 
     /// <summary>A count of flagged returnees that would point at fewer than min-cell people, itself or by its complement.</summary>
@@ -206,7 +235,7 @@ internal sealed class InsightTables
         var seed = (long)plan.Settings.InsightsSeed;
         object? Counted(long count) => Small(count, minCell) ? null : count;
         var sample = $"seeded sample of {Words(models.Sample.Returnees, minCell)} of {Words(models.ReturneesInRun, minCell)} returnees";
-        table.Add("profiles", "k-means (k-means++, ML.NET), k by mean silhouette", models.Profiles is not null, Counted(models.Profiles?.TrainingSurveys ?? 0),
+        table.Add("profiles", "k-means (k-means++, ML.NET), k by the gap statistic (Tibshirani et al. 2001; 1: no distinct profiles)", models.Profiles is not null, Counted(models.Profiles?.TrainingSurveys ?? 0),
             Counted(models.Sample.Returnees), seed, sample);
         table.Add("drivers_linear", "survey-weighted linear model (R svyglm), design-based SE", fits.Count > 0, Counted(fits.Count > 0 ? fits[0].Rows : 0),
             Counted(models.ReturneesInRun), null, "every scored survey of the run");

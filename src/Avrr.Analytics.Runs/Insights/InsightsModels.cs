@@ -18,4 +18,8 @@ internal sealed record InsightsModels(
     BaselineFeatures RiskFeatures,
     EarlyWarningResult EarlyWarning,
     IReadOnlyList<TermColumn> TermCandidates,
-    bool TermsNamed);
+    bool TermsNamed)
+{
+    /// <summary>The round that is a baseline (<see cref="InsightsTraining.BaselineRound"/>); null: by position alone.</summary>
+    public string? BaselineRound { get; init; }
+}

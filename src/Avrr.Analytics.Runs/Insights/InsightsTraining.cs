@@ -44,41 +44,65 @@ internal static class InsightsTraining
             .Where(a => a.Levels.Count is >= MinLevels and <= MaxLevels)
             .ToArray();
         var riskFeatures = new BaselineFeatures(scheme, attributes);
-        var cases = PanelCases(surveys, riskFeatures);
+        var returnees = ByReturnee(surveys);
+        var baselineRound = BaselineRound(returnees);
+        var cases = PanelCases(returnees, riskFeatures, baselineRound);
         // The two are independent, and each fits its models in parallel: both cores work while pass 2 waits.
         ProfileModel? profiles = null;
         EarlyWarningResult? earlyWarning = null;
         // At most the run's threads (ThreadsUsed: capped at four per core, docs/commands.md).
         var threads = settings.ThreadsUsed;
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, learning, seed, threads)),
+            () => profiles = StageClock.Measure("insights: profiles", () => ProfileTraining.Train(points, profileFeatures, labels, settings.Language, seed, threads)),
             () => earlyWarning = StageClock.Measure("insights: early warning", () =>
                 EarlyWarningTraining.Train(cases, riskFeatures.IndicatorOf, riskFeatures.Indicators, learning, seed, settings.MinCell, threads)));
 
         var named = plan.DriverTerms is not null;
         var terms = named ? plan.DriverTerms!.Select(t => new TermColumn(t, layout)).ToArray() : attributes.Select(a => a.Column).ToArray();
-        return new InsightsModels(sample, returneesInRun, profileFeatures, profiles, riskFeatures, earlyWarning!, terms, named);
+        return new InsightsModels(sample, returneesInRun, profileFeatures, profiles, riskFeatures, earlyWarning!, terms, named) { BaselineRound = baselineRound };
     }
 
+    /// <summary>The sample's scored surveys by returnee (in byte order of the id), each returnee's in order of survey date, then input order.</summary>
+    private static (SurveyBatch Batch, int Row)[][] ByReturnee((SurveyBatch Batch, int Row)[] surveys) =>
+        surveys.GroupBy(s => System.Text.Encoding.UTF8.GetString(s.Batch.TrimmedField(s.Row, SurveyLayout.ReturneeId)), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(s => s.Batch.SurveyDate[s.Row]).ThenBy(s => s.Batch.Sequence[s.Row]).ToArray())
+            .ToArray();
+
+    private static string RoundOf(SurveyBatch batch, int row) => System.Text.Encoding.UTF8.GetString(batch.TrimmedField(row, SurveyLayout.Round));
+
     /// <summary>
-    /// The sample's returnees with two or more scored surveys: the features of the first (by survey date, then
-    /// input order) and whether the last one's composite is in the low band (a last survey without a composite
-    /// leaves the returnee out).
+    /// The round that is a baseline (docs/insights.md, "Early warning"): the value of <c>round</c> that the first
+    /// survey of the most returnees of the sample with two or more surveys has (the earlier in byte order on a
+    /// tie); null when none of those first surveys has a round (no <c>round</c> column, or an empty one).
     /// </summary>
-    private static List<PanelCase> PanelCases((SurveyBatch Batch, int Row)[] surveys, BaselineFeatures features)
+    internal static string? BaselineRound(IEnumerable<(SurveyBatch Batch, int Row)[]> returnees) =>
+        returnees.Where(r => r.Length >= 2).Select(r => RoundOf(r[0].Batch, r[0].Row)).Where(v => v.Length > 0)
+            .GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>Whether a survey counts as a baseline: its round is the baseline round, or it has no round (then by position: it is the first).</summary>
+    internal static bool IsBaseline(ReadOnlySpan<byte> round, byte[]? baselineRound) =>
+        round.IsEmpty || baselineRound is null || round.SequenceEqual(baselineRound);
+
+    /// <summary>
+    /// The sample's returnees with two or more scored surveys: the features and composite of the first (by survey
+    /// date, then input order) and whether the last one's composite is in the low band (a last survey without a
+    /// composite leaves the returnee out, and so does a first survey whose round is not the baseline round).
+    /// </summary>
+    private static List<PanelCase> PanelCases((SurveyBatch Batch, int Row)[][] returnees, BaselineFeatures features, string? baselineRound)
     {
         var cases = new List<PanelCase>();
-        var byReturnee = surveys.GroupBy(s => System.Text.Encoding.UTF8.GetString(s.Batch.TrimmedField(s.Row, SurveyLayout.ReturneeId)), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var returnee in byReturnee)
+        var baseline = baselineRound is null ? null : System.Text.Encoding.UTF8.GetBytes(baselineRound);
+        foreach (var ordered in returnees)
         {
-            var ordered = returnee.OrderBy(s => s.Batch.SurveyDate[s.Row]).ThenBy(s => s.Batch.Sequence[s.Row]).ToArray();
             if (ordered.Length < 2) continue;
+            if (!IsBaseline(ordered[0].Batch.TrimmedField(ordered[0].Row, SurveyLayout.Round), baseline)) continue;
             var (last, lastRow) = ordered[^1];
             if (last.Band[lastRow] == Band.None) continue;
             var (first, firstRow) = ordered[0];
             cases.Add(new PanelCase(features.Of(first, firstRow), last.Band[lastRow] == Band.Low,
-                Fingerprint.Of(first.TrimmedField(firstRow, SurveyLayout.ReturneeId))));
+                Fingerprint.Of(first.TrimmedField(firstRow, SurveyLayout.ReturneeId)), first.Composite(firstRow)));
         }
         return cases;
     }

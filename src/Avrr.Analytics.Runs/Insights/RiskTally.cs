@@ -2,13 +2,16 @@ using Avrr.Analytics.Collections;
 
 namespace Avrr.Analytics.Runs.Insights;
 
-/// <summary>The baseline-only returnees given a risk, per country and in all: how many, how many flagged, the sum of their risks.</summary>
+/// <summary>The baseline-only returnees given a risk (and the follow-up-only, given none), per country and in all: how many, how many flagged, the sum of their risks.</summary>
 internal sealed class RiskTally
 {
     private readonly Utf8Table _ids = new();
     private readonly List<(string Country, long Returnees, long Flagged, double Risk)> _countries = [];
 
     public (long Returnees, long Flagged, double Risk) All { get; private set; }
+
+    /// <summary>Returnees with one scored survey that is not a baseline (its round is another): given no risk.</summary>
+    public long FollowUpOnly { get; set; }
 
     public void Add(ReadOnlySpan<byte> country, double risk, bool flagged)
     {

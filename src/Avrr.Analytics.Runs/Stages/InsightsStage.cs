@@ -66,6 +66,8 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
         public readonly MemoryStream Lines = new();
         public double[] Risk = [];
         public bool[] Flagged = [];
+        /// <summary>Returnees whose only survey is not of the baseline round: given no risk, counted.</summary>
+        public int FollowUpOnly;
     }
 
     private sealed class Scoring(InsightsStage stage) : IWorkerStep
@@ -77,6 +79,7 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
         private readonly double[] _contributions = new double[stage._models.RiskFeatures.Indicators.Count];
         private readonly int[] _factors = new int[3];
         private readonly byte[] _quarter = new byte[Vocabulary.Quarter.TextLength];
+        private readonly byte[]? _baselineRound = stage._models.BaselineRound is { } round ? System.Text.Encoding.UTF8.GetBytes(round) : null;
 
         public void Run(ScoredBatch scored)
         {
@@ -84,16 +87,20 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
             var prepared = scored.Prepared<RiskLines>(stage);
             if (prepared.Risk.Length < batch.Capacity) (prepared.Risk, prepared.Flagged) = (new double[batch.Capacity], new bool[batch.Capacity]);
             _formatter.Clear();
+            prepared.FollowUpOnly = 0;
             for (var row = 0; row < batch.Count; row++)
             {
                 prepared.Risk[row] = double.NaN;
                 // A returnee with one survey: pass 1 found no other survey of theirs.
                 if (!batch.IsScored(row) || stage._panelRows.Contains(batch.Sequence[row])) continue;
+                // ... and that survey a baseline: a returnee whose only survey is a follow-up gets no risk.
+                if (!InsightsTraining.IsBaseline(batch.TrimmedField(row, SurveyLayout.Round), _baselineRound)) { prepared.FollowUpOnly++; continue; }
                 _features.Fill(batch, row, _x, _quarter);
                 var risk = _model.Score(_x, _contributions, _factors);
-                var flagged = risk >= _model.Threshold;
+                var composite = batch.Composite(row);
+                var flagged = _model.Flags(risk, composite);
                 (prepared.Risk[row], prepared.Flagged[row]) = (risk, flagged);
-                _formatter.Add(batch, row, risk, _factors, flagged);
+                _formatter.Add(batch, row, risk, composite, _factors, flagged);
             }
             _formatter.WriteTo(prepared.Lines);
         }
@@ -120,7 +127,11 @@ internal sealed class InsightsStage : RunStage, IBatchConsumer
             _drivers.Add(batch, row, stratum, layout.ClusterColumn < 0 ? batch.Sequence[row] : cluster, weight, _outcomes);
             if (risk is not null && !double.IsNaN(risk.Risk[row])) _tally.Add(batch.TrimmedField(row, SurveyLayout.Country), risk.Risk[row], risk.Flagged[row]);
         }
-        if (risk is not null) _risk!.Append(risk.Lines);
+        if (risk is not null)
+        {
+            _risk!.Append(risk.Lines);
+            _tally.FollowUpOnly += risk.FollowUpOnly;
+        }
     }
 
     private static int Number(Utf8Table table, ReadOnlySpan<byte> value)

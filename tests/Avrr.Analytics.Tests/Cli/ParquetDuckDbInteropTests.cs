@@ -49,7 +49,7 @@ public sealed class ParquetDuckDbInteropTests
     private static string InsightType(string column)
     {
         if (column is "suppressed" or "chosen" or "aliased" or "trained") return "BOOLEAN";
-        string[] counts = ["surveys", "k", "training_surveys", "silhouette_surveys", "n_rows", "n", "psus", "df", "ddf", "levels", "rank", "repeats",
+        string[] counts = ["surveys", "k", "training_surveys", "gap_surveys", "n_rows", "n", "psus", "df", "ddf", "levels", "rank", "repeats",
             "train_surveys", "holdout_surveys", "returnees", "flagged", "seed"];
         if (counts.Contains(column)) return "BIGINT";
         string[] text = ["profile", "name", "level", "country", "community", "note", "outcome", "term", "reference", "feature", "metric", "model", "method"];

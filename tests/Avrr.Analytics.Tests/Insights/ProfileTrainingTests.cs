@@ -1,4 +1,3 @@
-using Avrr.Analytics.Insights.Learning;
 using Avrr.Analytics.Insights.Profiles;
 using Avrr.Analytics.Schemes;
 
@@ -38,7 +37,7 @@ public sealed class ProfileTrainingTests
 
     private static ProfileModel Train(List<float[]> points, string language = "en", int seed = 7) =>
         ProfileTraining.Train(points, new ProfileFeatures(Scheme.Rss15),
-            Scheme.Rss15.Dimensions.Select(d => Scheme.Rss15.Label(d.Labels, d.Id, language)).ToArray(), language, MlNetLearning.Instance, seed)!;
+            Scheme.Rss15.Dimensions.Select(d => Scheme.Rss15.Label(d.Labels, d.Id, language)).ToArray(), language, seed)!;
 
     [Fact]
     public void Four_planted_profiles_are_found_and_recovered_with_an_adjusted_Rand_index_of_at_least_0_9()
@@ -46,7 +45,7 @@ public sealed class ProfileTrainingTests
         var (points, labels) = Surveys(3000, 11);
         var model = Train(points);
         Assert.Equal(4, model.Profiles.Count);
-        Assert.Equal(4, model.Selection.MaxBy(s => s.Silhouette).K);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], model.Selection.Select(s => s.K));
         var assigned = points.Select(p => model.Assign(p)).ToList();
         Assert.True(AdjustedRand.Index(labels, assigned) >= 0.9, $"ARI {AdjustedRand.Index(labels, assigned)}");
     }
@@ -94,12 +93,34 @@ public sealed class ProfileTrainingTests
     }
 
     [Fact]
-    public void The_silhouette_of_two_tight_far_apart_groups_is_near_1_and_of_one_split_blob_far_lower()
+    public void Scores_without_groups_give_one_profile_the_mean_of_every_survey()
     {
-        float[][] apart = [[0, 0], [0, 0.01f], [1, 1], [1, 1.01f]];
-        Assert.True(ProfileTraining.Silhouette(apart, [[0, 0], [1, 1]]) > 0.98);
-        var random = new Random(3);
-        var blob = Enumerable.Range(0, 200).Select(_ => new[] { (float)random.NextDouble(), (float)random.NextDouble() }).ToArray();
-        Assert.True(ProfileTraining.Silhouette(blob, [[0.25f, 0.5f], [0.75f, 0.5f]]) < 0.5);
+        // One blob: every score around 0.5 (sd 0.12), correlated within a dimension as real scores are.
+        var random = new Random(21);
+        var points = Enumerable.Range(0, 1500).Select(_ =>
+        {
+            var level = Enumerable.Range(0, 3).Select(_ => 0.5 + 0.1 * Gaussian(random)).ToArray();
+            return Enumerable.Range(0, 15).Select(j => (float)Math.Clamp(level[j / 5] + 0.07 * Gaussian(random), 0, 1)).ToArray();
+        }).ToList();
+        var model = Train(points);
+        Assert.False(model.Distinct);
+        var profile = Assert.Single(model.Profiles);
+        Assert.Equal("average in every dimension", profile.Name);
+        for (var j = 0; j < 15; j++) Assert.Equal(points.Average(p => (double)p[j]), profile.Centroid[j], 5);
+        Assert.Equal(1, model.Selection.Where(g => g.K == 1).Single().K);
+        Assert.Equal(500, model.GapSurveys);
+    }
+
+    [Fact]
+    public void The_gap_of_four_planted_profiles_is_largest_near_4_and_its_rule_stops_there()
+    {
+        var (points, _) = Surveys(1200, 13, noise: 0.1);
+        var model = Train(points);
+        Assert.Equal(4, model.Profiles.Count);
+        // Tibshirani's rule: k = 4 is the first k whose gap is at least the next one's less its standard error.
+        var gaps = model.Selection.ToDictionary(g => g.K);
+        double Less(int k) => gaps[k].StandardError;
+        for (var k = 1; k < 4; k++) Assert.True(gaps[k].Gap < gaps[k + 1].Gap - Less(k + 1), $"k = {k}");
+        Assert.True(gaps[4].Gap >= gaps[5].Gap - Less(5));
     }
 }

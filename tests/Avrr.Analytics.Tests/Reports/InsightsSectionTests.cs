@@ -52,7 +52,7 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
         }
 
         Shown("insights/profiles", _ => true, "surveys", "share", "economic_score", "social_score", "psychosocial_score");
-        Shown("insights/profile_selection", r => r["chosen"] == "true", "k", "silhouette");
+        Shown("insights/profile_selection", r => r["chosen"] == "true", "k", "gap");
         Shown("insights/profile_mix", r => r["level"] is "all" or "country", "share", "ci_low", "ci_high");
         Shown("insights/drivers_linear", r => r["term"] != "(Intercept)", "estimate", "ci_low", "ci_high");
         Shown("insights/drivers_linear", r => r["term"] != "(Intercept)" && r["outcome"] == "composite", "n");
@@ -115,8 +115,8 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
         }
     }
 
-    /// <summary>A copy of the sample's result whose insights/ CSVs are edited: suppressed rows that still hold numbers, and hostile names.</summary>
-    private string Tampered()
+    /// <summary>A byte-for-byte copy of the sample's result, to edit.</summary>
+    private string Copy()
     {
         var folder = Path.Combine(TestFiles.TempFolder(), "results");
         foreach (var file in Directory.GetFiles(sample.Folder, "*", SearchOption.AllDirectories))
@@ -125,6 +125,65 @@ public sealed class InsightsSectionTests(SampleResultFixture sample) : IClassFix
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to);
         }
+        return folder;
+    }
+
+    [Theory]
+    [InlineData("en", "It is useful to decide whom to call first", "It helps decide whom to call first", "It does not rank better than the simple rule", "It ranks better than the simple rule", "are flagged by the rule: a baseline composite of")]
+    [InlineData("fr", "Elle est utile pour décider", "Elle aide à décider", "Elle ne classe pas mieux que la règle simple", "Elle classe mieux que la règle simple", "sont signalées par la règle")]
+    public void The_model_is_called_useful_only_when_it_beats_the_simple_rule(string language, string useful, string helps, string noLift, string beats, string byRule)
+    {
+        // The sample's model does not beat the rule (its AUC difference's interval holds 0): no "useful", the rule flags.
+        var metrics = Csv(sample.Folder, "insights/early_warning").ToDictionary(r => r["metric"], r => r["value"]);
+        Assert.Equal("0", metrics["model_beats_rule"]);
+        string Text(string folder) => Squash(Section(new ReportPage(EvaluationReport.Render(ResultFolder.Open(folder), ReportLanguage.Of(language)!))).TextContent);
+        var text = Text(sample.Folder);
+        Assert.DoesNotContain(useful, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(helps, text, StringComparison.Ordinal);
+        Assert.Contains(noLift, text, StringComparison.Ordinal);
+        Assert.Contains(byRule, text, StringComparison.Ordinal);
+
+        // The same result where the model beat the rule: the sentence of usefulness, and the model's flags.
+        var folder = Copy();
+        Edit(folder, "insights/early_warning", r => r["metric"] == "model_beats_rule", c => c == "value" ? "1" : null);
+        var beaten = Text(folder);
+        Assert.Contains(Number(metrics["auc"]) >= 0.8 ? useful : helps, beaten, StringComparison.Ordinal);
+        Assert.Contains(beats, beaten, StringComparison.Ordinal);
+        Assert.DoesNotContain(byRule, beaten, StringComparison.Ordinal);
+
+        // A result without the comparison (made before it existed) calls the model useful nowhere either.
+        var older = Copy();
+        var path = Path.Combine(older, "insights", "early_warning.csv");
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("model_beats_rule,", StringComparison.Ordinal)));
+        var old = Text(older);
+        Assert.DoesNotContain(useful, old, StringComparison.Ordinal);
+        Assert.DoesNotContain(helps, old, StringComparison.Ordinal);
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("en", "No distinct profiles: of the numbers of profiles tried (k = 1 to 8)")]
+    [InlineData("fr", "Pas de profils distincts\u00A0: parmi les nombres de profils essayés (k = 1 à 8)")]
+    public void One_profile_chosen_says_there_are_no_distinct_profiles_instead_of_charts(string language, string sentence)
+    {
+        var folder = Copy();
+        // The result of a run whose gap statistic chose k = 1: one profile, chosen k 1.
+        var path = Path.Combine(folder, "insights", "profiles.csv");
+        File.WriteAllLines(path, File.ReadAllLines(path).Take(2));
+        Edit(folder, "insights/profile_selection", _ => true, c => c == "chosen" ? "false" : null);
+        Edit(folder, "insights/profile_selection", r => r["k"] == "1", c => c == "chosen" ? "true" : null);
+        var section = Section(new ReportPage(EvaluationReport.Render(ResultFolder.Open(folder), ReportLanguage.Of(language)!)));
+        var text = section.TextContent;
+        Assert.Contains(sentence, text, StringComparison.Ordinal);
+        // No centroid chart and no profile mix chart: three charts left (importance, calibration, risk by country).
+        Assert.Equal(3, section.QuerySelectorAll("svg.chart").Length);
+    }
+
+    /// <summary>A copy of the sample's result whose insights/ CSVs are edited: suppressed rows that still hold numbers, and hostile names.</summary>
+    private string Tampered()
+    {
+        var folder = Copy();
         var profiles = Csv(folder, "insights/profiles");
         var last = profiles[^1]["profile"];
         var leaked = (string c) => c.StartsWith("indicator_", StringComparison.Ordinal) || c.EndsWith("_score", StringComparison.Ordinal) || c == "share" ? "0.987654" : c == "surveys" ? "98765" : null;

@@ -6,7 +6,8 @@ namespace Avrr.Analytics.Reports.Sections.Insights;
 
 /// <summary>
 /// The early warning's cross-validated quality (insights/early_warning: AUC, precision and recall at the
-/// threshold, Brier score), its calibration (early_warning_calibration, as a chart and a table) and the
+/// threshold, Brier score) beside the simple rule "lowest baseline composite first" (its AUC, precision and
+/// recall at as many flagged, the paired difference: the model is called useful only when it beats the rule), its calibration (early_warning_calibration, as a chart and a table) and the
 /// risk by country of the returnees with only a baseline (risk_by_country) — never the list of returnees
 /// (risk.csv), which is case-level data. When nothing was trained (too few panel returnees, or too few who
 /// fell low or did not), it says why, from the counts of the table.
@@ -32,9 +33,27 @@ internal static class EarlyWarningPart
         html.Close("p");
         html.Open("ul", "findings");
         var auc = Row("auc") is { } a ? metrics.Number(a, "value") : null;
-        html.Open("li", auc >= 0.7 ? "above" : "none");
+        // The model is called useful only with its lift over the simple rule shown (docs/insights.md): a result
+        // without the comparison (an older one) gets no such sentence either.
+        var beats = Row("model_beats_rule") is { } b ? metrics.Number(b, "value") : null;
+        html.Open("li", auc >= 0.7 && beats == 1 ? "above" : "none");
         Write(html, t.AucSentence, Value("train_returnees", count), Value("auc", percent), Value("auc"));
-        html.Text(" " + (auc >= 0.8 ? t.AucGood : auc >= 0.7 ? t.AucFair : t.AucWeak)).Close("li");
+        if (auc < 0.7) html.Text(" " + t.AucWeak);
+        else if (beats == 1) html.Text(" " + (auc >= 0.8 ? t.AucGood : t.AucFair));
+        html.Close("li");
+        if (beats is not null)
+        {
+            html.Open("li", beats == 1 ? "above" : "none");
+            Write(html, beats == 1 ? t.BeatsRule : t.NoLift, Value("auc"), Value("rule_auc"), Value("auc_difference"),
+                Value("auc_difference_ci_low"), Value("auc_difference_ci_high"));
+            html.Close("li");
+            if (Row("rule_precision") is { } rp && metrics.Number(rp, "value") is not null)
+            {
+                html.Open("li", "none");
+                Write(html, t.RuleSentence, Value("rule_threshold"), Value("rule_recall", percent), Value("rule_precision", percent));
+                html.Close("li");
+            }
+        }
         html.Open("li", "none");
         if (Row("precision") is { } p && metrics.Number(p, "value") is not null)
             Write(html, t.ThresholdSentence, Value("threshold", percent), Value("recall", percent), Value("precision", percent));
@@ -48,12 +67,22 @@ internal static class EarlyWarningPart
         foreach (var (metric, label, format) in new (string, string, Func<double, string>?)[]
         {
             ("auc", t.Auc, null), ("precision", t.Precision, percent), ("recall", t.Recall, percent), ("threshold", t.Threshold, percent),
-            ("brier", t.Brier, null), ("train_returnees", t.TrainReturnees, count), ("low_returnees", t.LowReturnees, count), ("folds", t.Folds, count),
+            ("brier", t.Brier, null), ("rule_auc", t.RuleAuc, null), ("rule_precision", t.RulePrecision, percent), ("rule_recall", t.RuleRecall, percent),
+            ("auc_difference", t.AucDifference, null),
+            ("train_returnees", t.TrainReturnees, count), ("low_returnees", t.LowReturnees, count), ("folds", t.Folds, count),
         })
         {
             if (Row(metric) is null) continue;
             html.Raw("<tr>").Element("th", label).Raw("<td>");
-            if (metric == "precision" && metrics.Number(Row(metric)!.Value, "value") is null) html.Raw("–"); else Value(metric, format)(html);
+            if (metric is "precision" or "rule_precision" && metrics.Number(Row(metric)!.Value, "value") is null) html.Raw("–"); else Value(metric, format)(html);
+            if (metric == "auc_difference" && Row("auc_difference_ci_low") is not null && Row("auc_difference_ci_high") is not null)
+            {
+                html.Text(" (");
+                Value("auc_difference_ci_low")(html);
+                html.Text(" – ");
+                Value("auc_difference_ci_high")(html);
+                html.Text(")");
+            }
             html.Raw("</td></tr>");
         }
         html.Raw("</tbody></table>");
@@ -116,7 +145,9 @@ internal static class EarlyWarningPart
     {
         var t = report.T.Insights;
         html.Element("h3", t.RiskTitle);
-        html.Element("p", t.RiskLead, "note");
+        // Flagged by the rule when the model did not beat it (the run decided so; risk_by_country counts its flags).
+        var byRule = InsightTables.Metric(metrics, "model_beats_rule") is { } b && metrics.Number(b, "value") == 0;
+        html.Element("p", byRule ? t.RiskLeadRule : t.RiskLead, "note");
         var risk = report.Result.Table(InsightTables.RiskByCountry);
         if (risk is null || risk.RowCount == 0) { html.Element("p", t.NoRisk, "missing"); return; }
         var percent = report.Language.Percent;
@@ -125,11 +156,11 @@ internal static class EarlyWarningPart
         bool Drawn(int r) => !report.Suppressed(risk, r) && risk.Number(r, "share_flagged") is not null;
 
         var all = risk.RowsWhere("level", "all").Cast<int?>().FirstOrDefault();
-        if (all is { } a && !report.Suppressed(risk, a) && InsightTables.Metric(metrics, "threshold") is { } threshold)
+        if (all is { } a && !report.Suppressed(risk, a) && InsightTables.Metric(metrics, byRule ? "rule_threshold" : "threshold") is { } threshold)
         {
             html.Open("p", "lead");
-            Write(html, t.RiskAll, h => InsightTables.Count(report, h, risk, a, "returnees"), h => InsightTables.Count(report, h, risk, a, "flagged"),
-                h => InsightTables.Cell(report, h, risk, a, "share_flagged", percent), h => report.Number(h, metrics, threshold, "value", percent));
+            Write(html, byRule ? t.RiskAllRule : t.RiskAll, h => InsightTables.Count(report, h, risk, a, "returnees"), h => InsightTables.Count(report, h, risk, a, "flagged"),
+                h => InsightTables.Cell(report, h, risk, a, "share_flagged", percent), h => report.Number(h, metrics, threshold, "value", byRule ? null : percent));
             var highest = rows.Where(r => risk.Text(r, "level") == "country" && Drawn(r)).OrderByDescending(r => risk.Number(r, "share_flagged")).Cast<int?>().FirstOrDefault();
             if (highest is { } hi)
             {

@@ -24,24 +24,35 @@ internal static class ProfilesPart
             return;
         }
         html.Element("p", t.ProfilesLead, "note");
-        Selection(report, html);
+        // One profile: the gap statistic found no distinct profiles, and says so instead of a chart of one column.
+        if (!Selection(report, html, profiles.RowCount == 1)) return;
         Centroids(report, html, profiles);
         Mix(report, html, profiles);
     }
 
     private static string Id(ResultTable profiles, int row) => profiles.Text(row, "profile") ?? "";
 
-    private static void Selection(ReportContext report, Html.Html html)
+    /// <summary>The choice of the number of profiles; false when there is one profile (none distinct), said in its place.</summary>
+    private static bool Selection(ReportContext report, Html.Html html, bool single)
     {
-        var selection = report.Result.Table(InsightTables.Selection);
-        if (selection is null || selection.RowsWhere("chosen", "true").Cast<int?>().FirstOrDefault() is not { } chosen) return;
-        var tried = InsightTables.Rows(selection).Select(r => selection.Count(r, "k")).OfType<long>().ToArray();
         var t = report.T.Insights;
+        var selection = report.Result.Table(InsightTables.Selection);
+        if (selection is null || selection.RowsWhere("chosen", "true").Cast<int?>().FirstOrDefault() is not { } chosen || !selection.Columns.Contains("gap"))
+        {
+            if (single) html.Element("p", string.Format(t.NoDistinctProfiles, report.Language.Count(1), report.Language.Count(ProfileTraining.MaxK)), "missing");
+            return !single;
+        }
+        var tried = InsightTables.Rows(selection).Select(r => selection.Count(r, "k")).OfType<long>().ToArray();
+        if (single || selection.Count(chosen, "k") == 1)
+        {
+            html.Element("p", string.Format(t.NoDistinctProfiles, report.Language.Count(tried.Min()), report.Language.Count(tried.Max())), "missing");
+            return false;
+        }
         html.Open("p");
         Write(html, t.ProfilesChosen, Plain(report.Language.Count(tried.Min())), Plain(report.Language.Count(tried.Max())),
-            h => report.Count(h, selection, chosen, "k"), h => report.Number(h, selection, chosen, "silhouette"));
-        if (selection.Number(chosen, "silhouette") < 0.25) html.Text(" " + t.ProfilesWeak);
+            h => report.Count(h, selection, chosen, "k"), h => report.Number(h, selection, chosen, "gap"));
         html.Close("p");
+        return true;
     }
 
     private static void Centroids(ReportContext report, Html.Html html, ResultTable profiles)

@@ -8,7 +8,9 @@ namespace Avrr.Analytics.Insights.EarlyWarning;
 /// follow-up composite fell in the low band" on the baseline's features, checked by k-fold cross-validation
 /// (returnees assigned to folds by the fingerprint of their id and the seed): each returnee's risk comes
 /// from the model trained on the other folds, and the quality (<see cref="ClassifierQuality"/>) is that of
-/// these out-of-fold risks. The model applied to new returnees is then trained on every panel returnee.
+/// these out-of-fold risks, set beside the simple rule "lowest baseline composite first" on the same returnees
+/// (<see cref="RuleComparison"/>). The model applied to new returnees is then trained on every panel returnee;
+/// it flags by the rule when it did not beat it.
 /// Missing features take the mean of the returnees the model is trained on.
 /// </summary>
 public static class EarlyWarningTraining
@@ -48,9 +50,16 @@ public static class EarlyWarningTraining
             models[fold[i]].Impute(x);
             risk[i] = models[fold[i]].Model.Probability(x);
         }
-        var quality = ClassifierQuality.Of(risk, cases.Select(c => c.Low).ToArray());
+        var outcomes = cases.Select(c => c.Low).ToArray();
+        var quality = ClassifierQuality.Of(risk, outcomes);
+        // The simple rule on the same returnees: without the lift over it, the list is ranked by the rule.
+        var rule = RuleComparison.Of(risk, outcomes, cases.Select(c => c.BaselineComposite).ToArray(), quality.Threshold);
         var final = models[Folds];
-        return new(new RiskModel(final.Model, [.. final.Means], indicatorOf, indicators, quality.Threshold), quality, cases.Count, low, Folds, null);
+        var model = new RiskModel(final.Model, [.. final.Means], indicatorOf, indicators, quality.Threshold)
+        {
+            ByRule = !rule.ModelBeatsRule, RuleCut = rule.RuleCut, CompositeMean = rule.CompositeMean,
+        };
+        return new(model, quality, cases.Count, low, Folds, null) { Rule = rule };
     }
 
     private static RiskModel Fit(IReadOnlyList<PanelCase> cases, int[] rows, int[] indicatorOf, IReadOnlyList<string> indicators,

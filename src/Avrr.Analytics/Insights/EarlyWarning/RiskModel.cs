@@ -22,6 +22,20 @@ public sealed class RiskModel(LogisticModel model, float[] means, int[] indicato
     /// <summary>The cross-validated threshold at and above which a returnee is flagged.</summary>
     public double Threshold { get; } = threshold;
 
+    /// <summary>
+    /// Whether returnees are flagged by the simple rule instead (the model did not beat it, docs/insights.md):
+    /// a baseline composite at or below <see cref="RuleCut"/> (a missing one counts as <see cref="CompositeMean"/>).
+    /// </summary>
+    public bool ByRule { get; init; }
+
+    public double RuleCut { get; init; } = double.NaN;
+
+    public double CompositeMean { get; init; } = double.NaN;
+
+    /// <summary>Whether a returnee of this risk and baseline composite (NaN: none) is flagged: by the rule or by the model's threshold.</summary>
+    public bool Flags(double risk, double composite) =>
+        ByRule ? (double.IsNaN(composite) ? CompositeMean : composite) <= RuleCut : risk >= Threshold;
+
     /// <summary>Replaces missing features (NaN) with the training means, in place.</summary>
     public void Impute(Span<float> features)
     {

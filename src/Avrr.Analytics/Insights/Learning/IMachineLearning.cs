@@ -2,15 +2,12 @@ namespace Avrr.Analytics.Insights.Learning;
 
 /// <summary>
 /// The machine learning the insights need, behind one small seam (docs/insights.md): the statistics around
-/// it (choosing k, permutation importance, cross-validation, calibration) are the library's own, and only
+/// it (the profiles' k-means and their number, permutation importance, cross-validation, calibration) are the library's own, and only
 /// the fitting of a model is delegated. Every method is deterministic for its seed, whatever the machine's
 /// number of cores. <see cref="MlNetLearning"/> is the implementation, with ML.NET.
 /// </summary>
 public interface IMachineLearning
 {
-    /// <summary>k-means (k-means++ start) of the points: the k centroids.</summary>
-    float[][] KMeans(IReadOnlyList<float[]> points, int k, int seed);
-
     /// <summary>Gradient-boosted regression trees of the labels on the features.</summary>
     IRegressor BoostedTrees(IReadOnlyList<float[]> features, IReadOnlyList<float> labels, int seed);
 

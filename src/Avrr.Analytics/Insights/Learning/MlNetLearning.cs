@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.FastTree;
 namespace Avrr.Analytics.Insights.Learning;
 
 /// <summary>
-/// <see cref="IMachineLearning"/> with ML.NET 5: k-means++ (<c>KMeansTrainer</c>), FastTree boosted trees and
+/// <see cref="IMachineLearning"/> with ML.NET 5: FastTree boosted trees and
 /// L-BFGS logistic regression. Each call makes its own <c>MLContext</c> with the call's seed and trains on
 /// one thread: ML.NET's results are then the same bytes on every run and machine (the L-BFGS result changes
 /// with the thread count, k-means and FastTree do not; one thread everywhere keeps it simple).
@@ -35,22 +35,6 @@ public sealed class MlNetLearning : IMachineLearning
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
         return ml.Data.LoadFromEnumerable(Enumerable.Range(0, features.Count).Select(row), schema);
-    }
-
-    public float[][] KMeans(IReadOnlyList<float[]> points, int k, int seed)
-    {
-        var ml = new MLContext(seed);
-        var data = Load(ml, points, i => new Row { Features = points[i] });
-        var model = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
-        {
-            FeatureColumnName = nameof(Row.Features),
-            NumberOfClusters = k,
-            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
-            NumberOfThreads = 1,
-        }).Fit(data);
-        VBuffer<float>[] centroids = [];
-        model.Model.GetClusterCentroids(ref centroids, out _);
-        return centroids.Select(c => c.DenseValues().ToArray()).ToArray();
     }
 
     public IRegressor BoostedTrees(IReadOnlyList<float[]> features, IReadOnlyList<float> labels, int seed)
