@@ -41,7 +41,7 @@ public static class AvrrApp
         }
         catch (UsageException e)
         {
-            return Usage(console, words, args, words.Language == "fr" && e.French is { } french ? french : e.Message);
+            return Usage(console, words, args, words.IsFrench && e.French is { } french ? french : e.Message);
         }
         catch (SettingsException e)
         {
@@ -86,7 +86,7 @@ public static class AvrrApp
         }
         catch (InputRefusedException e)
         {
-            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(words.Language == "fr" && e.FrenchProblem is { } french ? $"{e.Path}: {french}" : e.Message));
+            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(words.IsFrench && e.FrenchProblem is { } french ? $"{e.Path}: {french}" : e.Message));
             console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }
@@ -122,7 +122,7 @@ public static class AvrrApp
             config.SetApplicationVersion(typeof(AvrrApp).Assembly
                 .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
-            if (words.Language == "fr") config.SetApplicationCulture(System.Globalization.CultureInfo.GetCultureInfo("fr"));
+            if (words.IsFrench) config.SetApplicationCulture(System.Globalization.CultureInfo.GetCultureInfo("fr"));
             config.Settings.Console = console;
             config.Settings.Registrar.RegisterInstance(console);
             config.Settings.Registrar.RegisterInstance(progress);

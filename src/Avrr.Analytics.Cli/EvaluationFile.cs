@@ -152,8 +152,8 @@ public sealed record EvaluationFile
             else if (problems.Count == 1) throw new UsageException($"--config {path}, {problems[0]}");
             else if (problems.Count > 1)
             {
-                string List(Output.Words words) => words.Format(words.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p));
-                throw new UsageException(List(Output.Words.English)) { French = List(Output.Words.French) };
+                string List(Words words) => words.Format(words.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p));
+                throw new UsageException(List(Words.English)) { French = List(Words.French) };
             }
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
@@ -180,8 +180,8 @@ public sealed record EvaluationFile
             if (buffer.Length > MaxBytes)
             {
                 var size = stream.CanSeek ? stream.Length : buffer.Length;
-                string Say(Output.Words words) => words.Format(words.ConfigTooLarge, path, size / (1024.0 * 1024.0), MaxBytes / (1024 * 1024));
-                throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+                string Say(Words words) => words.Format(words.ConfigTooLarge, path, size / (1024.0 * 1024.0), MaxBytes / (1024 * 1024));
+                throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
             }
         }
         return buffer.ToArray();
@@ -199,8 +199,8 @@ public sealed record EvaluationFile
                 _ => 0,
             };
             if (entries <= MaxEntries) continue;
-            string Say(Output.Words words) => words.Format(words.ConfigTooManyEntries, path, property.Name, entries, MaxEntries);
-            throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+            string Say(Words words) => words.Format(words.ConfigTooManyEntries, path, property.Name, entries, MaxEntries);
+            throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
         }
     }
 

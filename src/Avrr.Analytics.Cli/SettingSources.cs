@@ -32,9 +32,9 @@ internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<str
         if (_problems.Count == 0) return;
         if (_problems.Count == 1 && _settings.Count == 1) throw new UsageException(Word(_settings[0]));
         if (_problems.Count == 1) throw new UsageException($"--config {configPath}, {_problems[0]}");
-        var english = Output.Words.English;
-        var french = Output.Words.French;
-        string List(Output.Words words) => (configPath is null ? words.Format(words.SettingsProblems, _problems.Count) : words.Format(words.ConfigProblems, configPath, _problems.Count))
+        var english = Words.English;
+        var french = Words.French;
+        string List(Words words) => (configPath is null ? words.Format(words.SettingsProblems, _problems.Count) : words.Format(words.ConfigProblems, configPath, _problems.Count))
             + string.Concat(_problems.Select(p => "\n  - " + p));
         throw new UsageException(List(english)) { French = List(french) };
     }

@@ -48,14 +48,14 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var words = Words.For(FlagValues.Language(settings.Lang));
-        var fr = words.Language == "fr";
+        var fr = words.IsFrench;
         var output = settings.Out ?? "evaluation.json";
         if (File.Exists(output) || Directory.Exists(output))
             throw new UsageException($"--out {output}: the file exists and is never overwritten; give another name, or remove it yourself")
             {
                 French = $"--out {output} : le fichier existe et n'est jamais remplacé ; donnez un autre nom, ou supprimez-le vous-même",
             };
-        if (!File.Exists(settings.Export)) throw new IO.Reading.InputRefusedException(settings.Export, "no such file") { FrenchProblem = "ce fichier n'existe pas" };
+        if (!File.Exists(settings.Export)) throw new IO.Reading.InputRefusedException(settings.Export, Said.Of(t => t.Refusals.NoSuchFile));
         var scheme = settings.Scheme is null ? Schemes.Scheme.Rss15 : SchemeReader.Load(settings.Scheme);
         var headers = SurveyInput.ReadHeaders(settings.Export, settings.Sheet);
         var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();

@@ -80,8 +80,8 @@ public class InputSettings : CommandSettings
         // An evaluation file given as an input (avrr run q3.json) is a --config forgotten.
         if (Inputs.FirstOrDefault(i => i.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(i)) is { } json)
         {
-            string Say(Output.Words words) => words.Format(words.JsonInput, command, json);
-            throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+            string Say(Words words) => words.Format(words.JsonInput, command, json);
+            throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
         }
         var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config, deferProblems: true);
         var sources = new SettingSources(Config, file.Lines, file.Problems);
@@ -94,8 +94,8 @@ public class InputSettings : CommandSettings
             if (settings.Unweighted && (Weight ?? (file.WeightIsNull ? null : file.Weight)) is { } weight)
             {
                 var named = Weight is not null ? $"--weight {weight}" : $"\"weight\": \"{weight}\" ({Config})";
-                string Say(Output.Words words) => words.Format(words.UnweightedAndWeight, named);
-                throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+                string Say(Words words) => words.Format(words.UnweightedAndWeight, named);
+                throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
             }
             return (settings, sources);
         }

@@ -54,7 +54,7 @@ public sealed class SampleCommand(IAnsiConsole console, ProgressConsole progress
             progress.Console.WriteLine("avrr: " + RunProgress.Line(words, "writing the sample", written, (double)written / rows, clock.Elapsed));
         };
         SampleExport.Write(settings.Out, rows, seed, progress: report);
-        console.WriteLine(TerminalText.Safe(words.Format(words.Language == "fr"
+        console.WriteLine(TerminalText.Safe(words.Format(words.IsFrench
             ? "{0:N0} lignes d'enquête synthétiques (graine {1}) écrites dans {2}"
             : "Wrote {0:N0} synthetic survey rows (seed {1}) to {2}", rows, seed, settings.Out)));
         return (int)ExitCode.Done;
