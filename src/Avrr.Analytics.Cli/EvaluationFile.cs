@@ -62,7 +62,7 @@ public sealed record EvaluationFile
     /// <summary>Whether the file says <c>"weight": null</c>: no column of weights, on purpose (as <c>"unweighted": true</c>).</summary>
     public bool WeightIsNull { get; init; }
     /// <summary>The file's problems, when it was loaded to list them with the settings' (<see cref="Load(string, bool)"/>).</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<Said> Problems { get; init; } = [];
 
     /// <summary>The largest evaluation file read: settings and a recode table fit in far less; a larger file is refused before it is parsed.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
@@ -89,15 +89,17 @@ public sealed record EvaluationFile
         ("auditLevel", Kind.Text), ("unweighted", Kind.Flag), ("$comment", Kind.Note),
     ];
 
-    private static string KindWords(Kind kind) => kind switch
+    private static string KindWords(Kind kind) => KindWords(kind, UsageText.English);
+
+    private static string KindWords(Kind kind, UsageText t) => kind switch
     {
-        Kind.Text => "a text (in quotes) or null",
-        Kind.Texts => "a list of texts, such as [\"a\", \"b\"]",
-        Kind.WholeNumber => "a whole number",
-        Kind.Number => "a number",
-        Kind.Flag => "true or false",
-        Kind.Mapping => "an object of texts, such as {\"returnee_id\": \"case_number\"}",
-        Kind.RecodeTable => "an object of columns, each an object of texts, such as {\"country\": {\"Sénégal\": \"SEN\"}}",
+        Kind.Text => t.KindText,
+        Kind.Texts => t.KindTexts,
+        Kind.WholeNumber => t.KindWholeNumber,
+        Kind.Number => t.KindNumber,
+        Kind.Flag => t.KindFlag,
+        Kind.Mapping => t.KindMapping,
+        Kind.RecodeTable => t.KindRecode,
         _ => "a text",
     };
 
@@ -114,7 +116,7 @@ public sealed record EvaluationFile
         try { bytes = ReadBounded(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--config {path}: the file cannot be read ({e.Message})");
+            throw new UsageException(Said.Of(c => c.Usage.CannotRead, path, e.Message));
         }
         // Notepad saves UTF-8 with a byte order mark, which a JSON reader takes for a bad first byte.
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
@@ -124,7 +126,7 @@ public sealed record EvaluationFile
             var valid = 0;
             while (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(valid), out _, out var used) == System.Buffers.OperationStatus.Done) valid += used;
             var line = 1 + bytes.AsSpan(0, valid).Count((byte)'\n');
-            throw new UsageException($"--config {path}, line {line}: the file is not UTF-8 text (a byte that is not UTF-8 at position {valid + 1}); save it again as UTF-8");
+            throw new UsageException(Said.Of(c => c.Usage.NotUtf8, path, line, valid + 1));
         }
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         JsonDocument document;
@@ -139,22 +141,19 @@ public sealed record EvaluationFile
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0) message = message[..cut];
-            throw new UsageException($"--config {path}, line {(e.LineNumber ?? 0) + 1}: the file is not valid JSON ({message.TrimEnd('.')})");
+            throw new UsageException(Said.Of(c => c.Usage.NotJson, path, (e.LineNumber ?? 0) + 1, message.TrimEnd('.')));
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new UsageException($"--config {path}: the file holds no settings object (it must start with {{)");
-            var problems = new List<string>();
+                throw new UsageException(Said.Of(c => c.Usage.NoObject, path));
+            var problems = new List<Said>();
             var file = Read(document.RootElement, lines, problems);
             TooManyEntries(path, document.RootElement);
             if (deferProblems) file = file with { Problems = problems };
-            else if (problems.Count == 1) throw new UsageException($"--config {path}, {problems[0]}");
+            else if (problems.Count == 1) throw new UsageException(Said.Of(c => c.Format(c.Usage.InFile, path, problems[0].In(c))));
             else if (problems.Count > 1)
-            {
-                string List(Words words) => words.Format(words.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p));
-                throw new UsageException(List(Words.English)) { French = List(Words.French) };
-            }
+                throw new UsageException(Said.Of(c => c.Format(c.Console.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p.In(c)))));
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             string? Resolve(string? p) => p is null ? null : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
             return file with
@@ -221,7 +220,7 @@ public sealed record EvaluationFile
         return lines;
     }
 
-    private static EvaluationFile Read(JsonElement root, Dictionary<string, int> lines, List<string> problems)
+    private static EvaluationFile Read(JsonElement root, Dictionary<string, int> lines, List<Said> problems)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -232,18 +231,19 @@ public sealed record EvaluationFile
             if (known.Key is null)
             {
                 var nearest = EditDistance.Nearest(property.Name, Known.Select(k => k.Key).Where(k => k != "$comment"));
-                problems.Add($"line {line}: \"{property.Name}\" is not a key of an evaluation file" +
-                    (nearest is null ? $" (the keys are {string.Join(", ", Known.Select(k => k.Key))})" : $"; did you mean \"{nearest}\"?"));
+                problems.Add(nearest is null
+                    ? Said.Of(c => c.Usage.NotAKey, line, property.Name, string.Join(", ", Known.Select(k => k.Key)))
+                    : Said.Of(c => c.Usage.NotAKeyNear, line, property.Name, nearest));
                 continue;
             }
             if (!values.TryAdd(known.Key, property.Value))
             {
-                problems.Add($"line {line}: \"{known.Key}\" is given twice");
+                problems.Add(Said.Of(c => c.Usage.KeyTwice, line, known.Key));
                 continue;
             }
             keyLines[known.Key] = line;
             var problem = Check(property.Value, known.Kind);
-            if (problem is not null) problems.Add($"line {line}: \"{known.Key}\" {problem}");
+            if (problem is not null) problems.Add(Said.Of(c => c.Format(c.Usage.KeyProblem, line, known.Key, problem.In(c))));
         }
         string? Text(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         IReadOnlyList<string>? Texts(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array && Check(v, Kind.Texts) is null
@@ -280,64 +280,76 @@ public sealed record EvaluationFile
     }
 
     /// <summary>What is wrong with a value for its kind of key, in words, or null. Null stands for "not set" where a text is wanted.</summary>
-    private static string? Check(JsonElement value, Kind kind)
+    private static Said? Check(JsonElement value, Kind kind)
     {
         var got = Describe(value);
+        Said MustBe(Kind k) => Said.Of(c => c.Format(c.Usage.MustBe, KindWords(k, c.Usage), got.In(c)));
         switch (kind)
         {
             case Kind.Text:
-                return value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : $"must be {KindWords(kind)}, got {got}";
+                return value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : MustBe(kind);
             case Kind.Note:
                 return null;
             case Kind.Texts:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind != JsonValueKind.Array) return $"must be {KindWords(kind)}, got {got}";
+                if (value.ValueKind != JsonValueKind.Array) return MustBe(kind);
                 var items = value.EnumerateArray().ToArray();
                 var bad = Array.FindIndex(items, e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()));
-                return bad < 0 ? null : $"must be {KindWords(kind)}; item {bad + 1} is {Describe(items[bad])}";
+                return bad < 0 ? null : Said.Of(c => c.Format(c.Usage.MustBeItem, KindWords(kind, c.Usage), bad + 1, Describe(items[bad]).In(c)));
             case Kind.WholeNumber:
                 if (value.ValueKind == JsonValueKind.Null) return null;
                 return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _) ? null
                     : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) && d == Math.Floor(d)
-                        ? $"must be a whole number up to {int.MaxValue:N0}, got {value.GetRawText()}"
-                        : $"must be {KindWords(kind)}, got {got}";
+                        ? Said.Of(c => c.Usage.WholeUpTo, int.MaxValue, value.GetRawText())
+                        : MustBe(kind);
             case Kind.Number:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : $"must be {KindWords(kind)}, got {got}";
+                return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : MustBe(kind);
             case Kind.Flag:
-                return value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? null : $"must be {KindWords(kind)}, got {got}";
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? null : MustBe(kind);
             case Kind.Mapping:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind != JsonValueKind.Object) return $"must be {KindWords(kind)}, got {got}";
+                if (value.ValueKind != JsonValueKind.Object) return MustBe(kind);
                 foreach (var p in value.EnumerateObject())
                     if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
-                        return $"gives \"{p.Name}\" {Describe(p.Value)}; give the header of the export that holds it, or leave \"{p.Name}\" out";
+                    {
+                        var (name, described) = (p.Name, Describe(p.Value));
+                        return Said.Of(c => c.Format(c.Usage.MapGives, name, described.In(c)));
+                    }
                 var twice = value.EnumerateObject().GroupBy(p => p.Value.GetString()!.Trim().ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1);
                 return twice is null ? null
-                    : $"gives the header '{twice.First().Value.GetString()}' to {string.Join(" and ", twice.Select(p => $"\"{p.Name}\""))}; a header holds one column";
+                    : Said.Of(c => c.Format(c.Usage.MapTwice, twice.First().Value.GetString(), string.Join(c.Usage.And, twice.Select(p => $"\"{p.Name}\""))));
             case Kind.RecodeTable:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind != JsonValueKind.Object) return $"must be {KindWords(kind)}, got {got}";
+                if (value.ValueKind != JsonValueKind.Object) return MustBe(kind);
                 foreach (var column in value.EnumerateObject())
                 {
-                    if (column.Value.ValueKind != JsonValueKind.Object) return $"gives \"{column.Name}\" {Describe(column.Value)}; it must be {KindWords(Kind.Mapping)}";
+                    var columnName = column.Name;
+                    if (column.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        var described = Describe(column.Value);
+                        return Said.Of(c => c.Format(c.Usage.RecodeGives, columnName, described.In(c), KindWords(Kind.Mapping, c.Usage)));
+                    }
                     foreach (var p in column.Value.EnumerateObject())
                         if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
-                            return $"gives \"{column.Name}\" › \"{p.Name}\" {Describe(p.Value)}; give the value it becomes";
+                        {
+                            var (name, described) = (p.Name, Describe(p.Value));
+                            return Said.Of(c => c.Format(c.Usage.RecodeValue, columnName, name, described.In(c)));
+                        }
                 }
                 return null;
         }
         return null;
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    private static Said Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Null => "null",
-        JsonValueKind.String => value.GetString()!.Trim().Length == 0 ? "an empty text" : $"the text \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Array => "a list",
-        JsonValueKind.Object => "an object",
-        _ => "nothing",
+        JsonValueKind.Null => Said.Of(c => c.Usage.GotNull),
+        JsonValueKind.String => value.GetString()!.Trim().Length == 0 ? Said.Of(c => c.Usage.GotEmpty) : Said.Of(c => c.Usage.GotText, value.GetString()),
+        JsonValueKind.Number => Said.Of(c => c.Usage.GotNumber, value.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False => Said.Verbatim(value.GetRawText()),
+        JsonValueKind.Array => Said.Of(c => c.Usage.GotList),
+        JsonValueKind.Object => Said.Of(c => c.Usage.GotObject),
+        _ => Said.Of(c => c.Usage.GotNothing),
     };
 }

@@ -66,7 +66,7 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Partials.Length == 0) throw new UsageException("give at least one PARTIAL folder");
+        if (settings.Partials.Length == 0) throw new UsageException(Said.Of(c => c.Usage.NoPartial));
         var sources = new SettingSources(null);
         MergeSettings merge;
         try

@@ -97,7 +97,7 @@ public class RecipeSettings : CommandSettings
     }
 
     /// <summary>A problem with a setting, worded as the user gave it.</summary>
-    internal string Word(SettingsException e) => (_sources ?? new SettingSources(Config)).Word(e);
+    internal Said Word(SettingsException e) => (_sources ?? new SettingSources(Config)).Word(e);
 
     private SettingSources? _sources;
 }

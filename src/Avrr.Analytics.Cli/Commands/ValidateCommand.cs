@@ -37,7 +37,7 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
         }
         catch (OperationCanceledException) when (interruption.Signal is not null)
         {
-            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape($"the validation was stopped by {interruption.SignalName}."));
+            console.MarkupLine($"[yellow]{words.Interrupted}[/] " + Markup.Escape(words.Format(Catalogue.Of(run.Language).Usage.ValidationStopped, interruption.SignalName)));
             return (int)interruption.ExitCode;
         }
         foreach (var input in result.Plan.Inputs)
