@@ -76,7 +76,25 @@ public sealed class UsageText
     public required string Failed { get; init; }
     public required string PleaseReport { get; init; }
     public required string ValidationStopped { get; init; }     // signal
+    public required string MergeStopped { get; init; }          // signal, folder
     public required string SigInt { get; init; }
+    // report, sample, partial sql, scheme show
+    public required string NotAResult { get; init; }
+    public required string ReportWritten { get; init; }
+    public required string ReportLanguages { get; init; }       // code, languages
+    public required string Or { get; init; }
+    public required string ReportOutFolder { get; init; }       // target
+    public required string ReportOutInside { get; init; }       // target, report file
+    public required string ReportOutNotOurs { get; init; }      // target
+    public required string SampleOutRequired { get; init; }
+    public required string SampleExtension { get; init; }       // out, extension
+    public required string NoExtension { get; init; }
+    public required string SampleWrote { get; init; }           // rows, seed, file
+    public required string FlagWholeNumber { get; init; }       // flag, text, min, max
+    public required string RecipeTree { get; init; }
+    public required string RecipeTo { get; init; }
+    public required string RecipeDialect { get; init; }         // dialect
+    public required string SchemeLanguages { get; init; }       // code, scheme, languages
 
     public static UsageText English { get; } = new()
     {
@@ -143,7 +161,24 @@ public sealed class UsageText
         Failed = "the run failed:",
         PleaseReport = "Nothing was written. Please report this error with the command you ran.",
         ValidationStopped = "the validation was stopped by {0}.",
+        MergeStopped = "the merge was stopped by {0}; what it had written was deleted. An earlier result in {1} is kept.",
         SigInt = "Ctrl-C (SIGINT)",
+        NotAResult = "not a result folder:",
+        ReportWritten = "Report written: ",
+        ReportLanguages = "--lang {0}: the report is written in {1}",
+        Or = " or ",
+        ReportOutFolder = "--out {0}: is a folder; name the file to write",
+        ReportOutInside = "--out {0}: a new file in the result folder would make it one that the next run refuses to replace; write it elsewhere (or over its {1})",
+        ReportOutNotOurs = "--out {0}: the file exists and is not a report of avrr, so it is left as it is",
+        SampleOutRequired = "--out FILE is required (a .csv or .xlsx file)",
+        SampleExtension = "--out {0}: a sample is written as .csv or .xlsx, not '{1}'",
+        NoExtension = "no extension",
+        SampleWrote = "Wrote {0:N0} synthetic survey rows (seed {1}) to {2}",
+        FlagWholeNumber = "{0} {1}: must be a whole number from {2:N0} to {3:N0}",
+        RecipeTree = "--tree: name the returnee_scores tree the recipe reads",
+        RecipeTo = "--to: name the folder the recipe writes the partial's tables into",
+        RecipeDialect = "--dialect {0}: unknown SQL dialect (duckdb, spark)",
+        SchemeLanguages = "--lang {0}: the scheme {1} has labels in {2}",
     };
 
     public static UsageText French { get; } = new()
@@ -211,7 +246,24 @@ public sealed class UsageText
         Failed = "l'évaluation a échoué :",
         PleaseReport = "Rien n'a été écrit. Merci de signaler cette erreur avec la commande lancée.",
         ValidationStopped = "la validation a été arrêtée par {0}.",
+        MergeStopped = "la fusion a été arrêtée par {0} ; ce qu'elle avait écrit a été supprimé. Un résultat précédent dans {1} est gardé tel quel.",
         SigInt = "Ctrl-C (SIGINT)",
+        NotAResult = "pas un dossier de résultat :",
+        ReportWritten = "Rapport écrit : ",
+        ReportLanguages = "--lang {0} : le rapport est écrit en {1}",
+        Or = " ou ",
+        ReportOutFolder = "--out {0} : est un dossier ; nommez le fichier à écrire",
+        ReportOutInside = "--out {0} : un nouveau fichier dans le dossier de résultat en ferait un que la prochaine évaluation refuse de remplacer ; écrivez-le ailleurs (ou sur son {1})",
+        ReportOutNotOurs = "--out {0} : le fichier existe et n'est pas un rapport d'avrr ; il est laissé tel quel",
+        SampleOutRequired = "--out FICHIER est obligatoire (un fichier .csv ou .xlsx)",
+        SampleExtension = "--out {0} : un échantillon s'écrit en .csv ou .xlsx, pas '{1}'",
+        NoExtension = "sans extension",
+        SampleWrote = "{0:N0} lignes d'enquête synthétiques (graine {1}) écrites dans {2}",
+        FlagWholeNumber = "{0} {1} : doit être un nombre entier de {2:N0} à {3:N0}",
+        RecipeTree = "--tree : nommez l'arborescence returnee_scores que la recette lit",
+        RecipeTo = "--to : nommez le dossier où la recette écrit les tableaux du partiel",
+        RecipeDialect = "--dialect {0} : dialecte SQL inconnu (duckdb, spark)",
+        SchemeLanguages = "--lang {0} : le schéma {1} a des libellés en {2}",
     };
 
     /// <summary>
