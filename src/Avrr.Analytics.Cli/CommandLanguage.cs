@@ -39,6 +39,7 @@ internal static class CommandLanguage
             if (!info.Exists || info.Length > EvaluationFile.MaxBytes) return null;
             var bytes = File.ReadAllBytes(path);
             if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+            if (!System.Text.Unicode.Utf8.IsValid(bytes)) return null;
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
             foreach (var property in document.RootElement.EnumerateObject())
@@ -46,6 +47,8 @@ internal static class CommandLanguage
                     return Language.Of(property.Value.GetString());
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException) { return null; }
+        // A look, never a failure: whatever is wrong with the path or the file (a null character, bytes that are not
+        // UTF-8, a value JSON cannot give as text) is reported by the evaluation file's own reading, in words.
+        catch (Exception) { return null; }
     }
 }

@@ -295,7 +295,10 @@ public sealed record EvaluationFile
                 if (value.ValueKind != JsonValueKind.Array) return MustBe(kind);
                 var items = value.EnumerateArray().ToArray();
                 var bad = Array.FindIndex(items, e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()));
-                return bad < 0 ? null : Said.Of(c => c.Format(c.Usage.MustBeItem, KindWords(kind, c.Usage), bad + 1, Describe(items[bad]).In(c)));
+                if (bad < 0) return null;
+                // Said later, when the document is gone: what it says of the JSON is taken now.
+                var item = Describe(items[bad]);
+                return Said.Of(c => c.Format(c.Usage.MustBeItem, KindWords(kind, c.Usage), bad + 1, item.In(c)));
             case Kind.WholeNumber:
                 if (value.ValueKind == JsonValueKind.Null) return null;
                 return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _) ? null
@@ -317,8 +320,9 @@ public sealed record EvaluationFile
                         return Said.Of(c => c.Format(c.Usage.MapGives, name, described.In(c)));
                     }
                 var twice = value.EnumerateObject().GroupBy(p => p.Value.GetString()!.Trim().ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1);
-                return twice is null ? null
-                    : Said.Of(c => c.Format(c.Usage.MapTwice, twice.First().Value.GetString(), string.Join(c.Usage.And, twice.Select(p => $"\"{p.Name}\""))));
+                if (twice is null) return null;
+                var (header, names) = (twice.First().Value.GetString(), twice.Select(p => $"\"{p.Name}\"").ToArray());
+                return Said.Of(c => c.Format(c.Usage.MapTwice, header, string.Join(c.Usage.And, names)));
             case Kind.RecodeTable:
                 if (value.ValueKind == JsonValueKind.Null) return null;
                 if (value.ValueKind != JsonValueKind.Object) return MustBe(kind);

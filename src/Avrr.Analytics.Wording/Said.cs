@@ -6,9 +6,11 @@ namespace Avrr.Analytics.Wording;
 /// </summary>
 public sealed class Said
 {
-    private readonly Func<Catalogue, string> _say;
+    private readonly string _english, _french;
 
-    private Said(Func<Catalogue, string> say) => _say = say;
+    // Said at once in both languages: what it says is taken when it is made (a JSON document, a loop's variable
+    // may be gone by the time it is shown).
+    private Said(Func<Catalogue, string> say) => (_english, _french) = (say(Catalogue.English), say(Catalogue.French));
 
     public static Said Of(Func<Catalogue, string> say) => new(say);
 
@@ -24,13 +26,13 @@ public sealed class Said
         return new(c => string.Join(separator, list.Select(p => p.In(c))));
     }
 
-    public string In(Catalogue catalogue) => _say(catalogue);
+    public string In(Catalogue catalogue) => catalogue.Language.IsFrench ? _french : _english;
 
-    public string In(Language language) => _say(Catalogue.Of(language));
+    public string In(Language language) => In(Catalogue.Of(language));
 
-    public string English => In(Catalogue.English);
+    public string English => _english;
 
-    public string French => In(Catalogue.French);
+    public string French => _french;
 
     public override string ToString() => English;
 }
