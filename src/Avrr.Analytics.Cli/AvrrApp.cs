@@ -55,13 +55,13 @@ public static class AvrrApp
         }
         catch (OutputFolderException e) when (e.Problem == OutputProblem.Refused)
         {
-            console.MarkupLine($"[red]{words.Error}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
+            console.MarkupLine($"[red]{words.Error}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.MessageIn(catalogue.Language)}."));
             console.MarkupLine(words.NothingTouched);
             return (int)ExitCode.UsageError;
         }
         catch (OutputFolderException e)
         {
-            console.MarkupLine($"[red]{catalogue.Usage.NotWritten}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
+            console.MarkupLine($"[red]{catalogue.Usage.NotWritten}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.MessageIn(catalogue.Language)}."));
             // Said only when there is one: a run into a new folder has nothing to keep.
             var earlier = Directory.Exists(e.Folder) && File.Exists(Path.Combine(e.Folder, Runs.EvaluationRun.ManifestFile));
             console.MarkupLine(earlier ? words.EarlierKept : words.NothingWritten);
@@ -75,7 +75,7 @@ public static class AvrrApp
         }
         catch (NothingScoredException e)
         {
-            console.MarkupLine($"[red]{words.NothingToScore}[/] " + TerminalText.Markup(e.Message) + ".");
+            console.MarkupLine($"[red]{words.NothingToScore}[/] " + TerminalText.Markup(e.MessageIn(catalogue.Language)) + ".");
             console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }

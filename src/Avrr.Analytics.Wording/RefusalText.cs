@@ -41,6 +41,21 @@ public sealed class RefusalText
     public required string Closest { get; init; }               // header
     public required string MapItOne { get; init; }              // id
     public required string MapItSeveral { get; init; }          // id
+    // nothing to score (exit 3)
+    public required string NoRowsOne { get; init; }
+    public required string NoRowsSeveral { get; init; }
+    public required string NoneInPeriod { get; init; }
+    public required string AllRejected { get; init; }
+    public required string AdviceDateFormat { get; init; }
+    public required string AdviceDateTwo { get; init; }
+    public required string AdviceDate { get; init; }
+    public required string AdviceAnswer { get; init; }
+    public required string AdviceDuplicate { get; init; }
+    public required string AdviceMissing { get; init; }
+    public required string AdviceWeight { get; init; }
+    public required string AdviceRows { get; init; }
+    public required string AdviceDesign { get; init; }
+    public required string AdviceOther { get; init; }
     // descriptions
     public required string Csv { get; init; }                   // separator, encoding
     public required string Tab { get; init; }
@@ -83,6 +98,20 @@ public sealed class RefusalText
         Closest = " (closest header: '{0}')",
         MapItOne = "if a column of another name holds it, name it in the evaluation file's column mapping: \"columns\": {{\"{0}\": \"its header\"}}",
         MapItSeveral = "if a column of another name holds one, name it in the evaluation file's column mapping: \"columns\": {{\"{0}\": \"its header\"}}",
+        NoRowsOne = "the input {0} holds no survey row (only a header, or blank rows); there is nothing to evaluate",
+        NoRowsSeveral = "the inputs {0} hold no survey row (only a header, or blank rows); there is nothing to evaluate",
+        NoneInPeriod = "none of the {0:N0} rows is dated in the period ({1}), so the earlier result was kept. What to do: check the period, or that the export covers it",
+        AllRejected = "every one of the {0:N0} rows was rejected, so the earlier result was kept; most were {1} ({2:N0} problems). What to do: {3}. `avrr validate` lists the first rejects of each reason",
+        AdviceDateFormat = "the survey dates are written like {0} ({1:N0} of the {2:N0} rejected dates tried read that way): set the date format to {0}",
+        AdviceDateTwo = "the survey dates read as {0} or as {1} (every day is 12 or less, so the data cannot tell which): set the date format to the one the export uses",
+        AdviceDate = "the survey dates are not in the form the run expects: if they are written like 14/07/2025, set the date format (dd/MM/yyyy)",
+        AdviceAnswer = "the answers are not codes or labels of the scheme: check that the export matches the scheme, or use the scheme the form was built with",
+        AdviceDuplicate = "every row repeats an earlier survey: check that the same export is not given twice under two names",
+        AdviceMissing = "a required column (returnee_id, country or survey_date) is empty in every row: check the column mapping",
+        AdviceWeight = "the weight column does not hold positive numbers: check which column holds the sampling weights",
+        AdviceRows = "the rows do not have the header's columns: check the file's separator and quoting (save it again as CSV)",
+        AdviceDesign = "the cluster or strata column is empty: check which columns hold the survey design",
+        AdviceOther = "see the reasons in the validation report",
         Csv = "CSV, {0} separated, {1}",
         Tab = "tab",
         Utf8 = "UTF-8",
@@ -125,6 +154,20 @@ public sealed class RefusalText
         Closest = " (en-tête le plus proche : '{0}')",
         MapItOne = "si une colonne d'un autre nom la contient, nommez-la dans la correspondance des colonnes du fichier d'évaluation : \"columns\": {{\"{0}\": \"son en-tête\"}}",
         MapItSeveral = "si une colonne d'un autre nom en contient une, nommez-la dans la correspondance des colonnes du fichier d'évaluation : \"columns\": {{\"{0}\": \"son en-tête\"}}",
+        NoRowsOne = "le fichier {0} ne contient aucune ligne d'enquête (seulement un en-tête, ou des lignes vides) ; il n'y a rien à évaluer",
+        NoRowsSeveral = "les fichiers {0} ne contiennent aucune ligne d'enquête (seulement un en-tête, ou des lignes vides) ; il n'y a rien à évaluer",
+        NoneInPeriod = "aucune des {0:N0} lignes n'est datée dans la période ({1}), le résultat précédent a donc été gardé. Que faire : vérifiez la période, ou que l'export la couvre",
+        AllRejected = "chacune des {0:N0} lignes a été rejetée, le résultat précédent a donc été gardé ; la plupart pour {1} ({2:N0} problèmes). Que faire : {3}. `avrr validate` liste les premiers rejets de chaque motif",
+        AdviceDateFormat = "les dates d'enquête sont écrites comme {0} ({1:N0} des {2:N0} dates rejetées essayées se lisent ainsi) : indiquez le format de date {0}",
+        AdviceDateTwo = "les dates d'enquête se lisent {0} ou {1} (tous les jours sont inférieurs ou égaux à 12, les données ne permettent pas de choisir) : indiquez le format de date de l'export",
+        AdviceDate = "les dates d'enquête ne sont pas de la forme attendue : si elles s'écrivent comme 14/07/2025, indiquez le format de date (dd/MM/yyyy)",
+        AdviceAnswer = "les réponses ne sont ni des codes ni des libellés du schéma : vérifiez que l'export correspond au schéma, ou utilisez le schéma avec lequel le formulaire a été construit",
+        AdviceDuplicate = "chaque ligne répète une enquête précédente : vérifiez que le même export n'est pas donné deux fois sous deux noms",
+        AdviceMissing = "une colonne obligatoire (returnee_id, country ou survey_date) est vide dans chaque ligne : vérifiez la correspondance des colonnes",
+        AdviceWeight = "la colonne des poids ne contient pas de nombres positifs : vérifiez quelle colonne contient les poids de sondage",
+        AdviceRows = "les lignes n'ont pas les colonnes de l'en-tête : vérifiez le séparateur et les guillemets du fichier (enregistrez-le de nouveau en CSV)",
+        AdviceDesign = "la colonne des grappes ou des strates est vide : vérifiez quelles colonnes contiennent le plan de sondage",
+        AdviceOther = "voir les motifs dans le rapport de validation",
         Csv = "CSV, séparateur {0}, {1}",
         Tab = "tabulation",
         Utf8 = "UTF-8",

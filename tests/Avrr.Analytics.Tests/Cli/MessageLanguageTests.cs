@@ -32,6 +32,8 @@ public sealed class MessageLanguageTests
         { "refusal: required columns missing", 3 },
         { "refusal: folder without exports", 3 },
         { "refusal: old xls", 3 },
+        { "output folder: not a result", 2 },
+        { "nothing to score: a header only", 3 },
         { "validate", 0 },
         { "summary", 0 },
     };
@@ -149,6 +151,8 @@ public sealed class MessageLanguageTests
             "refusal: required columns missing" => ["run", Write("two-columns.csv", "a;b\n1;2\n"), "--out", Path.Combine(folder, "o"), .. lang],
             "refusal: folder without exports" => ["run", EmptyFolder(), "--out", Path.Combine(folder, "o"), .. lang],
             "refusal: old xls" => ["run", Write("old.xls", "x"), "--out", Path.Combine(folder, "o"), .. lang],
+            "output folder: not a result" => ["run", TestFiles.Data("kobo-fr-semicolon-bom.csv"), "--out", NotAResult(), "--quiet", .. lang],
+            "nothing to score: a header only" => ["run", HeaderOnly(), "--out", Path.Combine(folder, "o"), "--quiet", .. lang],
             "validate" => ["validate", TestFiles.Data("kobo-fr-semicolon-bom.csv"), "--quiet", "--threads", "1", .. lang],
             "summary" => ["run", TestFiles.Data("kobo-fr-semicolon-bom.csv"), "--out", Path.Combine(TestFiles.TempFolder(), "results"), "--quiet",
                 .. SampleResults.TablesOnly, .. lang],
@@ -167,6 +171,17 @@ public sealed class MessageLanguageTests
         File.WriteAllText(path, text);
         return path;
     }
+
+    private static string NotAResult()
+    {
+        var path = Path.Combine(Folder.Value, "not-a-result");
+        Directory.CreateDirectory(path);
+        File.WriteAllText(Path.Combine(path, "notes.txt"), "mine");
+        return path;
+    }
+
+    private static string HeaderOnly() =>
+        Write("header-only.csv", File.ReadLines(TestFiles.Data("kobo-fr-semicolon-bom.csv")).First() + "\n");
 
     private static string EmptyFolder()
     {
