@@ -60,13 +60,14 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
         var headers = SurveyInput.ReadHeaders(settings.Export, settings.Sheet);
         var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
-        var (map, problems) = HeaderMap.Analyze(headers, known, required, new Dictionary<string, string>(), scheme.Questions.SelectMany(q => q.Text.Values));
+        var (map, problems) = HeaderMap.AnalyzeSaid(headers, known, required, new Dictionary<string, string>(), scheme.Questions.SelectMany(q => q.Text.Values));
         var proposals = Propose(map, headers);
 
         console.WriteLine(TerminalText.Safe($"{settings.Export}:"));
         ValidateCommand.Columns(console, words, map, scheme.Questions.Count);
-        foreach (var problem in problems.Where(p => p.Contains("both map", StringComparison.Ordinal) || p.Contains("labels", StringComparison.Ordinal)))
-            console.MarkupLine("[yellow]" + TerminalText.Markup(problem) + "[/]");
+        // The problems that init cannot settle by a proposal (chosen by their English, said in the language asked for).
+        foreach (var problem in problems.Where(p => p.English.Contains("both map", StringComparison.Ordinal) || p.English.Contains("labels", StringComparison.Ordinal)))
+            console.MarkupLine("[yellow]" + TerminalText.Markup(problem.In(Catalogue.Of(settings.Lang))) + "[/]");
 
         var proposed = proposals.Where(p => p.Header is not null).Select(p => map.Ids[headers.ToList().IndexOf(p.Header!)]).ToHashSet(StringComparer.Ordinal);
         var attributes = map.Attributes.Where(a => !proposed.Contains(a)).ToArray();
