@@ -23,7 +23,8 @@ public static class AvrrApp
     /// <summary>Runs avrr; <paramref name="progress"/> is where progress goes (standard error for the runner; the console itself when null).</summary>
     public static int Run(string[] args, IAnsiConsole console, IAnsiConsole? progress = null)
     {
-        var words = Words.FromArgs(args);
+        var catalogue = Catalogue.Of(CommandLanguage.Of(args));
+        var words = catalogue.Console;
         HelpText.Language = words.Language;
         var app = Build(console, new ProgressConsole(progress ?? console), words);
         try
@@ -33,19 +34,19 @@ public static class AvrrApp
         }
         catch (CommandParseException e)
         {
-            return Usage(console, words, args, WithSuggestion(args, e.Message));
+            return Usage(console, words, args, WithSuggestion(args, e.Message, catalogue));
         }
         catch (CommandRuntimeException e)
         {
-            return Usage(console, words, args, WithSuggestion(args, e.Message));
+            return Usage(console, words, args, WithSuggestion(args, e.Message, catalogue));
         }
         catch (UsageException e)
         {
-            return Usage(console, words, args, words.Language == "fr" && e.French is { } french ? french : e.Message);
+            return Usage(console, words, args, words.IsFrench && e.French is { } french ? french : e.Message);
         }
         catch (SettingsException e)
         {
-            return Usage(console, words, args, new SettingSources(null).Word(e));
+            return Usage(console, words, args, new SettingSources(null).Word(e).In(catalogue));
         }
         catch (SchemeException e)
         {
@@ -54,13 +55,13 @@ public static class AvrrApp
         }
         catch (OutputFolderException e) when (e.Problem == OutputProblem.Refused)
         {
-            console.MarkupLine($"[red]{words.Error}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
+            console.MarkupLine($"[red]{words.Error}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.MessageIn(catalogue.Language)}."));
             console.MarkupLine(words.NothingTouched);
             return (int)ExitCode.UsageError;
         }
         catch (OutputFolderException e)
         {
-            console.MarkupLine("[red]the result could not be written:[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.Message}."));
+            console.MarkupLine($"[red]{catalogue.Usage.NotWritten}[/] " + TerminalText.Markup($"{SettingNames.Flag(e.Setting)} {e.Folder}: {e.MessageIn(catalogue.Language)}."));
             // Said only when there is one: a run into a new folder has nothing to keep.
             var earlier = Directory.Exists(e.Folder) && File.Exists(Path.Combine(e.Folder, Runs.EvaluationRun.ManifestFile));
             console.MarkupLine(earlier ? words.EarlierKept : words.NothingWritten);
@@ -74,26 +75,26 @@ public static class AvrrApp
         }
         catch (NothingScoredException e)
         {
-            console.MarkupLine($"[red]{words.NothingToScore}[/] " + TerminalText.Markup(e.Message) + ".");
+            console.MarkupLine($"[red]{words.NothingToScore}[/] " + TerminalText.Markup(e.MessageIn(catalogue.Language)) + ".");
             console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }
         catch (TooManyGroupsException e)
         {
-            console.MarkupLine("[red]too many groups:[/] " + Markup.Escape(e.Message) + ".");
-            console.MarkupLine("Nothing was written.");
+            console.MarkupLine($"[red]{catalogue.Usage.TooManyGroups}[/] " + Markup.Escape(e.Message) + ".");
+            console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }
         catch (InputRefusedException e)
         {
-            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup(words.Language == "fr" && e.FrenchProblem is { } french ? $"{e.Path}: {french}" : e.Message));
+            console.MarkupLine($"[red]{words.InputRefused}[/] " + TerminalText.Markup($"{e.Path}: {e.ProblemIn(catalogue.Language)}"));
             console.MarkupLine(words.NothingWritten);
             return (int)ExitCode.InputRefused;
         }
         catch (Exception e)
         {
-            console.MarkupLine("[red]the run failed:[/] " + TerminalText.Markup(e.Message));
-            console.MarkupLine("Nothing was written. Please report this error with the command you ran.");
+            console.MarkupLine($"[red]{catalogue.Usage.Failed}[/] " + TerminalText.Markup(e.Message));
+            console.MarkupLine(catalogue.Usage.PleaseReport);
             console.WriteLine(TerminalText.SafeLines(e.ToString()));
             return (int)ExitCode.Failed;
         }
@@ -110,7 +111,7 @@ public static class AvrrApp
         var lang = args[i + 1].Trim().ToLowerInvariant();
         if (lang is "en" or "fr") return;
         if (args is ["run" or "validate", ..] or ["scheme", "show", ..] && args.Any(a => a is "--scheme" or "--config")) return;
-        throw new UsageException($"--lang {args[i + 1]}: avrr speaks en and fr");
+        throw new UsageException(Said.Of(c => c.Usage.UnknownLanguage, args[i + 1]));
     }
 
     private static CommandApp Build(IAnsiConsole console, ProgressConsole progress, Words words)
@@ -122,7 +123,7 @@ public static class AvrrApp
             config.SetApplicationVersion(typeof(AvrrApp).Assembly
                 .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
-            if (words.Language == "fr") config.SetApplicationCulture(System.Globalization.CultureInfo.GetCultureInfo("fr"));
+            if (words.IsFrench) config.SetApplicationCulture(System.Globalization.CultureInfo.GetCultureInfo("fr"));
             config.Settings.Console = console;
             config.Settings.Registrar.RegisterInstance(console);
             config.Settings.Registrar.RegisterInstance(progress);
@@ -178,9 +179,10 @@ public static class AvrrApp
     };
 
     /// <summary>An unknown flag's message with the nearest flag of the command, when one is near enough to be a typo.</summary>
-    private static string WithSuggestion(string[] args, string message)
+    private static string WithSuggestion(string[] args, string english, Catalogue catalogue)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(message, "Unknown option '([^']+)'");
+        var message = catalogue.Usage.Parser(english);
+        var match = System.Text.RegularExpressions.Regex.Match(english, "Unknown option '([^']+)'");
         if (!match.Success || SettingsOf(args) is not { } settings) return message;
         var flags = settings.GetProperties()
             .SelectMany(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), true).Cast<CommandOptionAttribute>())
@@ -188,7 +190,7 @@ public static class AvrrApp
             .ToArray();
         var unknown = match.Groups[1].Value;
         var nearest = EditDistance.Nearest(unknown.TrimStart('-'), flags.Select(f => f[2..]));
-        return nearest is null ? message : $"{message.TrimEnd('.')}; did you mean --{nearest}?";
+        return nearest is null ? message : message.TrimEnd('.') + catalogue.Format(catalogue.Usage.DidYouMean, nearest);
     }
 
     /// <summary>Prints the problem and one line that points to the command's help, and returns 2.</summary>

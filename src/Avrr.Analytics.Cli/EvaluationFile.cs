@@ -68,7 +68,7 @@ public sealed record EvaluationFile
     /// <summary>Whether the file says <c>"weight": null</c>: no column of weights, on purpose (as <c>"unweighted": true</c>).</summary>
     public bool WeightIsNull { get; init; }
     /// <summary>The file's problems, when it was loaded to list them with the settings' (<see cref="Load(string, bool)"/>).</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<Said> Problems { get; init; } = [];
 
     /// <summary>The largest evaluation file read: settings and a recode table fit in far less; a larger file is refused before it is parsed.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
@@ -96,15 +96,17 @@ public sealed record EvaluationFile
         ("calibrateBounds", Kind.Text), ("calibrateIterations", Kind.WholeNumber), ("$comment", Kind.Note),
     ];
 
-    private static string KindWords(Kind kind) => kind switch
+    private static string KindWords(Kind kind) => KindWords(kind, UsageText.English);
+
+    private static string KindWords(Kind kind, UsageText t) => kind switch
     {
-        Kind.Text => "a text (in quotes) or null",
-        Kind.Texts => "a list of texts, such as [\"a\", \"b\"]",
-        Kind.WholeNumber => "a whole number",
-        Kind.Number => "a number",
-        Kind.Flag => "true or false",
-        Kind.Mapping => "an object of texts, such as {\"returnee_id\": \"case_number\"}",
-        Kind.RecodeTable => "an object of columns, each an object of texts, such as {\"country\": {\"Sénégal\": \"SEN\"}}",
+        Kind.Text => t.KindText,
+        Kind.Texts => t.KindTexts,
+        Kind.WholeNumber => t.KindWholeNumber,
+        Kind.Number => t.KindNumber,
+        Kind.Flag => t.KindFlag,
+        Kind.Mapping => t.KindMapping,
+        Kind.RecodeTable => t.KindRecode,
         _ => "a text",
     };
 
@@ -121,7 +123,7 @@ public sealed record EvaluationFile
         try { bytes = ReadBounded(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--config {path}: the file cannot be read ({e.Message})");
+            throw new UsageException(Said.Of(c => c.Usage.CannotRead, path, e.Message));
         }
         // Notepad saves UTF-8 with a byte order mark, which a JSON reader takes for a bad first byte.
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
@@ -131,7 +133,7 @@ public sealed record EvaluationFile
             var valid = 0;
             while (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(valid), out _, out var used) == System.Buffers.OperationStatus.Done) valid += used;
             var line = 1 + bytes.AsSpan(0, valid).Count((byte)'\n');
-            throw new UsageException($"--config {path}, line {line}: the file is not UTF-8 text (a byte that is not UTF-8 at position {valid + 1}); save it again as UTF-8");
+            throw new UsageException(Said.Of(c => c.Usage.NotUtf8, path, line, valid + 1));
         }
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         JsonDocument document;
@@ -146,22 +148,19 @@ public sealed record EvaluationFile
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0) message = message[..cut];
-            throw new UsageException($"--config {path}, line {(e.LineNumber ?? 0) + 1}: the file is not valid JSON ({message.TrimEnd('.')})");
+            throw new UsageException(Said.Of(c => c.Usage.NotJson, path, (e.LineNumber ?? 0) + 1, message.TrimEnd('.')));
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new UsageException($"--config {path}: the file holds no settings object (it must start with {{)");
-            var problems = new List<string>();
+                throw new UsageException(Said.Of(c => c.Usage.NoObject, path));
+            var problems = new List<Said>();
             var file = Read(document.RootElement, lines, problems);
             TooManyEntries(path, document.RootElement);
             if (deferProblems) file = file with { Problems = problems };
-            else if (problems.Count == 1) throw new UsageException($"--config {path}, {problems[0]}");
+            else if (problems.Count == 1) throw new UsageException(Said.Of(c => c.Format(c.Usage.InFile, path, problems[0].In(c))));
             else if (problems.Count > 1)
-            {
-                string List(Output.Words words) => words.Format(words.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p));
-                throw new UsageException(List(Output.Words.English)) { French = List(Output.Words.French) };
-            }
+                throw new UsageException(Said.Of(c => c.Format(c.Console.ConfigProblems, path, problems.Count) + string.Concat(problems.Select(p => "\n  - " + p.In(c)))));
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             string? Resolve(string? p) => p is null || p.Contains('\0') ? p : Path.IsPathRooted(p) ? p : Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, p));
             return file with
@@ -188,8 +187,8 @@ public sealed record EvaluationFile
             if (buffer.Length > MaxBytes)
             {
                 var size = stream.CanSeek ? stream.Length : buffer.Length;
-                string Say(Output.Words words) => words.Format(words.ConfigTooLarge, path, size / (1024.0 * 1024.0), MaxBytes / (1024 * 1024));
-                throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+                string Say(Words words) => words.Format(words.ConfigTooLarge, path, size / (1024.0 * 1024.0), MaxBytes / (1024 * 1024));
+                throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
             }
         }
         return buffer.ToArray();
@@ -207,8 +206,8 @@ public sealed record EvaluationFile
                 _ => 0,
             };
             if (entries <= MaxEntries) continue;
-            string Say(Output.Words words) => words.Format(words.ConfigTooManyEntries, path, property.Name, entries, MaxEntries);
-            throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+            string Say(Words words) => words.Format(words.ConfigTooManyEntries, path, property.Name, entries, MaxEntries);
+            throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
         }
     }
 
@@ -229,7 +228,7 @@ public sealed record EvaluationFile
         return lines;
     }
 
-    private static EvaluationFile Read(JsonElement root, Dictionary<string, int> lines, List<string> problems)
+    private static EvaluationFile Read(JsonElement root, Dictionary<string, int> lines, List<Said> problems)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -240,18 +239,19 @@ public sealed record EvaluationFile
             if (known.Key is null)
             {
                 var nearest = EditDistance.Nearest(property.Name, Known.Select(k => k.Key).Where(k => k != "$comment"));
-                problems.Add($"line {line}: \"{property.Name}\" is not a key of an evaluation file" +
-                    (nearest is null ? $" (the keys are {string.Join(", ", Known.Select(k => k.Key))})" : $"; did you mean \"{nearest}\"?"));
+                problems.Add(nearest is null
+                    ? Said.Of(c => c.Usage.NotAKey, line, property.Name, string.Join(", ", Known.Select(k => k.Key)))
+                    : Said.Of(c => c.Usage.NotAKeyNear, line, property.Name, nearest));
                 continue;
             }
             if (!values.TryAdd(known.Key, property.Value))
             {
-                problems.Add($"line {line}: \"{known.Key}\" is given twice");
+                problems.Add(Said.Of(c => c.Usage.KeyTwice, line, known.Key));
                 continue;
             }
             keyLines[known.Key] = line;
             var problem = Check(property.Value, known.Kind);
-            if (problem is not null) problems.Add($"line {line}: \"{known.Key}\" {problem}");
+            if (problem is not null) problems.Add(Said.Of(c => c.Format(c.Usage.KeyProblem, line, known.Key, problem.In(c))));
         }
         // A path is given to the file system, which takes no null character (JSON can write one as \u0000).
         foreach (var key in new[] { "inputs", "out", "scheme", "partialOut", "calibrate" })
@@ -295,64 +295,80 @@ public sealed record EvaluationFile
     }
 
     /// <summary>What is wrong with a value for its kind of key, in words, or null. Null stands for "not set" where a text is wanted.</summary>
-    private static string? Check(JsonElement value, Kind kind)
+    private static Said? Check(JsonElement value, Kind kind)
     {
         var got = Describe(value);
+        Said MustBe(Kind k) => Said.Of(c => c.Format(c.Usage.MustBe, KindWords(k, c.Usage), got.In(c)));
         switch (kind)
         {
             case Kind.Text:
-                return value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : $"must be {KindWords(kind)}, got {got}";
+                return value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : MustBe(kind);
             case Kind.Note:
                 return null;
             case Kind.Texts:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind != JsonValueKind.Array) return $"must be {KindWords(kind)}, got {got}";
+                if (value.ValueKind != JsonValueKind.Array) return MustBe(kind);
                 var items = value.EnumerateArray().ToArray();
                 var bad = Array.FindIndex(items, e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()));
-                return bad < 0 ? null : $"must be {KindWords(kind)}; item {bad + 1} is {Describe(items[bad])}";
+                if (bad < 0) return null;
+                // Said later, when the document is gone: what it says of the JSON is taken now.
+                var item = Describe(items[bad]);
+                return Said.Of(c => c.Format(c.Usage.MustBeItem, KindWords(kind, c.Usage), bad + 1, item.In(c)));
             case Kind.WholeNumber:
                 if (value.ValueKind == JsonValueKind.Null) return null;
                 return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _) ? null
                     : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) && d == Math.Floor(d)
-                        ? $"must be a whole number up to {int.MaxValue:N0}, got {value.GetRawText()}"
-                        : $"must be {KindWords(kind)}, got {got}";
+                        ? Said.Of(c => c.Usage.WholeUpTo, int.MaxValue, value.GetRawText())
+                        : MustBe(kind);
             case Kind.Number:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : $"must be {KindWords(kind)}, got {got}";
+                return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : MustBe(kind);
             case Kind.Flag:
-                return value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? null : $"must be {KindWords(kind)}, got {got}";
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? null : MustBe(kind);
             case Kind.Mapping:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind != JsonValueKind.Object) return $"must be {KindWords(kind)}, got {got}";
+                if (value.ValueKind != JsonValueKind.Object) return MustBe(kind);
                 foreach (var p in value.EnumerateObject())
                     if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
-                        return $"gives \"{p.Name}\" {Describe(p.Value)}; give the header of the export that holds it, or leave \"{p.Name}\" out";
+                    {
+                        var (name, described) = (p.Name, Describe(p.Value));
+                        return Said.Of(c => c.Format(c.Usage.MapGives, name, described.In(c)));
+                    }
                 var twice = value.EnumerateObject().GroupBy(p => p.Value.GetString()!.Trim().ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1);
-                return twice is null ? null
-                    : $"gives the header '{twice.First().Value.GetString()}' to {string.Join(" and ", twice.Select(p => $"\"{p.Name}\""))}; a header holds one column";
+                if (twice is null) return null;
+                var (header, names) = (twice.First().Value.GetString(), twice.Select(p => $"\"{p.Name}\"").ToArray());
+                return Said.Of(c => c.Format(c.Usage.MapTwice, header, string.Join(c.Usage.And, names)));
             case Kind.RecodeTable:
                 if (value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind != JsonValueKind.Object) return $"must be {KindWords(kind)}, got {got}";
+                if (value.ValueKind != JsonValueKind.Object) return MustBe(kind);
                 foreach (var column in value.EnumerateObject())
                 {
-                    if (column.Value.ValueKind != JsonValueKind.Object) return $"gives \"{column.Name}\" {Describe(column.Value)}; it must be {KindWords(Kind.Mapping)}";
+                    var columnName = column.Name;
+                    if (column.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        var described = Describe(column.Value);
+                        return Said.Of(c => c.Format(c.Usage.RecodeGives, columnName, described.In(c), KindWords(Kind.Mapping, c.Usage)));
+                    }
                     foreach (var p in column.Value.EnumerateObject())
                         if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
-                            return $"gives \"{column.Name}\" › \"{p.Name}\" {Describe(p.Value)}; give the value it becomes";
+                        {
+                            var (name, described) = (p.Name, Describe(p.Value));
+                            return Said.Of(c => c.Format(c.Usage.RecodeValue, columnName, name, described.In(c)));
+                        }
                 }
                 return null;
         }
         return null;
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    private static Said Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Null => "null",
-        JsonValueKind.String => value.GetString()!.Trim().Length == 0 ? "an empty text" : $"the text \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Array => "a list",
-        JsonValueKind.Object => "an object",
-        _ => "nothing",
+        JsonValueKind.Null => Said.Of(c => c.Usage.GotNull),
+        JsonValueKind.String => value.GetString()!.Trim().Length == 0 ? Said.Of(c => c.Usage.GotEmpty) : Said.Of(c => c.Usage.GotText, value.GetString()),
+        JsonValueKind.Number => Said.Of(c => c.Usage.GotNumber, value.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False => Said.Verbatim(value.GetRawText()),
+        JsonValueKind.Array => Said.Of(c => c.Usage.GotList),
+        JsonValueKind.Object => Said.Of(c => c.Usage.GotObject),
+        _ => Said.Of(c => c.Usage.GotNothing),
     };
 }

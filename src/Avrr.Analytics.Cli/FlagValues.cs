@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using System.Globalization;
 using Avrr.Analytics.Runs.Planning;
 using Avrr.Analytics.Surveys;
@@ -16,14 +17,14 @@ internal static class FlagValues
     {
         if (text is null) return null;
         if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
-        throw new SettingsException(setting, text, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min:N0} to {max:N0}"));
+        throw new SettingsException(setting, text, Said.Of(c => c.Usage.WholeNumber, min, max));
     }
 
-    public static double? Number(RunSetting setting, string? text, string what)
+    public static double? Number(RunSetting setting, string? text, Func<UsageText, string> what)
     {
         if (text is null) return null;
         if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-        throw new SettingsException(setting, text, $"must be {what}, written with a '.' (such as 0.10)");
+        throw new SettingsException(setting, text, Said.Of(c => c.Format(c.Usage.Number, what(c.Usage))));
     }
 
     /// <summary>The period from <c>--period 2025-Q3</c> (or a year, <c>2025</c>) or <c>--from</c>/<c>--to</c> (yyyy-MM-dd), or null.</summary>
@@ -33,12 +34,12 @@ internal static class FlagValues
         if (period is not null)
         {
             if (from is not null || to is not null)
-                throw new SettingsException(RunSetting.Period, period, "give either a period or a first and last date (from, to), not both");
+                throw new SettingsException(RunSetting.Period, period, Said.Of(c => c.Usage.PeriodAndDates));
             var text = period.Trim().ToUpperInvariant();
             if (Quarter.TryParse(text, out var quarter)) return SurveyPeriod.OfQuarter(quarter);
             if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
                 return new SurveyPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            throw new SettingsException(RunSetting.Period, period, "must be a quarter such as 2025-Q3, or a year such as 2025");
+            throw new SettingsException(RunSetting.Period, period, Said.Of(c => c.Usage.PeriodForm));
         }
         return new SurveyPeriod(Date(RunSetting.From, from), Date(RunSetting.To, to));
     }
@@ -47,7 +48,7 @@ internal static class FlagValues
     {
         if (text is null) return null;
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        throw new SettingsException(setting, text, "must be a date written yyyy-MM-dd, such as 2025-07-01");
+        throw new SettingsException(setting, text, Said.Of(c => c.Usage.DateForm));
     }
 
     public static DuplicatePolicy? Keep(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -55,7 +56,7 @@ internal static class FlagValues
         null => null,
         "first" => DuplicatePolicy.KeepFirst,
         "last" => DuplicatePolicy.KeepLast,
-        _ => throw new SettingsException(RunSetting.Keep, text, "must be first or last"),
+        _ => throw new SettingsException(RunSetting.Keep, text, Said.Of(c => c.Usage.KeepForm)),
     };
 
     /// <summary>A language, case ignored (<c>FR</c> is <c>fr</c>); whether the scheme has it is checked with the scheme.</summary>

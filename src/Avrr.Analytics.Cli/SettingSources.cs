@@ -7,11 +7,11 @@ namespace Avrr.Analytics.Cli;
 /// a setting is worded the way the user gave it: <c>--min-cell 0: must be at least 1</c> for a flag,
 /// <c>"minCell": 0 in q3.json: must be at least 1</c> for the file.
 /// </summary>
-internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<string, int>? lines = null, IReadOnlyList<string>? fileProblems = null)
+internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<string, int>? lines = null, IReadOnlyList<Said>? fileProblems = null)
 {
     private readonly HashSet<RunSetting> _fromFile = [];
     // The evaluation file's problems (wrong kinds of values, unknown keys) and the settings' bad values, listed at once.
-    private readonly List<string> _problems = [.. fileProblems ?? []];
+    private readonly List<Said> _problems = [.. fileProblems ?? []];
     private readonly List<SettingsException> _settings = [];
 
     /// <summary>Reads a setting; a bad value is noted (all are listed at once by <see cref="ThrowProblems"/>) and <paramref name="fallback"/> used meanwhile.</summary>
@@ -31,12 +31,9 @@ internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<str
     {
         if (_problems.Count == 0) return;
         if (_problems.Count == 1 && _settings.Count == 1) throw new UsageException(Word(_settings[0]));
-        if (_problems.Count == 1) throw new UsageException($"--config {configPath}, {_problems[0]}");
-        var english = Output.Words.English;
-        var french = Output.Words.French;
-        string List(Output.Words words) => (configPath is null ? words.Format(words.SettingsProblems, _problems.Count) : words.Format(words.ConfigProblems, configPath, _problems.Count))
-            + string.Concat(_problems.Select(p => "\n  - " + p));
-        throw new UsageException(List(english)) { French = List(french) };
+        if (_problems.Count == 1) throw new UsageException(Said.Of(c => c.Format(c.Usage.InFile, configPath, _problems[0].In(c))));
+        throw new UsageException(Said.Of(c => (configPath is null ? c.Format(c.Console.SettingsProblems, _problems.Count) : c.Format(c.Console.ConfigProblems, configPath, _problems.Count))
+            + string.Concat(_problems.Select(p => "\n  - " + p.In(c)))));
     }
 
     /// <summary>Takes the flag's value when given, else the file's (noting that it came from the file).</summary>
@@ -49,12 +46,12 @@ internal sealed class SettingSources(string? configPath, IReadOnlyDictionary<str
 
     public void FromFile(RunSetting setting) => _fromFile.Add(setting);
 
-    public string Word(SettingsException e)
+    public Said Word(SettingsException e)
     {
         if (!_fromFile.Contains(e.Setting) || configPath is null)
-            return $"{SettingNames.Flag(e.Setting)}{(e.Value is null ? "" : $" {e.Value}")}: {e.Problem}";
+            return Said.Of(c => c.Format(c.Usage.AsFlag, SettingNames.Flag(e.Setting), e.Value is null ? "" : $" {e.Value}", e.Said.In(c)));
         var key = SettingNames.Key(e.Setting);
-        var line = lines is not null && lines.TryGetValue(key, out var l) ? $", line {l}" : "";
-        return $"\"{key}\"{(e.Value is null ? "" : $": {e.Value}")} in {configPath}{line}: {e.Problem}";
+        int? line = lines is not null && lines.TryGetValue(key, out var l) ? l : null;
+        return Said.Of(c => c.Format(c.Usage.AsKey, key, e.Value is null ? "" : $": {e.Value}", configPath, line is null ? "" : c.Format(c.Usage.Line, line), e.Said.In(c)));
     }
 }

@@ -37,7 +37,7 @@ public static class EvaluationReport
         var manifest = result.Manifest;
         var subtitle = new List<string>();
         if (manifest.FirstSurveyDate is { } first && manifest.LastSurveyDate is { } last) subtitle.Add(string.Format(t.PeriodRange, language.Date(first), language.Date(last)));
-        subtitle.Add(string.Format(t.SchemeSubtitle, result.Scheme.Name));
+        subtitle.Add(string.Format(t.SchemeSubtitle, result.Scheme.Title(language.Code)));
         html.Element("p", string.Join(" · ", subtitle), "subtitle");
         html.Element("p", string.Format(t.PeoplesData, manifest.MinCell), "note");
         // What changes the meaning of every number below, before anything else.

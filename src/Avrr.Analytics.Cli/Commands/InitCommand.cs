@@ -48,25 +48,26 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var words = Words.For(FlagValues.Language(settings.Lang));
-        var fr = words.Language == "fr";
+        var fr = words.IsFrench;
         var output = settings.Out ?? "evaluation.json";
         if (File.Exists(output) || Directory.Exists(output))
             throw new UsageException($"--out {output}: the file exists and is never overwritten; give another name, or remove it yourself")
             {
                 French = $"--out {output} : le fichier existe et n'est jamais remplacé ; donnez un autre nom, ou supprimez-le vous-même",
             };
-        if (!File.Exists(settings.Export)) throw new IO.Reading.InputRefusedException(settings.Export, "no such file") { FrenchProblem = "ce fichier n'existe pas" };
+        if (!File.Exists(settings.Export)) throw new IO.Reading.InputRefusedException(settings.Export, Said.Of(t => t.Refusals.NoSuchFile));
         var scheme = settings.Scheme is null ? Schemes.Scheme.Rss15 : SchemeReader.Load(settings.Scheme);
         var headers = SurveyInput.ReadHeaders(settings.Export, settings.Sheet);
         var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
-        var (map, problems) = HeaderMap.Analyze(headers, known, required, new Dictionary<string, string>(), scheme.Questions.SelectMany(q => q.Text.Values));
+        var (map, problems) = HeaderMap.AnalyzeSaid(headers, known, required, new Dictionary<string, string>(), scheme.Questions.SelectMany(q => q.Text.Values));
         var proposals = Propose(map, headers);
 
         console.WriteLine(TerminalText.Safe($"{settings.Export}:"));
         ValidateCommand.Columns(console, words, map, scheme.Questions.Count);
-        foreach (var problem in problems.Where(p => p.Contains("both map", StringComparison.Ordinal) || p.Contains("labels", StringComparison.Ordinal)))
-            console.MarkupLine("[yellow]" + TerminalText.Markup(problem) + "[/]");
+        // The problems that init cannot settle by a proposal (chosen by their English, said in the language asked for).
+        foreach (var problem in problems.Where(p => p.English.Contains("both map", StringComparison.Ordinal) || p.English.Contains("labels", StringComparison.Ordinal)))
+            console.MarkupLine("[yellow]" + TerminalText.Markup(problem.In(Catalogue.Of(settings.Lang))) + "[/]");
 
         var proposed = proposals.Where(p => p.Header is not null).Select(p => map.Ids[headers.ToList().IndexOf(p.Header!)]).ToHashSet(StringComparer.Ordinal);
         var attributes = map.Attributes.Where(a => !proposed.Contains(a)).ToArray();

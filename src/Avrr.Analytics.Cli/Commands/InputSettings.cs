@@ -80,13 +80,13 @@ public class InputSettings : CommandSettings
         // An evaluation file given as an input (avrr run q3.json) is a --config forgotten.
         if (Inputs.FirstOrDefault(i => i.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(i)) is { } json)
         {
-            string Say(Output.Words words) => words.Format(words.JsonInput, command, json);
-            throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+            string Say(Words words) => words.Format(words.JsonInput, command, json);
+            throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
         }
         var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config, deferProblems: true);
         var sources = new SettingSources(Config, file.Lines, file.Problems);
         var inputs = Inputs.Length > 0 ? Inputs : sources.Pick<IReadOnlyList<string>>(RunSetting.Inputs, null, file.Inputs) ?? [];
-        if (inputs.Count == 0 && file.Problems.Count == 0) throw new UsageException("give at least one INPUT file or folder (or \"inputs\" in --config)");
+        if (inputs.Count == 0 && file.Problems.Count == 0) throw new UsageException(Said.Of(c => c.Usage.NoInput));
         try
         {
             var settings = Build(inputs, file, sources, more);
@@ -94,8 +94,8 @@ public class InputSettings : CommandSettings
             if (settings.Unweighted && (Weight ?? (file.WeightIsNull ? null : file.Weight)) is { } weight)
             {
                 var named = Weight is not null ? $"--weight {weight}" : $"\"weight\": \"{weight}\" ({Config})";
-                string Say(Output.Words words) => words.Format(words.UnweightedAndWeight, named);
-                throw new UsageException(Say(Output.Words.English)) { French = Say(Output.Words.French) };
+                string Say(Words words) => words.Format(words.UnweightedAndWeight, named);
+                throw new UsageException(Say(Words.English)) { French = Say(Words.French) };
             }
             return (settings, sources);
         }
@@ -124,7 +124,7 @@ public class InputSettings : CommandSettings
             Period = sources.Try(() => PeriodFrom(sources, file), null),
             Keep = sources.Try(() => FlagValues.Keep(sources.Pick(RunSetting.Keep, Keep, file.Keep)), null) ?? DuplicatePolicy.KeepFirst,
             ShortInterviewMinutes = sources.Try(() => FlagValues.Number(RunSetting.ShortInterviewMinutes, sources.Pick(RunSetting.ShortInterviewMinutes, ShortInterviewMinutes,
-                file.ShortInterviewMinutes?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a number of minutes"), null) ?? RunSettings.DefaultShortInterviewMinutes,
+                file.ShortInterviewMinutes?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), t => t.Minutes), null) ?? RunSettings.DefaultShortInterviewMinutes,
             Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",
             Threads = sources.Try(() => FlagValues.WholeNumber(RunSetting.Threads, Threads, 0, int.MaxValue), null) ?? 0,
         };

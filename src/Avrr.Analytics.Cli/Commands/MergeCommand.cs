@@ -66,7 +66,7 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Partials.Length == 0) throw new UsageException("give at least one PARTIAL folder");
+        if (settings.Partials.Length == 0) throw new UsageException(Said.Of(c => c.Usage.NoPartial));
         var sources = new SettingSources(null);
         MergeSettings merge;
         try
@@ -94,15 +94,16 @@ public sealed class MergeCommand(IAnsiConsole console, ProgressConsole progress)
             var words = Words.For(merge.Language ?? "en");
             var result = RunProgress.Run(console, progress, words, settings.Quiet, observer => EvaluationMerge.Execute(merge, observer, interruption.Token));
             var text = Words.For(result.Language);
-            Summary.Print(console, result.Run, new RunSettings { Inputs = settings.Partials, Language = result.Language, MinCell = result.MinCell });
+            Summary.Print(console, result.Run, new RunSettings { Inputs = settings.Partials, Language = result.Language, MinCell = result.MinCell, Unweighted = result.UnweightedOnPurpose });
             console.WriteLine(text.Format(text.Merged, settings.Partials.Length));
             console.WriteLine(text.MergedLeftOut);
             return (int)ExitCode.Done;
         }
         catch (OperationCanceledException) when (interruption.Signal is not null)
         {
-            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape(
-                $"the merge was stopped by {interruption.SignalName}; what it had written was deleted. An earlier result in {merge.OutputFolder} is kept."));
+            var words = Words.For(merge.Language ?? "en");
+            console.MarkupLine($"[yellow]{words.Interrupted}[/] " + Markup.Escape(
+                words.Format(Catalogue.Of(merge.Language).Usage.MergeStopped, interruption.SignalName, merge.OutputFolder)));
             return (int)interruption.ExitCode;
         }
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }

@@ -27,13 +27,13 @@ public sealed class PartialSqlCommand(IAnsiConsole console) : Command<PartialSql
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(settings.Tree)) throw new UsageException("--tree: name the returnee_scores tree the recipe reads");
-        if (string.IsNullOrWhiteSpace(settings.To)) throw new UsageException("--to: name the folder the recipe writes the partial's tables into");
+        if (string.IsNullOrWhiteSpace(settings.Tree)) throw new UsageException(Said.Of(c => c.Usage.RecipeTree));
+        if (string.IsNullOrWhiteSpace(settings.To)) throw new UsageException(Said.Of(c => c.Usage.RecipeTo));
         var dialect = settings.Dialect?.Trim().ToLowerInvariant() switch
         {
             null or "duckdb" => SqlDialect.DuckDb,
             "spark" => SqlDialect.Spark,
-            _ => throw new UsageException($"--dialect {settings.Dialect}: unknown SQL dialect (duckdb, spark)"),
+            _ => throw new UsageException(Said.Of(c => c.Usage.RecipeDialect, settings.Dialect)),
         };
         if (PartialRecipe.PathProblem(settings.Tree, dialect, tree: true) is { } treeProblem) throw new UsageException($"--tree {SqlText.Shown(settings.Tree)}: {treeProblem}");
         if (PartialRecipe.PathProblem(settings.To, dialect, tree: false) is { } toProblem) throw new UsageException($"--to {SqlText.Shown(settings.To)}: {toProblem}");

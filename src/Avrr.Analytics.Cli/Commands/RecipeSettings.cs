@@ -61,30 +61,35 @@ public class RecipeSettings : CommandSettings
     [LocalizedDescription("Language for people: en or fr (default: en).")]
     public string? Lang { get; init; }
 
-    /// <summary>The recipe's settings from these flags over the evaluation file.</summary>
+    /// <summary>
+    /// The recipe's settings from these flags over the evaluation file. As for a run, every problem of the file and of
+    /// the values is listed at once (issue 22 §4): each value is read through <see cref="SettingSources.Try"/>.
+    /// </summary>
     internal Runs.Partials.RecipeSettings ToRecipe()
     {
-        var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config);
-        var sources = _sources = new SettingSources(Config, file.Lines);
+        var file = Config is null ? new EvaluationFile() : EvaluationFile.Load(Config, deferProblems: true);
+        var sources = _sources = new SettingSources(Config, file.Lines, file.Problems);
         try
         {
-            return new Runs.Partials.RecipeSettings
+            var recipe = new Runs.Partials.RecipeSettings
             {
                 SchemePath = sources.Pick(RunSetting.Scheme, Scheme, file.Scheme),
-                ExtraLevels = sources.Pick(RunSetting.Levels, Levels is null ? null : new[] { Levels }, file.Levels?.ToArray()) is { } levels ? InputSettings.ParseLevels(levels) : [],
+                ExtraLevels = sources.Try(() => sources.Pick(RunSetting.Levels, Levels is null ? null : new[] { Levels }, file.Levels?.ToArray()) is { } levels ? InputSettings.ParseLevels(levels) : [], []),
                 Indicators = sources.Pick(RunSetting.Indicators, Indicators, file.Indicators) ?? false,
                 WeightColumn = sources.Pick(RunSetting.Weight, Weight, file.Weight),
                 ClusterColumn = sources.Pick(RunSetting.Cluster, Cluster, file.Cluster),
                 StrataColumn = sources.Pick(RunSetting.Strata, Strata, file.Strata),
-                PartialPanel = RunCommand.ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, PartialPanel, file.PartialPanel)),
+                PartialPanel = sources.Try(() => RunCommand.ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, PartialPanel, file.PartialPanel)), Runs.Planning.PartialPanel.Cells),
                 PartialSalt = Environment.GetEnvironmentVariable(SettingNames.PartialSaltVariable),
                 PartialKey = Environment.GetEnvironmentVariable(SettingNames.PartialKeyVariable) is { Length: > 0 } key ? key : null,
-                MinCell = FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue) ?? 5,
-                Ci = RunCommand.ParseCi(sources.Pick(RunSetting.Ci, Ci, file.Ci)),
-                Df = RunCommand.ParseDf(sources.Pick(RunSetting.Df, Df, file.Df)),
-                Fdr = RunCommand.ParseFdr(sources.Pick(RunSetting.Fdr, Fdr, file.Fdr)),
+                MinCell = sources.Try(() => FlagValues.WholeNumber(RunSetting.MinCell, sources.Pick(RunSetting.MinCell, MinCell, file.MinCell?.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, int.MaxValue), null) ?? 5,
+                Ci = sources.Try(() => RunCommand.ParseCi(sources.Pick(RunSetting.Ci, Ci, file.Ci)), default),
+                Df = sources.Try(() => RunCommand.ParseDf(sources.Pick(RunSetting.Df, Df, file.Df)), default),
+                Fdr = sources.Try(() => RunCommand.ParseFdr(sources.Pick(RunSetting.Fdr, Fdr, file.Fdr)), default),
                 Language = FlagValues.Language(sources.Pick(RunSetting.Lang, Lang, file.Lang)) ?? "en",
             };
+            sources.ThrowProblems();
+            return recipe;
         }
         catch (SettingsException e) { throw new UsageException(sources.Word(e)); }
     }
@@ -97,7 +102,7 @@ public class RecipeSettings : CommandSettings
     }
 
     /// <summary>A problem with a setting, worded as the user gave it.</summary>
-    internal string Word(SettingsException e) => (_sources ?? new SettingSources(Config)).Word(e);
+    internal Said Word(SettingsException e) => (_sources ?? new SettingSources(Config)).Word(e);
 
     private SettingSources? _sources;
 }

@@ -37,30 +37,31 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         try { result = ResultFolder.Open(settings.Result); }
         catch (ResultFolderException e)
         {
-            console.MarkupLine("[red]not a result folder:[/] " + Markup.Escape($"{e.Folder}: {e.Message}."));
-            console.MarkupLine("Nothing was written.");
+            var said = Catalogue.Of(settings.Lang);
+            console.MarkupLine($"[red]{said.Usage.NotAResult}[/] " + Markup.Escape($"{e.Folder}: {e.Message}."));
+            console.MarkupLine(said.Console.NothingWritten);
             return (int)ExitCode.InputRefused;
         }
         var code = settings.Lang ?? (ReportLanguage.Of(result.Manifest.Language) is null ? "en" : result.Manifest.Language);
-        var language = ReportLanguage.Of(code) ?? throw new UsageException($"--lang {code}: the report is written in {string.Join(" or ", ReportLanguage.Codes)}");
+        var language = ReportLanguage.Of(code) ?? throw new UsageException(Said.Of(c => c.Format(c.Usage.ReportLanguages, code, string.Join(c.Usage.Or, ReportLanguage.Codes))));
         var target = Path.GetFullPath(settings.Out ?? $"report-{language.Code}.html");
         Refuse(target, Path.GetFullPath(settings.Result), result);
         var partial = target + ".avrr-partial";
         EvaluationReport.Write(result, language, partial);
         File.Move(partial, target, overwrite: true);
-        console.MarkupLine("Report written: " + Markup.Escape(target));
+        console.MarkupLine(Catalogue.Of(language.Code).Usage.ReportWritten + Markup.Escape(target));
         return (int)ExitCode.Done;
     }
 
     /// <summary>Refuses a target that is a folder, a file avrr did not make, or a new file inside the result folder.</summary>
     private static void Refuse(string target, string folder, ResultFolder result)
     {
-        if (Directory.Exists(target)) throw new UsageException($"--out {target}: is a folder; name the file to write");
+        if (Directory.Exists(target)) throw new UsageException(Said.Of(c => c.Usage.ReportOutFolder, target));
         var inside = string.Equals(Path.GetDirectoryName(target), folder.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
         if (inside && !(Path.GetFileName(target) == EvaluationReport.File && result.Manifest.Files.Contains(EvaluationReport.File)))
-            throw new UsageException($"--out {target}: a new file in the result folder would make it one that the next run refuses to replace; write it elsewhere (or over its {EvaluationReport.File})");
+            throw new UsageException(Said.Of(c => c.Usage.ReportOutInside, target, EvaluationReport.File));
         if (File.Exists(target) && !IsReport(target))
-            throw new UsageException($"--out {target}: the file exists and is not a report of avrr, so it is left as it is");
+            throw new UsageException(Said.Of(c => c.Usage.ReportOutNotOurs, target));
     }
 
     private static bool IsReport(string path)

@@ -133,7 +133,7 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             Formats = sources.Try(() => ParseFormats(sources.Pick(RunSetting.Formats, settings.Formats is null ? null : new[] { settings.Formats }, file.Formats?.ToArray()) ?? ["csv", "parquet"]), OutputFormats.Csv | OutputFormats.Parquet),
             Indicators = sources.Pick(RunSetting.Indicators, settings.Indicators, file.Indicators) ?? false,
             MaxRejectedShare = sources.Try(() => FlagValues.Number(RunSetting.MaxRejectedShare, sources.Pick(RunSetting.MaxRejectedShare, settings.MaxRejectedShare,
-                file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), "a share between 0 and 1"), null) ?? RunSettings.DefaultMaxRejectedShare,
+                file.MaxRejectedShare?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), t => t.Share), null) ?? RunSettings.DefaultMaxRejectedShare,
             Report = sources.Pick(RunSetting.Report, settings.NoReport is true ? false : (bool?)null, file.Report) ?? true,
             PartialOut = sources.Pick(RunSetting.PartialOut, settings.PartialOut, file.PartialOut),
             PartialPanel = sources.Try(() => ParsePartialPanel(sources.Pick(RunSetting.PartialPanel, settings.PartialPanel, file.PartialPanel)), Runs.Planning.PartialPanel.Cells),
@@ -210,22 +210,22 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
     {
         null or "t" => IntervalMethod.StudentT,
         "normal" => IntervalMethod.Normal,
-        _ => throw new SettingsException(RunSetting.Ci, text, "unknown interval method (t, normal)"),
+        _ => throw new SettingsException(RunSetting.Ci, text, Said.Of(c => c.Usage.CiForm)),
     };
 
     internal static DegreesOfFreedomRule ParseDf(string? text) =>
         text is null ? DegreesOfFreedomRule.Domain
-        : SettingWords.ParseDf(text) ?? throw new SettingsException(RunSetting.Df, text, "unknown degrees of freedom (domain, design)");
+        : SettingWords.ParseDf(text) ?? throw new SettingsException(RunSetting.Df, text, Said.Of(c => c.Usage.DfForm));
 
     internal static Inference.MultipleTesting ParseFdr(string? text) =>
         text is null ? Inference.MultipleTesting.BenjaminiHochberg
-        : SettingWords.ParseFdr(text) ?? throw new SettingsException(RunSetting.Fdr, text, "unknown way to decide a family of tests (bh, none)");
+        : SettingWords.ParseFdr(text) ?? throw new SettingsException(RunSetting.Fdr, text, Said.Of(c => c.Usage.FdrForm));
 
     internal static PartialPanel ParsePartialPanel(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "cells" => Runs.Planning.PartialPanel.Cells,
         "returnees" => Runs.Planning.PartialPanel.Returnees,
-        _ => throw new SettingsException(RunSetting.PartialPanel, text, "unknown way to carry panel change (cells, returnees)"),
+        _ => throw new SettingsException(RunSetting.PartialPanel, text, Said.Of(c => c.Usage.PanelForm)),
     };
 
     internal static OutputFormats ParseFormats(IEnumerable<string> texts)
@@ -237,10 +237,10 @@ public sealed class RunCommand(IAnsiConsole console, ProgressConsole progress) :
             {
                 "csv" => OutputFormats.Csv,
                 "parquet" => OutputFormats.Parquet,
-                _ => throw new SettingsException(RunSetting.Formats, name, "unknown format (csv, parquet)"),
+                _ => throw new SettingsException(RunSetting.Formats, name, Said.Of(c => c.Usage.FormatForm)),
             };
         }
-        if (formats == 0) throw new SettingsException(RunSetting.Formats, null, "name csv, parquet or both");
+        if (formats == 0) throw new SettingsException(RunSetting.Formats, null, Said.Of(c => c.Usage.NoFormat));
         return formats;
     }
 }

@@ -38,10 +38,10 @@ public sealed class SampleCommand(IAnsiConsole console, ProgressConsole progress
     {
         var rows = Whole("--rows", settings.Rows, 1);
         var seed = Whole("--seed", settings.Seed, int.MinValue);
-        if (string.IsNullOrWhiteSpace(settings.Out)) throw new UsageException("--out FILE is required (a .csv or .xlsx file)");
+        if (string.IsNullOrWhiteSpace(settings.Out)) throw new UsageException(Said.Of(c => c.Usage.SampleOutRequired));
         var extension = Path.GetExtension(settings.Out).ToLowerInvariant();
         if (!SampleExport.Extensions.Contains(extension))
-            throw new UsageException($"--out {settings.Out}: a sample is written as .csv or .xlsx, not '{(extension.Length == 0 ? "no extension" : extension)}'");
+            throw new UsageException(Said.Of(c => c.Format(c.Usage.SampleExtension, settings.Out, extension.Length == 0 ? c.Usage.NoExtension : extension)));
         var words = Words.For(FlagValues.Language(settings.Lang));
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (folder is not null) Directory.CreateDirectory(folder);
@@ -54,15 +54,13 @@ public sealed class SampleCommand(IAnsiConsole console, ProgressConsole progress
             progress.Console.WriteLine("avrr: " + RunProgress.Line(words, "writing the sample", written, (double)written / rows, clock.Elapsed));
         };
         SampleExport.Write(settings.Out, rows, seed, progress: report);
-        console.WriteLine(TerminalText.Safe(words.Format(words.Language == "fr"
-            ? "{0:N0} lignes d'enquête synthétiques (graine {1}) écrites dans {2}"
-            : "Wrote {0:N0} synthetic survey rows (seed {1}) to {2}", rows, seed, settings.Out)));
+        console.WriteLine(TerminalText.Safe(words.Format(Catalogue.Of(settings.Lang).Usage.SampleWrote, rows, seed, settings.Out)));
         return (int)ExitCode.Done;
     }
 
     private static int Whole(string flag, string text, int min)
     {
         if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min) return value;
-        throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{flag} {text}: must be a whole number from {min:N0} to {int.MaxValue:N0}"));
+        throw new UsageException(Said.Of(c => c.Usage.FlagWholeNumber, flag, text, min, int.MaxValue));
     }
 }

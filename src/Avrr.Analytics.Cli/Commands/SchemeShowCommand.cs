@@ -26,9 +26,9 @@ public sealed class SchemeShowCommand(IAnsiConsole console) : Command<SchemeShow
         var scheme = settings.Scheme is null ? Scheme.Rss15 : SchemeReader.Load(settings.Scheme);
         var lang = settings.Lang?.Trim().ToLowerInvariant() ?? scheme.Languages[0];
         if (!scheme.Languages.Contains(lang))
-            throw new UsageException($"--lang {settings.Lang}: the scheme {scheme.Id} has labels in {string.Join(", ", scheme.Languages)}");
+            throw new UsageException(Said.Of(c => c.Usage.SchemeLanguages, settings.Lang, scheme.Id, string.Join(", ", scheme.Languages)));
         var fr = lang == "fr";
-        console.MarkupLine($"[bold]{TerminalText.Markup(scheme.Id)}[/] — {TerminalText.Markup(scheme.Name)}");
+        console.MarkupLine($"[bold]{TerminalText.Markup(scheme.Id)}[/] — {TerminalText.Markup(scheme.Title(lang))}");
         console.WriteLine(TerminalText.Safe($"{(fr ? "origine" : "source")}: {scheme.Origin} (sha256 {scheme.Sha256[..12]}…)"));
         if (scheme.IsBuiltIn)
             console.MarkupLine(fr

@@ -37,16 +37,16 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
         }
         catch (OperationCanceledException) when (interruption.Signal is not null)
         {
-            console.MarkupLine("[yellow]interrupted:[/] " + Markup.Escape($"the validation was stopped by {interruption.SignalName}."));
+            console.MarkupLine($"[yellow]{words.Interrupted}[/] " + Markup.Escape(words.Format(Catalogue.Of(run.Language).Usage.ValidationStopped, interruption.SignalName)));
             return (int)interruption.ExitCode;
         }
         foreach (var input in result.Plan.Inputs)
         {
-            console.WriteLine(TerminalText.Safe($"{input.Path}: {input.Description}"));
+            console.WriteLine(TerminalText.Safe($"{input.Path}: {input.DescriptionIn(Catalogue.Of(run.Language))}"));
             Columns(console, words, input.Header, result.Plan.Scheme.Questions.Count);
         }
         if (result.Plan.SkippedInputs.Count > 0)
-            console.MarkupLine("[yellow]" + TerminalText.Markup(words.Format(words.Skipped, result.Plan.SkippedInputs.Count, words.SkippedList(result.Plan.SkippedInputs))) + "[/]");
+            console.MarkupLine("[yellow]" + TerminalText.Markup(words.Format(words.Skipped, result.Plan.SkippedInputs.Count, words.SkippedList(result.Plan.SkippedInputs.Select(s => (s.Path, s.Reason))))) + "[/]");
         console.MarkupLine(words.Format(words.ValidateLine, result.RowsRead, result.RowsScored, result.RowsRejected));
         if (result.RowsOutsidePeriod > 0)
             console.WriteLine(words.Format(words.OutsidePeriod, result.RowsOutsidePeriod, words.Period(run.Period)));
@@ -57,7 +57,7 @@ public sealed class ValidateCommand(IAnsiConsole console, ProgressConsole progre
         {
             console.MarkupLine(words.Format("[yellow]{0}[/]: {1:N0}", reason, count));
             foreach (var reject in result.FirstRejects[reason])
-                console.WriteLine(TerminalText.Safe(words.Format(words.Language == "fr" ? "  {0} ligne {1} : {2}" : "  {0} row {1}: {2}", reject.Source, reject.Row, reject.Message)));
+                console.WriteLine(TerminalText.Safe(words.Format(words.IsFrench ? "  {0} ligne {1} : {2}" : "  {0} row {1}: {2}", reject.Source, reject.Row, reject.Message)));
         }
         return (int)(result.RowsRejected > 0 ? ExitCode.TooManyRejected : ExitCode.Done);
     }

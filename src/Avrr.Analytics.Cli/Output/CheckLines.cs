@@ -54,7 +54,7 @@ internal static class CheckLines
             if (interviews.EndBeforeStart > 0) console.WriteLine(text.Format(text.EndBeforeStart, interviews.EndBeforeStart));
         }
         foreach (var (attribute, why) in checks.IdentifyingAttributes)
-            Warn(console, text.Format(text.Identifying, attribute, text.Language == "fr" ? French(why) : why));
+            Warn(console, text.Format(text.Identifying, attribute, text.IsFrench ? French(why) : why));
     }
 
     private static void Warn(IAnsiConsole console, string line) => console.MarkupLine("[yellow]" + TerminalText.Markup(line) + "[/]");

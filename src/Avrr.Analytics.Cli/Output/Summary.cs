@@ -31,7 +31,7 @@ internal static class Summary
         if (result.RowsOutsidePeriod > 0)
             console.WriteLine(text.Format(text.OutsidePeriod, result.RowsOutsidePeriod, text.Period(settings.Period)));
         if (result.SkippedInputs.Count > 0)
-            console.MarkupLine("[yellow]" + TerminalText.Markup(text.Format(text.Skipped, result.SkippedInputs.Count, text.SkippedList(result.SkippedInputs))) + "[/]");
+            console.MarkupLine("[yellow]" + TerminalText.Markup(text.Format(text.Skipped, result.SkippedInputs.Count, text.SkippedList(result.SkippedInputs.Select(s => (s.Path, s.Reason))))) + "[/]");
         // Said where it is not warned about (CheckLines warns when a column looks like unread weights).
         if (!result.Weighted && result.Checks.WeightLikeColumns.Count == 0)
             console.WriteLine(text.Format(text.Unweighted, settings.Unweighted ? text.UnweightedOnPurpose : text.Format(text.NoWeightColumn, settings.WeightColumn ?? "weight")));

@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -24,7 +25,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
             head = new byte[HeadSize];
             head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
         }
-        if (head.Length == 0) throw new InputRefusedException(path, "the file is empty");
+        if (head.Length == 0) throw new InputRefusedException(path, Said.Of(t => t.Refusals.Empty));
         var utf16 = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
         // A head that is not valid UTF-8 decides nothing here: the full probe says Windows-1252 or refuses.
         if (!utf16 && !System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - IncompleteTail(head)))) return Probe(path);
@@ -36,11 +37,17 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
 
     public static Encoding Windows1252 => Encoding.GetEncoding(1252);
 
-    public string Describe() => $"CSV, {SeparatorName(Separator)} separated, {EncodingName}";
+    public string Describe() => Describe(Catalogue.English);
 
-    public static string SeparatorName(char separator) => separator switch
+    /// <summary>The dialect for people, in a language: <c>CSV, ';' separated, UTF-8</c>, <c>CSV, séparateur ';', UTF-8</c>.</summary>
+    public string Describe(Catalogue words) =>
+        words.Format(words.Refusals.Csv, SeparatorName(Separator, words), words.Refusals.EncodingName(EncodingName));
+
+    public static string SeparatorName(char separator) => SeparatorName(separator, Catalogue.English);
+
+    public static string SeparatorName(char separator, Catalogue words) => separator switch
     {
-        '\t' => "tab",
+        '\t' => words.Refusals.Tab,
         _ => $"'{separator}'",
     };
 
@@ -80,7 +87,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
             buffer.AsSpan(complete, carried).CopyTo(buffer);
         }
         if (carried > 0 && validUtf8) { validUtf8 = false; firstInvalid = total - carried; }   // the file ends inside a character
-        if (total == 0 || head is null) throw new InputRefusedException(path, "the file is empty");
+        if (total == 0 || head is null) throw new InputRefusedException(path, Said.Of(t => t.Refusals.Empty));
         return Decide(path, head, validUtf8, nonAsciiBeforeInvalid, firstInvalid, Convert.ToHexStringLower(sha.GetHashAndReset()), nuls, total);
     }
 
@@ -98,7 +105,7 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
         if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             encoding = head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            name = "UTF-16 with byte order mark";
+            name = RefusalText.English.Utf16Bom;
         }
         else
         {
@@ -108,14 +115,13 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
             var firstLine = head.AsSpan(0, head.AsSpan().IndexOf((byte)'\n') is var end and >= 0 ? end : head.Length);
             if (firstLine.IndexOf((byte)0) >= 0)
                 throw new InputRefusedException(path,
-                    "the file is not text (it holds NUL bytes in its first line: a binary file, or UTF-16 text without a byte order mark): give a CSV (UTF-8), XLSX or Parquet export");
+                    Said.Of(t => t.Refusals.NulFirstLine));
             if (nuls > 0 && nuls * BytesPerNulOfText > total)
-                throw new InputRefusedException(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"the file is not text (it holds NUL bytes: {nuls:N0} of its {total:N0} bytes): give a CSV, XLSX or Parquet export"));
+                throw new InputRefusedException(path, Said.Of(t => t.Refusals.NulBytes, nuls, total));
             if (validUtf8)
             {
                 encoding = new UTF8Encoding(false);
-                name = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? "UTF-8 with byte order mark" : "UTF-8";
+                name = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? RefusalText.English.Utf8Bom : RefusalText.English.Utf8;
             }
             else
             {
@@ -123,13 +129,13 @@ public sealed record CsvDialect(Encoding Encoding, string EncodingName, char Sep
                 // Windows-1252 would garble its accented letters, so it is refused rather than mis-read.
                 if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || nonAsciiBeforeInvalid)
                     throw new InputRefusedException(path,
-                        $"the file is UTF-8 up to byte {firstInvalid + 1}, which is not valid UTF-8: it is damaged or mixes two encodings; save it again as UTF-8");
+                        Said.Of(t => t.Refusals.BrokenUtf8, firstInvalid + 1));
                 encoding = Windows1252;
-                name = "Windows-1252 (the file is not valid UTF-8)";
+                name = RefusalText.English.Windows1252;
             }
         }
         var text = encoding.GetString(head).TrimStart('\uFEFF');
-        if (text.Trim().Length == 0) throw new InputRefusedException(path, "the file holds no header (only blank space)");
+        if (text.Trim().Length == 0) throw new InputRefusedException(path, Said.Of(t => t.Refusals.BlankHeader));
         return new CsvDialect(encoding, name, DetectSeparator(text), sha256);
     }
 

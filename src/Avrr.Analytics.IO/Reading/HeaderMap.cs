@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using Avrr.Analytics.Scoring;
 using Avrr.Analytics.Surveys;
 using Avrr.Analytics.Vocabulary;
@@ -84,9 +85,9 @@ public sealed class HeaderMap
         // A column's name becomes a column of every output: one too long to be a cell is no header (docs/inputs.md, "Limits").
         for (var i = 0; i < headers.Count; i++)
             if (headers[i].Length > SurveyBatch.MaxFieldChars)
-                throw new InputRefusedException(path, $"the name of its column {i + 1} has {headers[i].Length:N0} characters, more than the {SurveyBatch.MaxFieldChars:N0} a field may have: is the first row the header?");
-        var (map, problems) = Analyze(headers, knownIds, requiredIds, mapping, questionTexts, unread);
-        if (problems.Count > 0) throw new InputRefusedException(path, string.Join("; ", problems));
+                throw new InputRefusedException(path, Said.Of(t => t.Refusals.LongHeader, i + 1, headers[i].Length, SurveyBatch.MaxFieldChars));
+        var (map, problems) = AnalyzeSaid(headers, knownIds, requiredIds, mapping, questionTexts, unread);
+        if (problems.Count > 0) throw new InputRefusedException(path, Said.Join("; ", problems));
         return map;
     }
 
@@ -99,6 +100,15 @@ public sealed class HeaderMap
     /// their full path.
     /// </summary>
     public static (HeaderMap Map, IReadOnlyList<string> Problems) Analyze(IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
+        IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null,
+        IReadOnlyCollection<string>? unread = null)
+    {
+        var (map, problems) = AnalyzeSaid(headers, knownIds, requiredIds, mapping, questionTexts, unread);
+        return (map, problems.Select(p => p.English).ToArray());
+    }
+
+    /// <summary><see cref="Analyze"/> with its problems in both languages.</summary>
+    public static (HeaderMap Map, IReadOnlyList<Said> Problems) AnalyzeSaid(IReadOnlyList<string> headers, IReadOnlyCollection<string> knownIds,
         IReadOnlyCollection<string> requiredIds, IReadOnlyDictionary<string, string> mapping, IEnumerable<string>? questionTexts = null,
         IReadOnlyCollection<string>? unread = null)
     {
@@ -119,7 +129,7 @@ public sealed class HeaderMap
         var ids = new string?[headers.Count];
         var roles = new ColumnRole[headers.Count];
         var headerOf = new Dictionary<string, int>(StringComparer.Ordinal);   // id -> the column that holds it
-        var problems = new List<string>();
+        var problems = new List<Said>();
         void Claim(int j, string id)
         {
             ids[j] = id;
@@ -135,13 +145,13 @@ public sealed class HeaderMap
             if (matches.Length == 0) matches = Enumerable.Range(0, keys.Length).Where(j => lastParts[j] == wanted || keys[j].EndsWith("/" + wanted, StringComparison.Ordinal)).ToArray();
             if (matches.Length > 1)
             {
-                problems.Add($"the column mapping names '{source}' for {id}, and several headers end with it ({string.Join(", ", matches.Select(j => $"'{headers[j]}'"))}); give the full path of one");
+                problems.Add(Said.Verbatim($"the column mapping names '{source}' for {id}, and several headers end with it ({string.Join(", ", matches.Select(j => $"'{headers[j]}'"))}); give the full path of one"));
                 continue;
             }
             if (matches.Length == 0) continue;     // reported below when the id is required
             if (ids[matches[0]] is { } other)
             {
-                problems.Add($"the column mapping gives the header '{headers[matches[0]]}' to both {other} and {id}; a header holds one column");
+                problems.Add(Said.Verbatim($"the column mapping gives the header '{headers[matches[0]]}' to both {other} and {id}; a header holds one column"));
                 continue;
             }
             Claim(matches[0], id);
@@ -156,7 +166,7 @@ public sealed class HeaderMap
             if (id is null || mappedIds.Contains(id)) continue;
             if (headerOf.TryGetValue(id, out var first))
             {
-                problems.Add($"the headers '{headers[first]}' and '{headers[j]}' both map to the column {id}; remove one or rename it, or name the one to read in the run's column mapping");
+                problems.Add(Said.Verbatim($"the headers '{headers[first]}' and '{headers[j]}' both map to the column {id}; remove one or rename it, or name the one to read in the run's column mapping"));
                 continue;
             }
             Claim(j, id);
@@ -176,12 +186,12 @@ public sealed class HeaderMap
             if (mappedIds.Contains(plain)) { roles[j] = ColumnRole.Replaced; continue; }   // e.g. a 'weight' header while --weight names another column
             if (known.Contains(plain) && headerOf.TryGetValue(plain, out var holder))
             {
-                problems.Add($"the headers '{headers[holder]}' and '{headers[j]}' both map to the column {plain}; remove one or rename it, or name the one to read in the run's column mapping");
+                problems.Add(Said.Verbatim($"the headers '{headers[holder]}' and '{headers[j]}' both map to the column {plain}; remove one or rename it, or name the one to read in the run's column mapping"));
                 continue;
             }
             if (IsComputedName(plain))
             {
-                problems.Add($"the column '{headers[j]}' has the name of a column the engine computes ({plain}); rename it or map it with the run's column mapping");
+                problems.Add(Said.Verbatim($"the column '{headers[j]}' has the name of a column the engine computes ({plain}); rename it or map it with the run's column mapping"));
                 continue;
             }
             attributeColumns.Add(j);
@@ -195,7 +205,7 @@ public sealed class HeaderMap
             if (shared.Contains(lastParts[j])) fullPath.Add(id);
             if (headerOf.TryGetValue(id, out var first))
             {
-                problems.Add($"the headers '{headers[first]}' and '{headers[j]}' both map to the column {id}; remove one or rename it");
+                problems.Add(Said.Verbatim($"the headers '{headers[first]}' and '{headers[j]}' both map to the column {id}; remove one or rename it"));
                 continue;
             }
             Claim(j, id);
@@ -220,22 +230,21 @@ public sealed class HeaderMap
         {
             // Most survey columns absent: the wrong file or sheet, not a typo; a list of 30 guesses would not help.
             problems.Add(LooksLikeLabels(headers, keys, roles, questionTexts)
-                ? $"the headers are the questions' labels, not their names ({string.Join(", ", headers.Where((_, j) => roles[j] == ColumnRole.Read).Take(3).Select(h => $"'{h}'"))}, …): " +
-                  "this is a KoboToolbox export with labels. Export it again with \"XML values and headers\" (KoboToolbox: Downloads, Value and header format)"
-                : $"{missing.Count} of the {requiredIds.Count} columns a survey export needs are missing " +
-                  $"({string.Join(", ", missing.Take(5))}, …); is this the survey export (for a workbook, the right sheet)? " +
-                  $"Its headers are: {string.Join(", ", headers.Take(12).Select(h => $"'{h}'"))}{(headers.Count > 12 ? ", …" : "")}");
+                ? Said.Of(t => t.Refusals.Labels, string.Join(", ", headers.Where((_, j) => roles[j] == ColumnRole.Read).Take(3).Select(h => $"'{h}'")))
+                : Said.Of(t => t.Refusals.MostMissing, missing.Count, requiredIds.Count, string.Join(", ", missing.Take(5)),
+                    $"{string.Join(", ", headers.Take(12).Select(h => $"'{h}'"))}{(headers.Count > 12 ? ", …" : "")}"));
             missing.Clear();
         }
         foreach (var id in missing)
         {
             var wanted = mapping.TryGetValue(id, out var source) ? source : id;
             var closest = Closest(wanted, headers);
-            problems.Add((mapping.ContainsKey(id) ? $"the required column {id} is missing: the column mapping names '{source}', which no header is" : $"the required column {id} is missing")
-                + (closest is null ? "" : $" (closest header: '{closest}')"));
+            var named = mapping.ContainsKey(id);
+            problems.Add(Said.Of(t => (named ? t.Format(t.Refusals.MissingMapped, id, source) : t.Format(t.Refusals.Missing, id))
+                + (closest is null ? "" : t.Format(t.Refusals.Closest, closest))));
         }
         if (missing.Count > 0)
-            problems.Add($"if a column of another name holds {(missing.Count == 1 ? "it" : "one")}, name it in the evaluation file's column mapping: \"columns\": {{\"{missing[0]}\": \"its header\"}}");
+            problems.Add(missing.Count == 1 ? Said.Of(t => t.Refusals.MapItOne, missing[0]) : Said.Of(t => t.Refusals.MapItSeveral, missing[0]));
         return (new HeaderMap(headers, ids, roles, attributes, fullPath, submission), problems);
     }
 

@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 namespace Avrr.Analytics.IO.Reading;
 
 /// <summary>Turns the INPUT arguments of a run (files or folders) into the list of files to read.</summary>
@@ -29,27 +30,27 @@ public static class InputFiles
                     .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                if (found.Count == 0) throw new InputRefusedException(input, "the folder holds no .csv, .tsv, .txt, .xlsx or .parquet file");
+                if (found.Count == 0) throw new InputRefusedException(input, Said.Of(t => t.Refusals.FolderEmpty));
                 for (var i = 0; i < found.Count; i++) inFolder.Add(files.Count + i);
                 files.AddRange(found);
             }
             else if (stamp is not null) files.Add(input);
-            else throw new InputRefusedException(input, "no such file or folder");
+            else throw new InputRefusedException(input, Said.Of(t => t.Refusals.NoSuchFileOrFolder));
             if (stamp is { Kind: FileKind.LinkLoop }) RefuseIrregular(input, stamp.Value);
         }
         var seen = new List<(string File, FileStamp Stamp, string FullPath)>();
         foreach (var file in files)
         {
-            var stamp = FileStamp.Of(file) ?? throw new InputRefusedException(file, "no such file or folder");
+            var stamp = FileStamp.Of(file) ?? throw new InputRefusedException(file, Said.Of(t => t.Refusals.NoSuchFileOrFolder));
             RefuseIrregular(file, stamp);
             string fullPath;
             try { fullPath = ResolvedPath(file); }
-            catch (IOException e) { throw new InputRefusedException(file, $"the file cannot be read: {e.Message}"); }
+            catch (IOException e) { throw new InputRefusedException(file, Said.Of(t => t.Refusals.CannotRead, e.Message)); }
             foreach (var (earlier, earlierStamp, earlierPath) in seen)
                 if (stamp.SameFile(earlierStamp) || fullPath == earlierPath)
                     throw new InputRefusedException(file, Path.GetFullPath(file) == Path.GetFullPath(earlier)
-                        ? "the file is given twice among the inputs"
-                        : $"it is the same file as the input {earlier} (through a link), given twice among the inputs");
+                        ? Said.Of(t => t.Refusals.GivenTwice)
+                        : Said.Of(t => t.Refusals.SameFileAs, earlier));
             seen.Add((file, stamp, fullPath));
         }
         return files.Select((f, i) => (f, inFolder.Contains(i))).ToArray();
@@ -62,9 +63,9 @@ public static class InputFiles
     public static void RefuseIrregular(string path, FileStamp stamp)
     {
         if (stamp.Kind == FileKind.LinkLoop)
-            throw new InputRefusedException(path, "it is a symbolic link that leads back to itself (a loop of links, or more links than the system follows), so there is no file to read; give the export file itself");
+            throw new InputRefusedException(path, Said.Of(t => t.Refusals.LinkLoop));
         if (stamp.Kind != FileKind.Regular)
-            throw new InputRefusedException(path, "it is not a regular file (a device, a named pipe or a socket), which cannot be read as an export; give the export file itself");
+            throw new InputRefusedException(path, Said.Of(t => t.Refusals.NotRegular));
     }
 
     /// <summary>The full path with a symbolic link at the file itself followed (the device and inode compare the rest on Linux).</summary>
@@ -82,15 +83,15 @@ public static class InputFiles
         if (head.StartsWith("PK\x03\x04"u8))
         {
             if (extension is ".xlsx" or ".xlsm") return InputFormat.Xlsx;
-            throw new InputRefusedException(path, "the file is a zip archive; only .xlsx workbooks are read among zip files");
+            throw new InputRefusedException(path, Said.Of(t => t.Refusals.ZipArchive));
         }
         return extension switch
         {
             ".csv" or ".tsv" or ".txt" => InputFormat.Csv,
-            ".xlsx" => throw new InputRefusedException(path, "the file has the .xlsx extension but is not an Excel workbook"),
-            ".parquet" => throw new InputRefusedException(path, "the file has the .parquet extension but is not a Parquet file"),
-            ".xls" => throw new InputRefusedException(path, "old Excel .xls files are not read: save the sheet as .xlsx or CSV"),
-            _ => throw new InputRefusedException(path, $"unknown format '{extension}': give a .csv, .tsv, .txt, .xlsx or .parquet file"),
+            ".xlsx" => throw new InputRefusedException(path, Said.Of(t => t.Refusals.FakeXlsx)),
+            ".parquet" => throw new InputRefusedException(path, Said.Of(t => t.Refusals.FakeParquet)),
+            ".xls" => throw new InputRefusedException(path, Said.Of(t => t.Refusals.OldXls)),
+            _ => throw new InputRefusedException(path, Said.Of(t => t.Refusals.UnknownFormat, extension)),
         };
     }
 }

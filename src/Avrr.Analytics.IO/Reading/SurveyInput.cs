@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using Avrr.Analytics.Surveys;
 using Avrr.Analytics.Vocabulary;
 
@@ -18,6 +19,15 @@ public sealed class SurveyInput
     public string Sha256 { get; private set; }
     /// <summary>A phrase for people: "CSV, ';' separated, UTF-8 with byte order mark".</summary>
     public string Description { get; private set; }
+
+    /// <summary><see cref="Description"/> in a language, for validate's report (the manifest keeps the English).</summary>
+    public string DescriptionIn(Catalogue words) => Format switch
+    {
+        InputFormat.Csv when _csv is not null => _csv.Describe(words),
+        InputFormat.Xlsx => words.Format(words.Refusals.Xlsx, _sheet),
+        InputFormat.Parquet => words.Refusals.Parquet,
+        _ => Description,
+    };
     public HeaderMap Header { get; }
     /// <summary>The file as the run found it when it opened it: compared after each pass (<see cref="ConfirmUnchanged"/>).</summary>
     public FileStamp Stamp { get; }
@@ -43,7 +53,7 @@ public sealed class SurveyInput
         var known = SurveyColumns.Record.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         var required = SurveyColumns.Required.Concat(scheme.Questions.Select(q => q.Id)).ToArray();
         // Before the first byte is read: what the file is now, to compare with what it is after each pass.
-        var stamp = FileStamp.Of(path) ?? throw new InputRefusedException(path, "no such file or folder");
+        var stamp = FileStamp.Of(path) ?? throw new InputRefusedException(path, Said.Of(t => t.Refusals.NoSuchFileOrFolder));
         InputFiles.RefuseIrregular(path, stamp);
         var texts = scheme.Questions.SelectMany(q => q.Text.Values);
         byte[] head;
@@ -66,13 +76,13 @@ public sealed class SurveyInput
             {
                 var (sheet, headers, sha) = XlsxSurveyReader.Probe(path, options.Sheet);
                 var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts, options.Unweighted ? [SurveyColumns.Weight] : null);
-                return new SurveyInput(path, index, format, sha, $"XLSX, sheet '{sheet}'", map, null, sheet, stamp);
+                return new SurveyInput(path, index, format, sha, Catalogue.English.Format(RefusalText.English.Xlsx, sheet), map, null, sheet, stamp);
             }
             default:
             {
                 var (headers, sha) = ParquetSurveyReader.Probe(path);
                 var map = HeaderMap.Create(path, headers, known, required, options.ColumnMapping, texts, options.Unweighted ? [SurveyColumns.Weight] : null);
-                return new SurveyInput(path, index, format, sha, "Parquet", map, null, null, stamp);
+                return new SurveyInput(path, index, format, sha, RefusalText.English.Parquet, map, null, null, stamp);
             }
         }
     }

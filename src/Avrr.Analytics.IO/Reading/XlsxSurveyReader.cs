@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using System.Data;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
         _input = input;
         _stream = CsvDialect.OpenRead(input.Path);
         _excel = OpenSheet(input.Path, _stream, sheet);
-        if (!_excel.Read()) throw new InputRefusedException(input.Path, $"the sheet '{sheet}' is empty");
+        if (!_excel.Read()) throw new InputRefusedException(input.Path, Said.Of(t => t.Refusals.SheetEmpty, sheet));
         _headerCount = input.Header.Headers.Count;
         _runColumn = input.Header.RunColumns(layout);
         // Excel keeps a date as a number (days since 1899-12-30); a cell without a date style shows it as one.
@@ -42,7 +43,7 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
         using (var hashStream = CsvDialect.OpenRead(path)) sha = Convert.ToHexStringLower(SHA256.HashData(hashStream));
         using var stream = CsvDialect.OpenRead(path);
         using var excel = OpenSheet(path, stream, sheet);
-        if (!excel.Read()) throw new InputRefusedException(path, $"the sheet '{excel.Name}' is empty: it has no header row");
+        if (!excel.Read()) throw new InputRefusedException(path, Said.Of(t => t.Refusals.SheetNoHeader, excel.Name));
         var headers = Enumerable.Range(0, excel.FieldCount).Select(i => CellText.Of(excel.GetValue(i))).ToList();
         // Trailing columns without a header are formatting left by Excel, not data.
         while (headers.Count > 0 && headers[^1].Trim().Length == 0) headers.RemoveAt(headers.Count - 1);
@@ -70,7 +71,7 @@ public sealed class XlsxSurveyReader : ISurveyRowReader
             names.Add(excel.Name);
         } while (excel.NextResult());
         excel.Dispose();
-        throw new InputRefusedException(path, $"the workbook has no sheet '{sheet}' (sheets: {string.Join(", ", names)})");
+        throw new InputRefusedException(path, Said.Of(t => t.Refusals.NoSheet, sheet, string.Join(", ", names)));
     }
 
     public bool Fill(SurveyBatch batch, ReadOnlySpan<bool> wanted, ref long sequence)

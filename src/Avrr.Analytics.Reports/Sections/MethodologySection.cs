@@ -27,7 +27,7 @@ public sealed class MethodologySection : ReportSection
         html.Element("h3", t.SchemeTitle);
         if (manifest.EqualWeights)
             html.Open("div", "warning", ("role", "note")).Element("strong", t.EqualWeightsTitle).Raw(" ").Text(scheme.IsBuiltIn ? t.EqualWeightsBuiltIn : t.EqualWeightsFile).Close("div");
-        html.Element("p", string.Format(t.SchemeLead, scheme.Name, scheme.Id));
+        html.Element("p", string.Format(t.SchemeLead, scheme.Title(report.Language.Code), scheme.Id));
         html.Open("ul", "tree").Open("li").Element("strong", t.Composite).Text(" = " + (options.CompositeFrom == CompositeSource.Indicators ? t.CompositeOfIndicators : t.CompositeOfDimensions));
         html.Open("ul");
         var dimensionTotal = scheme.Dimensions.Sum(d => d.Weight.Value);
@@ -98,7 +98,7 @@ public sealed class MethodologySection : ReportSection
         html.Element("h3", t.ProvenanceTitle);
         html.Open("table", "provenance").Raw("<tbody>");
         Row(t.Engine, "avrr " + manifest.EngineVersion);
-        Row(t.SchemeRow, $"{scheme.Id} — {scheme.Name} ({(scheme.IsBuiltIn ? t.BuiltIn : manifest.SchemeOrigin)})");
+        Row(t.SchemeRow, $"{scheme.Id} — {scheme.Title(report.Language.Code)} ({(scheme.IsBuiltIn ? t.BuiltIn : manifest.SchemeOrigin)})");
         Row(t.SchemeSha, manifest.SchemeSha256, "hash");
         Row(t.WeightsRow, manifest.EqualWeights ? t.EqualWeightsShort : t.OwnWeights);
         // Said only of an unweighted run, so that a weighted run's report is as it was (the design's list names its column).

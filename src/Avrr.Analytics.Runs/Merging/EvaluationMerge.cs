@@ -117,7 +117,7 @@ public static class EvaluationMerge
         MergeManifest.Write(output.PathOf(EvaluationRun.ManifestFile), settings, plan, partials, result, language, started);
         if (settings.Report) ReportStage.Write(output.PathOf(""), language, output.PathOf);
         cancel.ThrowIfCancellationRequested();
-        return new MergeResult(result, language, plan.MinCell);
+        return new MergeResult(result, language, plan.MinCell) { UnweightedOnPurpose = UnweightedOnPurpose(partials) };
     }
 
     /// <summary>
@@ -187,6 +187,12 @@ public static class EvaluationMerge
             descriptors.Sum(d => d.RowsRead), descriptors.Sum(d => d.RowsScored), descriptors.Sum(d => d.RowsRejected), rejects,
             estimates.Levels, estimates.Aggregates, estimates.PanelReturnees, estimates.Returnees,
             dates.Length == 0 ? default : dates.Min(d => d.FirstSurveyDate!.Value), dates.Length == 0 ? default : dates.Max(d => d.LastSurveyDate!.Value),
-            elapsed, descriptors.Sum(d => d.RowsOutsidePeriod), checks);
+            elapsed, descriptors.Sum(d => d.RowsOutsidePeriod), checks)
+        {
+            Weighted = descriptors.All(d => d.Weighted is not false),
+        };
     }
+
+    /// <summary>Whether the merged estimates are unweighted on purpose: every partial's run was (--unweighted, "weight": null).</summary>
+    internal static bool UnweightedOnPurpose(IReadOnlyList<PartialFolder> partials) => partials.All(p => p.Descriptor.Unweighted);
 }

@@ -68,6 +68,9 @@ internal static class MergeManifest
         json.WriteString("out", settings.OutputFolder);
         Manifest.Strings(json, "levels", result.Levels);
         json.WriteString("weight", plan.WeightColumn);
+        // As a run's manifest: unweighted when a partial's run read no column of weights (a partial that does not say counts as weighted).
+        json.WriteBoolean("weighted", result.Weighted);
+        json.WriteBoolean("unweighted", EvaluationMerge.UnweightedOnPurpose(partials));
         Manifest.Optional(json, "cluster", plan.ClusterColumn);
         Manifest.Optional(json, "strata", plan.StrataColumn);
         json.WriteString("design", Manifest.Design(plan.Clustered, plan.Stratified));

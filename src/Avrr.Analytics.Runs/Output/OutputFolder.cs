@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -54,7 +55,7 @@ internal sealed class OutputFolder : IDisposable
     /// </summary>
     public static OutputFolder Open(string requested, Action<string>? note = null, string listing = ManifestFile)
     {
-        if (string.IsNullOrWhiteSpace(requested)) throw Refused(requested, "the result folder is not named");
+        if (string.IsNullOrWhiteSpace(requested)) throw Refused(requested, Said.Of(c => c.Folders.NotNamed));
         string destination;
         try { destination = RealPaths.Of(requested); }
         catch (IOException e) { throw Refused(requested, $"its path cannot be followed ({e.Message.TrimEnd('.')}): a symbolic link that leads back to itself? Name another folder"); }
@@ -94,20 +95,19 @@ internal sealed class OutputFolder : IDisposable
         {
             var real = RealPaths.Of(input);
             if (RealPaths.IsSameOrInside(real, Destination))
-                throw Refused(Destination, $"it holds the input {input}, which replacing the folder would delete; write the result to another folder");
+                throw Refused(Destination, Said.Of(c => c.Folders.HoldsInput, input));
         }
         if (Directory.Exists(Destination) && Directory.EnumerateFileSystemEntries(Destination).Any())
         {
             var foreign = ForeignEntries(Destination, _listing);
             if (foreign is null)
-                throw Refused(Destination,
-                    $"it is not empty and it is not a {(_listing == ManifestFile ? "result" : "partial")} folder of avrr (it has no {_listing} of avrr); avrr replaces only a folder it made itself " +
-                    "or an empty one, so that it never deletes a file it did not make. Choose another folder" +
-                    Listing("it holds", Directory.EnumerateFileSystemEntries(Destination).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal).ToArray()));
+            {
+                var (listing, entries) = (_listing, Directory.EnumerateFileSystemEntries(Destination).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal).ToArray());
+                throw Refused(Destination, Said.Of(c => c.Format(c.Folders.NotOurs, listing == ManifestFile ? c.Folders.Result : c.Folders.Partial, listing)
+                    + Listing(c, c.Folders.ItHolds, entries)));
+            }
             if (foreign.Count > 0)
-                throw Refused(Destination,
-                    "it holds files that avrr did not write, which replacing the folder would delete. Move them out of it, or choose another folder" +
-                    Listing("they are", foreign));
+                throw Refused(Destination, Said.Of(c => c.Folders.Foreign + Listing(c, c.Folders.TheyAre, foreign)));
         }
         try
         {
@@ -273,19 +273,16 @@ internal sealed class OutputFolder : IDisposable
     private static void RefuseUnsafe(string requested, string destination)
     {
         if (Path.GetPathRoot(destination) == destination || Path.GetDirectoryName(destination) is null)
-            throw Refused(requested, "it is the root of a file system");
+            throw Refused(requested, Said.Of(c => c.Folders.Root));
         var current = RealPaths.Of(Environment.CurrentDirectory);
         if (RealPaths.IsSameOrInside(current, destination))
-            throw Refused(requested, destination == current
-                ? "it is the current folder, which replacing would delete; name a folder for the results, such as results"
-                : $"it holds the current folder ({current}), which replacing it would delete");
+            throw Refused(requested, destination == current ? Said.Of(c => c.Folders.Current) : Said.Of(c => c.Folders.HoldsCurrent, current));
         foreach (var home in Homes())
             if (RealPaths.IsSameOrInside(home, destination))
-                throw Refused(requested, $"it is a home folder or holds one ({home})");
-        if (File.Exists(destination)) throw Refused(requested, "it is a file, not a folder");
+                throw Refused(requested, Said.Of(c => c.Folders.Home, home));
+        if (File.Exists(destination)) throw Refused(requested, Said.Of(c => c.Folders.IsFile));
         if (Directory.Exists(destination) && RealPaths.IsMountPoint(destination))
-            throw Refused(requested, "it is a mount point (a volume), which can be emptied but never replaced as a whole; name a folder inside it, such as " +
-                Path.Combine(destination, "results"));
+            throw Refused(requested, Said.Of(c => c.Folders.MountPoint, Path.Combine(destination, "results")));
     }
 
     private static IEnumerable<string> Homes()
@@ -368,12 +365,14 @@ internal sealed class OutputFolder : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    private static string Listing(string what, IReadOnlyList<string> entries) =>
-        $"; {what} {string.Join(", ", entries.Take(5))}{(entries.Count > 5 ? $" and {entries.Count - 5} more" : "")}" +
+    private static string Listing(Catalogue words, string what, IReadOnlyList<string> entries) =>
+        words.Format(what, string.Join(", ", entries.Take(5)) + (entries.Count > 5 ? words.Format(words.Folders.More, entries.Count - 5) : "")) +
         (entries.Any(e => Path.GetFileName(e).StartsWith(".~lock.", StringComparison.Ordinal) || Path.GetFileName(e).StartsWith("~$", StringComparison.Ordinal))
-            ? " (a lock file: is one of its files open in a spreadsheet?)" : "");
+            ? words.Folders.LockFile : "");
 
     private static OutputFolderException Refused(string folder, string reason) => OutputFolderException.Refused(folder, reason);
+
+    private static OutputFolderException Refused(string folder, Said reason) => OutputFolderException.Refused(folder, reason);
 
     /// <summary>Deletes the partial folder of a run that will not commit (renamed to a trash name first, as ever).</summary>
     private void DiscardPartial()

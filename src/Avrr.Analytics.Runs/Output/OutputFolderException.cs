@@ -13,25 +13,36 @@ public sealed class OutputFolderException : Exception
     /// <summary>The setting that named the folder: the result folder (--out), or the partial's (--partial-out).</summary>
     public Planning.RunSetting Setting { get; internal set; } = Planning.RunSetting.Out;
 
-    private OutputFolderException(OutputProblem problem, string folder, string message, Exception? inner = null) : base(message, inner)
+    private readonly Wording.Said _said;
+
+    private OutputFolderException(OutputProblem problem, string folder, Wording.Said message, Exception? inner = null) : base(message.English, inner)
     {
         Problem = problem;
         Folder = folder;
+        _said = message;
     }
+
+    private OutputFolderException(OutputProblem problem, string folder, string message, Exception? inner = null)
+        : this(problem, folder, Wording.Said.Verbatim(message), inner) { }
+
+    /// <summary>The message in a language (<see cref="Exception.Message"/> is the English).</summary>
+    public string MessageIn(Wording.Language language) => _said.In(language);
 
     internal static OutputFolderException Refused(string folder, string reason) => new(OutputProblem.Refused, folder, reason);
 
+    internal static OutputFolderException Refused(string folder, Wording.Said reason) => new(OutputProblem.Refused, folder, reason);
+
     internal static OutputFolderException Busy(string folder) =>
-        new(OutputProblem.Busy, folder, "another avrr run is writing its result to this folder; wait for it to finish, or write to another folder");
+        new(OutputProblem.Busy, folder, Wording.Said.Of(c => c.Folders.Busy));
 
     /// <param name="folder">The result folder, as the user named it.</param>
     /// <param name="where">The folder that could not be written (the result's parent, say).</param>
     internal static OutputFolderException Unwritable(string folder, string where, Exception cause) =>
         new(OutputProblem.Unwritable, folder, DiskErrors.Of(cause) switch
         {
-            DiskError.ReadOnly => $"the file system that holds {where} is read-only, so nothing can be written there; write the result to another folder",
-            DiskError.Full => $"the disk that holds {where} is full; free some space, or write the result to another disk",
-            _ => $"the folder {where} cannot be written ({cause.Message})",
+            DiskError.ReadOnly => Wording.Said.Of(c => c.Folders.ReadOnly, where),
+            DiskError.Full => Wording.Said.Of(c => c.Folders.Full, where),
+            _ => Wording.Said.Of(c => c.Folders.CannotWrite, where, cause.Message),
         }, cause);
 
     /// <summary>The disk filled while the result was written: how much had been written, how much is free, about how much is needed.</summary>

@@ -50,6 +50,13 @@ public sealed record PartialDescriptor
     public required IReadOnlyList<string> Variables { get; init; }
     public required IReadOnlyList<string> Measures { get; init; }
     public required string Weight { get; init; }
+    /// <summary>
+    /// Whether the run read a column of weights; null where the maker does not say (a sealed recipe's tables, a partial of
+    /// an engine before it was written). A merge with an unweighted partial says so, as a run does.
+    /// </summary>
+    public bool? Weighted { get; init; }
+    /// <summary>Whether the run was unweighted on purpose (--unweighted, "weight": null).</summary>
+    public bool Unweighted { get; init; }
     public string? Cluster { get; init; }
     public string? Strata { get; init; }
     public required Planning.PartialPanel Panel { get; init; }
@@ -156,6 +163,11 @@ public sealed record PartialDescriptor
             Manifest.Strings(json, "variables", Variables);
             Manifest.Strings(json, "measures", Measures);
             json.WriteString("weight", Weight);
+            if (Weighted is { } weighted)
+            {
+                json.WriteBoolean("weighted", weighted);
+                json.WriteBoolean("unweighted", Unweighted);
+            }
             Manifest.Optional(json, "cluster", Cluster);
             Manifest.Optional(json, "strata", Strata);
             json.WriteString("partial_panel", PanelName(Panel));
@@ -289,6 +301,8 @@ public sealed record PartialDescriptor
             Variables = StringList(settings, "variables"),
             Measures = StringList(settings, "measures"),
             Weight = Required(settings, "weight"),
+            Weighted = settings.TryGetProperty("weighted", out var weighted) && weighted.ValueKind is JsonValueKind.True or JsonValueKind.False ? weighted.GetBoolean() : null,
+            Unweighted = settings.TryGetProperty("unweighted", out var unweighted) && unweighted.ValueKind == JsonValueKind.True,
             Cluster = Text(settings, "cluster"),
             Strata = Text(settings, "strata"),
             Panel = Required(settings, "partial_panel") switch

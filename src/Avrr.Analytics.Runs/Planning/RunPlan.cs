@@ -250,10 +250,7 @@ public sealed class RunPlan
         if (files.Count == 0)
         {
             var names = string.Join(", ", skipped.Select(s => System.IO.Path.GetFileName(s.Path)));
-            throw new InputRefusedException(inputs[0], $"no file of the input folders is a survey export (skipped: {names})")
-            {
-                FrenchProblem = $"aucun fichier des dossiers donnés n'est un export d'enquêtes (ignorés : {names})",
-            };
+            throw new InputRefusedException(inputs[0], Wording.Said.Of(t => t.Refusals.NoExport, names));
         }
         return (files, skipped);
     }

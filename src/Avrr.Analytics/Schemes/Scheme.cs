@@ -32,6 +32,12 @@ public sealed class Scheme
     public ReadOnlyMemory<byte> Source { get; }
     public bool IsBuiltIn => Origin == BuiltInOrigin;
 
+    /// <summary>The scheme's name in each of its languages (its <c>"labels"</c>); empty when it has only <see cref="Name"/>.</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The scheme's name for people reading <paramref name="language"/>: its label in that language, else <see cref="Name"/>.</summary>
+    public string Title(string? language) => language is not null && Titles.TryGetValue(language, out var title) ? title : Name;
+
     internal const string BuiltInOrigin = "built-in";
 
     internal Scheme(

@@ -48,7 +48,7 @@ public static class SchemeReader
 
         private const int MaxChoices = 250;
 
-        private static readonly string[] RootKeys = ["id", "name", "description", "languages", "options", "missingAnswers", "scales", "dimensions"];
+        private static readonly string[] RootKeys = ["id", "name", "labels", "description", "languages", "options", "missingAnswers", "scales", "dimensions"];
         private static readonly string[] OptionKeys = ["minDimensionCoverage", "compositeRequires", "minCompositeCoverage", "compositeFrom", "bands"];
         private static readonly string[] BandKeys = ["medium", "high"];
         private static readonly string[] ScaleKeys = ["id", "description", "choices", "count"];
@@ -74,6 +74,7 @@ public static class SchemeReader
             var name = OptionalString(root, "name", "scheme") ?? id;
             var description = OptionalString(root, "description", "scheme");
             _languages = ReadLanguages(root);
+            var titles = Labels(root, "labels", "scheme");
             var options = ReadOptions(root);
             var specials = ReadSpecialAnswers(root);
             var scales = ReadScales(root, specials);
@@ -82,7 +83,7 @@ public static class SchemeReader
             if (options.CompositeFrom == CompositeSource.Indicators)
                 CheckSpread("scheme", "indicators' compositeWeight", dimensions.SelectMany(d => d.Indicators).Select(i => i.CompositeWeight ?? i.Weight));
             if (Problems.Count > 0) return null;
-            return new Scheme(id, name, description, _languages, options, specials, scales.Values.ToArray(), dimensions, origin, bytes);
+            return new Scheme(id, name, description, _languages, options, specials, scales.Values.ToArray(), dimensions, origin, bytes) { Titles = titles };
         }
 
         private List<string> ReadLanguages(JsonElement root)

@@ -32,6 +32,13 @@ public static class SchemeWriter
             json.WriteStartObject();
             json.WriteString("id", changes.Id ?? scheme.Id);
             json.WriteString("name", changes.Name ?? scheme.Name);
+            // A new name (derived weights) has no labels of its own: the old ones would name another scheme.
+            if (changes.Name is null && scheme.Titles.Count > 0)
+            {
+                json.WriteStartObject("labels");
+                foreach (var (language, title) in scheme.Titles) json.WriteString(language, title);
+                json.WriteEndObject();
+            }
             if ((changes.Description ?? scheme.Description) is { } description) json.WriteString("description", description);
             if (changes.Comment is not null) json.WriteString("$comment", changes.Comment);
             json.WriteStartArray("languages");

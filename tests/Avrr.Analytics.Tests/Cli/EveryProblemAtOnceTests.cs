@@ -36,6 +36,36 @@ public sealed class EveryProblemAtOnceTests
         Assert.Contains($"--config {config} a 4 problèmes :", fr.Output);
     }
 
+    [Theory]
+    [InlineData("sql")]
+    [InlineData("seal")]
+    public void The_recipes_commands_list_every_bad_value_at_once_as_run_does(string command)
+    {
+        var folder = TestFiles.TempFolder();
+        var config = Path.Combine(folder, "q3.json");
+        File.WriteAllText(config, """
+            {
+              "minCell": 0,
+              "ci": "wide",
+              "partialPanel": "people",
+              "insights": "yes"
+            }
+            """);
+        string[] args = command == "sql"
+            ? ["partial", "sql", "--tree", Path.Combine(folder, "tree"), "--to", Path.Combine(folder, "to"), "--config", config]
+            : ["partial", "seal", folder, "--config", config];
+        var call = Avrr.Expect(2, args);
+        Assert.Contains($"--config {config} has 4 problems:", call.Output);
+        Assert.Contains("line 5: \"insights\" must be true or false", call.Output);
+        Assert.Contains($"\"minCell\": 0 in {config}, line 2: must be a whole number from 1", call.Output);
+        Assert.Contains($"\"ci\": wide in {config}, line 3: unknown interval method", call.Output);
+        Assert.Contains($"\"partialPanel\": people in {config}, line 4: unknown way to carry panel change", call.Output);
+
+        var fr = Avrr.Expect(2, [.. args, "--lang", "fr"]);
+        Assert.Contains($"--config {config} a 4 problèmes :", fr.Output);
+        Assert.Contains($"\"minCell\": 0 dans {config}, ligne 2 : doit être un nombre entier de 1", fr.Output);
+    }
+
     [Fact]
     public void A_path_with_a_null_character_is_a_problem_of_the_file_not_a_crash()
     {

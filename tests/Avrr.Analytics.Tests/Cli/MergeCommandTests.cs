@@ -72,6 +72,29 @@ public sealed class MergeCommandTests
     }
 
     [Fact]
+    public void A_merge_of_partials_of_unweighted_runs_says_it_is_unweighted_in_its_summary_manifest_and_report()
+    {
+        var m = Shared.Value;
+        var (a, b) = (m.Partial("unweighted-a", m.First, "--unweighted"), m.Partial("unweighted-b", m.Second, "--unweighted"));
+        Assert.Equal("false", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(a, "partial.json")))!["partial"]!["settings"]!["weighted"]!.ToJsonString());
+        var out_ = Path.Combine(TestFiles.TempFolder(), "merged");
+        var call = Avrr.Expect(0, "merge", a, b, "--out", out_, "--quiet");
+        // The summary's line, as after a run (Summary.Print), and the manifest's keys, as a run's.
+        Assert.Contains("The estimates are unweighted (every survey weighs 1): as asked (--unweighted, or \"weight\": null).", call.Output);
+        var settings = OutputContract.Manifest(out_)["settings"]!;
+        Assert.Equal("false", settings["weighted"]!.ToJsonString());
+        Assert.Equal("true", settings["unweighted"]!.ToJsonString());
+        Assert.Contains("Weights: none, the estimates are unweighted (every survey weighs 1): as asked (--unweighted).", File.ReadAllText(Path.Combine(out_, "report.html")));
+
+        // With a partial of a weighted run, the merge is still unweighted (some surveys weigh 1), but not on purpose.
+        var mixed = Path.Combine(TestFiles.TempFolder(), "mixed");
+        var both = Avrr.Expect(0, "merge", m.Partial("a", m.First), b, "--out", mixed, "--quiet", "--no-report");
+        Assert.Contains("The estimates are unweighted (every survey weighs 1): the inputs have no column weight.", both.Output);
+        Assert.Equal("false", OutputContract.Manifest(mixed)["settings"]!["weighted"]!.ToJsonString());
+        Assert.Equal("false", OutputContract.Manifest(mixed)["settings"]!["unweighted"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Two_partials_of_the_same_settings_merge_with_exit_0_and_a_summary()
     {
         var m = Shared.Value;

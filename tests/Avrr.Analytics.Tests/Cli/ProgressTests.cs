@@ -1,3 +1,4 @@
+using Avrr.Analytics.Wording;
 using Avrr.Analytics.Cli.Output;
 using Avrr.Analytics.Runs;
 using Avrr.Analytics.Runs.Results;

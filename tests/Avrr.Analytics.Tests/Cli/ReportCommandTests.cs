@@ -16,7 +16,7 @@ public sealed class ReportCommandTests
         var result = Result();
         var target = Path.Combine(TestFiles.TempFolder(), "rapport.html");
         var call = Avrr.Expect(0, "report", result, "--lang", "fr", "--out", target);
-        Assert.Contains("Report written", call.Output, StringComparison.Ordinal);
+        Assert.Contains("Rapport écrit : ", call.Output, StringComparison.Ordinal);
         var html = File.ReadAllText(target);
         Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
         Assert.Contains("Durabilité de la réintégration", html, StringComparison.Ordinal);
@@ -46,7 +46,8 @@ public sealed class ReportCommandTests
     {
         var result = Result();
         var call = Avrr.Expect(2, "report", result, "--lang", "fr", "--out", Path.Combine(result, "report-fr.html"));
-        Assert.Contains("the next run refuses to replace", call.Output, StringComparison.Ordinal);
+        // Asked in French, refused in French.
+        Assert.Contains("la prochaine évaluation refuse de remplacer", call.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(result, "report-fr.html")));
     }
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Avrr.Analytics.Cli.Output;
+namespace Avrr.Analytics.Wording;
 
 /// <summary>
 /// The words a person reads, in the run's language (<c>--lang</c>): progress, the summary, the validation
 /// report, the wrappers of errors. Numbers follow the language too (<c>5 000 lignes lues</c>, <c>0,590</c>);
 /// data files never change with it.
 /// </summary>
-internal sealed record Words
+public sealed record Words
 {
     public required string Language { get; init; }
     public required CultureInfo Culture { get; init; }
@@ -89,18 +89,12 @@ internal sealed record Words
 
     public string Format(string template, params object[] values) => string.Format(Culture, template, values);
 
-    public static Words For(string? language) => language == "fr" ? French : English;
+    public bool IsFrench => ReferenceEquals(this, French);
+
+    public static Words For(string? language) => Catalogue.Of(language).Console;
 
     /// <summary>The language asked for on the command line (<c>--lang fr</c>, case ignored), before the flags are parsed.</summary>
-    public static Words FromArgs(IReadOnlyList<string> args)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i].StartsWith("--lang=", StringComparison.OrdinalIgnoreCase)) return For(args[i][7..].Trim().ToLowerInvariant());
-            if (string.Equals(args[i], "--lang", StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count) return For(args[i + 1].Trim().ToLowerInvariant());
-        }
-        return English;
-    }
+    public static Words FromArgs(IReadOnlyList<string> args) => Catalogue.Of(global::Avrr.Analytics.Wording.Language.FromArgs(args)).Console;
 
     // French numbers: a space between thousands (a plain one, so that "5 000" can be searched for in a log), a decimal comma.
     private static readonly CultureInfo FrenchNumbers = MakeFrench();
@@ -262,7 +256,7 @@ internal sealed record Words
     };
 
     /// <summary>The skipped files of the input folders, each with its reason: <c>notes.txt (no column of a survey export)</c>.</summary>
-    public string SkippedList(IEnumerable<global::Avrr.Analytics.IO.Reading.SkippedInput> skipped) =>
+    public string SkippedList(IEnumerable<(string Path, string Reason)> skipped) =>
         string.Join(", ", skipped.Select(s => $"{s.Path} ({(SkipReasons.TryGetValue(s.Reason, out var why) ? why : s.Reason)})"));
 
     public string Stage(string name) => Stages.TryGetValue(name, out var word) ? word : name;
@@ -270,7 +264,7 @@ internal sealed record Words
     /// <summary>A period for people: <c>2025-07-01 to 2025-09-30</c>, <c>du 2025-07-01 au 2025-09-30</c>.</summary>
     public string Period(global::Avrr.Analytics.Surveys.SurveyPeriod? period)
     {
-        if (period is null || Language != "fr") return period?.ToString() ?? "";
+        if (period is null || !IsFrench) return period?.ToString() ?? "";
         static string Day(DateOnly d) => global::Avrr.Analytics.Surveys.SurveyPeriod.Text(d);
         return (period.From, period.To) switch
         {
