@@ -257,7 +257,7 @@ public sealed record EvaluationFile
         foreach (var key in new[] { "inputs", "out", "scheme", "partialOut", "calibrate" })
             if (values.TryGetValue(key, out var path) && (path.ValueKind == JsonValueKind.Array ? path.EnumerateArray() : Enumerable.Repeat(path, 1))
                     .Any(e => e.ValueKind == JsonValueKind.String && e.GetString()!.Contains('\0')))
-                problems.Add($"line {keyLines[key]}: \"{key}\" holds a null character (\\u0000), which no file name can");
+                problems.Add(Said.Of(c => c.Usage.NullInPath, keyLines[key], key));
         string? Text(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         IReadOnlyList<string>? Texts(string key) => values.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array && Check(v, Kind.Texts) is null
             ? v.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;

@@ -47,6 +47,7 @@ public sealed class UsageText
     public required string NotAKey { get; init; }               // line, key, keys
     public required string NotAKeyNear { get; init; }           // line, key, nearest
     public required string KeyTwice { get; init; }              // line, key
+    public required string NullInPath { get; init; }            // line, key
     public required string KeyProblem { get; init; }            // line, key, problem
     public required string MustBe { get; init; }                // kind, got
     public required string MustBeItem { get; init; }            // kind, item, got
@@ -133,6 +134,7 @@ public sealed class UsageText
         NotAKey = "line {0}: \"{1}\" is not a key of an evaluation file (the keys are {2})",
         NotAKeyNear = "line {0}: \"{1}\" is not a key of an evaluation file; did you mean \"{2}\"?",
         KeyTwice = "line {0}: \"{1}\" is given twice",
+        NullInPath = "line {0}: \"{1}\" holds a null character (\\u0000), which no file name can",
         KeyProblem = "line {0}: \"{1}\" {2}",
         MustBe = "must be {0}, got {1}",
         MustBeItem = "must be {0}; item {1} is {2}",
@@ -218,6 +220,7 @@ public sealed class UsageText
         NotAKey = "ligne {0} : \"{1}\" n'est pas une clé d'un fichier d'évaluation (les clés sont {2})",
         NotAKeyNear = "ligne {0} : \"{1}\" n'est pas une clé d'un fichier d'évaluation ; vouliez-vous dire \"{2}\" ?",
         KeyTwice = "ligne {0} : \"{1}\" est donnée deux fois",
+        NullInPath = "ligne {0} : \"{1}\" contient un caractère nul (\\u0000), qu'aucun nom de fichier ne peut contenir",
         KeyProblem = "ligne {0} : \"{1}\" {2}",
         MustBe = "doit être {0}, et vaut {1}",
         MustBeItem = "doit être {0} ; l'élément {1} est {2}",
