@@ -44,8 +44,9 @@ public sealed class ReportInBrowserTests(BrowserFixture browser) : IClassFixture
             var opened = await Open(language);
             var charts = opened.Page.Locator("svg.chart");
             var count = await charts.CountAsync();
-            // Five charts of the estimates, five of the insights, then the audit's heat map, scree plot, weights and ranks (the sample's ranking moves under no variant: no sensitivity bars).
-            Assert.Equal(14, count);
+            // Five charts of the estimates, five of the insights, then the audit's heat map, scree plot, weights, ranks under
+            // the variants and ranks with sampling error (the sample's ranking moves under no variant: no sensitivity bars).
+            Assert.Equal(15, count);
             for (var i = 0; i < count; i++)
             {
                 Assert.True(await charts.Nth(i).IsVisibleAsync(), $"chart {i} of the {language} report is not visible");

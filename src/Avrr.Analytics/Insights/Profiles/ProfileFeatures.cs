@@ -28,6 +28,15 @@ public sealed class ProfileFeatures
         _dimensionOf = dimensionOf.ToArray();
         _weight = weight.ToArray();
         _dimensions = scheme.Dimensions.Count;
+        // Only a dimension's ratios of weights count: each is divided by the power of two of its largest, which changes
+        // no bit of a weighted mean, so that weights near the largest double (a valid scheme) do not overflow a sum.
+        for (var d = 0; d < _dimensions; d++)
+        {
+            var largest = 0.0;
+            for (var i = 0; i < _weight.Length; i++) if (_dimensionOf[i] == d) largest = Math.Max(largest, _weight[i]);
+            if (largest > 0 && double.IsFinite(largest))
+                for (var i = 0; i < _weight.Length; i++) if (_dimensionOf[i] == d) _weight[i] = Math.ScaleB(_weight[i], -Math.ILogB(largest));
+        }
     }
 
     /// <summary>The number of coordinates: one per indicator.</summary>
