@@ -4,8 +4,8 @@
     /usr/bin/python3 benchmarks/pandas/rss_job.py INPUT.csv OUTDIR [--scheme FILE]
 
 Reads a Reintegration Sustainability Survey CSV export, validates and scores every row by the rules of
-scoring.md §2 with the scheme loaded from its JSON file (rss-15 by default), drops the rows the engine
-would reject (scoring.md §4), and writes
+docs/methodology.md ("Scoring") with the scheme loaded from its JSON file (rss-15 by default), drops the rows the engine
+would reject (docs/inputs.md, "Rejected rows"), and writes
 
     OUTDIR/returnee_scores.csv  one row per scored survey, scores with 6 decimals
     OUTDIR/aggregates.csv       weighted means of composite / economic / social / psychosocial
@@ -223,7 +223,7 @@ def read(path):
 
 
 def score(df, scheme):
-    """Validates the rows (scoring.md §4) and scores the accepted ones (§2). Returns the scores table and
+    """Validates the rows (docs/inputs.md, "Rejected rows") and scores the accepted ones (docs/methodology.md, "Scoring"). Returns the scores table and
     the number of rows dropped for each reason (a row may have several)."""
     missing = [c for c in REQUIRED_COLUMNS + [q[0] for q in scheme.questions] if c not in df.columns]
     if missing:

@@ -1,6 +1,6 @@
 """The eight hand-written surveys of the "same surveys, different format" fixtures.
 
-Every answer is given as its XLSForm code (instrument.md); the formats below write the code, the
+Every answer is given as its XLSForm code (docs/instrument.md); the formats below write the code, the
 English or the French label. The expected scores of each survey are worked out by hand in
 Reading/SameSurveysTests.cs from these answers, never from the engine's output.
 """

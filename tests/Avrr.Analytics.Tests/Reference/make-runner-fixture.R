@@ -27,7 +27,7 @@
 # noise); each question's choice is drawn from Binomial(choices - 1, p) on the
 # scale ordered from worst to best, so scores are correlated within a survey
 # and within a psu. About 6% of answers are replaced by dk / refused / na.
-# Built-in cases for the scoring rules (scoring.md section 2):
+# Built-in cases for the scoring rules (docs/methodology.md, "Scoring"):
 #   * rows 3 and 24: every psychosocial answer "dk": psychosocial and composite
 #     missing;
 #   * row 12: economic indicators debt, employment, productive_assets all

@@ -17,7 +17,7 @@
 #                              family_size,p_adjusted,significant
 #   panel-design-notes.txt     versions, checks, zero SEs, warnings
 #
-# Scoring (scoring.md section 2, rss-15: every weight 1, minDimensionCoverage
+# Scoring (docs/methodology.md, "Scoring"; rss-15: every weight 1, minDimensionCoverage
 # 0.6, compositeRequires all, compositeFrom dimensions): question score from
 # the scale; dk / refused / na missing; indicator = mean of answered
 # questions; dimension = mean of present indicators when at least 60% of its

@@ -13,7 +13,7 @@
 #   design,level,country,community,measure,n_rows,n,weight_sum,mean,se,ci_low,
 #   ci_high,n_eff,median,p25,p75,share_low,share_medium,share_high
 #
-# Scoring (scoring.md section 2, rss-15: every weight 1, minDimensionCoverage
+# Scoring (docs/methodology.md, "Scoring"; rss-15: every weight 1, minDimensionCoverage
 # 0.6, compositeRequires all, compositeFrom dimensions): question score from
 # the scale; dk / refused / na missing; indicator = mean of answered
 # questions; dimension = mean of present indicators when at least 60% of its
